@@ -1,0 +1,123 @@
+package dev.upgradetracker.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A single-node Kafka broker in KRaft mode (broker and controller in one), run inside this JVM
+ * from the Maven artifacts. Its log directory survives a restart: data written before a stop is
+ * there after the next start.
+ */
+public final class KRaftBroker implements AutoCloseable {
+
+  private static final String HOST = "127.0.0.1";
+
+  private final KafkaRaftServer server;
+  private final int port;
+
+  private KRaftBroker(KafkaRaftServer server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  /** Starts a broker on {@code port} (0 picks a free one) with its data under {@code dataDir}. */
+  public static KRaftBroker start(Path dataDir, int port) {
+    int brokerPort = port == 0 ? freePort() : port;
+    int controllerPort = freePort();
+    Path logDir = dataDir.resolve("logs");
+    Path propsFile = dataDir.resolve("server.properties");
+    try {
+      Files.createDirectories(logDir);
+      var props = properties(logDir, brokerPort, controllerPort);
+      try (var out = Files.newOutputStream(propsFile)) {
+        props.store(out, "written by the Upgrade Tracker at each start");
+      }
+      if (!Files.exists(logDir.resolve("meta.properties"))) {
+        format(propsFile);
+      }
+      var server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+      server.startup();
+      return new KRaftBroker(server, brokerPort);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the Kafka data directory " + dataDir, e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return HOST + ":" + port;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+
+  private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
+    var props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", "1");
+    props.put("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    props.put("log.dirs", logDir.toAbsolutePath().toString());
+    props.put("num.partitions", "12");
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "12");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("auto.create.topics.enable", "false");
+    return props;
+  }
+
+  private static void format(Path propsFile) {
+    var captured = new ByteArrayOutputStream();
+    int exit;
+    try (var out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      exit =
+          StorageTool.execute(
+              new String[] {
+                "format",
+                "--standalone",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                propsFile.toString()
+              },
+              out);
+    }
+    if (exit != 0) {
+      throw new IllegalStateException(
+          "formatting the Kafka log directory failed: " + captured.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static int freePort() {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on " + HOST, e);
+    }
+  }
+
+}

@@ -1,0 +1,63 @@
+package dev.upgradetracker.messaging;
+
+import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.events.action.ActionResult;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.core.JacksonException;
+
+/** A Kafka serde writing {@code type} as {@link Json} JSON. */
+public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+  private final Class<T> type;
+
+  public JsonSerde(Class<T> type) {
+    this.type = type;
+  }
+
+  public static JsonSerde<EventEnvelope> envelopes() {
+    return new JsonSerde<>(EventEnvelope.class);
+  }
+
+  public static JsonSerde<ActionResult> actionResults() {
+    return new JsonSerde<>(ActionResult.class);
+  }
+
+  @Override
+  public byte[] serialize(String topic, T data) {
+    return data == null ? null : Json.MAPPER.writeValueAsBytes(data);
+  }
+
+  @Override
+  public T deserialize(String topic, byte[] data) {
+    if (data == null) {
+      return null;
+    }
+    try {
+      return Json.MAPPER.readValue(data, type);
+    } catch (JacksonException e) {
+      throw new SerializationException(
+          "cannot read a " + type.getSimpleName() + " from topic " + topic + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {}
+
+  @Override
+  public void close() {}
+
+  @Override
+  public Serializer<T> serializer() {
+    return this;
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return this;
+  }
+}
