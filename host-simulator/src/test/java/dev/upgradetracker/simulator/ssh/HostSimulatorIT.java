@@ -1,0 +1,115 @@
+package dev.upgradetracker.simulator.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.KeyPair;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.simulator.fleet.FleetModel;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostSimulatorIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void answersCommandsOverSshToAClientThatTrustsOnlyTheHostsOwnKey() throws Exception {
+    var clientKey = generateClientKey();
+    try (var simulator =
+        HostSimulator.start(FleetModel.of(fleet()), dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+      simulator.writeKnownHosts(dir.resolve("known_hosts"));
+
+      var output = exec(simulator.addressOf("h2"), clientKey, dir.resolve("known_hosts"), "cmviewcl -v -f line");
+
+      assertThat(output).contains("package:g1|node=h1");
+    }
+  }
+
+  @Test
+  void keepsEachHostsKeyAcrossRestartsSoKnownHostsStaysValid() throws Exception {
+    var clientKey = generateClientKey();
+    var model = FleetModel.of(fleet());
+    try (var first = HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+      first.writeKnownHosts(dir.resolve("known_hosts"));
+    }
+    try (var second = HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+      assertThat(exec(second.addressOf("h1"), clientKey, dir.resolve("known_hosts"), "swlist"))
+          .contains("T2767AC");
+    }
+  }
+
+  @Test
+  void aClientThatDoesNotKnowTheHostKeySendsNoCommand() throws Exception {
+    var clientKey = generateClientKey();
+    var model = FleetModel.of(fleet());
+    try (var simulator = HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+      Files.writeString(dir.resolve("empty_known_hosts"), "");
+
+      assertThatThrownBy(
+              () -> exec(simulator.addressOf("h1"), clientKey, dir.resolve("empty_known_hosts"), "cmhaltpkg g1"))
+          .isInstanceOf(JSchException.class);
+      assertThat(model.commandLog()).isEmpty();
+    }
+  }
+
+  private Path generateClientKey() throws Exception {
+    var key = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
+    var privateKey = dir.resolve("id_ecdsa");
+    key.writePrivateKey(privateKey.toString());
+    key.writePublicKey(dir.resolve("authorized_keys").toString(), "executor");
+    return privateKey;
+  }
+
+  private static String exec(String address, Path privateKey, Path knownHosts, String command)
+      throws Exception {
+    var jsch = new JSch();
+    jsch.addIdentity(privateKey.toString());
+    jsch.setKnownHosts(knownHosts.toString());
+    var hostAndPort = address.split(":");
+    var session = jsch.getSession("root", hostAndPort[0], Integer.parseInt(hostAndPort[1]));
+    session.setConfig("StrictHostKeyChecking", "yes");
+    session.connect(10_000);
+    try {
+      var channel = (ChannelExec) session.openChannel("exec");
+      channel.setCommand(command);
+      var out = new ByteArrayOutputStream();
+      channel.setOutputStream(out);
+      channel.connect(10_000);
+      while (!channel.isClosed()) {
+        Thread.sleep(10);
+      }
+      channel.disconnect();
+      return out.toString(StandardCharsets.UTF_8);
+    } finally {
+      session.disconnect();
+    }
+  }
+
+  private static Fleet fleet() {
+    return new Fleet(
+        List.of(
+            new ClusterSpec(
+                "c1",
+                "alpha",
+                Topology.GUESTS_AS_PACKAGES,
+                List.of(host("h1"), host("h2")),
+                List.of(new Guest("g1", "h1", "A.03.50")))));
+  }
+
+  private static VmHost host(String name) {
+    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
+  }
+}
