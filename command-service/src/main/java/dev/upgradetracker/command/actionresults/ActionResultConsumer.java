@@ -1,0 +1,127 @@
+package dev.upgradetracker.command.actionresults;
+
+import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.publishing.KafkaSettings;
+import dev.upgradetracker.command.refusal.CommandRefused;
+import dev.upgradetracker.events.action.ActionResult;
+import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
+import dev.upgradetracker.messaging.JsonSerde;
+import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns executor reports into commands on their cluster. An offset is committed only after its
+ * command was handled, so a crash re-delivers the report; the aggregate ignores a report it has
+ * already recorded.
+ */
+@Component
+class ActionResultConsumer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ActionResultConsumer.class);
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+  private final KafkaSettings kafka;
+  private final CommandGateway commands;
+  private volatile KafkaConsumer<String, ActionResult> consumer;
+  private volatile boolean running;
+  private Thread loop;
+
+  ActionResultConsumer(KafkaSettings kafka, CommandGateway commands) {
+    this.kafka = kafka;
+    this.commands = commands;
+  }
+
+  @Override
+  public void start() {
+    consumer = KafkaClients.consumer(kafka.bootstrapServers(), "command-service", JsonSerde.actionResults());
+    consumer.subscribe(List.of(Topics.ACTION_RESULTS));
+    running = true;
+    loop = Thread.ofPlatform().name("action-results").start(this::consume);
+  }
+
+  private void consume() {
+    try {
+      while (running) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        for (var record : records) {
+          recordWithRetries(record);
+        }
+        if (!records.isEmpty()) {
+          consumer.commitSync();
+        }
+      }
+    } catch (WakeupException e) {
+      // stop() asked us to leave the poll
+    } finally {
+      consumer.close();
+    }
+  }
+
+  private void recordWithRetries(ConsumerRecord<String, ActionResult> record) {
+    var result = record.value();
+    MDC.put("clusterId", result.clusterId());
+    MDC.put("actionId", result.actionId());
+    try {
+      while (running) {
+        try {
+          commands.sendAndWait(
+              GenericCommandMessage.asCommandMessage(new RecordActionResult(result.clusterId(), result))
+                  .andMetaData(
+                      Map.of(
+                          TraceKeys.CORRELATION_ID, result.actionId(),
+                          TraceKeys.USER, "executor")));
+          return;
+        } catch (CommandRefused refused) {
+          log.warn("action result refused, skipped: {}", refused.getMessage());
+          return;
+        } catch (RuntimeException e) {
+          log.warn("recording an action result failed, retrying: {}", e.toString());
+          sleep();
+        }
+      }
+    } finally {
+      MDC.clear();
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(RETRY_PAUSE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    if (consumer != null) {
+      consumer.wakeup();
+    }
+    if (loop != null) {
+      try {
+        loop.join(Duration.ofSeconds(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

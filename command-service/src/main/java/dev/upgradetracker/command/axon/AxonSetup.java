@@ -1,0 +1,58 @@
+package dev.upgradetracker.command.axon;
+
+import dev.upgradetracker.events.cluster.ClusterCommand;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+@Configuration(proxyBeanMethods = false)
+public class AxonSetup {
+
+  /** Commands stay free of Axon annotations: the cluster id comes from the sealed interface. */
+  @Bean
+  CommandTargetResolver clusterCommandTargetResolver() {
+    return message ->
+        new VersionedAggregateIdentifier(((ClusterCommand) message.getPayload()).clusterId(), null);
+  }
+
+  /**
+   * Axon's tokens hold {@code Object}-typed values (e.g. a ReplayToken's context) that Jackson 3
+   * refuses by default; a streaming processor would then retry forever without progress.
+   */
+  @Bean
+  Jackson3SerializerCustomizer allowAxonAndOwnTypes() {
+    return builder ->
+        builder.polymorphicTypeValidator(
+            BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("java.")
+                .allowIfSubType("dev.upgradetracker.")
+                .build());
+  }
+
+  /**
+   * Every event records the command that caused it (causation), the request or campaign it
+   * belongs to (correlation), and the acting team and user.
+   */
+  @Bean
+  CorrelationDataProvider tracingMetadata() {
+    return message -> {
+      Map<String, Object> data = new HashMap<>();
+      var metadata = message.getMetaData();
+      data.put(TraceKeys.CAUSATION_ID, message.getIdentifier());
+      data.put(TraceKeys.CORRELATION_ID, metadata.getOrDefault(TraceKeys.CORRELATION_ID, message.getIdentifier()));
+      for (var key : new String[] {TraceKeys.TEAM, TraceKeys.USER}) {
+        if (metadata.containsKey(key)) {
+          data.put(key, metadata.get(key));
+        }
+      }
+      return data;
+    };
+  }
+}

@@ -1,0 +1,70 @@
+package dev.upgradetracker.command.cluster;
+
+import dev.upgradetracker.command.refusal.InvalidInput;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Guest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Checks a cluster as submitted for registration; the first problem found is reported. */
+final class ClusterSpecValidation {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+  private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}");
+
+  private ClusterSpecValidation() {}
+
+  static void check(ClusterSpec spec) {
+    name("id", spec.id());
+    name("team", spec.team());
+    if (spec.topology() == null) {
+      throw new InvalidInput("topology", "is required: GUESTS_AS_PACKAGES or GUESTS_AS_NODES");
+    }
+    if (spec.hosts() == null || spec.hosts().isEmpty()) {
+      throw new InvalidInput("hosts", "a cluster needs at least one VM host");
+    }
+    var hostNames = new HashSet<String>();
+    for (int i = 0; i < spec.hosts().size(); i++) {
+      var host = spec.hosts().get(i);
+      var field = "hosts[" + i + "]";
+      name(field + ".name", host.name());
+      if (!hostNames.add(host.name())) {
+        throw new InvalidInput(field + ".name", "host " + host.name() + " is listed twice");
+      }
+      if (host.sshAddress() == null || !ADDRESS.matcher(host.sshAddress()).matches()) {
+        throw new InvalidInput(field + ".sshAddress", "must be host:port, was " + host.sshAddress());
+      }
+      required(field + ".hpuxVersion", host.hpuxVersion());
+      required(field + ".ivmVersion", host.ivmVersion());
+      required(field + ".serviceguardVersion", host.serviceguardVersion());
+    }
+    var guestNames = new HashSet<String>();
+    var guests = spec.guests() == null ? List.<Guest>of() : spec.guests();
+    for (int i = 0; i < guests.size(); i++) {
+      var guest = guests.get(i);
+      var field = "guests[" + i + "]";
+      name(field + ".name", guest.name());
+      if (!guestNames.add(guest.name())) {
+        throw new InvalidInput(field + ".name", "guest " + guest.name() + " is listed twice");
+      }
+      if (!hostNames.contains(guest.host())) {
+        throw new InvalidInput(field + ".host", "host " + guest.host() + " is not a host of this cluster");
+      }
+      required(field + ".kitVersion", guest.kitVersion());
+    }
+  }
+
+  private static void name(String field, String value) {
+    if (value == null || !NAME.matcher(value).matches()) {
+      throw new InvalidInput(
+          field, "must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit; was " + value);
+    }
+  }
+
+  private static void required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInput(field, "is required");
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.upgradetracker.command.eventstore;
+
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
+import org.hibernate.engine.jdbc.dialect.spi.DialectResolver;
+
+/** Picks {@link ByteaPostgresDialect} on PostgreSQL; every other database keeps its default. */
+public class EventStoreDialectResolver implements DialectResolver {
+
+  @Override
+  public Dialect resolveDialect(DialectResolutionInfo info) {
+    return "PostgreSQL".equals(info.getDatabaseName()) ? new ByteaPostgresDialect(info) : null;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.upgradetracker.command.publishing;
+
+import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.messaging.JsonSerde;
+import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class KafkaClientsSetup {
+
+  @Bean(destroyMethod = "close")
+  KafkaProducer<String, EventEnvelope> eventProducer(KafkaSettings kafka) {
+    Topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
+    return KafkaClients.producer(kafka.bootstrapServers(), "command-service-publisher", JsonSerde.envelopes());
+  }
+}

@@ -1,0 +1,22 @@
+package dev.upgradetracker.command.refusal;
+
+import java.util.Map;
+
+/**
+ * Why a command was refused, before any event was written. Each kind maps to one HTTP status, in
+ * one place ({@link ProblemDetailsAdvice}).
+ */
+public abstract sealed class CommandRefused extends RuntimeException
+    permits RuleViolation, NotFound, InvalidInput, AlreadyExists, ActionInProgress {
+
+  private final Map<String, Object> facts;
+
+  protected CommandRefused(String message, Map<String, Object> facts) {
+    super(message, null, false, false);
+    this.facts = Map.copyOf(facts);
+  }
+
+  public Map<String, Object> facts() {
+    return facts;
+  }
+}

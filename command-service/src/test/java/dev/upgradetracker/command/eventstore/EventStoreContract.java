@@ -1,0 +1,113 @@
+package dev.upgradetracker.command.eventstore;
+
+import static dev.upgradetracker.command.cluster.Clusters.result;
+import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.kafka.SharedTestBroker;
+import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.messaging.JsonSerde;
+import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.TopicReader;
+import dev.upgradetracker.messaging.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the command side promises on any event store: commands over HTTP become stored events,
+ * refusals write nothing, every stored event reaches Kafka once per cluster position, and
+ * executor reports come back as events.
+ */
+abstract class EventStoreContract {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+  @Autowired EventStore eventStore;
+
+  final String clusterId = "c-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @Test
+  void storesAcceptedCommandsPublishesThemAndRecordsExecutorReportsOnce() throws Exception {
+    assertThat(post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId))).statusCode())
+        .isEqualTo(201);
+    var move = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\",\"actionId\":\"a1\"}");
+    assertThat(move.statusCode()).isEqualTo(202);
+
+    var published = publishedEvents(2);
+    assertThat(published).extracting(EventEnvelope::sequence).containsExactly(0L, 1L);
+    assertThat(published.get(1).event()).isInstanceOf(ClusterEvent.HostActionRequested.class);
+    assertThat(published.get(1).user()).isEqualTo("ops-anna");
+    assertThat(published.get(1).correlationId()).isEqualTo("req-42");
+    assertThat(published.get(1).causationId()).isNotBlank();
+
+    try (var producer =
+        KafkaClients.producer(SharedTestBroker.bootstrapServers(), "fake-executor", JsonSerde.actionResults())) {
+      var report = result(clusterId, "a1", ActionStatus.SUCCEEDED, 0);
+      producer.send(new ProducerRecord<>(Topics.ACTION_RESULTS, clusterId, report)).get();
+      producer.send(new ProducerRecord<>(Topics.ACTION_RESULTS, clusterId, report)).get();
+    }
+
+    var all = publishedEvents(4);
+    assertThat(all).extracting(e -> e.event().getClass().getSimpleName())
+        .containsExactly("ClusterRegistered", "HostActionRequested", "HostActionSucceeded", "GuestMoved");
+    assertThat(storedEventCount()).isEqualTo(4);
+  }
+
+  @Test
+  void refusedCommandsAnswerProblemDetailsAndWriteNothing() throws Exception {
+    post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+
+    var duplicate = post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+    var badTarget = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h9\"}");
+    var unknown = post("/api/clusters/nope/guests/g1/move", "{\"toHost\":\"h2\"}");
+    var malformed = post("/api/clusters", "{\"id\":\"x\",\"hosts\":[]}");
+
+    assertThat(duplicate.statusCode()).isEqualTo(409);
+    assertThat(badTarget.statusCode()).isEqualTo(409);
+    assertThat(badTarget.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(badTarget.body()).contains("\"rule\":\"R5\"").contains("guest g1 cannot move to h9");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("\"field\":\"team\"");
+    assertThat(storedEventCount()).isEqualTo(1);
+  }
+
+  private long storedEventCount() {
+    return eventStore.readEvents(clusterId).asStream().count();
+  }
+
+  private List<EventEnvelope> publishedEvents(int wanted) {
+    return TopicReader.read(
+        SharedTestBroker.bootstrapServers(),
+        Topics.EVENTS,
+        JsonSerde.envelopes(),
+        e -> e.clusterId().equals(clusterId),
+        wanted,
+        Duration.ofSeconds(30));
+  }
+
+  private HttpResponse<String> post(String path, String json) throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .header("X-User", "ops-anna")
+            .header("X-Correlation-Id", "req-42")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+}

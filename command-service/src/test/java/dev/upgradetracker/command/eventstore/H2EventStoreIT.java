@@ -1,0 +1,21 @@
+package dev.upgradetracker.command.eventstore;
+
+import dev.upgradetracker.kafka.SharedTestBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class H2EventStoreIT extends EventStoreContract {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("ut-h2-");
+    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("events"));
+    registry.add("upgrade-tracker.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+  }
+}

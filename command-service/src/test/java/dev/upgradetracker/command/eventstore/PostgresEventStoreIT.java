@@ -1,0 +1,64 @@
+package dev.upgradetracker.command.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.kafka.SharedTestBroker;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same contract on the PostgreSQL server at 127.0.0.1:5432, in a database of its own. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class PostgresEventStoreIT extends EventStoreContract {
+
+  static final String SERVER = System.getProperty("ut.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+  static final String DATABASE = "ut_events_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+  @Autowired DataSource dataSource;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws SQLException {
+    admin("CREATE DATABASE " + DATABASE);
+    registry.add("spring.datasource.url", () -> SERVER + DATABASE);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("upgrade-tracker.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+  }
+
+  @AfterAll
+  static void dropDatabase() throws SQLException {
+    admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+  }
+
+  @Test
+  void storesEventPayloadsInlineAsByteaNotAsLargeObjects() throws SQLException {
+    try (var connection = dataSource.getConnection();
+        var statement =
+            connection.prepareStatement(
+                "select data_type from information_schema.columns"
+                    + " where table_name = 'domain_event_entry' and column_name in ('payload', 'meta_data')");
+        var rows = statement.executeQuery()) {
+      var types = new ArrayList<String>();
+      while (rows.next()) {
+        types.add(rows.getString(1));
+      }
+      assertThat(types).containsExactly("bytea", "bytea");
+    }
+  }
+
+  private static void admin(String sql) throws SQLException {
+    try (var connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
