@@ -1,0 +1,34 @@
+package dev.upgradetracker.query.cluster;
+
+import dev.upgradetracker.events.fleet.Topology;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a dashboard shows of one cluster. {@code lastSequence} is the cluster position this view
+ * has folded in (-1: nothing yet); events at or below it are skipped, so a re-delivered event
+ * changes nothing.
+ */
+public record ClusterView(
+    String clusterId,
+    String team,
+    Topology topology,
+    List<HostView> hosts,
+    List<GuestView> guests,
+    List<ActionView> actions,
+    long lastSequence,
+    Instant lastEventAt) {
+
+  public static ClusterView empty(String clusterId) {
+    return new ClusterView(clusterId, null, null, List.of(), List.of(), List.of(), -1, null);
+  }
+
+  public record HostView(
+      String name, String hpuxVersion, String ivmVersion, String serviceguardVersion) {}
+
+  public record GuestView(String name, String host, String kitVersion) {}
+
+  /** A host action and, once reported, how it ended. */
+  public record ActionView(
+      String actionId, String host, String summary, String status, Integer exitCode, String output) {}
+}
