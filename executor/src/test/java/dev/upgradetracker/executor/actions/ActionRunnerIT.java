@@ -1,0 +1,118 @@
+package dev.upgradetracker.executor.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.KeyPair;
+import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.executor.ssh.SshConnector;
+import dev.upgradetracker.executor.ssh.SshSettings;
+import dev.upgradetracker.simulator.fleet.FleetModel;
+import dev.upgradetracker.simulator.ssh.HostSimulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executor's actions against the host simulator, over real SSH. */
+class ActionRunnerIT {
+
+  @TempDir Path dir;
+  private FleetModel fleet;
+  private HostSimulator simulator;
+
+  @BeforeEach
+  void startSimulator() throws Exception {
+    var key = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
+    key.writePrivateKey(dir.resolve("id_ecdsa").toString());
+    key.writePublicKey(dir.resolve("authorized_keys").toString(), "executor");
+    fleet =
+        FleetModel.of(
+            new Fleet(
+                List.of(
+                    new ClusterSpec(
+                        "c1",
+                        "alpha",
+                        Topology.GUESTS_AS_PACKAGES,
+                        List.of(host("h1"), host("h2")),
+                        List.of(new Guest("g1", "h1", "A.03.50"))))));
+    simulator = HostSimulator.start(fleet, dir.resolve("hostkeys"), dir.resolve("authorized_keys"));
+    simulator.writeKnownHosts(dir.resolve("known_hosts"));
+  }
+
+  @AfterEach
+  void stopSimulator() {
+    simulator.close();
+  }
+
+  @Test
+  void movesAGuestPackageAndReportsTheCommandLinesItRan() throws Exception {
+    var result = runner(dir.resolve("known_hosts")).run(moveG1ToH2("a1"));
+
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
+    assertThat(result.outcome().commandLines())
+        .containsExactly("cmviewcl -v -f line -p g1", "cmhaltpkg g1", "cmrunpkg -n h2 g1", "cmmodpkg -e g1");
+    assertThat(result.outcome().hostKeyFingerprint()).isNotBlank();
+    assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
+  }
+
+  @Test
+  void aRepeatedMoveIsFoundDoneByTheProbeAndRunsNothingAgain() throws Exception {
+    var runner = runner(dir.resolve("known_hosts"));
+    runner.run(moveG1ToH2("a1"));
+
+    var again = runner.run(moveG1ToH2("a1"));
+
+    assertThat(again.outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
+    assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmrunpkg")).hasSize(1);
+  }
+
+  @Test
+  void aFailingStepReportsItsExitCodeAndOutput() throws Exception {
+    var request =
+        new HostActionRequested("c1", "a1", "h1", simulator.addressOf("h1"), new HostAction.MoveGuest("g1", "h1", "h9"));
+
+    var result = runner(dir.resolve("known_hosts")).run(request);
+
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    assertThat(result.outcome().exitCode()).isEqualTo(1);
+    assertThat(result.outcome().output()).contains("h9 is not an active member");
+  }
+
+  @Test
+  void aHostWithAnUnknownKeyIsSentNoCommand() throws Exception {
+    Files.writeString(dir.resolve("empty_known_hosts"), "");
+
+    var result = runner(dir.resolve("empty_known_hosts")).run(moveG1ToH2("a1"));
+
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    assertThat(result.outcome().output()).contains("cannot connect");
+    assertThat(fleet.commandLog()).isEmpty();
+  }
+
+  private HostActionRequested moveG1ToH2(String actionId) {
+    return new HostActionRequested("c1", actionId, "h1", simulator.addressOf("h1"), new HostAction.MoveGuest("g1", "h1", "h2"));
+  }
+
+  private ActionRunner runner(Path knownHosts) throws Exception {
+    var settings = new SshSettings("root", dir.resolve("id_ecdsa"), knownHosts, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    var catalog =
+        new CommandCatalog("cmviewcl -v -f line -p {package}", "cmhaltpkg {package}", "cmrunpkg -n {node} {package}", "cmmodpkg -e {package}");
+    return new ActionRunner(new SshConnector(settings), new MoveGuestPerformer(catalog));
+  }
+
+  private static VmHost host(String name) {
+    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
+  }
+}
