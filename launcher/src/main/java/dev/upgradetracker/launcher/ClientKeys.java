@@ -1,0 +1,33 @@
+package dev.upgradetracker.launcher;
+
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.KeyPair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The executor's SSH key pair, made once per data directory (ECDSA P-256). */
+final class ClientKeys {
+
+  private ClientKeys() {}
+
+  /** Returns the private key's path; its public half is beside it with {@code .pub}. */
+  static Path ensure(Path sshDir) throws IOException {
+    var privateKey = sshDir.resolve("id_ecdsa");
+    var publicKey = sshDir.resolve("id_ecdsa.pub");
+    if (Files.exists(privateKey) && Files.exists(publicKey)) {
+      return privateKey;
+    }
+    Files.createDirectories(sshDir);
+    try {
+      var pair = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
+      pair.writePrivateKey(privateKey.toString());
+      pair.writePublicKey(publicKey.toString(), "upgrade-tracker-executor");
+      pair.dispose();
+    } catch (JSchException e) {
+      throw new IOException("cannot generate the executor's SSH key", e);
+    }
+    return privateKey;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.upgradetracker.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** One service running as a child JVM from its executable jar, its output in a log file. */
+final class ServiceProcess implements AutoCloseable {
+
+  private final String name;
+  private final int port;
+  private final Path log;
+  private final Process process;
+
+  private ServiceProcess(String name, int port, Path log, Process process) {
+    this.name = name;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  static ServiceProcess start(String module, Path home, int port, Map<String, String> env, Path logDir)
+      throws IOException {
+    var jar = executableJar(home, module);
+    Files.createDirectories(logDir);
+    var log = logDir.resolve(module + ".log");
+    var command = new ArrayList<String>();
+    command.add(javaBinary());
+    command.addAll(jvmOptions());
+    command.add("-jar");
+    command.add(jar.toString());
+    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(env);
+    return new ServiceProcess(module, port, log, builder.start());
+  }
+
+  /** Waits until the service's health endpoint answers UP. */
+  void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    var url = baseUrl() + "/actuator/health";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " exited with code " + process.exitValue() + " during start; last lines of " + log + ":\n" + tail());
+      }
+      try {
+        var response = Http.get(url);
+        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+          return;
+        }
+      } catch (IOException notListeningYet) {
+        // keep waiting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(name + " was not healthy after " + timeout.toSeconds() + " s; see " + log + ":\n" + tail());
+  }
+
+  String name() {
+    return name;
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** SIGTERM, so the service closes its consumers and stores; SIGKILL if it does not end. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String tail() throws IOException {
+    var lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  private static Path executableJar(Path home, String module) throws IOException {
+    var target = home.resolve(module).resolve("target");
+    if (Files.isDirectory(target)) {
+      try (Stream<Path> files = Files.list(target)) {
+        var jar = files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst();
+        if (jar.isPresent()) {
+          return jar.get();
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "no executable jar of " + module + " under " + target + "; build first: ./mvnw -B -DskipTests package");
+  }
+
+  private static String javaBinary() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static List<String> jvmOptions() {
+    var options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Daxoniq.update-checker.disabled=true", "--enable-native-access=ALL-UNNAMED"));
+    if (Runtime.version().feature() >= 23) {
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return options;
+  }
+}

@@ -1,0 +1,163 @@
+package dev.upgradetracker.launcher;
+
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.kafka.KRaftBroker;
+import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.simulator.fleet.FleetModel;
+import dev.upgradetracker.simulator.ssh.HostSimulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: a Kafka broker (embedded, or an external cluster), the host
+ * simulator playing the fleet, and the command, query and executor services as child processes.
+ * Every piece keeps its state under the data directory, so a stop and a start lose nothing.
+ */
+public final class Stack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Stack.class);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Map<String, ServiceProcess> services = new HashMap<>();
+  private String kafkaBootstrap;
+  private HostSimulator simulator;
+  private Fleet registeredFleet;
+
+  private Stack() {}
+
+  public static Stack start(LauncherSettings settings) throws Exception {
+    var stack = new Stack();
+    try {
+      stack.startAll(settings);
+      return stack;
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll(LauncherSettings settings) throws Exception {
+    var data = settings.dataDir();
+    Files.createDirectories(data);
+    kafkaBootstrap = settings.externalKafka().orElseGet(() -> startBroker(data.resolve("kafka"), settings.kafkaPort()));
+
+    var sshDir = data.resolve("ssh");
+    var privateKey = ClientKeys.ensure(sshDir);
+    var fleet = settings.fleet().orElseGet(() -> DemoFleet.of(settings.demoClusters(), settings.simulatorBasePort()));
+    var model = FleetModel.persistent(fleet, data.resolve("simulator").resolve("state.json"));
+    simulator = HostSimulator.start(model, data.resolve("simulator").resolve("hostkeys"), privateKey.resolveSibling("id_ecdsa.pub"));
+    started.add(simulator);
+    simulator.writeKnownHosts(sshDir.resolve("known_hosts"));
+    log.info("host simulator serves {} hosts", model.hosts().size());
+
+    var env = new HashMap<String, String>();
+    env.put("UT_DATA_DIR", data.toString());
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+    env.put("COMMAND_SERVICE_PORT", String.valueOf(settings.commandPort()));
+    env.put("QUERY_SERVICE_PORT", String.valueOf(settings.queryPort()));
+    env.put("EXECUTOR_PORT", String.valueOf(settings.executorPort()));
+    var logs = data.resolve("logs");
+    startService("command-service", settings.home(), settings.commandPort(), env, logs);
+    startService("query-service", settings.home(), settings.queryPort(), env, logs);
+    startService("executor", settings.home(), settings.executorPort(), env, logs);
+    for (var service : services.values()) {
+      service.awaitHealthy(START_TIMEOUT);
+      log.info("{} is healthy at {}", service.name(), service.baseUrl());
+    }
+    registeredFleet = withSimulatorAddresses(fleet);
+    register(registeredFleet);
+  }
+
+  private String startBroker(Path dir, int port) {
+    var broker = KRaftBroker.start(dir, port);
+    started.add(broker);
+    log.info("Kafka broker (KRaft) listening on {}", broker.bootstrapServers());
+    return broker.bootstrapServers();
+  }
+
+  private void startService(String module, Path home, int port, Map<String, String> env, Path logs) throws IOException {
+    var service = ServiceProcess.start(module, home, port, env, logs);
+    services.put(module, service);
+    started.add(service);
+  }
+
+  /** The fleet as registered: each host at the address the simulator actually serves it on. */
+  private Fleet withSimulatorAddresses(Fleet fleet) {
+    return new Fleet(
+        fleet.clusters().stream()
+            .map(
+                c ->
+                    new ClusterSpec(
+                        c.id(),
+                        c.team(),
+                        c.topology(),
+                        c.hosts().stream()
+                            .map(h -> new VmHost(h.name(), simulator.addressOf(h.name()), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion()))
+                            .toList(),
+                        c.guests()))
+            .toList());
+  }
+
+  /** Registers every cluster; one already registered (a restart) is left as it is. */
+  private void register(Fleet fleet) throws IOException, InterruptedException {
+    for (var cluster : fleet.clusters()) {
+      var response = Http.postJson(commandUrl() + "/api/clusters", Json.MAPPER.writeValueAsString(cluster));
+      if (response.statusCode() != 201 && response.statusCode() != 409) {
+        throw new IllegalStateException("registering cluster " + cluster.id() + " failed: " + response.statusCode() + " " + response.body());
+      }
+    }
+  }
+
+  public String commandUrl() {
+    return services.get("command-service").baseUrl();
+  }
+
+  public String queryUrl() {
+    return services.get("query-service").baseUrl();
+  }
+
+  public String executorUrl() {
+    return services.get("executor").baseUrl();
+  }
+
+  public String kafkaBootstrap() {
+    return kafkaBootstrap;
+  }
+
+  public HostSimulator simulator() {
+    return simulator;
+  }
+
+  public Fleet fleet() {
+    return registeredFleet;
+  }
+
+  public Optional<Long> pidOf(String module) {
+    return Optional.ofNullable(services.get(module)).map(ServiceProcess::pid);
+  }
+
+  /** Stops everything in the reverse order of starting. */
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        log.warn("stopping {} failed: {}", started.get(i), e.toString());
+      }
+    }
+    started.clear();
+  }
+}
