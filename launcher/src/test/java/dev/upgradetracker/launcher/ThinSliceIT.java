@@ -46,6 +46,9 @@ class ThinSliceIT {
       var action = viewBeforeRestart.get("actions").get(0);
       assertThat(action.get("status").asString()).isEqualTo("SUCCEEDED");
       assertThat(action.get("exitCode").asInt()).isZero();
+      for (var service : List.of(stack.commandUrl(), stack.queryUrl(), stack.executorUrl())) {
+        assertThat(Http.get(service + "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+      }
     }
 
     try (var restarted = Stack.start(settings())) {
