@@ -59,6 +59,11 @@ class PostgresEventStoreIT extends EventStoreContract {
     try (var connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
         var statement = connection.createStatement()) {
       statement.execute(sql);
+    } catch (SQLException e) {
+      throw new SQLException(
+          "PostgreSQL at " + SERVER + " (user postgres, trust auth) is needed by this test: start it with"
+              + " bin/ensure-postgres, or point -Dut.test.postgres at another server. Cause: " + e.getMessage(),
+          e);
     }
   }
 }
