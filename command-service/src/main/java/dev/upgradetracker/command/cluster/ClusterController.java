@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +58,11 @@ class ClusterController {
   }
 
   private void send(ClusterCommand command, HttpHeaders headers) {
-    commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(headers)));
+    var metadata = metadata(headers);
+    try (var cluster = MDC.putCloseable("clusterId", command.clusterId());
+        var correlation = MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
+      commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+    }
   }
 
   private static Map<String, Object> metadata(HttpHeaders headers) {
