@@ -1,5 +1,6 @@
 package dev.upgradetracker.launcher;
 
+import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.Guest;
@@ -33,8 +34,23 @@ final class DemoFleet {
         }
       }
       var topology = c % 3 == 0 ? Topology.GUESTS_AS_NODES : Topology.GUESTS_AS_PACKAGES;
-      specs.add(new ClusterSpec(id, TEAMS[(c - 1) % TEAMS.length], topology, List.copyOf(hosts), List.copyOf(guests)));
+      specs.add(new ClusterSpec(id, TEAMS[(c - 1) % TEAMS.length], topology, true, List.copyOf(hosts), List.copyOf(guests), packages(topology, guests)));
     }
     return new Fleet(List.copyOf(specs));
+  }
+
+  /** Guests as nodes: one application package per guest, failing over to guests on other hosts. */
+  private static List<AppPackage> packages(Topology topology, List<Guest> guests) {
+    if (topology != Topology.GUESTS_AS_NODES) {
+      return List.of();
+    }
+    return guests.stream()
+        .map(
+            g ->
+                new AppPackage(
+                    g.name() + "-app",
+                    g.name(),
+                    guests.stream().filter(other -> !other.host().equals(g.host())).map(Guest::name).toList()))
+        .toList();
   }
 }

@@ -20,11 +20,12 @@ final class Http {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> postJson(String url, String json) throws IOException, InterruptedException {
+  static HttpResponse<String> postJson(String url, String token, String json) throws IOException, InterruptedException {
     return CLIENT.send(
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
             .header("X-User", "launcher")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),

@@ -34,7 +34,7 @@ public final class Launcher {
           Kafka bootstrap servers:          %s
           Simulated hosts (SSH):            %d, host keys in %s
           Service logs:                     %s
-        Try:  curl -s -XPOST -H 'Content-Type: application/json' -d '{"toHost":"demo-01-vmh2"}' %s/api/clusters/demo-01/guests/demo-01-g1/move
+        Try:  curl -s -XPOST -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '{"toHost":"demo-01-vmh2"}' %s/api/clusters/demo-01/guests/demo-01-g1/move
         %n""",
         (System.nanoTime() - began) / 1_000_000_000,
         settings.dataDir(),
@@ -45,6 +45,7 @@ public final class Launcher {
         stack.simulator().fleet().hosts().size(),
         settings.dataDir().resolve("ssh/known_hosts"),
         settings.dataDir().resolve("logs"),
+        stack.tokenOf("alpha"),
         stack.commandUrl());
     stopped.await();
   }

@@ -3,6 +3,7 @@ package dev.upgradetracker.launcher;
 import dev.upgradetracker.events.fleet.Fleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,11 @@ public record LauncherSettings(
     int executorPort,
     int simulatorBasePort,
     int demoClusters,
+    String teamTokens,
     Optional<Fleet> fleet) {
+
+  /** The demo's tokens; any real deployment sets TEAM_TOKENS. */
+  static final String DEMO_TEAM_TOKENS = "alpha=alpha-token,bravo=bravo-token,charlie=charlie-token";
 
   public static LauncherSettings fromEnvironment() {
     var env = System.getenv();
@@ -36,6 +41,7 @@ public record LauncherSettings(
         number(env, "EXECUTOR_PORT", 8083),
         number(env, "SIMULATOR_BASE_PORT", 22201),
         number(env, "DEMO_CLUSTERS", 3),
+        env.getOrDefault("TEAM_TOKENS", DEMO_TEAM_TOKENS),
         Optional.empty());
   }
 
@@ -47,6 +53,18 @@ public record LauncherSettings(
     }
     var here = Path.of("").toAbsolutePath();
     return Files.isDirectory(here.resolve("command-service")) ? here : here.getParent();
+  }
+
+  /** {@code team=token,team=token} as a map from team to token. */
+  static Map<String, String> tokensByTeam(String pairs) {
+    var tokens = new HashMap<String, String>();
+    for (var pair : pairs.split(",")) {
+      var teamAndToken = pair.trim().split("=", 2);
+      if (teamAndToken.length == 2) {
+        tokens.put(teamAndToken[0].trim(), teamAndToken[1].trim());
+      }
+    }
+    return tokens;
   }
 
   private static int number(Map<String, String> env, String name, int fallback) {

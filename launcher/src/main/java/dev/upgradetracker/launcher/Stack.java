@@ -34,6 +34,7 @@ public final class Stack implements AutoCloseable {
   private String kafkaBootstrap;
   private HostSimulator simulator;
   private Fleet registeredFleet;
+  private Map<String, String> teamTokens = Map.of();
 
   private Stack() {}
 
@@ -68,6 +69,8 @@ public final class Stack implements AutoCloseable {
     env.put("COMMAND_SERVICE_PORT", String.valueOf(settings.commandPort()));
     env.put("QUERY_SERVICE_PORT", String.valueOf(settings.queryPort()));
     env.put("EXECUTOR_PORT", String.valueOf(settings.executorPort()));
+    env.put("TEAM_TOKENS", settings.teamTokens());
+    teamTokens = LauncherSettings.tokensByTeam(settings.teamTokens());
     var logs = data.resolve("logs");
     startService("command-service", settings.home(), settings.commandPort(), env, logs);
     startService("query-service", settings.home(), settings.queryPort(), env, logs);
@@ -103,17 +106,23 @@ public final class Stack implements AutoCloseable {
                         c.id(),
                         c.team(),
                         c.topology(),
+                        c.clusterLock(),
                         c.hosts().stream()
                             .map(h -> new VmHost(h.name(), simulator.addressOf(h.name()), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion()))
                             .toList(),
-                        c.guests()))
+                        c.guests(),
+                        c.packages()))
             .toList());
   }
 
   /** Registers every cluster; one already registered (a restart) is left as it is. */
   private void register(Fleet fleet) throws IOException, InterruptedException {
     for (var cluster : fleet.clusters()) {
-      var response = Http.postJson(commandUrl() + "/api/clusters", Json.MAPPER.writeValueAsString(cluster));
+      var token = teamTokens.get(cluster.team());
+      if (token == null) {
+        throw new IllegalStateException("no token for team " + cluster.team() + " of cluster " + cluster.id() + " in TEAM_TOKENS");
+      }
+      var response = Http.postJson(commandUrl() + "/api/clusters", token, Json.MAPPER.writeValueAsString(cluster));
       if (response.statusCode() != 201 && response.statusCode() != 409) {
         throw new IllegalStateException("registering cluster " + cluster.id() + " failed: " + response.statusCode() + " " + response.body());
       }
@@ -138,6 +147,11 @@ public final class Stack implements AutoCloseable {
 
   public HostSimulator simulator() {
     return simulator;
+  }
+
+  /** The bearer token of {@code team}, as the command service knows it. */
+  public String tokenOf(String team) {
+    return teamTokens.get(team);
   }
 
   public Fleet fleet() {

@@ -33,7 +33,7 @@ class ThinSliceIT {
     JsonNode viewBeforeRestart;
     try (var stack = Stack.start(settings())) {
       var accepted =
-          Http.postJson(stack.commandUrl() + "/api/clusters/slice/guests/g1/move", "{\"toHost\":\"h2\"}");
+          Http.postJson(stack.commandUrl() + "/api/clusters/slice/guests/g1/move", stack.tokenOf("alpha"), "{\"toHost\":\"h2\"}");
       assertThat(accepted.statusCode()).isEqualTo(202);
 
       viewBeforeRestart = awaitView(stack, view -> hostOf(view, "g1").equals("h2"));
@@ -95,6 +95,7 @@ class ThinSliceIT {
         freePort(),
         0,
         0,
+        LauncherSettings.DEMO_TEAM_TOKENS,
         Optional.of(
             new Fleet(
                 List.of(
@@ -102,8 +103,10 @@ class ThinSliceIT {
                         "slice",
                         "alpha",
                         Topology.GUESTS_AS_PACKAGES,
+                        false,
                         List.of(host("h1"), host("h2")),
-                        List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g2", "h1", "A.03.50"), new Guest("g3", "h2", "A.03.50")))))));
+                        List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g2", "h1", "A.03.50"), new Guest("g3", "h2", "A.03.50")),
+                        List.of())))));
   }
 
   private static VmHost host(String name) {

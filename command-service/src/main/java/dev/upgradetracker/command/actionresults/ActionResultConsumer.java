@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.actionresults;
 
 import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
 import dev.upgradetracker.command.publishing.KafkaSettings;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.action.ActionResult;
@@ -78,7 +79,7 @@ class ActionResultConsumer implements SmartLifecycle {
       while (running) {
         try {
           commands.sendAndWait(
-              GenericCommandMessage.asCommandMessage(new RecordActionResult(result.clusterId(), result))
+              GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(new RecordActionResult(result.clusterId(), result)))
                   .andMetaData(
                       Map.of(
                           TraceKeys.CORRELATION_ID, result.actionId(),

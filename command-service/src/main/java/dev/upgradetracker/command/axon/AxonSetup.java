@@ -1,6 +1,9 @@
 package dev.upgradetracker.command.axon;
 
-import dev.upgradetracker.events.cluster.ClusterCommand;
+import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -18,7 +21,13 @@ public class AxonSetup {
   @Bean
   CommandTargetResolver clusterCommandTargetResolver() {
     return message ->
-        new VersionedAggregateIdentifier(((ClusterCommand) message.getPayload()).clusterId(), null);
+        new VersionedAggregateIdentifier(((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null);
+  }
+
+  /** Loading a long history replays from the latest snapshot: one every 100 events. */
+  @Bean
+  SnapshotTriggerDefinition clusterSnapshots(Snapshotter snapshotter) {
+    return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
   }
 
   /**

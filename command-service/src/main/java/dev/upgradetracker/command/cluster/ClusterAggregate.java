@@ -3,20 +3,18 @@ package dev.upgradetracker.command.cluster;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import dev.upgradetracker.events.cluster.ClusterCommand;
-import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
-import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
-import dev.upgradetracker.events.cluster.ClusterCommand.RequestGuestMove;
+import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** Axon's shell around {@link ClusterDecider}: it only decides, applies and evolves. */
-@Aggregate(commandTargetResolver = "clusterCommandTargetResolver")
+/** Axon's shell around {@link ClusterDecider}: it only checks the owner, decides, applies, evolves. */
+@Aggregate(commandTargetResolver = "clusterCommandTargetResolver", snapshotTriggerDefinition = "clusterSnapshots")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class ClusterAggregate {
 
@@ -25,24 +23,12 @@ public class ClusterAggregate {
 
   protected ClusterAggregate() {}
 
+  /** Creation happens only through RegisterCluster; for anything else the decider answers 404. */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(RegisterCluster command) {
-    decideAndApply(command);
-  }
-
-  @CommandHandler
-  void handle(RequestGuestMove command) {
-    decideAndApply(command);
-  }
-
-  @CommandHandler
-  void handle(RecordActionResult command) {
-    decideAndApply(command);
-  }
-
-  private void decideAndApply(ClusterCommand command) {
-    ClusterDecider.decide(command, state).forEach(event -> apply(event));
+  void handle(ClusterCommandDispatch dispatch, @MetaDataValue(TraceKeys.TEAM) String actingTeam) {
+    ClusterDecider.checkOwner(dispatch.command(), state, actingTeam);
+    ClusterDecider.decide(dispatch.command(), state).forEach(event -> apply(event));
   }
 
   @EventSourcingHandler

@@ -1,10 +1,23 @@
 package dev.upgradetracker.command.cluster;
 
+import dev.upgradetracker.command.auth.CallerResolver;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.events.cluster.ClusterCommand;
+import dev.upgradetracker.events.cluster.ClusterCommand.BackUpGuests;
+import dev.upgradetracker.events.cluster.ClusterCommand.BackUpHost;
+import dev.upgradetracker.events.cluster.ClusterCommand.HaltClusterNodes;
+import dev.upgradetracker.events.cluster.ClusterCommand.InstallGuestKit;
+import dev.upgradetracker.events.cluster.ClusterCommand.InstallPatches;
+import dev.upgradetracker.events.cluster.ClusterCommand.MoveGuests;
+import dev.upgradetracker.events.cluster.ClusterCommand.MovePackages;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
-import dev.upgradetracker.events.cluster.ClusterCommand.RequestGuestMove;
+import dev.upgradetracker.events.cluster.ClusterCommand.RejoinNode;
+import dev.upgradetracker.events.cluster.ClusterCommand.RunClusterNodes;
+import dev.upgradetracker.events.cluster.ClusterCommand.UpgradeNode;
+import dev.upgradetracker.events.cluster.ClusterCommand.VerifyGuestsBoot;
 import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.UpgradeMode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,16 +25,17 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.MDC;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The cluster commands over HTTP. */
+/**
+ * Every step of the procedure as an HTTP command. Step requests may carry an {@code actionId};
+ * a repeated request with the same one changes nothing.
+ */
 @RestController
 @RequestMapping("/api/clusters")
 class ClusterController {
@@ -34,50 +48,137 @@ class ClusterController {
 
   record Registered(String clusterId) {}
 
-  record MoveRequest(String toHost, String actionId) {}
+  record Step(String actionId) {}
 
-  record MoveAccepted(String clusterId, String actionId) {}
+  record MoveGuestRequest(String toHost, String actionId) {}
+
+  record MovePackageRequest(String toNode, String actionId) {}
+
+  record UpgradeRequest(UpgradeMode mode, String actionId) {}
+
+  record Accepted(String clusterId, String actionId) {}
 
   @PostMapping
-  ResponseEntity<Registered> register(
-      @RequestBody ClusterSpec cluster, @RequestHeader HttpHeaders headers) {
-    send(new RegisterCluster(cluster), headers);
-    return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id()))
-        .body(new Registered(cluster.id()));
+  ResponseEntity<Registered> register(@RequestBody ClusterSpec cluster, HttpServletRequest http) {
+    send(new RegisterCluster(cluster), http);
+    return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id())).body(new Registered(cluster.id()));
+  }
+
+  @PostMapping("/{clusterId}/verify-guests-boot")
+  ResponseEntity<Accepted> verifyGuestsBoot(@PathVariable String clusterId, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    var actionId = actionId(step == null ? null : step.actionId());
+    return accepted(new VerifyGuestsBoot(clusterId, actionId), http);
+  }
+
+  @PostMapping("/{clusterId}/backup-guests")
+  ResponseEntity<Accepted> backUpGuests(@PathVariable String clusterId, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    return accepted(new BackUpGuests(clusterId, actionId(step == null ? null : step.actionId())), http);
+  }
+
+  @PostMapping("/{clusterId}/hosts/{host}/backup")
+  ResponseEntity<Accepted> backUpHost(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    return accepted(new BackUpHost(clusterId, host, actionId(step == null ? null : step.actionId())), http);
   }
 
   @PostMapping("/{clusterId}/guests/{guest}/move")
-  ResponseEntity<MoveAccepted> moveGuest(
-      @PathVariable String clusterId,
-      @PathVariable String guest,
-      @RequestBody MoveRequest request,
-      @RequestHeader HttpHeaders headers) {
-    var actionId = request.actionId() != null ? request.actionId() : UUID.randomUUID().toString();
-    send(new RequestGuestMove(clusterId, guest, request.toHost(), actionId), headers);
-    return ResponseEntity.accepted().body(new MoveAccepted(clusterId, actionId));
+  ResponseEntity<Accepted> moveGuest(@PathVariable String clusterId, @PathVariable String guest, @RequestBody MoveGuestRequest request, HttpServletRequest http) {
+    return accepted(new MoveGuests(clusterId, guest, request.toHost(), null, actionId(request.actionId())), http);
   }
 
-  private void send(ClusterCommand command, HttpHeaders headers) {
-    var metadata = metadata(headers);
+  @PostMapping("/{clusterId}/hosts/{host}/move-guests-away")
+  ResponseEntity<Accepted> moveGuestsAway(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    return accepted(new MoveGuests(clusterId, null, null, host, actionId(step == null ? null : step.actionId())), http);
+  }
+
+  @PostMapping("/{clusterId}/packages/{pkg}/move")
+  ResponseEntity<Accepted> movePackage(@PathVariable String clusterId, @PathVariable String pkg, @RequestBody MovePackageRequest request, HttpServletRequest http) {
+    return accepted(new MovePackages(clusterId, pkg, request.toNode(), null, actionId(request.actionId())), http);
+  }
+
+  @PostMapping("/{clusterId}/hosts/{host}/move-packages-away")
+  ResponseEntity<Accepted> movePackagesAway(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    return accepted(new MovePackages(clusterId, null, null, host, actionId(step == null ? null : step.actionId())), http);
+  }
+
+  @PostMapping("/{clusterId}/hosts/{host}/halt-guest-nodes")
+  ResponseEntity<Accepted> haltGuestNodes(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    return accepted(new HaltClusterNodes(clusterId, host, actionId(step == null ? null : step.actionId())), http);
+  }
+
+  @PostMapping("/{clusterId}/hosts/{host}/run-guest-nodes")
+  ResponseEntity<Accepted> runGuestNodes(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    return accepted(new RunClusterNodes(clusterId, host, actionId(step == null ? null : step.actionId())), http);
+  }
+
+  @PostMapping("/{clusterId}/hosts/{host}/upgrade")
+  ResponseEntity<Accepted> upgrade(@PathVariable String clusterId, @PathVariable String host, @RequestBody UpgradeRequest request, HttpServletRequest http) {
+    return accepted(new UpgradeNode(clusterId, host, request.mode(), actionId(request.actionId())), http);
+  }
+
+  @PostMapping("/{clusterId}/hosts/{host}/rejoin")
+  ResponseEntity<Accepted> rejoin(@PathVariable String clusterId, @PathVariable String host, HttpServletRequest http) {
+    send(new RejoinNode(clusterId, host), http);
+    return ResponseEntity.accepted().body(new Accepted(clusterId, null));
+  }
+
+  @PostMapping("/{clusterId}/hosts/{host}/patches")
+  ResponseEntity<Accepted> installPatches(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    return accepted(new InstallPatches(clusterId, host, actionId(step == null ? null : step.actionId())), http);
+  }
+
+  @PostMapping("/{clusterId}/guests/{guest}/kit")
+  ResponseEntity<Accepted> installGuestKit(@PathVariable String clusterId, @PathVariable String guest, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    return accepted(new InstallGuestKit(clusterId, guest, actionId(step == null ? null : step.actionId())), http);
+  }
+
+  @PostMapping("/{clusterId}/kits")
+  ResponseEntity<Accepted> installAllGuestKits(@PathVariable String clusterId, @RequestBody(required = false) Step step, HttpServletRequest http) {
+    return accepted(new InstallGuestKit(clusterId, null, actionId(step == null ? null : step.actionId())), http);
+  }
+
+  private ResponseEntity<Accepted> accepted(ClusterCommand command, HttpServletRequest http) {
+    send(command, http);
+    return ResponseEntity.accepted().body(new Accepted(command.clusterId(), actionIdOf(command)));
+  }
+
+  private void send(ClusterCommand command, HttpServletRequest http) {
+    var metadata = metadata(http);
     try (var cluster = MDC.putCloseable("clusterId", command.clusterId());
         var correlation = MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
-      commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+      commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(command)).andMetaData(metadata));
     }
   }
 
-  private static Map<String, Object> metadata(HttpHeaders headers) {
+  private static String actionId(String requested) {
+    return requested == null || requested.isBlank() ? UUID.randomUUID().toString() : requested;
+  }
+
+  private static String actionIdOf(ClusterCommand command) {
+    return switch (command) {
+      case VerifyGuestsBoot c -> c.actionId();
+      case BackUpGuests c -> c.actionId();
+      case BackUpHost c -> c.actionId();
+      case MoveGuests c -> c.actionId();
+      case MovePackages c -> c.actionId();
+      case HaltClusterNodes c -> c.actionId();
+      case RunClusterNodes c -> c.actionId();
+      case UpgradeNode c -> c.actionId();
+      case InstallPatches c -> c.actionId();
+      case InstallGuestKit c -> c.actionId();
+      default -> null;
+    };
+  }
+
+  private static Map<String, Object> metadata(HttpServletRequest http) {
+    var caller = CallerResolver.of(http);
     Map<String, Object> metadata = new HashMap<>();
-    metadata.put(TraceKeys.USER, valueOr(headers, "X-User", "anonymous"));
-    metadata.put(TraceKeys.CORRELATION_ID, valueOr(headers, "X-Correlation-Id", UUID.randomUUID().toString()));
-    var team = headers.getFirst("X-Team");
-    if (team != null) {
-      metadata.put(TraceKeys.TEAM, team);
-    }
+    metadata.put(TraceKeys.TEAM, caller.name());
+    metadata.put(TraceKeys.USER, valueOr(http.getHeader("X-User"), caller.name()));
+    metadata.put(TraceKeys.CORRELATION_ID, valueOr(http.getHeader("X-Correlation-Id"), UUID.randomUUID().toString()));
     return metadata;
   }
 
-  private static String valueOr(HttpHeaders headers, String name, String fallback) {
-    var value = headers.getFirst(name);
+  private static String valueOr(String value, String fallback) {
     return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -2,7 +2,10 @@ package dev.upgradetracker.command.cluster;
 
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import java.util.Set;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -52,6 +55,31 @@ final class ClusterSpecValidation {
         throw new InvalidInput(field + ".host", "host " + guest.host() + " is not a host of this cluster");
       }
       required(field + ".kitVersion", guest.kitVersion());
+    }
+    checkPackages(spec, guestNames);
+  }
+
+  private static void checkPackages(ClusterSpec spec, Set<String> guestNames) {
+    var packages = spec.packages() == null ? List.<AppPackage>of() : spec.packages();
+    if (!packages.isEmpty() && spec.topology() != Topology.GUESTS_AS_NODES) {
+      throw new InvalidInput("packages", "application packages are listed only for GUESTS_AS_NODES clusters; here the guests are the packages");
+    }
+    var packageNames = new HashSet<String>();
+    for (int i = 0; i < packages.size(); i++) {
+      var pkg = packages.get(i);
+      var field = "packages[" + i + "]";
+      name(field + ".name", pkg.name());
+      if (!packageNames.add(pkg.name())) {
+        throw new InvalidInput(field + ".name", "package " + pkg.name() + " is listed twice");
+      }
+      if (!guestNames.contains(pkg.node())) {
+        throw new InvalidInput(field + ".node", "guest node " + pkg.node() + " is not a guest of this cluster");
+      }
+      for (var failover : pkg.failoverNodes() == null ? List.<String>of() : pkg.failoverNodes()) {
+        if (!guestNames.contains(failover)) {
+          throw new InvalidInput(field + ".failoverNodes", "guest node " + failover + " is not a guest of this cluster");
+        }
+      }
     }
   }
 

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.events.fleet.UpgradeMode;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** A cluster's lifecycle as the command side sees it. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "state")
@@ -19,19 +22,148 @@ public sealed interface ClusterState {
   record Unregistered() implements ClusterState {}
 
   /**
-   * @param guestHosts where each guest runs
+   * @param upgradingHost the node whose upgrade started and has not completed (R3), or null
    * @param pendingActions host actions requested and not yet reported, by action id
    * @param finishedActions action ids already reported, so a repeated report changes nothing
+   * @param activeCampaign the campaign driving this cluster (R9), or null
    */
   record Registered(
       String clusterId,
       String team,
       Topology topology,
-      Map<String, VmHost> hosts,
-      Map<String, String> guestHosts,
+      boolean clusterLock,
+      Map<String, Host> hosts,
+      Map<String, GuestNode> guests,
+      Map<String, Pkg> packages,
+      String upgradingHost,
       Map<String, PendingAction> pendingActions,
-      Set<String> finishedActions)
-      implements ClusterState {}
+      Set<String> finishedActions,
+      String activeCampaign)
+      implements ClusterState {
+
+    Registered withHost(String name, UnaryOperator<Host> change) {
+      return withHosts(replace(hosts, name, change));
+    }
+
+    Registered withHosts(Map<String, Host> next) {
+      return new Registered(clusterId, team, topology, clusterLock, next, guests, packages, upgradingHost, pendingActions, finishedActions, activeCampaign);
+    }
+
+    Registered withGuest(String name, UnaryOperator<GuestNode> change) {
+      return new Registered(clusterId, team, topology, clusterLock, hosts, replace(guests, name, change), packages, upgradingHost, pendingActions, finishedActions, activeCampaign);
+    }
+
+    Registered withPackage(String name, UnaryOperator<Pkg> change) {
+      return new Registered(clusterId, team, topology, clusterLock, hosts, guests, replace(packages, name, change), upgradingHost, pendingActions, finishedActions, activeCampaign);
+    }
+
+    Registered withUpgradingHost(String host) {
+      return new Registered(clusterId, team, topology, clusterLock, hosts, guests, packages, host, pendingActions, finishedActions, activeCampaign);
+    }
+
+    Registered withActions(Map<String, PendingAction> pending, Set<String> finished) {
+      return new Registered(clusterId, team, topology, clusterLock, hosts, guests, packages, upgradingHost, Map.copyOf(pending), Set.copyOf(finished), activeCampaign);
+    }
+
+    Registered withActiveCampaign(String campaignId) {
+      return new Registered(clusterId, team, topology, clusterLock, hosts, guests, packages, upgradingHost, pendingActions, finishedActions, campaignId);
+    }
+
+    List<GuestNode> guestsOn(String host) {
+      return guests.values().stream().filter(g -> g.host().equals(host)).toList();
+    }
+
+    List<Pkg> packagesOn(String guest) {
+      return packages.values().stream().filter(p -> guest.equals(p.node())).toList();
+    }
+
+    /** Some hosts already run Integrity VM 4.0 and some still 3.x. */
+    boolean mixedVersions() {
+      long upgraded = hosts.values().stream().filter(Host::upgraded).count();
+      return upgraded > 0 && upgraded < hosts.size();
+    }
+
+    private static <T> Map<String, T> replace(Map<String, T> map, String key, UnaryOperator<T> change) {
+      var next = new LinkedHashMap<>(map);
+      next.computeIfPresent(key, (k, v) -> change.apply(v));
+      return next;
+    }
+  }
+
+  /**
+   * A VM host. {@code member}: a Serviceguard node of the cluster (GUESTS_AS_PACKAGES), false
+   * while it is out of the cluster after a cold migration.
+   */
+  record Host(
+      String name,
+      String sshAddress,
+      String hpuxVersion,
+      String ivmVersion,
+      String serviceguardVersion,
+      boolean member,
+      boolean backedUp,
+      boolean patched,
+      UpgradeMode upgradedBy) {
+
+    boolean upgraded() {
+      return Versions.isIntegrityVm4(ivmVersion);
+    }
+
+    Host markBackedUp() {
+      return new Host(name, sshAddress, hpuxVersion, ivmVersion, serviceguardVersion, member, true, patched, upgradedBy);
+    }
+
+    Host markPatched() {
+      return new Host(name, sshAddress, hpuxVersion, ivmVersion, serviceguardVersion, member, backedUp, true, upgradedBy);
+    }
+
+    Host upgradedTo(String hpux, String ivm, String serviceguard, UpgradeMode mode) {
+      return new Host(name, sshAddress, hpux, ivm, serviceguard, mode == UpgradeMode.UPDATE && member, backedUp, false, mode);
+    }
+
+    Host rejoined() {
+      return new Host(name, sshAddress, hpuxVersion, ivmVersion, serviceguardVersion, true, backedUp, patched, upgradedBy);
+    }
+  }
+
+  /**
+   * A guest: where it runs, its kit; in GUESTS_AS_NODES clusters, whether it is a cluster member.
+   */
+  record GuestNode(
+      String name, String host, String kitVersion, boolean bootVerified, boolean backedUp, boolean member) {
+
+    boolean hasKit4() {
+      return Versions.isIntegrityVm4(kitVersion);
+    }
+
+    GuestNode movedTo(String newHost) {
+      return new GuestNode(name, newHost, kitVersion, bootVerified, backedUp, member);
+    }
+
+    GuestNode markBootVerified() {
+      return new GuestNode(name, host, kitVersion, true, backedUp, member);
+    }
+
+    GuestNode markBackedUp() {
+      return new GuestNode(name, host, kitVersion, bootVerified, true, member);
+    }
+
+    GuestNode withMembership(boolean isMember) {
+      return new GuestNode(name, host, kitVersion, bootVerified, backedUp, isMember);
+    }
+
+    GuestNode withKit(String version) {
+      return new GuestNode(name, host, version, bootVerified, backedUp, member);
+    }
+  }
+
+  /** An application package on a guest node; {@code eligibleNodes}: primary first, then failovers. */
+  record Pkg(String name, String node, List<String> eligibleNodes) {
+
+    Pkg movedTo(String newNode) {
+      return new Pkg(name, newNode, eligibleNodes);
+    }
+  }
 
   record PendingAction(String actionId, String host, HostAction action) {}
 }

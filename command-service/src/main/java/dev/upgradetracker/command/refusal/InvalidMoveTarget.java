@@ -2,13 +2,17 @@ package dev.upgradetracker.command.refusal;
 
 import java.util.Map;
 
-/** R5: a guest may only move to an up node of its own cluster that it is not already on. */
+/**
+ * R5: a guest or package moves only to a member node of its own cluster that is not being
+ * upgraded (and, for a guest with the 4.0 kit, that runs 4.0).
+ */
 public final class InvalidMoveTarget extends RuleViolation {
 
-  public InvalidMoveTarget(String guest, String target, String reason) {
+  /** @param kind {@code guest} or {@code package} */
+  public InvalidMoveTarget(String kind, String subject, String target, String reason) {
     super(
         Rule.R5,
-        "guest " + guest + " cannot move to " + target + ": " + reason,
-        Map.of("guest", guest, "target", target, "reason", reason));
+        kind + " " + subject + " cannot move to " + target + ": " + reason,
+        Map.of(kind, subject, "target", target, "reason", reason));
   }
 }

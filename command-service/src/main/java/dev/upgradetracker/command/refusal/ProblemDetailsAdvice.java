@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.refusal;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import tools.jackson.databind.DatabindException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,9 +16,12 @@ public class ProblemDetailsAdvice {
   ProblemDetail refused(CommandRefused refusal) {
     var status =
         switch (refusal) {
+          case NotOwner notOwner -> HttpStatus.FORBIDDEN;
           case RuleViolation violation -> HttpStatus.CONFLICT;
           case AlreadyExists exists -> HttpStatus.CONFLICT;
           case ActionInProgress busy -> HttpStatus.CONFLICT;
+          case NothingToDo nothing -> HttpStatus.CONFLICT;
+          case OutOfOrder early -> HttpStatus.CONFLICT;
           case NotFound notFound -> HttpStatus.NOT_FOUND;
           case InvalidInput invalid -> HttpStatus.BAD_REQUEST;
         };
@@ -38,11 +42,25 @@ public class ProblemDetailsAdvice {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    var problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this command: " + e.getMostSpecificCause().getMessage());
+    if (e.getMostSpecificCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+      return refused(new InvalidInput(fieldPath(mismatch), "has the wrong type or form: " + mismatch.getOriginalMessage().lines().findFirst().orElse("")));
+    }
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON: " + e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""));
     problem.setTitle("Malformed request");
     return problem;
+  }
+
+  /** {@code hosts[0].sshAddress} from Jackson's reference chain. */
+  private static String fieldPath(DatabindException e) {
+    var path = new StringBuilder();
+    for (var reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   private static String title(CommandRefused refusal) {
@@ -50,6 +68,8 @@ public class ProblemDetailsAdvice {
       case RuleViolation violation -> "Rule " + violation.rule() + " refuses this command";
       case AlreadyExists exists -> "Already exists";
       case ActionInProgress busy -> "Host action in progress";
+      case NothingToDo nothing -> "Nothing to do";
+      case OutOfOrder early -> "Step out of order";
       case NotFound notFound -> "Not found";
       case InvalidInput invalid -> "Invalid input";
     };

@@ -51,6 +51,7 @@ abstract class EventStoreContract {
     assertThat(published).extracting(EventEnvelope::sequence).containsExactly(0L, 1L);
     assertThat(published.get(1).event()).isInstanceOf(ClusterEvent.HostActionRequested.class);
     assertThat(published.get(1).user()).isEqualTo("ops-anna");
+    assertThat(published.get(1).team()).isEqualTo("alpha");
     assertThat(published.get(1).correlationId()).isEqualTo("req-42");
     assertThat(published.get(1).causationId()).isNotBlank();
 
@@ -75,6 +76,10 @@ abstract class EventStoreContract {
     var badTarget = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h9\"}");
     var unknown = post("/api/clusters/nope/guests/g1/move", "{\"toHost\":\"h2\"}");
     var malformed = post("/api/clusters", "{\"id\":\"x\",\"hosts\":[]}");
+    var wrongType = post("/api/clusters", "{\"id\":\"x\",\"team\":\"alpha\",\"topology\":\"SIDEWAYS\"}");
+    var otherTeam = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "bravo-token");
+    var auditor = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "audit-token");
+    var nobody = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "wrong");
 
     assertThat(duplicate.statusCode()).isEqualTo(409);
     assertThat(badTarget.statusCode()).isEqualTo(409);
@@ -83,6 +88,12 @@ abstract class EventStoreContract {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(malformed.body()).contains("\"field\":\"team\"");
+    assertThat(wrongType.statusCode()).isEqualTo(400);
+    assertThat(wrongType.body()).contains("\"field\":\"topology\"");
+    assertThat(otherTeam.statusCode()).isEqualTo(403);
+    assertThat(otherTeam.body()).contains("\"rule\":\"R8\"");
+    assertThat(auditor.statusCode()).isEqualTo(403);
+    assertThat(nobody.statusCode()).isEqualTo(401);
     assertThat(storedEventCount()).isEqualTo(1);
   }
 
@@ -101,9 +112,14 @@ abstract class EventStoreContract {
   }
 
   private HttpResponse<String> post(String path, String json) throws Exception {
+    return post(path, json, "alpha-token");
+  }
+
+  private HttpResponse<String> post(String path, String json, String token) throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
             .header("X-User", "ops-anna")
             .header("X-Correlation-Id", "req-42")
             .POST(HttpRequest.BodyPublishers.ofString(json))

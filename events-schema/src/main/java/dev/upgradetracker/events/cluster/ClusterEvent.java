@@ -3,26 +3,47 @@ package dev.upgradetracker.events.cluster;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.upgradetracker.events.action.ActionOutcome;
+import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
 import java.util.List;
 
 /** Everything that can happen to a cluster: the whole vocabulary of the Cluster aggregate. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = ClusterEvent.ClusterRegistered.class, name = "ClusterRegistered.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.ClusterRegistered.class, name = "ClusterRegistered.v2"),
   @JsonSubTypes.Type(value = ClusterEvent.HostActionRequested.class, name = "HostActionRequested.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.HostActionSucceeded.class, name = "HostActionSucceeded.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.HostActionFailed.class, name = "HostActionFailed.v1"),
-  @JsonSubTypes.Type(value = ClusterEvent.GuestMoved.class, name = "GuestMoved.v1")
+  @JsonSubTypes.Type(value = ClusterEvent.GuestsBootVerified.class, name = "GuestsBootVerified.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.HostBackedUp.class, name = "HostBackedUp.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.GuestsBackedUp.class, name = "GuestsBackedUp.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.GuestMoved.class, name = "GuestMoved.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.PackageMoved.class, name = "PackageMoved.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.ClusterNodesHalted.class, name = "ClusterNodesHalted.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.ClusterNodesStarted.class, name = "ClusterNodesStarted.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.NodeUpgradeStarted.class, name = "NodeUpgradeStarted.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.NodeUpgraded.class, name = "NodeUpgraded.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.NodeRejoinedCluster.class, name = "NodeRejoinedCluster.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.PatchesInstalled.class, name = "PatchesInstalled.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.GuestKitInstalled.class, name = "GuestKitInstalled.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.CampaignAttached.class, name = "CampaignAttached.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.CampaignDetached.class, name = "CampaignDetached.v1")
 })
 public sealed interface ClusterEvent {
 
   String clusterId();
 
   record ClusterRegistered(
-      String clusterId, String team, Topology topology, List<VmHost> hosts, List<Guest> guests)
+      String clusterId,
+      String team,
+      Topology topology,
+      boolean clusterLock,
+      List<VmHost> hosts,
+      List<Guest> guests,
+      List<AppPackage> packages)
       implements ClusterEvent {}
 
   /** A host action was asked of the executor; the action id is minted before anything runs. */
@@ -36,7 +57,53 @@ public sealed interface ClusterEvent {
   record HostActionFailed(String clusterId, String actionId, String host, ActionOutcome outcome)
       implements ClusterEvent {}
 
+  record GuestsBootVerified(String clusterId, String host, List<String> guests, String actionId)
+      implements ClusterEvent {}
+
+  record HostBackedUp(String clusterId, String host, String actionId) implements ClusterEvent {}
+
+  record GuestsBackedUp(String clusterId, String host, List<String> guests, String actionId)
+      implements ClusterEvent {}
+
   record GuestMoved(
       String clusterId, String guest, String fromHost, String toHost, String actionId)
       implements ClusterEvent {}
+
+  record PackageMoved(
+      String clusterId, String packageName, String fromNode, String toNode, String actionId)
+      implements ClusterEvent {}
+
+  /** The guest nodes on {@code host} left the cluster and were stopped. */
+  record ClusterNodesHalted(String clusterId, String host, List<String> guests, String actionId)
+      implements ClusterEvent {}
+
+  /** The guest nodes on {@code host} were started and rejoined the cluster. */
+  record ClusterNodesStarted(String clusterId, String host, List<String> guests, String actionId)
+      implements ClusterEvent {}
+
+  record NodeUpgradeStarted(
+      String clusterId, String host, UpgradeMode mode, boolean serviceguardUpdated, String actionId)
+      implements ClusterEvent {}
+
+  /** The host runs the new versions; a cold-migrated node is out of the cluster until it rejoins. */
+  record NodeUpgraded(
+      String clusterId,
+      String host,
+      UpgradeMode mode,
+      String hpuxVersion,
+      String ivmVersion,
+      String serviceguardVersion,
+      String actionId)
+      implements ClusterEvent {}
+
+  record NodeRejoinedCluster(String clusterId, String host) implements ClusterEvent {}
+
+  record PatchesInstalled(String clusterId, String host, String actionId) implements ClusterEvent {}
+
+  record GuestKitInstalled(String clusterId, String guest, String kitVersion, String actionId)
+      implements ClusterEvent {}
+
+  record CampaignAttached(String clusterId, String campaignId) implements ClusterEvent {}
+
+  record CampaignDetached(String clusterId, String campaignId) implements ClusterEvent {}
 }

@@ -32,16 +32,23 @@ public class ActionRunner {
   public ActionResult run(HostActionRequested request) {
     long started = System.nanoTime();
     ActionOutcome outcome;
+    if (!(request.action() instanceof HostAction.MoveGuest move)) {
+      return unsupported(request, started);
+    }
     try (var host = ssh.open(request.sshAddress())) {
-      var performed =
-          switch (request.action()) {
-            case HostAction.MoveGuest move -> moveGuest.perform(move, host);
-          };
-      outcome = outcome(performed, host.hostKeyFingerprint(), started);
+      outcome = outcome(moveGuest.perform(move, host), host.hostKeyFingerprint(), started);
     } catch (IOException e) {
       outcome =
           new ActionOutcome(ActionStatus.FAILED, -1, e.getMessage(), elapsedMillis(started), List.of(), null);
     }
+    return new ActionResult(request.actionId(), request.clusterId(), request.host(), outcome, clock.instant());
+  }
+
+  /** Reported as a failure, so the step stays visibly undone instead of silently skipped. */
+  private ActionResult unsupported(HostActionRequested request, long started) {
+    var kind = request.action().getClass().getSimpleName();
+    var outcome =
+        new ActionOutcome(ActionStatus.FAILED, -1, "this executor cannot perform " + kind + " actions yet; nothing was run", elapsedMillis(started), List.of(), null);
     return new ActionResult(request.actionId(), request.clusterId(), request.host(), outcome, clock.instant());
   }
 

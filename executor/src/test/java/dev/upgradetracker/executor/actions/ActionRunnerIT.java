@@ -45,8 +45,10 @@ class ActionRunnerIT {
                         "c1",
                         "alpha",
                         Topology.GUESTS_AS_PACKAGES,
+                        false,
                         List.of(host("h1"), host("h2")),
-                        List.of(new Guest("g1", "h1", "A.03.50"))))));
+                        List.of(new Guest("g1", "h1", "A.03.50")),
+                        List.of()))));
     simulator = HostSimulator.start(fleet, dir.resolve("hostkeys"), dir.resolve("authorized_keys"));
     simulator.writeKnownHosts(dir.resolve("known_hosts"));
   }

@@ -105,8 +105,10 @@ class HostSimulatorIT {
                 "c1",
                 "alpha",
                 Topology.GUESTS_AS_PACKAGES,
+                        false,
                 List.of(host("h1"), host("h2")),
-                List.of(new Guest("g1", "h1", "A.03.50")))));
+                List.of(new Guest("g1", "h1", "A.03.50")),
+                        List.of())));
   }
 
   private static VmHost host(String name) {

@@ -3,17 +3,33 @@ package dev.upgradetracker.query.cluster;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesHalted;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestKitInstalled;
 import dev.upgradetracker.events.cluster.ClusterEvent.GuestMoved;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestsBackedUp;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestsBootVerified;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
-import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostBackedUp;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeRejoinedCluster;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
+import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
+import dev.upgradetracker.events.cluster.ClusterEvent.PatchesInstalled;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.query.cluster.ClusterView.ActionView;
 import dev.upgradetracker.query.cluster.ClusterView.GuestView;
 import dev.upgradetracker.query.cluster.ClusterView.HostView;
+import dev.upgradetracker.query.cluster.ClusterView.PackageView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Folds a cluster's events into its {@link ClusterView}: a pure function. */
 public final class ClusterProjection {
@@ -29,69 +45,66 @@ public final class ClusterProjection {
     }
     var next = fold(view, envelope.event());
     return new ClusterView(
-        next.clusterId(),
-        next.team(),
-        next.topology(),
-        next.hosts(),
-        next.guests(),
-        next.actions(),
-        envelope.sequence(),
-        envelope.timestamp());
+        next.clusterId(), next.team(), next.topology(), next.hosts(), next.guests(), next.packages(), next.actions(), envelope.sequence(), envelope.timestamp());
   }
 
   private static ClusterView fold(ClusterView view, ClusterEvent event) {
     return switch (event) {
-      case ClusterRegistered registered ->
-          new ClusterView(
-              registered.clusterId(),
-              registered.team(),
-              registered.topology(),
-              registered.hosts().stream()
-                  .map(h -> new HostView(h.name(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion()))
-                  .toList(),
-              registered.guests().stream()
-                  .map(g -> new GuestView(g.name(), g.host(), g.kitVersion()))
-                  .toList(),
-              view.actions(),
-              view.lastSequence(),
-              view.lastEventAt());
+      case ClusterRegistered registered -> registered(view, registered);
       case HostActionRequested requested ->
-          withActions(
-              view,
-              append(
-                  view.actions(),
-                  new ActionView(requested.actionId(), requested.host(), summary(requested.action()), "REQUESTED", null, null)));
+          withActions(view, append(view.actions(), new ActionView(requested.actionId(), requested.host(), requested.action().toString(), "REQUESTED", null, null)));
       case HostActionSucceeded succeeded -> finish(view, succeeded.actionId(), succeeded.outcome());
       case HostActionFailed failed -> finish(view, failed.actionId(), failed.outcome());
-      case GuestMoved moved ->
-          new ClusterView(
-              view.clusterId(),
-              view.team(),
-              view.topology(),
-              view.hosts(),
-              view.guests().stream()
-                  .map(g -> g.name().equals(moved.guest()) ? new GuestView(g.name(), moved.toHost(), g.kitVersion()) : g)
-                  .toList(),
-              view.actions(),
-              view.lastSequence(),
-              view.lastEventAt());
+      case GuestMoved moved -> guests(view, g -> g.name().equals(moved.guest()) ? new GuestView(g.name(), moved.toHost(), g.kitVersion(), g.member()) : g);
+      case PackageMoved moved ->
+          new ClusterView(view.clusterId(), view.team(), view.topology(), view.hosts(), view.guests(),
+              view.packages().stream().map(p -> p.name().equals(moved.packageName()) ? new PackageView(p.name(), moved.toNode()) : p).toList(),
+              view.actions(), view.lastSequence(), view.lastEventAt());
+      case ClusterNodesHalted halted -> guests(view, g -> halted.guests().contains(g.name()) ? new GuestView(g.name(), g.host(), g.kitVersion(), false) : g);
+      case ClusterNodesStarted started -> guests(view, g -> started.guests().contains(g.name()) ? new GuestView(g.name(), g.host(), g.kitVersion(), true) : g);
+      case NodeUpgradeStarted started -> host(view, started.host(), h -> new HostView(h.name(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), true, h.member()));
+      case NodeUpgraded upgraded ->
+          host(view, upgraded.host(), h -> new HostView(h.name(), upgraded.hpuxVersion(), upgraded.ivmVersion(), upgraded.serviceguardVersion(), false, h.member() && upgraded.mode() == UpgradeMode.UPDATE));
+      case NodeRejoinedCluster rejoined -> host(view, rejoined.host(), h -> new HostView(h.name(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), h.upgrading(), true));
+      case GuestKitInstalled kit -> guests(view, g -> g.name().equals(kit.guest()) ? new GuestView(g.name(), g.host(), kit.kitVersion(), g.member()) : g);
+      // preparation and campaign membership show through the actions list and the campaign views
+      case GuestsBootVerified verified -> view;
+      case HostBackedUp backedUp -> view;
+      case GuestsBackedUp backedUp -> view;
+      case PatchesInstalled patched -> view;
+      case CampaignAttached attached -> view;
+      case CampaignDetached detached -> view;
     };
   }
 
-  private static String summary(HostAction action) {
-    return switch (action) {
-      case HostAction.MoveGuest move -> "move guest " + move.guest() + " from " + move.fromHost() + " to " + move.toHost();
-    };
+  private static ClusterView registered(ClusterView view, ClusterRegistered registered) {
+    boolean guestsAreNodes = registered.topology() == Topology.GUESTS_AS_NODES;
+    return new ClusterView(
+        registered.clusterId(),
+        registered.team(),
+        registered.topology(),
+        registered.hosts().stream().map(h -> new HostView(h.name(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), false, true)).toList(),
+        registered.guests().stream().map(g -> new GuestView(g.name(), g.host(), g.kitVersion(), guestsAreNodes)).toList(),
+        registered.packages().stream().map(p -> new PackageView(p.name(), p.node())).toList(),
+        view.actions(),
+        view.lastSequence(),
+        view.lastEventAt());
+  }
+
+  private static ClusterView guests(ClusterView view, UnaryOperator<GuestView> change) {
+    return new ClusterView(view.clusterId(), view.team(), view.topology(), view.hosts(), view.guests().stream().map(change).toList(), view.packages(), view.actions(), view.lastSequence(), view.lastEventAt());
+  }
+
+  private static ClusterView host(ClusterView view, String name, UnaryOperator<HostView> change) {
+    return new ClusterView(view.clusterId(), view.team(), view.topology(),
+        view.hosts().stream().map(h -> h.name().equals(name) ? change.apply(h) : h).toList(),
+        view.guests(), view.packages(), view.actions(), view.lastSequence(), view.lastEventAt());
   }
 
   private static ClusterView finish(ClusterView view, String actionId, ActionOutcome outcome) {
     var actions =
         view.actions().stream()
-            .map(
-                a ->
-                    a.actionId().equals(actionId)
-                        ? new ActionView(a.actionId(), a.host(), a.summary(), outcome.status().name(), outcome.exitCode(), outcome.output())
-                        : a)
+            .map(a -> a.actionId().equals(actionId) ? new ActionView(a.actionId(), a.host(), a.summary(), outcome.status().name(), outcome.exitCode(), outcome.output()) : a)
             .toList();
     return withActions(view, actions);
   }
@@ -103,7 +116,6 @@ public final class ClusterProjection {
   }
 
   private static ClusterView withActions(ClusterView view, List<ActionView> actions) {
-    return new ClusterView(
-        view.clusterId(), view.team(), view.topology(), view.hosts(), view.guests(), actions, view.lastSequence(), view.lastEventAt());
+    return new ClusterView(view.clusterId(), view.team(), view.topology(), view.hosts(), view.guests(), view.packages(), actions, view.lastSequence(), view.lastEventAt());
   }
 }

@@ -15,18 +15,23 @@ public record ClusterView(
     Topology topology,
     List<HostView> hosts,
     List<GuestView> guests,
+    List<PackageView> packages,
     List<ActionView> actions,
     long lastSequence,
     Instant lastEventAt) {
 
   public static ClusterView empty(String clusterId) {
-    return new ClusterView(clusterId, null, null, List.of(), List.of(), List.of(), -1, null);
+    return new ClusterView(clusterId, null, null, List.of(), List.of(), List.of(), List.of(), -1, null);
   }
 
+  /** {@code upgrading}: its upgrade started and has not completed; {@code member}: a cluster node. */
   public record HostView(
-      String name, String hpuxVersion, String ivmVersion, String serviceguardVersion) {}
+      String name, String hpuxVersion, String ivmVersion, String serviceguardVersion, boolean upgrading, boolean member) {}
 
-  public record GuestView(String name, String host, String kitVersion) {}
+  /** {@code member}: in GUESTS_AS_NODES clusters, whether the guest is a cluster node now. */
+  public record GuestView(String name, String host, String kitVersion, boolean member) {}
+
+  public record PackageView(String name, String node) {}
 
   /** A host action and, once reported, how it ended. */
   public record ActionView(

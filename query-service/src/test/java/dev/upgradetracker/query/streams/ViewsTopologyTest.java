@@ -12,7 +12,10 @@ import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
 import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.Topics;
@@ -87,6 +90,17 @@ class ViewsTopologyTest {
     assertThat(views.get("c1").lastSequence()).isEqualTo(2);
   }
 
+  @Test
+  void anUpgradedNodeShowsItsNewVersions() {
+    send(0, registered());
+    send(1, new NodeUpgradeStarted("c1", "h2", UpgradeMode.UPDATE, false, "u1"));
+    assertThat(views.get("c1").hosts().get(1).upgrading()).isTrue();
+
+    send(2, new NodeUpgraded("c1", "h2", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "u1"));
+
+    assertThat(views.get("c1").hosts().get(1)).isEqualTo(new ClusterView.HostView("h2", "B.11.31", "B.04.00", "A.11.18", false, true));
+  }
+
   private void send(long sequence, ClusterEvent event) {
     events.pipeInput(
         event.clusterId(),
@@ -98,7 +112,9 @@ class ViewsTopologyTest {
         "c1",
         "alpha",
         Topology.GUESTS_AS_PACKAGES,
+        false,
         List.of(new VmHost("h1", "127.0.0.1:1", "B.11.23", "A.03.50", "A.11.18"), new VmHost("h2", "127.0.0.1:2", "B.11.23", "A.03.50", "A.11.18")),
-        List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g2", "h2", "A.03.50")));
+        List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g2", "h2", "A.03.50")),
+        List.of());
   }
 }

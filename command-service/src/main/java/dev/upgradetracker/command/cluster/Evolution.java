@@ -1,0 +1,120 @@
+package dev.upgradetracker.command.cluster;
+
+import dev.upgradetracker.command.cluster.ClusterState.GuestNode;
+import dev.upgradetracker.command.cluster.ClusterState.Host;
+import dev.upgradetracker.command.cluster.ClusterState.PendingAction;
+import dev.upgradetracker.command.cluster.ClusterState.Pkg;
+import dev.upgradetracker.command.cluster.ClusterState.Registered;
+import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesHalted;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestKitInstalled;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestMoved;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestsBackedUp;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestsBootVerified;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostBackedUp;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeRejoinedCluster;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
+import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
+import dev.upgradetracker.events.cluster.ClusterEvent.PatchesInstalled;
+import dev.upgradetracker.events.fleet.AppPackage;
+import dev.upgradetracker.events.fleet.Topology;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** How each event changes a cluster's state. */
+final class Evolution {
+
+  private Evolution() {}
+
+  static ClusterState evolve(ClusterState state, ClusterEvent event) {
+    if (event instanceof ClusterRegistered registered) {
+      return registered(registered);
+    }
+    var cluster = (Registered) state;
+    return switch (event) {
+      case ClusterRegistered registered -> registered(registered);
+      case HostActionRequested requested -> {
+        var pending = new HashMap<>(cluster.pendingActions());
+        pending.put(requested.actionId(), new PendingAction(requested.actionId(), requested.host(), requested.action()));
+        yield cluster.withActions(pending, cluster.finishedActions());
+      }
+      case HostActionSucceeded succeeded -> finish(cluster, succeeded.actionId());
+      case HostActionFailed failed -> finish(cluster, failed.actionId());
+      case GuestsBootVerified verified -> eachGuest(cluster, verified.guests(), GuestNode::markBootVerified);
+      case HostBackedUp backedUp -> cluster.withHost(backedUp.host(), Host::markBackedUp);
+      case GuestsBackedUp backedUp -> eachGuest(cluster, backedUp.guests(), GuestNode::markBackedUp);
+      case GuestMoved moved -> cluster.withGuest(moved.guest(), g -> g.movedTo(moved.toHost()));
+      case PackageMoved moved -> cluster.withPackage(moved.packageName(), p -> p.movedTo(moved.toNode()));
+      case ClusterNodesHalted halted -> eachGuest(cluster, halted.guests(), g -> g.withMembership(false));
+      case ClusterNodesStarted started -> eachGuest(cluster, started.guests(), g -> g.withMembership(true));
+      case NodeUpgradeStarted started -> cluster.withUpgradingHost(started.host());
+      case NodeUpgraded upgraded ->
+          cluster
+              .withHost(upgraded.host(), h -> h.upgradedTo(upgraded.hpuxVersion(), upgraded.ivmVersion(), upgraded.serviceguardVersion(), upgraded.mode()))
+              .withUpgradingHost(null);
+      case NodeRejoinedCluster rejoined -> cluster.withHost(rejoined.host(), Host::rejoined);
+      case PatchesInstalled patched -> cluster.withHost(patched.host(), Host::markPatched);
+      case GuestKitInstalled kit -> cluster.withGuest(kit.guest(), g -> g.withKit(kit.kitVersion()));
+      case CampaignAttached attached -> cluster.withActiveCampaign(attached.campaignId());
+      case CampaignDetached detached -> cluster.withActiveCampaign(null);
+    };
+  }
+
+  private static Registered registered(ClusterRegistered event) {
+    var hosts = new LinkedHashMap<String, Host>();
+    for (var h : event.hosts()) {
+      hosts.put(h.name(), new Host(h.name(), h.sshAddress(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), true, false, false, null));
+    }
+    boolean guestsAreNodes = event.topology() == Topology.GUESTS_AS_NODES;
+    var guests = new LinkedHashMap<String, GuestNode>();
+    for (var g : event.guests()) {
+      guests.put(g.name(), new GuestNode(g.name(), g.host(), g.kitVersion(), false, false, guestsAreNodes));
+    }
+    var packages = new LinkedHashMap<String, Pkg>();
+    for (var p : event.packages()) {
+      packages.put(p.name(), new Pkg(p.name(), p.node(), eligibleNodes(p)));
+    }
+    return new Registered(
+        event.clusterId(), event.team(), event.topology(), event.clusterLock(), hosts, guests, packages, null, Map.of(), Set.of(), null);
+  }
+
+  /** Where a package may run, in Serviceguard's order: its primary node, then its failover nodes. */
+  private static List<String> eligibleNodes(AppPackage pkg) {
+    var nodes = new LinkedHashSet<String>();
+    nodes.add(pkg.node());
+    if (pkg.failoverNodes() != null) {
+      nodes.addAll(pkg.failoverNodes());
+    }
+    return List.copyOf(nodes);
+  }
+
+  private static Registered eachGuest(Registered cluster, List<String> guests, UnaryOperator<GuestNode> change) {
+    var next = cluster;
+    for (var guest : guests) {
+      next = next.withGuest(guest, change);
+    }
+    return next;
+  }
+
+  private static Registered finish(Registered cluster, String actionId) {
+    var pending = new HashMap<>(cluster.pendingActions());
+    pending.remove(actionId);
+    var finished = new HashSet<>(cluster.finishedActions());
+    finished.add(actionId);
+    return cluster.withActions(pending, finished);
+  }
+}

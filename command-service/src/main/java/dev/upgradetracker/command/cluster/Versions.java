@@ -1,0 +1,50 @@
+package dev.upgradetracker.command.cluster;
+
+/** The versions a host or guest reaches by the 3.x to 4.0 upgrade, in HP's notation. */
+public final class Versions {
+
+  public static final String HPUX_11I_V3 = "B.11.31";
+  public static final String IVM_4_0 = "B.04.00";
+  public static final String GUEST_KIT_4_0 = "B.04.00";
+  /** The first Serviceguard that runs on both 11i v2 and v3: older clusters update to A.11.19. */
+  public static final String SERVICEGUARD_ROLLING_BASELINE = "A.11.18";
+  public static final String SERVICEGUARD_FOR_IVM_4 = "A.11.19";
+
+  private Versions() {}
+
+  /** Whether an HP version string ({@code A.03.50}, {@code B.04.00}) has major number 4 or more. */
+  public static boolean isIntegrityVm4(String version) {
+    return major(version) >= 4;
+  }
+
+  /** Compares HP version strings by their numbers ({@code A.11.18} < {@code A.11.19}). */
+  public static int compare(String left, String right) {
+    var a = numbers(left);
+    var b = numbers(right);
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      int x = i < a.length ? a[i] : 0;
+      int y = i < b.length ? b[i] : 0;
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+    }
+    return 0;
+  }
+
+  private static int major(String version) {
+    var n = numbers(version);
+    return n.length == 0 ? 0 : n[0];
+  }
+
+  private static int[] numbers(String version) {
+    if (version == null) {
+      return new int[0];
+    }
+    var parts = version.replaceFirst("^[A-Za-z]+\\.", "").split("\\.");
+    var numbers = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      numbers[i] = Integer.parseInt(parts[i].replaceAll("\\D", "").isEmpty() ? "0" : parts[i].replaceAll("\\D", ""));
+    }
+    return numbers;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.upgradetracker.command.refusal;
+
+import java.util.Map;
+
+/** R3: one node at a time. */
+public final class AnotherNodeUpgrading extends RuleViolation {
+
+  public AnotherNodeUpgrading(String host, String upgrading) {
+    super(Rule.R3, "cannot start upgrading " + host + " while " + upgrading + " is being upgraded", Map.of("host", host, "upgrading", upgrading));
+  }
+}

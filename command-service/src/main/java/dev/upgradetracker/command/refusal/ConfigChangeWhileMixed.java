@@ -1,0 +1,12 @@
+package dev.upgradetracker.command.refusal;
+
+import java.util.List;
+import java.util.Map;
+
+/** R7: no membership or topology change while hosts run mixed versions. */
+public final class ConfigChangeWhileMixed extends RuleViolation {
+
+  public ConfigChangeWhileMixed(String change, List<String> hostsOn3x) {
+    super(Rule.R7, "cannot " + change + " while hosts " + String.join(", ", hostsOn3x) + " still run Integrity VM 3.x", Map.of("change", change, "hostsOn3x", hostsOn3x));
+  }
+}
