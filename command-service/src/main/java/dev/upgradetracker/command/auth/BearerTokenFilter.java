@@ -1,17 +1,19 @@
 package dev.upgradetracker.command.auth;
 
+import dev.upgradetracker.command.refusal.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Every API request names its caller with a bearer token; auditors may only read. */
 @Component
+@Order(1)
 class BearerTokenFilter extends OncePerRequestFilter {
 
   static final String CALLER = BearerTokenFilter.class.getName() + ".caller";
@@ -33,21 +35,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
     var header = request.getHeader("Authorization");
     var caller = header != null && header.startsWith("Bearer ") ? tokens.caller(header.substring(7).trim()) : Optional.<TeamTokens.Caller>empty();
     if (caller.isEmpty()) {
-      problem(response, HttpStatus.UNAUTHORIZED, "Unauthenticated", "send 'Authorization: Bearer <token>' with your team's token");
+      ProblemWriter.write(response, 401, "Unauthenticated", "send 'Authorization: Bearer <token>' with your team's token");
       return;
     }
     if (caller.get().auditor() && !"GET".equals(request.getMethod())) {
-      problem(response, HttpStatus.FORBIDDEN, "Read only", "auditor " + caller.get().name() + " may read but not command");
+      ProblemWriter.write(response, 403, "Read only", "auditor " + caller.get().name() + " may read but not command");
       return;
     }
     request.setAttribute(CALLER, caller.get());
     chain.doFilter(request, response);
   }
 
-  private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
-    response.setStatus(status.value());
-    response.setContentType("application/problem+json");
-    response.getWriter().write(
-        "{\"type\":\"about:blank\",\"status\":" + status.value() + ",\"title\":\"" + title + "\",\"detail\":\"" + detail + "\"}");
-  }
 }

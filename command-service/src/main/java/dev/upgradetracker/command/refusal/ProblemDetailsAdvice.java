@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.refusal;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import tools.jackson.databind.DatabindException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,6 +39,16 @@ public class ProblemDetailsAdvice {
   @ExceptionHandler(AggregateNotFoundException.class)
   ProblemDetail unknownAggregate(AggregateNotFoundException e) {
     return refused(new NotFound("cluster", String.valueOf(e.getAggregateIdentifier())));
+  }
+
+  /** Another process appended to the same cluster first: nothing of this command was written. */
+  @ExceptionHandler(ConcurrencyException.class)
+  ProblemDetail concurrentChange(ConcurrencyException e) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT, "the cluster was changed by another command at the same moment; nothing was written, send the command again");
+    problem.setTitle("Concurrent change");
+    return problem;
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

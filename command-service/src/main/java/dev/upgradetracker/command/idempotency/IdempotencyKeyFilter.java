@@ -1,0 +1,167 @@
+package dev.upgradetracker.command.idempotency;
+
+import dev.upgradetracker.command.auth.CallerResolver;
+import dev.upgradetracker.command.refusal.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * A command sent with an {@code Idempotency-Key} header is answered once: a repeat gets the first
+ * answer again and changes nothing; the same key with another request is refused (422). The key
+ * is reserved before the command runs, so two concurrent requests with one key cannot both run.
+ */
+@Component
+@Order(2)
+class IdempotencyKeyFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "Idempotency-Key";
+
+  private final StoredResponses responses;
+  private final Clock clock = Clock.systemUTC();
+
+  IdempotencyKeyFilter(StoredResponses responses) {
+    this.responses = responses;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod())
+        || !request.getRequestURI().startsWith("/api/")
+        || request.getHeader(HEADER) == null
+        || CallerResolver.of(request) == null;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    var key = request.getHeader(HEADER).trim();
+    if (key.isEmpty() || key.length() > 255) {
+      ProblemWriter.write(response, 400, "Invalid Idempotency-Key", "the Idempotency-Key header must have 1 to 255 characters");
+      return;
+    }
+    var body = request.getInputStream().readAllBytes();
+    var id = CallerResolver.of(request).name() + "/" + key;
+    var hash = hash(request, body);
+    var earlier = responses.findById(id);
+    if (earlier.isPresent()) {
+      replay(earlier.get(), hash, response);
+      return;
+    }
+    try {
+      responses.saveAndFlush(new StoredResponse(id, hash, clock.instant()));
+    } catch (DataIntegrityViolationException concurrentTwin) {
+      ProblemWriter.write(response, 409, "Request in progress", "a request with this Idempotency-Key is being answered; repeat it shortly");
+      return;
+    }
+    var captured = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(new ReplayableBody(request, body), captured);
+    } finally {
+      remember(id, captured);
+      captured.copyBodyToResponse();
+    }
+  }
+
+  private void remember(String id, ContentCachingResponseWrapper captured) {
+    var stored = responses.findById(id).orElseThrow();
+    if (captured.getStatus() >= 500) {
+      // a server failure is no answer: let the client try again with the same key
+      responses.delete(stored);
+      return;
+    }
+    stored.answered(captured.getStatus(), captured.getContentType(), new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+    responses.save(stored);
+  }
+
+  private static void replay(StoredResponse earlier, String hash, HttpServletResponse response) throws IOException {
+    if (!earlier.requestHash().equals(hash)) {
+      ProblemWriter.write(response, 422, "Idempotency-Key reused", "this Idempotency-Key was used with a different request");
+      return;
+    }
+    if (earlier.status() == StoredResponse.IN_PROGRESS) {
+      ProblemWriter.write(response, 409, "Request in progress", "a request with this Idempotency-Key is being answered; repeat it shortly");
+      return;
+    }
+    response.setStatus(earlier.status());
+    response.setHeader("Idempotent-Replayed", "true");
+    if (earlier.contentType() != null) {
+      response.setContentType(earlier.contentType());
+    }
+    if (earlier.body() != null) {
+      response.getOutputStream().write(earlier.body().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String hash(HttpServletRequest request, byte[] body) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update(body);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+
+  /** The request with its body already read, readable once more by the controllers. */
+  private static final class ReplayableBody extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    ReplayableBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      var in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}

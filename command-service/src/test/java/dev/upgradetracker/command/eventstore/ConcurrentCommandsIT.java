@@ -1,0 +1,145 @@
+package dev.upgradetracker.command.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.kafka.SharedTestBroker;
+import dev.upgradetracker.messaging.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Many callers at once: nothing accepted is lost or doubled, nothing refused goes unexplained. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ConcurrentCommandsIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final int CLUSTERS = 50;
+  private static final int COMMANDS = 1000;
+  private static final int THREADS = 16;
+
+  @LocalServerPort int port;
+  @Autowired EventStore eventStore;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    var dir = Files.createTempDirectory("ut-concurrency-");
+    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("events"));
+    registry.add("upgrade-tracker.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+  }
+
+  record Outcome(String clusterId, int status, JsonNode body) {}
+
+  @Test
+  void thousandCommandsFromSixteenThreadsOverFiftyClustersAreStoredOnceOrRefusedWithAReason() throws Exception {
+    var prefix = "cc-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    for (int c = 0; c < CLUSTERS; c++) {
+      assertThat(post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(prefix + c)), null).status()).isEqualTo(201);
+    }
+
+    var outcomes = new ConcurrentLinkedQueue<Outcome>();
+    try (var pool = Executors.newFixedThreadPool(THREADS)) {
+      for (int t = 0; t < THREADS; t++) {
+        int thread = t;
+        pool.submit(() -> {
+          var random = new Random(thread);
+          for (int i = thread; i < COMMANDS; i += THREADS) {
+            var clusterId = prefix + random.nextInt(CLUSTERS);
+            var body = "{\"toHost\":\"h" + (1 + random.nextInt(4)) + "\"}";
+            outcomes.add(post("/api/clusters/" + clusterId + "/guests/g" + (1 + random.nextInt(4)) + "/move", body, null));
+          }
+          return null;
+        });
+      }
+    }
+
+    assertThat(outcomes).hasSize(COMMANDS);
+    Map<String, List<String>> acceptedByCluster = new HashMap<>();
+    for (var outcome : outcomes) {
+      if (outcome.status() == 202) {
+        acceptedByCluster.computeIfAbsent(outcome.clusterId(), k -> new ArrayList<>()).add(outcome.body().get("actionId").asString());
+      } else {
+        assertThat(outcome.status()).as("refusal %s", outcome.body()).isIn(404, 409);
+        assertThat(outcome.body().get("detail").asString()).isNotBlank();
+      }
+    }
+    assertThat(acceptedByCluster).isNotEmpty();
+    assertThat(outcomes).as("some commands must lose their race and be refused").anyMatch(o -> o.status() == 409);
+    for (int c = 0; c < CLUSTERS; c++) {
+      var clusterId = prefix + c;
+      var requested =
+          eventStore.readEvents(clusterId).asStream()
+              .map(DomainEventMessage::getPayload)
+              .filter(HostActionRequested.class::isInstance)
+              .map(e -> ((HostActionRequested) e).actionId())
+              .toList();
+      assertThat(requested).as("cluster %s", clusterId).containsExactlyInAnyOrderElementsOf(acceptedByCluster.getOrDefault(clusterId, List.of()));
+    }
+  }
+
+  @Test
+  void aRepeatedIdempotencyKeyGetsTheFirstAnswerAndWritesNothing() throws Exception {
+    var clusterId = "idem-" + UUID.randomUUID().toString().substring(0, 6);
+    post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(clusterId)), null);
+    var key = UUID.randomUUID().toString();
+
+    var first = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", key);
+    var repeat = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", key);
+    var otherBody = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h3\"}", key);
+
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(repeat.status()).isEqualTo(202);
+    assertThat(repeat.body()).isEqualTo(first.body());
+    assertThat(otherBody.status()).isEqualTo(422);
+    assertThat(eventStore.readEvents(clusterId).asStream().count()).isEqualTo(2);
+  }
+
+  private Outcome post(String path, String json, String idempotencyKey) {
+    try {
+      var request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer alpha-token");
+      if (idempotencyKey != null) {
+        request.header("Idempotency-Key", idempotencyKey);
+      }
+      var response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+      var clusterId = path.startsWith("/api/clusters/") ? path.split("/")[3] : null;
+      return new Outcome(clusterId, response.statusCode(), Json.MAPPER.readTree(response.body()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ClusterSpec cluster(String id) {
+    var hosts = IntStream.rangeClosed(1, 4).mapToObj(h -> new VmHost("h" + h, "127.0.0.1:" + (30000 + h), "B.11.23", "A.03.50", "A.11.18")).toList();
+    var guests = IntStream.rangeClosed(1, 4).mapToObj(g -> new Guest("g" + g, "h" + g, "A.03.50")).toList();
+    return new ClusterSpec(id, "alpha", Topology.GUESTS_AS_PACKAGES, false, hosts, guests, List.of());
+  }
+}
