@@ -1,7 +1,5 @@
 package dev.upgradetracker.command.cluster;
 
-import dev.upgradetracker.command.auth.CallerResolver;
-import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand.BackUpGuests;
 import dev.upgradetracker.events.cluster.ClusterCommand.BackUpHost;
@@ -19,12 +17,7 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.MDC;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,10 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/clusters")
 class ClusterController {
 
-  private final CommandGateway commands;
+  private final CommandSender sender;
 
-  ClusterController(CommandGateway commands) {
-    this.commands = commands;
+  ClusterController(CommandSender sender) {
+    this.sender = sender;
   }
 
   record Registered(String clusterId) {}
@@ -142,11 +135,7 @@ class ClusterController {
   }
 
   private void send(ClusterCommand command, HttpServletRequest http) {
-    var metadata = metadata(http);
-    try (var cluster = MDC.putCloseable("clusterId", command.clusterId());
-        var correlation = MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
-      commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(command)).andMetaData(metadata));
-    }
+    sender.send(command, http);
   }
 
   private static String actionId(String requested) {
@@ -167,18 +156,5 @@ class ClusterController {
       case InstallGuestKit c -> c.actionId();
       default -> null;
     };
-  }
-
-  private static Map<String, Object> metadata(HttpServletRequest http) {
-    var caller = CallerResolver.of(http);
-    Map<String, Object> metadata = new HashMap<>();
-    metadata.put(TraceKeys.TEAM, caller.name());
-    metadata.put(TraceKeys.USER, valueOr(http.getHeader("X-User"), caller.name()));
-    metadata.put(TraceKeys.CORRELATION_ID, valueOr(http.getHeader("X-Correlation-Id"), UUID.randomUUID().toString()));
-    return metadata;
-  }
-
-  private static String valueOr(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

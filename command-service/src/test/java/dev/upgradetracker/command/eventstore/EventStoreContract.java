@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
@@ -94,6 +96,24 @@ abstract class EventStoreContract {
     assertThat(otherTeam.body()).contains("\"rule\":\"R8\"");
     assertThat(auditor.statusCode()).isEqualTo(403);
     assertThat(nobody.statusCode()).isEqualTo(401);
+    assertThat(storedEventCount()).isEqualTo(1);
+  }
+
+  @Test
+  void importsAFleetClusterByClusterSayingWhatBecameOfEach() throws Exception {
+    var mine = twoHostsThreeGuests(clusterId);
+    var another = twoHostsThreeGuests(clusterId + "-b");
+    var foreign = new ClusterSpec(clusterId + "-f", "bravo", mine.topology(), false, mine.hosts(), mine.guests(), List.of());
+    var broken = new ClusterSpec(clusterId + "-x", "alpha", mine.topology(), false, List.of(), List.of(), List.of());
+
+    var response = post("/api/clusters/import", Json.MAPPER.writeValueAsString(new Fleet(List.of(mine, another, foreign, broken))));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    var result = Json.MAPPER.readTree(response.body());
+    assertThat(result.get("registered").asInt()).isEqualTo(2);
+    assertThat(result.get("refused").asInt()).isEqualTo(2);
+    assertThat(result.get("clusters").get(2).get("detail").asString()).startsWith("R8 owner-only");
+    assertThat(result.get("clusters").get(3).get("detail").asString()).startsWith("hosts: a cluster needs at least one VM host");
     assertThat(storedEventCount()).isEqualTo(1);
   }
 

@@ -1,0 +1,45 @@
+package dev.upgradetracker.command.cluster;
+
+import dev.upgradetracker.command.auth.CallerResolver;
+import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.events.cluster.ClusterCommand;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/** Sends a cluster command on behalf of the HTTP caller: acting team, user and correlation attached. */
+@Component
+class CommandSender {
+
+  private final CommandGateway commands;
+
+  CommandSender(CommandGateway commands) {
+    this.commands = commands;
+  }
+
+  void send(ClusterCommand command, HttpServletRequest http) {
+    var metadata = metadata(http);
+    try (var cluster = MDC.putCloseable("clusterId", command.clusterId());
+        var correlation = MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
+      commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(command)).andMetaData(metadata));
+    }
+  }
+
+  private static Map<String, Object> metadata(HttpServletRequest http) {
+    var caller = CallerResolver.of(http);
+    Map<String, Object> metadata = new HashMap<>();
+    metadata.put(TraceKeys.TEAM, caller.name());
+    metadata.put(TraceKeys.USER, valueOr(http.getHeader("X-User"), caller.name()));
+    metadata.put(TraceKeys.CORRELATION_ID, valueOr(http.getHeader("X-Correlation-Id"), UUID.randomUUID().toString()));
+    return metadata;
+  }
+
+  private static String valueOr(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

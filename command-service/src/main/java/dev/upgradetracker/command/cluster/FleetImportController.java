@@ -1,0 +1,48 @@
+package dev.upgradetracker.command.cluster;
+
+import dev.upgradetracker.command.refusal.CommandRefused;
+import dev.upgradetracker.command.refusal.InvalidInput;
+import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
+import dev.upgradetracker.events.fleet.Fleet;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Registers a whole fleet file at once. Each cluster is registered on its own: one refused
+ * cluster does not stop the others, and the answer says what became of each.
+ */
+@RestController
+class FleetImportController {
+
+  private final CommandSender sender;
+
+  FleetImportController(CommandSender sender) {
+    this.sender = sender;
+  }
+
+  record ClusterImported(String clusterId, String outcome, String detail) {}
+
+  record FleetImported(int registered, int refused, List<ClusterImported> clusters) {}
+
+  @PostMapping("/api/clusters/import")
+  FleetImported importFleet(@RequestBody Fleet fleet, HttpServletRequest http) {
+    if (fleet.clusters() == null || fleet.clusters().isEmpty()) {
+      throw new InvalidInput("clusters", "a fleet file lists at least one cluster");
+    }
+    var results = new ArrayList<ClusterImported>();
+    for (var cluster : fleet.clusters()) {
+      try {
+        sender.send(new RegisterCluster(cluster), http);
+        results.add(new ClusterImported(cluster.id(), "REGISTERED", null));
+      } catch (CommandRefused refused) {
+        results.add(new ClusterImported(cluster.id(), "REFUSED", refused.getMessage()));
+      }
+    }
+    int registered = (int) results.stream().filter(r -> r.outcome().equals("REGISTERED")).count();
+    return new FleetImported(registered, results.size() - registered, results);
+  }
+}
