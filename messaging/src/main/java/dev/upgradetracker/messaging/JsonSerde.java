@@ -7,19 +7,35 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import java.util.function.UnaryOperator;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /** A Kafka serde writing {@code type} as {@link Json} JSON. */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
   private final Class<T> type;
+  private final UnaryOperator<JsonNode> upcaster;
 
   public JsonSerde(Class<T> type) {
-    this.type = type;
+    this(type, UnaryOperator.identity());
   }
 
+  private JsonSerde(Class<T> type, UnaryOperator<JsonNode> upcaster) {
+    this.type = type;
+    this.upcaster = upcaster;
+  }
+
+  /** Envelopes whose events may have been written under older versions of their types. */
   public static JsonSerde<EventEnvelope> envelopes() {
-    return new JsonSerde<>(EventEnvelope.class);
+    return new JsonSerde<>(
+        EventEnvelope.class,
+        envelope -> {
+          if (envelope.has("event")) {
+            EventUpcaster.upcast(envelope.get("event"));
+          }
+          return envelope;
+        });
   }
 
   public static JsonSerde<ActionResult> actionResults() {
@@ -37,7 +53,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
       return null;
     }
     try {
-      return Json.MAPPER.readValue(data, type);
+      return Json.MAPPER.treeToValue(upcaster.apply(Json.MAPPER.readTree(data)), type);
     } catch (JacksonException e) {
       throw new SerializationException(
           "cannot read a " + type.getSimpleName() + " from topic " + topic + ": " + e.getMessage(),

@@ -1,0 +1,90 @@
+package dev.upgradetracker.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
+import dev.upgradetracker.events.cluster.HostAction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every event type's JSON, frozen in {@code src/test/resources/golden}: what was once written must
+ * keep reading, and the current JSON form must not drift unnoticed. A new event type or version
+ * needs a new fixture: run once with {@code -Dgolden.write=true} to write the missing ones.
+ */
+class GoldenFixturesTest {
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final boolean WRITE_MISSING = Boolean.getBoolean("golden.write");
+
+  static Stream<Arguments> events() {
+    return Samples.events().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  static Stream<Arguments> actions() {
+    return Samples.actions().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  @Test
+  void everyEventTypeHasAGoldenFixture() {
+    var names = Arrays.stream(ClusterEvent.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name).toList();
+    assertThat(Samples.events().keySet()).containsExactlyInAnyOrderElementsOf(names);
+    var kinds = Arrays.stream(HostAction.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name).toList();
+    assertThat(Samples.actions().keySet()).containsExactlyInAnyOrderElementsOf(kinds);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("events")
+  void eachEventReadsFromItsFixtureAndWritesItBack(String typeName, ClusterEvent sample) throws IOException {
+    var fixture = fixture(typeName + ".json", envelope(sample));
+
+    var read = JsonSerde.envelopes().deserialize("t", Files.readAllBytes(fixture));
+
+    assertThat(read.event()).isEqualTo(sample);
+    assertThat(Json.MAPPER.readTree(JsonSerde.envelopes().serialize("t", read))).isEqualTo(Json.MAPPER.readTree(fixture.toFile()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("actions")
+  void eachHostActionReadsFromItsFixture(String kind, HostAction sample) throws IOException {
+    var fixture = fixture("HostAction." + kind + ".json", sample);
+
+    assertThat(Json.MAPPER.readValue(fixture.toFile(), HostAction.class)).isEqualTo(sample);
+  }
+
+  /** The upcaster example: a ClusterRegistered written before v2 still reads, with v2's defaults. */
+  @Test
+  void aClusterRegisteredV1StillReadsAsTheCurrentVersion() throws IOException {
+    var read = JsonSerde.envelopes().deserialize("t", Files.readAllBytes(GOLDEN.resolve("ClusterRegistered.v1.json")));
+
+    var registered = (ClusterRegistered) read.event();
+    assertThat(registered.clusterLock()).isFalse();
+    assertThat(registered.packages()).isEmpty();
+    assertThat(registered.hosts()).extracting(h -> h.name()).containsExactly("h1", "h2");
+    assertThat(registered.guests()).hasSize(3);
+  }
+
+  private static EventEnvelope envelope(ClusterEvent event) {
+    return new EventEnvelope("7f3c2a4e-1b5d-4c8e-9a0f-2d6b8e1c3a57", event.clusterId(), 7, Instant.parse("2026-11-25T10:15:30.123Z"), "alpha", "anna", "req-42", "cmd-9", event);
+  }
+
+  private static Path fixture(String name, Object sample) throws IOException {
+    var path = GOLDEN.resolve(name);
+    if (!Files.exists(path) && WRITE_MISSING) {
+      Files.writeString(path, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sample) + "\n");
+    }
+    assertThat(path).as("golden fixture %s (write missing ones with -Dgolden.write=true)", name).exists();
+    return path;
+  }
+}

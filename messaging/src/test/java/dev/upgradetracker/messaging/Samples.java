@@ -1,0 +1,81 @@
+package dev.upgradetracker.messaging;
+
+import dev.upgradetracker.events.action.ActionOutcome;
+import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesHalted;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestKitInstalled;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestMoved;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestsBackedUp;
+import dev.upgradetracker.events.cluster.ClusterEvent.GuestsBootVerified;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostBackedUp;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeRejoinedCluster;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
+import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
+import dev.upgradetracker.events.cluster.ClusterEvent.PatchesInstalled;
+import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.AppPackage;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.events.fleet.VmHost;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One instance of every event (and every host action), by its JSON type name: the golden fixtures' content. */
+final class Samples {
+
+  private Samples() {}
+
+  static Map<String, ClusterEvent> events() {
+    var ok = new ActionOutcome(ActionStatus.SUCCEEDED, 0, "$ cmrunpkg -n h2 g1\nSuccessfully started package g1 on node h2\n", 1840, List.of("cmviewcl -v -f line -p g1", "cmhaltpkg g1", "cmrunpkg -n h2 g1", "cmmodpkg -e g1"), "SHA256:q3Vd0dGg2GkQvYh1l3s2Vb0m6Zb7Q8b5x9d1k2m3n4o");
+    var failed = new ActionOutcome(ActionStatus.FAILED, 1, "cmrunpkg: Node h9 is not an active member of the cluster.\n", 310, List.of("cmviewcl -v -f line -p g1", "cmrunpkg -n h9 g1"), "SHA256:q3Vd0dGg2GkQvYh1l3s2Vb0m6Zb7Q8b5x9d1k2m3n4o");
+    var events = new LinkedHashMap<String, ClusterEvent>();
+    events.put("ClusterRegistered.v2", new ClusterRegistered("c1", "alpha", Topology.GUESTS_AS_NODES, true,
+        List.of(new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18"), new VmHost("h2", "10.0.0.12:22", "B.11.23", "A.03.50", "A.11.18")),
+        List.of(new Guest("n1", "h1", "A.03.50"), new Guest("n2", "h2", "A.03.50")),
+        List.of(new AppPackage("p1", "n1", List.of("n2")))));
+    events.put("HostActionRequested.v1", new HostActionRequested("c1", "a-1", "h1", "10.0.0.11:22", new HostAction.MoveGuest("g1", "h1", "h2")));
+    events.put("HostActionSucceeded.v1", new HostActionSucceeded("c1", "a-1", "h1", ok));
+    events.put("HostActionFailed.v1", new HostActionFailed("c1", "a-2", "h1", failed));
+    events.put("GuestsBootVerified.v1", new GuestsBootVerified("c1", "h1", List.of("g1", "g2"), "v-1@h1"));
+    events.put("HostBackedUp.v1", new HostBackedUp("c1", "h1", "b-1"));
+    events.put("GuestsBackedUp.v1", new GuestsBackedUp("c1", "h1", List.of("g1", "g2"), "bg-1@h1"));
+    events.put("GuestMoved.v1", new GuestMoved("c1", "g1", "h1", "h2", "a-1"));
+    events.put("PackageMoved.v1", new PackageMoved("c1", "p1", "n1", "n2", "m-1@p1"));
+    events.put("ClusterNodesHalted.v1", new ClusterNodesHalted("c1", "h1", List.of("n1"), "halt-1"));
+    events.put("ClusterNodesStarted.v1", new ClusterNodesStarted("c1", "h1", List.of("n1"), "run-1"));
+    events.put("NodeUpgradeStarted.v1", new NodeUpgradeStarted("c1", "h1", UpgradeMode.UPDATE, false, "up-1"));
+    events.put("NodeUpgraded.v1", new NodeUpgraded("c1", "h1", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "up-1"));
+    events.put("NodeRejoinedCluster.v1", new NodeRejoinedCluster("c1", "h3"));
+    events.put("PatchesInstalled.v1", new PatchesInstalled("c1", "h1", "p-1"));
+    events.put("GuestKitInstalled.v1", new GuestKitInstalled("c1", "g1", "B.04.00", "k-1@g1"));
+    events.put("CampaignAttached.v1", new CampaignAttached("c1", "spring-2027"));
+    events.put("CampaignDetached.v1", new CampaignDetached("c1", "spring-2027"));
+    return events;
+  }
+
+  static Map<String, HostAction> actions() {
+    var actions = new LinkedHashMap<String, HostAction>();
+    actions.put("VerifyGuestsBoot", new HostAction.VerifyGuestsBoot(List.of("g1", "g2")));
+    actions.put("BackUpHost", new HostAction.BackUpHost());
+    actions.put("BackUpGuests", new HostAction.BackUpGuests(List.of("g1", "g2")));
+    actions.put("MoveGuest", new HostAction.MoveGuest("g1", "h1", "h2"));
+    actions.put("MovePackage", new HostAction.MovePackage("p1", "n1", "n2"));
+    actions.put("HaltClusterNodes", new HostAction.HaltClusterNodes(List.of("n1")));
+    actions.put("RunClusterNodes", new HostAction.RunClusterNodes(List.of("n1")));
+    actions.put("UpdateNode", new HostAction.UpdateNode(UpgradeMode.COLD_MIGRATE, true));
+    actions.put("InstallPatches", new HostAction.InstallPatches());
+    actions.put("InstallGuestKit", new HostAction.InstallGuestKit("g1"));
+    return actions;
+  }
+}
