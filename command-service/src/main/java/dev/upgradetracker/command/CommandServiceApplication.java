@@ -3,9 +3,12 @@ package dev.upgradetracker.command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import dev.upgradetracker.web.TeamAuthentication;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(TeamAuthentication.class)
 public class CommandServiceApplication {
 
   public static void main(String[] args) {

@@ -20,6 +20,12 @@ final class Http {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   static HttpResponse<String> postJson(String url, String token, String json) throws IOException, InterruptedException {
     return CLIENT.send(
         HttpRequest.newBuilder(URI.create(url))

@@ -3,7 +3,6 @@ package dev.upgradetracker.launcher;
 import dev.upgradetracker.events.fleet.Fleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,18 +52,6 @@ public record LauncherSettings(
     }
     var here = Path.of("").toAbsolutePath();
     return Files.isDirectory(here.resolve("command-service")) ? here : here.getParent();
-  }
-
-  /** {@code team=token,team=token} as a map from team to token. */
-  static Map<String, String> tokensByTeam(String pairs) {
-    var tokens = new HashMap<String, String>();
-    for (var pair : pairs.split(",")) {
-      var teamAndToken = pair.trim().split("=", 2);
-      if (teamAndToken.length == 2) {
-        tokens.put(teamAndToken[0].trim(), teamAndToken[1].trim());
-      }
-    }
-    return tokens;
   }
 
   private static int number(Map<String, String> env, String name, int fallback) {

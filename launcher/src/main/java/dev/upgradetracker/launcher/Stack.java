@@ -7,6 +7,7 @@ import dev.upgradetracker.kafka.KRaftBroker;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
+import dev.upgradetracker.web.TeamTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class Stack implements AutoCloseable {
     env.put("QUERY_SERVICE_PORT", String.valueOf(settings.queryPort()));
     env.put("EXECUTOR_PORT", String.valueOf(settings.executorPort()));
     env.put("TEAM_TOKENS", settings.teamTokens());
-    teamTokens = LauncherSettings.tokensByTeam(settings.teamTokens());
+    teamTokens = TeamTokens.parse(settings.teamTokens());
     var logs = data.resolve("logs");
     startService("command-service", settings.home(), settings.commandPort(), env, logs);
     startService("query-service", settings.home(), settings.queryPort(), env, logs);

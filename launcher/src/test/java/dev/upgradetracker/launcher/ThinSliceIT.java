@@ -46,6 +46,7 @@ class ThinSliceIT {
       var action = viewBeforeRestart.get("actions").get(0);
       assertThat(action.get("status").asString()).isEqualTo("SUCCEEDED");
       assertThat(action.get("exitCode").asInt()).isZero();
+      assertThat(Http.get(stack.queryUrl() + "/api/clusters/slice").statusCode()).as("views need a token").isEqualTo(401);
       for (var service : List.of(stack.commandUrl(), stack.queryUrl(), stack.executorUrl())) {
         assertThat(Http.get(service + "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
       }
@@ -62,7 +63,7 @@ class ThinSliceIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     Optional<JsonNode> last = Optional.empty();
     while (System.nanoTime() < deadline) {
-      var response = Http.get(stack.queryUrl() + "/api/clusters/slice");
+      var response = Http.get(stack.queryUrl() + "/api/clusters/slice", stack.tokenOf("alpha"));
       if (response.statusCode() == 200) {
         var view = JSON.readTree(response.body());
         last = Optional.of(view);

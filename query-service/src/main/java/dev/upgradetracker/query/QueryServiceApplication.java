@@ -2,10 +2,13 @@ package dev.upgradetracker.query;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import dev.upgradetracker.web.TeamAuthentication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(TeamAuthentication.class)
 public class QueryServiceApplication {
 
   public static void main(String[] args) {

@@ -1,6 +1,6 @@
 package dev.upgradetracker.command.cluster;
 
-import dev.upgradetracker.command.auth.CallerResolver;
+import dev.upgradetracker.web.Callers;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +31,7 @@ class CommandSender {
   }
 
   private static Map<String, Object> metadata(HttpServletRequest http) {
-    var caller = CallerResolver.of(http);
+    var caller = Callers.of(http);
     Map<String, Object> metadata = new HashMap<>();
     metadata.put(TraceKeys.TEAM, caller.name());
     metadata.put(TraceKeys.USER, valueOr(http.getHeader("X-User"), caller.name()));

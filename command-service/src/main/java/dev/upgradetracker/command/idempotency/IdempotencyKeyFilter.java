@@ -1,7 +1,8 @@
 package dev.upgradetracker.command.idempotency;
 
-import dev.upgradetracker.command.auth.CallerResolver;
-import dev.upgradetracker.command.refusal.ProblemWriter;
+import dev.upgradetracker.web.Callers;
+import dev.upgradetracker.web.TeamAuthentication;
+import dev.upgradetracker.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -30,7 +31,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * is reserved before the command runs, so two concurrent requests with one key cannot both run.
  */
 @Component
-@Order(2)
+@Order(TeamAuthentication.ORDER + 1)
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
@@ -47,7 +48,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     return !"POST".equals(request.getMethod())
         || !request.getRequestURI().startsWith("/api/")
         || request.getHeader(HEADER) == null
-        || CallerResolver.of(request) == null;
+        || Callers.of(request) == null;
   }
 
   @Override
@@ -59,7 +60,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
       return;
     }
     var body = request.getInputStream().readAllBytes();
-    var id = CallerResolver.of(request).name() + "/" + key;
+    var id = Callers.of(request).name() + "/" + key;
     var hash = hash(request, body);
     var earlier = responses.findById(id);
     if (earlier.isPresent()) {

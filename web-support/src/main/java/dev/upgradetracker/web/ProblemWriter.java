@@ -1,12 +1,14 @@
-package dev.upgradetracker.command.refusal;
+package dev.upgradetracker.web;
 
-import dev.upgradetracker.messaging.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Problem details (RFC 9457) for refusals made by servlet filters, before any controller runs. */
 public final class ProblemWriter {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ProblemWriter() {}
 
@@ -18,6 +20,6 @@ public final class ProblemWriter {
     problem.put("detail", detail);
     response.setStatus(status);
     response.setContentType("application/problem+json");
-    response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(problem));
+    response.getOutputStream().write(JSON.writeValueAsBytes(problem));
   }
 }
