@@ -5,6 +5,7 @@ import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesHalted;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
@@ -44,6 +45,9 @@ final class Samples {
         List.of(new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18"), new VmHost("h2", "10.0.0.12:22", "B.11.23", "A.03.50", "A.11.18")),
         List.of(new Guest("n1", "h1", "A.03.50"), new Guest("n2", "h2", "A.03.50")),
         List.of(new AppPackage("p1", "n1", List.of("n2")))));
+    events.put("ClusterInventoryUpdated.v1", new ClusterInventoryUpdated("c1", Topology.GUESTS_AS_PACKAGES, false,
+        List.of(new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18"), new VmHost("h3", "10.0.0.13:22", "B.11.23", "A.03.50", "A.11.18")),
+        List.of(new Guest("g1", "h1", "A.03.50")), List.of()));
     events.put("HostActionRequested.v1", new HostActionRequested("c1", "a-1", "h1", "10.0.0.11:22", new HostAction.MoveGuest("g1", "h1", "h2")));
     events.put("HostActionSucceeded.v1", new HostActionSucceeded("c1", "a-1", "h1", ok));
     events.put("HostActionFailed.v1", new HostActionFailed("c1", "a-2", "h1", failed));

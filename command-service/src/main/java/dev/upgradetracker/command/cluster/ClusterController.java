@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.cluster;
 
+import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand.BackUpGuests;
 import dev.upgradetracker.events.cluster.ClusterCommand.BackUpHost;
@@ -11,6 +12,7 @@ import dev.upgradetracker.events.cluster.ClusterCommand.MovePackages;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.cluster.ClusterCommand.RejoinNode;
 import dev.upgradetracker.events.cluster.ClusterCommand.RunClusterNodes;
+import dev.upgradetracker.events.cluster.ClusterCommand.UpdateCluster;
 import dev.upgradetracker.events.cluster.ClusterCommand.UpgradeNode;
 import dev.upgradetracker.events.cluster.ClusterCommand.VerifyGuestsBoot;
 import dev.upgradetracker.events.fleet.ClusterSpec;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,6 +58,15 @@ class ClusterController {
   ResponseEntity<Registered> register(@RequestBody ClusterSpec cluster, HttpServletRequest http) {
     send(new RegisterCluster(cluster), http);
     return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id())).body(new Registered(cluster.id()));
+  }
+
+  @PutMapping("/{clusterId}")
+  ResponseEntity<Registered> update(@PathVariable String clusterId, @RequestBody ClusterSpec cluster, HttpServletRequest http) {
+    if (!clusterId.equals(cluster.id())) {
+      throw new InvalidInput("id", "the body's id " + cluster.id() + " is not the cluster " + clusterId + " of the path");
+    }
+    send(new UpdateCluster(cluster), http);
+    return ResponseEntity.ok(new Registered(clusterId));
   }
 
   @PostMapping("/{clusterId}/verify-guests-boot")

@@ -18,6 +18,7 @@ import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.cluster.ClusterCommand.RejoinNode;
 import dev.upgradetracker.events.cluster.ClusterCommand.RunClusterNodes;
+import dev.upgradetracker.events.cluster.ClusterCommand.UpdateCluster;
 import dev.upgradetracker.events.cluster.ClusterCommand.UpgradeNode;
 import dev.upgradetracker.events.cluster.ClusterCommand.VerifyGuestsBoot;
 import dev.upgradetracker.events.cluster.ClusterEvent;
@@ -39,6 +40,7 @@ public final class ClusterDecider {
     var cluster = registered(state, command.clusterId());
     return switch (command) {
       case RegisterCluster register -> Registration.register(register, state);
+      case UpdateCluster update -> InventoryUpdates.update(update, cluster);
       case VerifyGuestsBoot verify -> Preparation.verifyGuestsBoot(verify, cluster);
       case BackUpHost backup -> Preparation.backUpHost(backup, cluster);
       case BackUpGuests backup -> Preparation.backUpGuests(backup, cluster);

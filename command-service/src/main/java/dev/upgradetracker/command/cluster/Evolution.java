@@ -8,6 +8,7 @@ import dev.upgradetracker.command.cluster.ClusterState.Registered;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesHalted;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
@@ -25,6 +26,8 @@ import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
 import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
 import dev.upgradetracker.events.cluster.ClusterEvent.PatchesInstalled;
 import dev.upgradetracker.events.fleet.AppPackage;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.events.fleet.Topology;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +50,7 @@ final class Evolution {
     var cluster = (Registered) state;
     return switch (event) {
       case ClusterRegistered registered -> registered(registered);
+      case ClusterInventoryUpdated updated -> carriedOver(cluster, inventory(cluster.clusterId(), cluster.team(), updated.topology(), updated.clusterLock(), updated.hosts(), updated.guests(), updated.packages()));
       case HostActionRequested requested -> {
         var pending = new HashMap<>(cluster.pendingActions());
         pending.put(requested.actionId(), new PendingAction(requested.actionId(), requested.host(), requested.action()));
@@ -75,21 +79,41 @@ final class Evolution {
   }
 
   private static Registered registered(ClusterRegistered event) {
+    return inventory(event.clusterId(), event.team(), event.topology(), event.clusterLock(), event.hosts(), event.guests(), event.packages());
+  }
+
+  private static Registered inventory(
+      String clusterId, String team, Topology topology, boolean clusterLock, List<VmHost> hostList, List<Guest> guestList, List<AppPackage> packageList) {
     var hosts = new LinkedHashMap<String, Host>();
-    for (var h : event.hosts()) {
+    for (var h : hostList) {
       hosts.put(h.name(), new Host(h.name(), h.sshAddress(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), true, false, false, null));
     }
-    boolean guestsAreNodes = event.topology() == Topology.GUESTS_AS_NODES;
+    boolean guestsAreNodes = topology == Topology.GUESTS_AS_NODES;
     var guests = new LinkedHashMap<String, GuestNode>();
-    for (var g : event.guests()) {
+    for (var g : guestList) {
       guests.put(g.name(), new GuestNode(g.name(), g.host(), g.kitVersion(), false, false, guestsAreNodes));
     }
     var packages = new LinkedHashMap<String, Pkg>();
-    for (var p : event.packages()) {
+    for (var p : packageList) {
       packages.put(p.name(), new Pkg(p.name(), p.node(), eligibleNodes(p)));
     }
+    return new Registered(clusterId, team, topology, clusterLock, hosts, guests, packages, null, Map.of(), Set.of(), null);
+  }
+
+  /** What was done to hosts and guests that the new inventory still lists stays done. */
+  private static Registered carriedOver(Registered before, Registered after) {
+    var hosts = new LinkedHashMap<String, Host>();
+    after.hosts().forEach((name, h) -> {
+      var old = before.hosts().get(name);
+      hosts.put(name, old == null ? h : new Host(name, h.sshAddress(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), old.member(), old.backedUp(), old.patched(), old.upgradedBy()));
+    });
+    var guests = new LinkedHashMap<String, GuestNode>();
+    after.guests().forEach((name, g) -> {
+      var old = before.guests().get(name);
+      guests.put(name, old == null ? g : new GuestNode(name, g.host(), g.kitVersion(), old.bootVerified(), old.backedUp(), after.topology() == before.topology() ? old.member() : g.member()));
+    });
     return new Registered(
-        event.clusterId(), event.team(), event.topology(), event.clusterLock(), hosts, guests, packages, null, Map.of(), Set.of(), null);
+        after.clusterId(), after.team(), after.topology(), after.clusterLock(), hosts, guests, after.packages(), null, before.pendingActions(), before.finishedActions(), before.activeCampaign());
   }
 
   /** Where a package may run, in Serviceguard's order: its primary node, then its failover nodes. */

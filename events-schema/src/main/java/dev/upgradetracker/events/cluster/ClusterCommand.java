@@ -19,6 +19,17 @@ public sealed interface ClusterCommand {
     }
   }
 
+  /**
+   * Replaces the cluster's inventory (hosts, guests, packages, topology, lock); the team stays.
+   * While hosts run mixed versions, R7 allows no change of membership or topology.
+   */
+  record UpdateCluster(ClusterSpec cluster) implements ClusterCommand {
+    @Override
+    public String clusterId() {
+      return cluster.id();
+    }
+  }
+
   /** Verify that every guest of the cluster boots: one host action per host with guests. */
   record VerifyGuestsBoot(String clusterId, String actionId) implements ClusterCommand {}
 

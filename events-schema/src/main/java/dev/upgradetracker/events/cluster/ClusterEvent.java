@@ -14,6 +14,7 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ClusterEvent.ClusterRegistered.class, name = "ClusterRegistered.v2"),
+  @JsonSubTypes.Type(value = ClusterEvent.ClusterInventoryUpdated.class, name = "ClusterInventoryUpdated.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.HostActionRequested.class, name = "HostActionRequested.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.HostActionSucceeded.class, name = "HostActionSucceeded.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.HostActionFailed.class, name = "HostActionFailed.v1"),
@@ -39,6 +40,16 @@ public sealed interface ClusterEvent {
   record ClusterRegistered(
       String clusterId,
       String team,
+      Topology topology,
+      boolean clusterLock,
+      List<VmHost> hosts,
+      List<Guest> guests,
+      List<AppPackage> packages)
+      implements ClusterEvent {}
+
+  /** The cluster's inventory as corrected or changed; what was done to unchanged hosts and guests stays. */
+  record ClusterInventoryUpdated(
+      String clusterId,
       Topology topology,
       boolean clusterLock,
       List<VmHost> hosts,

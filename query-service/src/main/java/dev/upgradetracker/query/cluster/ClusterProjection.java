@@ -5,6 +5,7 @@ import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesHalted;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
@@ -21,7 +22,10 @@ import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
 import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
 import dev.upgradetracker.events.cluster.ClusterEvent.PatchesInstalled;
+import dev.upgradetracker.events.fleet.AppPackage;
+import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.query.cluster.ClusterView.ActionView;
 import dev.upgradetracker.query.cluster.ClusterView.GuestView;
@@ -50,7 +54,10 @@ public final class ClusterProjection {
 
   private static ClusterView fold(ClusterView view, ClusterEvent event) {
     return switch (event) {
-      case ClusterRegistered registered -> registered(view, registered);
+      case ClusterRegistered registered ->
+          inventory(view, registered.clusterId(), registered.team(), registered.topology(), registered.hosts(), registered.guests(), registered.packages());
+      case ClusterInventoryUpdated updated ->
+          inventory(view, view.clusterId(), view.team(), updated.topology(), updated.hosts(), updated.guests(), updated.packages());
       case HostActionRequested requested ->
           withActions(view, append(view.actions(), new ActionView(requested.actionId(), requested.host(), requested.action().toString(), "REQUESTED", null, null)));
       case HostActionSucceeded succeeded -> finish(view, succeeded.actionId(), succeeded.outcome());
@@ -77,15 +84,16 @@ public final class ClusterProjection {
     };
   }
 
-  private static ClusterView registered(ClusterView view, ClusterRegistered registered) {
-    boolean guestsAreNodes = registered.topology() == Topology.GUESTS_AS_NODES;
+  private static ClusterView inventory(
+      ClusterView view, String clusterId, String team, Topology topology, List<VmHost> hosts, List<Guest> guests, List<AppPackage> packages) {
+    boolean guestsAreNodes = topology == Topology.GUESTS_AS_NODES;
     return new ClusterView(
-        registered.clusterId(),
-        registered.team(),
-        registered.topology(),
-        registered.hosts().stream().map(h -> new HostView(h.name(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), false, true)).toList(),
-        registered.guests().stream().map(g -> new GuestView(g.name(), g.host(), g.kitVersion(), guestsAreNodes)).toList(),
-        registered.packages().stream().map(p -> new PackageView(p.name(), p.node())).toList(),
+        clusterId,
+        team,
+        topology,
+        hosts.stream().map(h -> new HostView(h.name(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), false, true)).toList(),
+        guests.stream().map(g -> new GuestView(g.name(), g.host(), g.kitVersion(), guestsAreNodes)).toList(),
+        packages.stream().map(p -> new PackageView(p.name(), p.node())).toList(),
         view.actions(),
         view.lastSequence(),
         view.lastEventAt());
