@@ -6,64 +6,99 @@ import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.executor.ssh.CommandOutput;
+import dev.upgradetracker.executor.ssh.ConnectionFailed;
+import dev.upgradetracker.executor.ssh.HostSession;
 import dev.upgradetracker.executor.ssh.SshConnector;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Performs one requested host action over SSH and says how it ended. */
+/**
+ * Performs one requested host action over SSH and says how it ended. A host that cannot be
+ * reached, or a connection that drops, is tried again with backoff: every performer probes
+ * first, so a second attempt never repeats what the first one did.
+ */
 @Component
 public class ActionRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(ActionRunner.class);
 
   /** Output kept per action: the tail, where errors are printed. */
   static final int OUTPUT_EXCERPT_CHARS = 4000;
 
   private final SshConnector ssh;
   private final MoveGuestPerformer moveGuest;
-  private final Clock clock;
+  private final ExecutionSettings execution;
+  private final Clock clock = Clock.systemUTC();
 
-  ActionRunner(SshConnector ssh, MoveGuestPerformer moveGuest) {
+  ActionRunner(SshConnector ssh, MoveGuestPerformer moveGuest, ExecutionSettings execution) {
     this.ssh = ssh;
     this.moveGuest = moveGuest;
-    this.clock = Clock.systemUTC();
+    this.execution = execution;
   }
 
   public ActionResult run(HostActionRequested request) {
     long started = System.nanoTime();
-    ActionOutcome outcome;
-    if (!(request.action() instanceof HostAction.MoveGuest move)) {
-      return unsupported(request, started);
+    var backoff = execution.retryBackoff();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        var host = ssh.open(request.sshAddress());
+        var performed = perform(request.action(), host);
+        return result(request, outcome(performed, host.hostKeyFingerprint(), started));
+      } catch (ConnectionFailed e) {
+        if (attempt >= execution.connectionAttempts()) {
+          return failed(request, "gave up after " + attempt + " attempts: " + e.getMessage(), started);
+        }
+        log.warn("attempt {} of {} failed, retrying in {}: {}", attempt, execution.connectionAttempts(), backoff, e.getMessage());
+        if (!pause(backoff)) {
+          return failed(request, "interrupted while waiting to retry: " + e.getMessage(), started);
+        }
+        backoff = backoff.multipliedBy(2);
+      } catch (IOException e) {
+        return failed(request, e.getMessage(), started);
+      }
     }
-    try (var host = ssh.open(request.sshAddress())) {
-      outcome = outcome(moveGuest.perform(move, host), host.hostKeyFingerprint(), started);
-    } catch (IOException e) {
-      outcome =
-          new ActionOutcome(ActionStatus.FAILED, -1, e.getMessage(), elapsedMillis(started), List.of(), null);
-    }
-    return new ActionResult(request.actionId(), request.clusterId(), request.host(), outcome, clock.instant());
+  }
+
+  private Performed perform(HostAction action, HostSession host) throws IOException {
+    return switch (action) {
+      case HostAction.MoveGuest move -> moveGuest.perform(move, host);
+      case HostAction.VerifyGuestsBoot a -> notYet(a);
+      case HostAction.BackUpHost a -> notYet(a);
+      case HostAction.BackUpGuests a -> notYet(a);
+      case HostAction.MovePackage a -> notYet(a);
+      case HostAction.HaltClusterNodes a -> notYet(a);
+      case HostAction.RunClusterNodes a -> notYet(a);
+      case HostAction.UpdateNode a -> notYet(a);
+      case HostAction.InstallPatches a -> notYet(a);
+      case HostAction.InstallGuestKit a -> notYet(a);
+    };
   }
 
   /** Reported as a failure, so the step stays visibly undone instead of silently skipped. */
-  private ActionResult unsupported(HostActionRequested request, long started) {
-    var kind = request.action().getClass().getSimpleName();
-    var outcome =
-        new ActionOutcome(ActionStatus.FAILED, -1, "this executor cannot perform " + kind + " actions yet; nothing was run", elapsedMillis(started), List.of(), null);
+  private static Performed notYet(HostAction action) throws IOException {
+    throw new IOException("this executor cannot perform " + action.getClass().getSimpleName() + " actions yet; nothing was run");
+  }
+
+  private ActionResult result(HostActionRequested request, ActionOutcome outcome) {
     return new ActionResult(request.actionId(), request.clusterId(), request.host(), outcome, clock.instant());
   }
 
-  private static ActionOutcome outcome(MoveGuestPerformer.Performed performed, String fingerprint, long started) {
+  private ActionResult failed(HostActionRequested request, String why, long started) {
+    return result(request, new ActionOutcome(ActionStatus.FAILED, -1, why, elapsedMillis(started), List.of(), null));
+  }
+
+  private static ActionOutcome outcome(Performed performed, String fingerprint, long started) {
     var commands = performed.commands();
     var last = commands.getLast();
     var status =
         !last.succeeded() ? ActionStatus.FAILED : performed.alreadyDone() ? ActionStatus.ALREADY_DONE : ActionStatus.SUCCEEDED;
     return new ActionOutcome(
-        status,
-        last.exitCode(),
-        excerpt(commands),
-        elapsedMillis(started),
-        commands.stream().map(CommandOutput::commandLine).toList(),
-        fingerprint);
+        status, last.exitCode(), excerpt(commands), elapsedMillis(started), commands.stream().map(CommandOutput::commandLine).toList(), fingerprint);
   }
 
   private static String excerpt(List<CommandOutput> commands) {
@@ -72,6 +107,16 @@ public class ActionRunner {
       text.append("$ ").append(command.commandLine()).append('\n').append(command.stdout()).append(command.stderr());
     }
     return text.length() <= OUTPUT_EXCERPT_CHARS ? text.toString() : "..." + text.substring(text.length() - OUTPUT_EXCERPT_CHARS);
+  }
+
+  private static boolean pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static long elapsedMillis(long started) {

@@ -5,7 +5,6 @@ import dev.upgradetracker.executor.ssh.CommandOutput;
 import dev.upgradetracker.executor.ssh.HostSession;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +49,4 @@ public class MoveGuestPerformer {
     }
     return new Performed(false, ran);
   }
-
-  /** @param alreadyDone the probe found the guest on its target: nothing was changed */
-  public record Performed(boolean alreadyDone, List<CommandOutput> commands) {}
 }

@@ -4,16 +4,15 @@ import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.executor.actions.ActionRunner;
+import dev.upgradetracker.executor.actions.ExecutionSettings;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.Topics;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -26,25 +25,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes host-action requests from the events topic (a consumer group: executors share the
- * partitions) and reports each outcome on the results topic. A request's offset is committed only
- * after its result was acknowledged by the broker: a crash in between re-runs the action, whose
- * probe then finds it done.
+ * partitions), runs them one at a time per host and many hosts at once, and reports each
+ * outcome on the results topic. A request's offset is committed only once it and every request
+ * before it in its partition have their result acknowledged by the broker: a crash re-runs the
+ * unfinished ones, whose probes then find what was already done.
  */
 @Component
 class ActionRequestConsumer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ActionRequestConsumer.class);
+  private static final Duration PUBLISH_RETRY = Duration.ofSeconds(1);
 
   private final KafkaSettings kafka;
   private final ActionRunner runner;
+  private final ExecutionSettings execution;
+  private final OffsetTracker offsets = new OffsetTracker();
   private volatile KafkaConsumer<String, EventEnvelope> consumer;
   private KafkaProducer<String, ActionResult> producer;
+  private HostLanes lanes;
   private volatile boolean running;
   private Thread loop;
 
-  ActionRequestConsumer(KafkaSettings kafka, ActionRunner runner) {
+  ActionRequestConsumer(KafkaSettings kafka, ActionRunner runner, ExecutionSettings execution) {
     this.kafka = kafka;
     this.runner = runner;
+    this.execution = execution;
   }
 
   @Override
@@ -52,49 +57,101 @@ class ActionRequestConsumer implements SmartLifecycle {
     Topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
     producer = KafkaClients.producer(kafka.bootstrapServers(), "executor", JsonSerde.actionResults());
     consumer = KafkaClients.consumer(kafka.bootstrapServers(), "executor", JsonSerde.envelopes());
-    consumer.subscribe(List.of(Topics.EVENTS));
+    lanes = new HostLanes(execution.concurrency());
     running = true;
     loop = Thread.ofPlatform().name("action-requests").start(this::consume);
   }
 
   private void consume() {
     try {
+      consumer.subscribe(List.of(Topics.EVENTS), new CommitOnRevoke());
       while (running) {
-        for (var record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.value().event() instanceof HostActionRequested request) {
-            perform(request);
+        for (var record : consumer.poll(Duration.ofMillis(100))) {
+          var partition = new TopicPartition(record.topic(), record.partition());
+          synchronized (offsets) {
+            offsets.started(partition, record.offset());
           }
-          commit(record);
+          if (record.value().event() instanceof HostActionRequested request) {
+            lanes.submit(request.sshAddress(), () -> perform(request, partition, record.offset()));
+          } else {
+            finished(partition, record.offset());
+          }
         }
+        commitFinished();
+        throttle();
       }
     } catch (WakeupException e) {
       // stop() asked us to leave the poll
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      log.error("the broker did not take an action result; stopping so that the request is re-run after restart", e);
     } finally {
+      lanes.close();
+      commitFinished();
       consumer.close();
       producer.close();
     }
   }
 
-  private void perform(HostActionRequested request) throws InterruptedException, ExecutionException {
-    MDC.put("clusterId", request.clusterId());
-    MDC.put("actionId", request.actionId());
-    try {
+  private void perform(HostActionRequested request, TopicPartition partition, long offset) {
+    try (var cluster = MDC.putCloseable("clusterId", request.clusterId());
+        var action = MDC.putCloseable("actionId", request.actionId())) {
       log.info("performing {} on {}", request.action(), request.host());
       var result = runner.run(request);
-      producer.send(new ProducerRecord<>(Topics.ACTION_RESULTS, request.clusterId(), result)).get();
-      log.info("action ended {} (exit {})", result.outcome().status(), result.outcome().exitCode());
-    } finally {
-      MDC.clear();
+      while (running) {
+        try {
+          producer.send(new ProducerRecord<>(Topics.ACTION_RESULTS, request.clusterId(), result)).get();
+          log.info("action ended {} (exit {})", result.outcome().status(), result.outcome().exitCode());
+          finished(partition, offset);
+          return;
+        } catch (Exception e) {
+          log.warn("publishing the result failed, retrying: {}", e.toString());
+          Thread.sleep(PUBLISH_RETRY);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  private void commit(ConsumerRecord<String, EventEnvelope> record) {
-    consumer.commitSync(
-        Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)));
+  private void finished(TopicPartition partition, long offset) {
+    synchronized (offsets) {
+      offsets.finished(partition, offset);
+    }
+  }
+
+  private void commitFinished() {
+    synchronized (offsets) {
+      var commits = offsets.committable();
+      if (!commits.isEmpty()) {
+        consumer.commitSync(commits);
+        offsets.committed(commits);
+      }
+    }
+  }
+
+  /** Reads no further while twice the concurrency limit is already waiting or running. */
+  private void throttle() {
+    int inFlight;
+    synchronized (offsets) {
+      inFlight = offsets.running();
+    }
+    if (inFlight > 2 * execution.concurrency()) {
+      consumer.pause(consumer.assignment());
+    } else if (!consumer.paused().isEmpty()) {
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  private final class CommitOnRevoke implements ConsumerRebalanceListener {
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      commitFinished();
+      synchronized (offsets) {
+        partitions.forEach(offsets::forget);
+      }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
   }
 
   @Override

@@ -7,18 +7,19 @@ import com.jcraft.jsch.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens SSH sessions with key authentication and strict host-key checking: a host whose key is
- * unknown or changed is refused before any command is sent.
+ * SSH to the hosts: key authentication, strict host-key checking (an unknown or changed key is
+ * refused before any command is sent), and one reused session per host.
  */
 @Component
-public class SshConnector {
+public class SshConnector implements AutoCloseable {
 
   private final SshSettings settings;
   private final JSch jsch = new JSch();
+  private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
 
   public SshConnector(SshSettings settings) throws JSchException {
     this.settings = settings;
@@ -26,20 +27,51 @@ public class SshConnector {
     jsch.setKnownHosts(settings.knownHosts().toString());
   }
 
-  /** Connects to {@code address} ({@code host:port}). */
-  public HostSession open(String address) throws IOException {
+  /** A session to {@code address} ({@code host:port}), opened now or reused. */
+  public HostSession open(String address) throws ConnectionFailed {
+    var session = sessions.get(address);
+    if (session == null || !session.isConnected()) {
+      session = connect(address);
+      sessions.put(address, session);
+    }
+    return new JschHostSession(address, session);
+  }
+
+  /** Drops the session to {@code address}; the next {@link #open} connects again. */
+  public void forget(String address) {
+    var session = sessions.remove(address);
+    if (session != null) {
+      session.disconnect();
+    }
+  }
+
+  @Override
+  public void close() {
+    sessions.keySet().forEach(this::forget);
+  }
+
+  private Session connect(String address) throws ConnectionFailed {
     int colon = address.lastIndexOf(':');
     try {
       var session = jsch.getSession(settings.user(), address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
       session.setConfig("StrictHostKeyChecking", "yes");
+      session.setServerAliveInterval(15_000);
       session.connect((int) settings.connectTimeout().toMillis());
-      return new JschHostSession(jsch, session, settings);
+      return session;
     } catch (JSchException e) {
-      throw new IOException("cannot connect to " + address + ": " + e.getMessage(), e);
+      throw new ConnectionFailed("cannot connect to " + address + ": " + e.getMessage(), e);
     }
   }
 
-  private record JschHostSession(JSch jsch, Session session, SshSettings settings) implements HostSession {
+  private final class JschHostSession implements HostSession {
+
+    private final String address;
+    private final Session session;
+
+    JschHostSession(String address, Session session) {
+      this.address = address;
+      this.session = session;
+    }
 
     @Override
     public CommandOutput run(String commandLine) throws IOException {
@@ -55,16 +87,19 @@ public class SshConnector {
         long deadline = System.nanoTime() + settings.commandTimeout().toNanos();
         while (!channel.isClosed()) {
           if (System.nanoTime() > deadline) {
-            throw new IOException(
-                "command timed out after " + settings.commandTimeout().toSeconds() + " s: " + commandLine,
-                new TimeoutException());
+            forget(address);
+            throw new CommandTimedOut("'" + commandLine + "' did not end within " + settings.commandTimeout().toSeconds() + " s");
           }
           Thread.sleep(5);
         }
-        return new CommandOutput(
-            commandLine, channel.getExitStatus(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        if (channel.getExitStatus() < 0 || !session.isConnected()) {
+          forget(address);
+          throw new ConnectionFailed("the connection to " + address + " dropped while running '" + commandLine + "'", null);
+        }
+        return new CommandOutput(commandLine, channel.getExitStatus(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
       } catch (JSchException e) {
-        throw new IOException("SSH failed while running '" + commandLine + "': " + e.getMessage(), e);
+        forget(address);
+        throw new ConnectionFailed("SSH to " + address + " failed while running '" + commandLine + "': " + e.getMessage(), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while running " + commandLine, e);
@@ -78,11 +113,6 @@ public class SshConnector {
     @Override
     public String hostKeyFingerprint() {
       return session.getHostKey().getFingerPrint(jsch);
-    }
-
-    @Override
-    public void close() {
-      session.disconnect();
     }
   }
 }

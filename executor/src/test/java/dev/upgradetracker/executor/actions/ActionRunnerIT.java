@@ -14,6 +14,7 @@ import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.executor.ssh.SshConnector;
 import dev.upgradetracker.executor.ssh.SshSettings;
+import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import java.nio.file.Files;
@@ -103,15 +104,59 @@ class ActionRunnerIT {
     assertThat(fleet.commandLog()).isEmpty();
   }
 
+  @Test
+  void aCommandThatExitsNonZeroFailsTheActionWithItsExitCode() throws Exception {
+    simulator.faults().add(Fault.fail("h1", "^cmhaltpkg", 3));
+
+    var result = runner(dir.resolve("known_hosts")).run(moveG1ToH2("a1"));
+
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    assertThat(result.outcome().exitCode()).isEqualTo(3);
+    assertThat(result.outcome().commandLines()).last().isEqualTo("cmhaltpkg g1");
+    assertThat(fleet.commandLog()).noneMatch(e -> e.commandLine().startsWith("cmrunpkg"));
+  }
+
+  @Test
+  void aHungCommandTimesOutAndIsNotRetried() throws Exception {
+    simulator.faults().add(Fault.hang("h1", "^cmrunpkg"));
+
+    var result = runner(dir.resolve("known_hosts")).run(moveG1ToH2("a1"));
+
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    assertThat(result.outcome().output()).contains("did not end within 2 s");
+    assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmrunpkg")).hasSize(1);
+  }
+
+  @Test
+  void aConnectionDroppedMidCommandIsRetriedAndTheProbeSeesTheWorkDone() throws Exception {
+    simulator.faults().add(Fault.drop("h1", "^cmrunpkg").times(1));
+
+    var result = runner(dir.resolve("known_hosts")).run(moveG1ToH2("a1"));
+
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
+    assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
+    assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmrunpkg")).hasSize(1);
+  }
+
+  @Test
+  void anUnreachableHostIsTriedAgainThenReportedFailed() throws Exception {
+    var request = new HostActionRequested("c1", "a1", "h1", "127.0.0.1:1", new HostAction.MoveGuest("g1", "h1", "h2"));
+
+    var result = runner(dir.resolve("known_hosts")).run(request);
+
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    assertThat(result.outcome().output()).startsWith("gave up after 3 attempts");
+  }
+
   private HostActionRequested moveG1ToH2(String actionId) {
     return new HostActionRequested("c1", actionId, "h1", simulator.addressOf("h1"), new HostAction.MoveGuest("g1", "h1", "h2"));
   }
 
   private ActionRunner runner(Path knownHosts) throws Exception {
-    var settings = new SshSettings("root", dir.resolve("id_ecdsa"), knownHosts, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    var settings = new SshSettings("root", dir.resolve("id_ecdsa"), knownHosts, Duration.ofSeconds(5), Duration.ofSeconds(2));
     var catalog =
         new CommandCatalog("cmviewcl -v -f line -p {package}", "cmhaltpkg {package}", "cmrunpkg -n {node} {package}", "cmmodpkg -e {package}");
-    return new ActionRunner(new SshConnector(settings), new MoveGuestPerformer(catalog));
+    return new ActionRunner(new SshConnector(settings), new MoveGuestPerformer(catalog), new ExecutionSettings(8, 3, Duration.ofMillis(100)));
   }
 
   private static VmHost host(String name) {

@@ -25,6 +25,11 @@ public final class HostShell {
     return result;
   }
 
+  /** Logs a command the simulator received but did not carry out (an injected fault). */
+  public void logOnly(String hostName, String commandLine, int exitCode) {
+    fleet.log(hostName, commandLine.trim(), exitCode);
+  }
+
   private CommandResult interpret(String hostName, String commandLine) {
     var host = fleet.host(hostName).orElseThrow();
     var argv = Arrays.asList(commandLine.split("\\s+"));

@@ -1,5 +1,6 @@
 package dev.upgradetracker.simulator.ssh;
 
+import dev.upgradetracker.simulator.faults.Faults;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.shell.HostShell;
 import java.io.IOException;
@@ -25,6 +26,7 @@ public final class HostSimulator implements AutoCloseable {
   private static final String ADDRESS = "127.0.0.1";
 
   private final FleetModel fleet;
+  private final Faults faults = new Faults();
   private final Map<String, SshServer> servers = new LinkedHashMap<>();
 
   private HostSimulator(FleetModel fleet) {
@@ -50,7 +52,7 @@ public final class HostSimulator implements AutoCloseable {
         server.setKeyPairProvider(keys);
         server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
         server.setCommandFactory(
-            (channel, command) -> new SimulatedCommand(shell, host.name(), command));
+            (channel, command) -> new SimulatedCommand(shell, simulator.faults, host.name(), command));
         server.start();
         simulator.servers.put(host.name(), server);
         fleet.recordPort(host.name(), server.getPort());
@@ -64,6 +66,11 @@ public final class HostSimulator implements AutoCloseable {
 
   public FleetModel fleet() {
     return fleet;
+  }
+
+  /** Faults to inject into the commands hosts receive, changeable while running. */
+  public Faults faults() {
+    return faults;
   }
 
   /** Where to reach {@code host}, as {@code address:port}. */

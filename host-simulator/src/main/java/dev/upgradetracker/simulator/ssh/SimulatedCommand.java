@@ -1,5 +1,6 @@
 package dev.upgradetracker.simulator.ssh;
 
+import dev.upgradetracker.simulator.faults.Faults;
 import dev.upgradetracker.simulator.shell.HostShell;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,25 +15,51 @@ import org.apache.sshd.server.command.Command;
 final class SimulatedCommand implements Command {
 
   private final HostShell shell;
+  private final Faults faults;
   private final String host;
   private final String commandLine;
   private OutputStream out;
   private OutputStream err;
   private ExitCallback exit;
+  private ChannelSession channel;
 
-  SimulatedCommand(HostShell shell, String host, String commandLine) {
+  SimulatedCommand(HostShell shell, Faults faults, String host, String commandLine) {
     this.shell = shell;
+    this.faults = faults;
     this.host = host;
     this.commandLine = commandLine;
   }
 
   @Override
   public void start(ChannelSession channel, Environment env) {
+    this.channel = channel;
     Thread.ofVirtual().name("sim-" + host).start(this::answer);
   }
 
   private void answer() {
+    var fault = faults.hit(host, commandLine);
     try {
+      if (fault.isPresent()) {
+        switch (fault.get().kind()) {
+          case FAIL -> {
+            shell.logOnly(host, commandLine, fault.get().exitCode());
+            err.write(("simulated failure of '" + commandLine + "'\n").getBytes(StandardCharsets.UTF_8));
+            err.flush();
+            exit.onExit(fault.get().exitCode());
+            return;
+          }
+          case HANG -> {
+            shell.logOnly(host, commandLine, -1);
+            return;
+          }
+          case SLOW -> Thread.sleep(fault.get().delay());
+          case DROP -> {
+            shell.run(host, commandLine);
+            channel.getSession().close(true);
+            return;
+          }
+        }
+      }
       var result = shell.run(host, commandLine);
       out.write(result.stdout().getBytes(StandardCharsets.UTF_8));
       out.flush();
@@ -41,6 +68,8 @@ final class SimulatedCommand implements Command {
       exit.onExit(result.exitCode());
     } catch (IOException | RuntimeException e) {
       exit.onExit(255, "simulator failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
