@@ -1,6 +1,8 @@
 package dev.upgradetracker.simulator.fleet;
 
+import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,14 +27,20 @@ public final class FleetModel {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private final Map<String, Topology> topologies = new LinkedHashMap<>();
   private final Map<String, HostState> hosts = new LinkedHashMap<>();
   private final Map<String, GuestState> guests = new LinkedHashMap<>();
+  private final Map<String, PackageState> packages = new LinkedHashMap<>();
+  private final List<String> violations = new ArrayList<>();
   private final List<CommandLogEntry> commandLog = new ArrayList<>();
   private final Path stateFile;
 
   private FleetModel(SimulatorState state, Path stateFile) {
+    topologies.putAll(state.topologies());
     state.hosts().forEach(h -> hosts.put(h.name(), h));
     state.guests().forEach(g -> guests.put(g.name(), g));
+    state.packages().forEach(p -> packages.put(p.name(), p));
+    violations.addAll(state.violations());
     this.stateFile = stateFile;
   }
 
@@ -51,9 +59,13 @@ public final class FleetModel {
   }
 
   private static SimulatorState initialState(Fleet fleet) {
+    var topologyOf = new LinkedHashMap<String, Topology>();
     var hostStates = new ArrayList<HostState>();
     var guestStates = new ArrayList<GuestState>();
+    var packageStates = new ArrayList<PackageState>();
     for (var cluster : fleet.clusters()) {
+      topologyOf.put(cluster.id(), cluster.topology());
+      boolean guestsAreNodes = cluster.topology() == Topology.GUESTS_AS_NODES;
       for (var host : cluster.hosts()) {
         hostStates.add(
             new HostState(
@@ -63,14 +75,19 @@ public final class FleetModel {
                 host.hpuxVersion(),
                 host.ivmVersion(),
                 host.serviceguardVersion(),
-                true));
+                true,
+                false,
+                false));
       }
       for (var guest : cluster.guests()) {
         guestStates.add(
-            new GuestState(cluster.id(), guest.name(), guest.host(), true, true, guest.kitVersion()));
+            new GuestState(cluster.id(), guest.name(), guest.host(), true, true, guest.kitVersion(), guestsAreNodes, false));
+      }
+      for (var pkg : cluster.packages() == null ? List.<AppPackage>of() : cluster.packages()) {
+        packageStates.add(new PackageState(cluster.id(), pkg.name(), pkg.node(), true));
       }
     }
-    return new SimulatorState(hostStates, guestStates);
+    return new SimulatorState(topologyOf, hostStates, guestStates, packageStates, List.of());
   }
 
   private static int portOf(String sshAddress) {
@@ -103,6 +120,42 @@ public final class FleetModel {
         .toList();
   }
 
+  public synchronized Topology topologyOf(String cluster) {
+    return topologies.getOrDefault(cluster, Topology.GUESTS_AS_PACKAGES);
+  }
+
+  public synchronized Optional<PackageState> pkg(String name) {
+    return Optional.ofNullable(packages.get(name));
+  }
+
+  public synchronized List<PackageState> packagesOf(String cluster) {
+    return packages.values().stream().filter(p -> p.cluster().equals(cluster)).toList();
+  }
+
+  public synchronized List<GuestState> guestsOn(String host) {
+    return guests.values().stream().filter(g -> g.node().equals(host)).toList();
+  }
+
+  public synchronized void updateHost(String name, UnaryOperator<HostState> change) {
+    hosts.computeIfPresent(name, (k, h) -> change.apply(h));
+    save();
+  }
+
+  public synchronized void updatePackage(String name, UnaryOperator<PackageState> change) {
+    packages.computeIfPresent(name, (k, p) -> change.apply(p));
+    save();
+  }
+
+  /** Records a breach of the procedure's rules that a command caused, for tests to find. */
+  public synchronized void violation(String description) {
+    violations.add(description);
+    save();
+  }
+
+  public synchronized List<String> violations() {
+    return List.copyOf(violations);
+  }
+
   public synchronized void updateGuest(String name, UnaryOperator<GuestState> change) {
     guests.computeIfPresent(name, (k, g) -> change.apply(g));
     save();
@@ -130,7 +183,8 @@ public final class FleetModel {
       var tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
       JSON.writeValue(
           tmp.toFile(),
-          new SimulatorState(List.copyOf(hosts.values()), List.copyOf(guests.values())));
+          new SimulatorState(
+              Map.copyOf(topologies), List.copyOf(hosts.values()), List.copyOf(guests.values()), List.copyOf(packages.values()), List.copyOf(violations)));
       Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the simulated fleet to " + stateFile, e);

@@ -1,21 +1,45 @@
 package dev.upgradetracker.simulator.fleet;
 
 /**
- * One simulated guest, run as a Serviceguard package: {@code node} is where it runs (empty while
- * halted), {@code autorun} is the package's global switching.
+ * One simulated guest. {@code node}: the VM host it runs on (empty while its package is halted,
+ * in GUESTS_AS_PACKAGES clusters); {@code running}: the virtual machine is on; {@code autorun}:
+ * the guest package's switching; {@code member}: a Serviceguard node (GUESTS_AS_NODES clusters).
  */
 public record GuestState(
-    String cluster, String name, String node, boolean running, boolean autorun, String kitVersion) {
+    String cluster,
+    String name,
+    String node,
+    boolean running,
+    boolean autorun,
+    String kitVersion,
+    boolean member,
+    boolean backedUp) {
 
   public GuestState haltedPackage() {
-    return new GuestState(cluster, name, "", false, autorun, kitVersion);
+    return new GuestState(cluster, name, "", false, autorun, kitVersion, member, backedUp);
   }
 
   public GuestState runningOn(String newNode) {
-    return new GuestState(cluster, name, newNode, true, autorun, kitVersion);
+    return new GuestState(cluster, name, newNode, true, autorun, kitVersion, member, backedUp);
   }
 
   public GuestState withAutorun(boolean enabled) {
-    return new GuestState(cluster, name, node, running, enabled, kitVersion);
+    return new GuestState(cluster, name, node, running, enabled, kitVersion, member, backedUp);
+  }
+
+  public GuestState withRunning(boolean on) {
+    return new GuestState(cluster, name, node, on, autorun, kitVersion, on && member, backedUp);
+  }
+
+  public GuestState withMembership(boolean isMember) {
+    return new GuestState(cluster, name, node, running, autorun, kitVersion, isMember, backedUp);
+  }
+
+  public GuestState withKit(String version) {
+    return new GuestState(cluster, name, node, running, autorun, version, member, backedUp);
+  }
+
+  public GuestState markBackedUp() {
+    return new GuestState(cluster, name, node, running, autorun, kitVersion, member, true);
   }
 }

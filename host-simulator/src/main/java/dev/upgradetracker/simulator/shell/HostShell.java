@@ -1,8 +1,6 @@
 package dev.upgradetracker.simulator.shell;
 
 import dev.upgradetracker.simulator.fleet.FleetModel;
-import dev.upgradetracker.simulator.fleet.GuestState;
-import dev.upgradetracker.simulator.fleet.HostState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +12,17 @@ import java.util.Optional;
 public final class HostShell {
 
   private final FleetModel fleet;
+  private final Serviceguard serviceguard;
+  private final IntegrityVm integrityVm;
+  private final SoftwareDistributor software;
+  private final SiteBackup backup;
 
   public HostShell(FleetModel fleet) {
     this.fleet = fleet;
+    this.serviceguard = new Serviceguard(fleet);
+    this.integrityVm = new IntegrityVm(fleet);
+    this.software = new SoftwareDistributor(fleet);
+    this.backup = new SiteBackup(fleet);
   }
 
   public CommandResult run(String hostName, String commandLine) {
@@ -33,74 +39,28 @@ public final class HostShell {
   private CommandResult interpret(String hostName, String commandLine) {
     var host = fleet.host(hostName).orElseThrow();
     var argv = Arrays.asList(commandLine.split("\\s+"));
-    return switch (argv.getFirst()) {
-      case "cmviewcl" -> ServiceguardView.lines(fleet, host, option(argv, "-p"));
-      case "cmhaltpkg" -> haltPackage(host, last(argv));
-      case "cmrunpkg" -> runPackage(host, option(argv, "-n").orElse(host.name()), last(argv));
-      case "cmmodpkg" -> enablePackage(host, argv);
-      case "hpvmstatus" -> IntegrityVmView.status(fleet, host, argv.contains("-M"));
-      case "swlist" -> SoftwareView.swlist(host);
-      default -> CommandResult.error(127, "sh: " + argv.getFirst() + ": not found.");
+    var command = argv.getFirst();
+    return switch (command.substring(command.lastIndexOf('/') + 1)) {
+      case "cmviewcl" -> serviceguard.view(host, option(argv, "-p"));
+      case "cmhaltpkg" -> serviceguard.haltPackage(host, last(argv));
+      case "cmrunpkg" -> serviceguard.runPackage(host, option(argv, "-n").orElse(host.name()), last(argv));
+      case "cmmodpkg" -> serviceguard.enablePackage(host, argv);
+      case "cmhaltnode" -> serviceguard.haltNode(host, last(argv));
+      case "cmrunnode" -> serviceguard.runNode(host, last(argv));
+      case "hpvmstatus" -> integrityVm.status(host, argv.contains("-M"));
+      case "hpvmstart" -> integrityVm.start(host, option(argv, "-P").orElse(""));
+      case "hpvmstop" -> integrityVm.stop(host, option(argv, "-P").orElse(""));
+      case "swlist" -> software.list(host, argv);
+      case "swinstall" -> software.install(host, argv);
+      case "update-ux" -> software.updateOs(host, argv);
+      case "backup-host" -> backup.host(host);
+      case "backup-guests" -> backup.guests(host, argv.subList(1, argv.size()));
+      case "backup-status" -> backup.status(host);
+      default -> CommandResult.error(127, "sh: " + command + ": not found.");
     };
   }
 
-  private CommandResult haltPackage(HostState host, String packageName) {
-    var guest = packageOf(host, packageName);
-    if (guest.isEmpty()) {
-      return unknownPackage("cmhaltpkg", packageName);
-    }
-    if (!guest.get().running()) {
-      return CommandResult.error(
-          1, "Package " + packageName + " is not running.\ncmhaltpkg: Unable to halt package.");
-    }
-    fleet.updateGuest(packageName, GuestState::haltedPackage);
-    return CommandResult.ok(
-        "Halting package " + packageName + "\ncmhaltpkg: Completed successfully on all packages specified\n");
-  }
-
-  private CommandResult runPackage(HostState host, String nodeName, String packageName) {
-    var guest = packageOf(host, packageName);
-    if (guest.isEmpty()) {
-      return unknownPackage("cmrunpkg", packageName);
-    }
-    if (guest.get().running()) {
-      return CommandResult.error(
-          1,
-          "cmrunpkg: Package " + packageName + " is already running on " + guest.get().node() + ".");
-    }
-    var node = fleet.host(nodeName).filter(n -> n.cluster().equals(host.cluster()));
-    if (node.isEmpty() || !node.get().up()) {
-      return CommandResult.error(
-          1, "cmrunpkg: Node " + nodeName + " is not an active member of the cluster.");
-    }
-    fleet.updateGuest(packageName, g -> g.runningOn(nodeName));
-    return CommandResult.ok(
-        "Running package " + packageName + " on node " + nodeName
-            + "\nSuccessfully started package " + packageName + " on node " + nodeName
-            + "\ncmrunpkg: All specified packages are running\n");
-  }
-
-  private CommandResult enablePackage(HostState host, List<String> argv) {
-    if (!argv.contains("-e")) {
-      return CommandResult.error(2, "cmmodpkg: only -e (enable switching) is simulated");
-    }
-    var packageName = last(argv);
-    if (packageOf(host, packageName).isEmpty()) {
-      return unknownPackage("cmmodpkg", packageName);
-    }
-    fleet.updateGuest(packageName, g -> g.withAutorun(true));
-    return CommandResult.ok("cmmodpkg: Completed successfully on all packages specified\n");
-  }
-
-  private Optional<GuestState> packageOf(HostState host, String packageName) {
-    return fleet.guest(packageName).filter(g -> g.cluster().equals(host.cluster()));
-  }
-
-  private static CommandResult unknownPackage(String tool, String packageName) {
-    return CommandResult.error(1, tool + ": Package " + packageName + " does not exist.");
-  }
-
-  private static Optional<String> option(List<String> argv, String flag) {
+  static Optional<String> option(List<String> argv, String flag) {
     int at = argv.indexOf(flag);
     return at >= 0 && at + 1 < argv.size() ? Optional.of(argv.get(at + 1)) : Optional.empty();
   }
