@@ -31,13 +31,19 @@ public class ActionRunner {
   static final int OUTPUT_EXCERPT_CHARS = 4000;
 
   private final SshConnector ssh;
-  private final MoveGuestPerformer moveGuest;
+  private final PackageMover packages;
+  private final GuestPerformers guests;
+  private final BackupPerformers backups;
+  private final SoftwarePerformers software;
   private final ExecutionSettings execution;
   private final Clock clock = Clock.systemUTC();
 
-  ActionRunner(SshConnector ssh, MoveGuestPerformer moveGuest, ExecutionSettings execution) {
+  public ActionRunner(SshConnector ssh, CommandCatalog catalog, ExecutionSettings execution) {
     this.ssh = ssh;
-    this.moveGuest = moveGuest;
+    this.packages = new PackageMover(catalog);
+    this.guests = new GuestPerformers(catalog);
+    this.backups = new BackupPerformers(catalog);
+    this.software = new SoftwarePerformers(catalog);
     this.execution = execution;
   }
 
@@ -66,22 +72,17 @@ public class ActionRunner {
 
   private Performed perform(HostAction action, HostSession host) throws IOException {
     return switch (action) {
-      case HostAction.MoveGuest move -> moveGuest.perform(move, host);
-      case HostAction.VerifyGuestsBoot a -> notYet(a);
-      case HostAction.BackUpHost a -> notYet(a);
-      case HostAction.BackUpGuests a -> notYet(a);
-      case HostAction.MovePackage a -> notYet(a);
-      case HostAction.HaltClusterNodes a -> notYet(a);
-      case HostAction.RunClusterNodes a -> notYet(a);
-      case HostAction.UpdateNode a -> notYet(a);
-      case HostAction.InstallPatches a -> notYet(a);
-      case HostAction.InstallGuestKit a -> notYet(a);
+      case HostAction.MoveGuest move -> packages.move(move.guest(), move.toHost(), host);
+      case HostAction.MovePackage move -> packages.move(move.packageName(), move.toNode(), host);
+      case HostAction.VerifyGuestsBoot verify -> guests.verifyBoot(verify, host);
+      case HostAction.HaltClusterNodes halt -> guests.haltNodes(halt, host);
+      case HostAction.RunClusterNodes run -> guests.runNodes(run, host);
+      case HostAction.BackUpHost backup -> backups.backUpHost(host);
+      case HostAction.BackUpGuests backup -> backups.backUpGuests(backup, host);
+      case HostAction.UpdateNode update -> software.updateNode(update, host);
+      case HostAction.InstallPatches patches -> software.installPatches(host);
+      case HostAction.InstallGuestKit kit -> software.installGuestKit(kit, host);
     };
-  }
-
-  /** Reported as a failure, so the step stays visibly undone instead of silently skipped. */
-  private static Performed notYet(HostAction action) throws IOException {
-    throw new IOException("this executor cannot perform " + action.getClass().getSimpleName() + " actions yet; nothing was run");
   }
 
   private ActionResult result(HostActionRequested request, ActionOutcome outcome) {

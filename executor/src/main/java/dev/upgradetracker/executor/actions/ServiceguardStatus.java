@@ -28,4 +28,8 @@ final class ServiceguardStatus {
   String packageNode(String packageName) {
     return attributes.getOrDefault("package:" + packageName + "|node", "");
   }
+
+  boolean nodeUp(String node) {
+    return "up".equals(attributes.get("node:" + node + "|status"));
+  }
 }

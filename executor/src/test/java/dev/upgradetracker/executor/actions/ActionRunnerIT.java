@@ -154,9 +154,7 @@ class ActionRunnerIT {
 
   private ActionRunner runner(Path knownHosts) throws Exception {
     var settings = new SshSettings("root", dir.resolve("id_ecdsa"), knownHosts, Duration.ofSeconds(5), Duration.ofSeconds(2));
-    var catalog =
-        new CommandCatalog("cmviewcl -v -f line -p {package}", "cmhaltpkg {package}", "cmrunpkg -n {node} {package}", "cmmodpkg -e {package}");
-    return new ActionRunner(new SshConnector(settings), new MoveGuestPerformer(catalog), new ExecutionSettings(8, 3, Duration.ofMillis(100)));
+    return new ActionRunner(new SshConnector(settings), DefaultCatalog.load(), new ExecutionSettings(8, 3, Duration.ofMillis(100)));
   }
 
   private static VmHost host(String name) {
