@@ -74,6 +74,11 @@ final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** SIGKILL: the process ends at once, as in a crash. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
   /** SIGTERM, so the service closes its consumers and stores; SIGKILL if it does not end. */
   @Override
   public void close() {

@@ -9,6 +9,7 @@ import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import dev.upgradetracker.web.TeamTokens;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class Stack implements AutoCloseable {
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final Map<String, ServiceProcess> services = new HashMap<>();
+  private final Map<String, Runnable> restarts = new HashMap<>();
   private String kafkaBootstrap;
   private HostSimulator simulator;
   private Fleet registeredFleet;
@@ -95,6 +97,29 @@ public final class Stack implements AutoCloseable {
     var service = ServiceProcess.start(module, home, port, env, logs);
     services.put(module, service);
     started.add(service);
+    var environment = Map.copyOf(env);
+    restarts.put(module, () -> {
+      try {
+        var again = ServiceProcess.start(module, home, port, environment, logs);
+        started.set(started.indexOf(services.put(module, again)), again);
+        again.awaitHealthy(START_TIMEOUT);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** Kills a service's process with SIGKILL, as a crash would. */
+  public void crash(String module) throws InterruptedException {
+    services.get(module).kill();
+  }
+
+  /** Starts a service again on its port and data, and waits until it is healthy. */
+  public void restart(String module) {
+    restarts.get(module).run();
   }
 
   /** The fleet as registered: each host at the address the simulator actually serves it on. */

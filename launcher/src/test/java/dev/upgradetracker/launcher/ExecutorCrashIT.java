@@ -1,0 +1,93 @@
+package dev.upgradetracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.simulator.faults.Fault;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The executor process killed with SIGKILL in the middle of an action, then started again. */
+class ExecutorCrashIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void anActionInterruptedByAKilledExecutorIsCompletedExactlyOnceAfterRestart() throws Exception {
+    try (var stack = Stack.start(settings())) {
+      var fleet = stack.simulator().fleet();
+      stack.simulator().faults().add(Fault.slow("h1", "^cmrunpkg", Duration.ofSeconds(6)).times(1));
+
+      var accepted = Http.postJson(stack.commandUrl() + "/api/clusters/crash/guests/g1/move", stack.tokenOf("alpha"), "{\"toHost\":\"h2\"}");
+      assertThat(accepted.statusCode()).isEqualTo(202);
+      await(() -> fleet.commandLog().stream().anyMatch(e -> e.commandLine().equals("cmhaltpkg g1")), "the executor halted g1");
+      Thread.sleep(500);
+      stack.crash("executor");
+      stack.restart("executor");
+
+      await(() -> guestHostInView(stack).equals("h2"), "the view shows g1 on h2");
+      assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
+      assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmrunpkg")).hasSize(1);
+      assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmhaltpkg")).hasSize(1);
+      assertThat(fleet.violations()).isEmpty();
+    }
+  }
+
+  private static String guestHostInView(Stack stack) {
+    try {
+      var response = Http.get(stack.queryUrl() + "/api/clusters/crash", stack.tokenOf("alpha"));
+      if (response.statusCode() != 200) {
+        return "";
+      }
+      for (var guest : JSON.readTree(response.body()).get("guests")) {
+        if (guest.get("name").asString().equals("g1")) {
+          return guest.get("host").asString();
+        }
+      }
+      return "";
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private LauncherSettings settings() throws Exception {
+    return new LauncherSettings(
+        LauncherSettings.repositoryRoot(), dataDir, Optional.empty(), freePort(), freePort(), freePort(), freePort(), 0, 0,
+        LauncherSettings.DEMO_TEAM_TOKENS,
+        Optional.of(new Fleet(List.of(new ClusterSpec("crash", "alpha", Topology.GUESTS_AS_PACKAGES, false,
+            List.of(host("h1"), host("h2")), List.of(new Guest("g1", "h1", "A.03.50")), List.of())))));
+  }
+
+  private static VmHost host(String name) {
+    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
+  }
+
+  private static int freePort() throws Exception {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
