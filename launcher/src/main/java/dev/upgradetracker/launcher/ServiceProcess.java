@@ -1,5 +1,6 @@
 package dev.upgradetracker.launcher;
 
+import dev.upgradetracker.messaging.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,12 @@ final class ServiceProcess implements AutoCloseable {
 
   String name() {
     return name;
+  }
+
+  /** The heap the service uses now, from its metrics endpoint. */
+  long heapUsedBytes() throws IOException, InterruptedException {
+    var metric = Json.MAPPER.readTree(Http.get(baseUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap").body());
+    return (long) metric.get("measurements").get(0).get("value").asDouble();
   }
 
   String baseUrl() {

@@ -73,6 +73,7 @@ public final class Stack implements AutoCloseable {
     env.put("QUERY_SERVICE_PORT", String.valueOf(settings.queryPort()));
     env.put("EXECUTOR_PORT", String.valueOf(settings.executorPort()));
     env.put("TEAM_TOKENS", settings.teamTokens());
+    env.put("EXECUTOR_CONCURRENCY", String.valueOf(Math.max(64, model.hosts().size())));
     teamTokens = TeamTokens.parse(settings.teamTokens());
     var logs = data.resolve("logs");
     startService("command-service", settings.home(), settings.commandPort(), env, logs);
@@ -110,6 +111,11 @@ public final class Stack implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     });
+  }
+
+  /** The heap a service uses now. */
+  public long heapUsedBytes(String module) throws IOException, InterruptedException {
+    return services.get(module).heapUsedBytes();
   }
 
   /** Kills a service's process with SIGKILL, as a crash would. */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,16 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one in-memory model every simulated host shares. All access is serialized on this object;
- * with a state file, every change is written through so a restarted simulator resumes the fleet
- * as it was.
+ * The one in-memory model every simulated host shares. All access is serialized on this object.
+ * With a state file, changes are written behind, at most every {@link #FLUSH_EVERY} and on
+ * {@link #close()}, so a restarted simulator resumes the fleet as it was.
  */
-public final class FleetModel {
+public final class FleetModel implements AutoCloseable {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final Duration FLUSH_EVERY = Duration.ofMillis(250);
+  private static final Logger log = LoggerFactory.getLogger(FleetModel.class);
+
+  private static final JsonMapper JSON = JsonMapper.builder()
+          // an omitted flag or number in a fleet or faults file means false or 0
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
 
   private final Map<String, Topology> topologies = new LinkedHashMap<>();
   private final Map<String, HostState> hosts = new LinkedHashMap<>();
@@ -34,6 +44,8 @@ public final class FleetModel {
   private final List<String> violations = new ArrayList<>();
   private final List<CommandLogEntry> commandLog = new ArrayList<>();
   private final Path stateFile;
+  private boolean dirty;
+  private Thread flusher;
 
   private FleetModel(SimulatorState state, Path stateFile) {
     topologies.putAll(state.topologies());
@@ -54,7 +66,9 @@ public final class FleetModel {
     var state =
         Files.exists(stateFile) ? read(stateFile) : initialState(fleet);
     var model = new FleetModel(state, stateFile);
-    model.save();
+    model.dirty = true;
+    model.flush();
+    model.flusher = Thread.ofVirtual().name("simulator-state-flush").start(model::flushPeriodically);
     return model;
   }
 
@@ -175,7 +189,27 @@ public final class FleetModel {
   }
 
   private void save() {
-    if (stateFile == null) {
+    dirty = stateFile != null;
+  }
+
+  private void flushPeriodically() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(FLUSH_EVERY);
+      } catch (InterruptedException e) {
+        return;
+      }
+      try {
+        flush();
+      } catch (RuntimeException e) {
+        log.warn("saving the simulated fleet failed, trying again: {}", e.toString());
+      }
+    }
+  }
+
+  /** Writes the state file now if anything changed since the last write. */
+  public synchronized void flush() {
+    if (!dirty) {
       return;
     }
     try {
@@ -186,9 +220,18 @@ public final class FleetModel {
           new SimulatorState(
               Map.copyOf(topologies), List.copyOf(hosts.values()), List.copyOf(guests.values()), List.copyOf(packages.values()), List.copyOf(violations)));
       Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      dirty = false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the simulated fleet to " + stateFile, e);
     }
+  }
+
+  @Override
+  public void close() {
+    if (flusher != null) {
+      flusher.interrupt();
+    }
+    flush();
   }
 
   private static SimulatorState read(Path stateFile) {

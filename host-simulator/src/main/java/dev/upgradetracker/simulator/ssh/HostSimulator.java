@@ -119,5 +119,6 @@ public final class HostSimulator implements AutoCloseable {
       }
     }
     servers.clear();
+    fleet.close();
   }
 }

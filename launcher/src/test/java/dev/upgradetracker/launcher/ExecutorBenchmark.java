@@ -1,0 +1,121 @@
+package dev.upgradetracker.launcher;
+
+import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.messaging.JsonSerde;
+import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.Topics;
+import dev.upgradetracker.simulator.faults.Fault;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * {@code ./bench executor [actions] [command-delay-ms]}: that many move actions at once, one per
+ * simulated host, through the real broker to the executor process (512 MiB heap, concurrency =
+ * actions). Prints actions/s, p50/p99 latency from request to result, and the executor's peak heap.
+ */
+public final class ExecutorBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int actions = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+    long delayMillis = args.length > 1 ? Long.parseLong(args[1]) : 200;
+    var dataDir = Files.createTempDirectory("ut-bench-executor-");
+    var clusters = new ArrayList<ClusterSpec>();
+    for (int i = 0; i < actions / 2 + actions % 2; i++) {
+      var hosts = List.of(new VmHost("b" + i + "-h1", "", "B.11.23", "A.03.50", "A.11.18"), new VmHost("b" + i + "-h2", "", "B.11.23", "A.03.50", "A.11.18"));
+      clusters.add(new ClusterSpec("bench-" + i, "alpha", Topology.GUESTS_AS_PACKAGES, false, hosts,
+          List.of(new Guest("b" + i + "-g1", "b" + i + "-h1", "A.03.50"), new Guest("b" + i + "-g2", "b" + i + "-h2", "A.03.50")), List.of()));
+    }
+    var settings = new LauncherSettings(LauncherSettings.repositoryRoot(), dataDir, Optional.empty(), freePort(), freePort(), freePort(), freePort(), 0, 0,
+        LauncherSettings.DEMO_TEAM_TOKENS, Optional.of(new Fleet(clusters)));
+    System.out.printf("starting broker, %d simulated hosts and the services...%n", clusters.size() * 2);
+    try (var stack = Stack.start(settings)) {
+      stack.simulator().faults().add(Fault.slow("*", "^cmrunpkg", Duration.ofMillis(delayMillis)));
+      var requests = new ArrayList<HostActionRequested>();
+      for (int i = 0; requests.size() < actions; i++) {
+        var cluster = clusters.get(i % clusters.size());
+        int side = i / clusters.size();
+        var from = cluster.hosts().get(side).name();
+        var to = cluster.hosts().get(1 - side).name();
+        var guest = cluster.guests().get(side).name();
+        requests.add(new HostActionRequested(cluster.id(), "bench-" + UUID.randomUUID(), from, stack.simulator().addressOf(from), new HostAction.MoveGuest(guest, from, to)));
+      }
+      var peakHeap = new AtomicLong(stack.heapUsedBytes("executor"));
+      var sampler = Thread.ofVirtual().start(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          try {
+            peakHeap.accumulateAndGet(stack.heapUsedBytes("executor"), Math::max);
+            Thread.sleep(100);
+          } catch (InterruptedException e) {
+            return;
+          } catch (Exception e) {
+            // a missed sample is no failure of the benchmark
+          }
+        }
+      });
+      Map<String, Long> sentAt = new HashMap<>();
+      long started = System.nanoTime();
+      try (var producer = KafkaClients.producer(stack.kafkaBootstrap(), "bench", JsonSerde.envelopes())) {
+        for (var request : requests) {
+          sentAt.put(request.actionId(), System.nanoTime());
+          producer.send(new ProducerRecord<>(Topics.EVENTS, request.clusterId(),
+              new EventEnvelope(UUID.randomUUID().toString(), request.clusterId(), 1, Instant.now(), "alpha", "bench", "bench", "bench", request)));
+        }
+      }
+      var latencies = new ArrayList<Long>();
+      int failed = 0;
+      try (var consumer = KafkaClients.consumer(stack.kafkaBootstrap(), "bench-" + UUID.randomUUID(), JsonSerde.actionResults())) {
+        consumer.subscribe(List.of(Topics.ACTION_RESULTS));
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (latencies.size() < actions && System.nanoTime() < deadline) {
+          for (var record : consumer.poll(Duration.ofMillis(100))) {
+            var sent = sentAt.remove(record.value().actionId());
+            if (sent != null) {
+              latencies.add((System.nanoTime() - sent) / 1_000_000);
+              failed += record.value().outcome().status() == ActionStatus.FAILED ? 1 : 0;
+            }
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      sampler.interrupt();
+      Collections.sort(latencies);
+      System.out.printf(
+          "%nexecutor benchmark: %d actions (one per host, each with a %d ms cmrunpkg), %d completed, %d failed%n"
+              + "  throughput: %.1f actions/s over %.2f s%n"
+              + "  latency request->result: p50 %d ms, p99 %d ms, max %d ms%n"
+              + "  executor peak heap used: %d MiB (limit -Xmx512m)%n",
+          actions, delayMillis, latencies.size(), failed, latencies.size() / seconds, seconds,
+          percentile(latencies, 50), percentile(latencies, 99), latencies.isEmpty() ? 0 : latencies.getLast(),
+          peakHeap.get() / (1024 * 1024));
+    }
+  }
+
+  private static long percentile(List<Long> sorted, int p) {
+    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  private static int freePort() throws Exception {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
