@@ -6,6 +6,7 @@ import dev.upgradetracker.command.publishing.KafkaSettings;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
+import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.Topics;
@@ -109,16 +110,7 @@ class ActionResultConsumer implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (loop != null) {
-      try {
-        loop.join(Duration.ofSeconds(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    ConsumerLoops.stop(consumer, loop, Duration.ofSeconds(10));
   }
 
   @Override

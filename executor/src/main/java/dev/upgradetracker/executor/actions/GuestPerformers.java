@@ -4,6 +4,7 @@ import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.executor.ssh.HostSession;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /** Guests as virtual machines and as cluster nodes: boot checks, halting and running them. */
 final class GuestPerformers {
@@ -33,17 +34,29 @@ final class GuestPerformers {
     return steps.ended();
   }
 
-  /** cmhaltnode each guest node still a member, then stop each guest still running. */
-  Performed haltNodes(HostAction.HaltClusterNodes action, HostSession host) throws IOException {
-    var steps = new Steps(host, catalog);
+  /** What the cluster and Integrity VM say of the guests; empty if a probe failed. */
+  private record NodesProbe(ServiceguardStatus cluster, GuestStatus guests) {}
+
+  private static Optional<NodesProbe> probeNodes(Steps steps) throws IOException {
     if (!steps.run("cluster-status")) {
-      return steps.ended();
+      return Optional.empty();
     }
     var cluster = ServiceguardStatus.parse(steps.lastOutput());
     if (!steps.run("guest-status")) {
+      return Optional.empty();
+    }
+    return Optional.of(new NodesProbe(cluster, GuestStatus.parse(steps.lastOutput())));
+  }
+
+  /** cmhaltnode each guest node still a member, then stop each guest still running. */
+  Performed haltNodes(HostAction.HaltClusterNodes action, HostSession host) throws IOException {
+    var steps = new Steps(host, catalog);
+    var probe = probeNodes(steps);
+    if (probe.isEmpty()) {
       return steps.ended();
     }
-    var guests = GuestStatus.parse(steps.lastOutput());
+    var cluster = probe.get().cluster();
+    var guests = probe.get().guests();
     if (action.guests().stream().noneMatch(g -> cluster.nodeUp(g) || guests.running(g))) {
       return steps.alreadyDone();
     }
@@ -63,14 +76,12 @@ final class GuestPerformers {
   /** Start each stopped guest, then cmrunnode each guest not yet a member. */
   Performed runNodes(HostAction.RunClusterNodes action, HostSession host) throws IOException {
     var steps = new Steps(host, catalog);
-    if (!steps.run("cluster-status")) {
+    var probe = probeNodes(steps);
+    if (probe.isEmpty()) {
       return steps.ended();
     }
-    var cluster = ServiceguardStatus.parse(steps.lastOutput());
-    if (!steps.run("guest-status")) {
-      return steps.ended();
-    }
-    var guests = GuestStatus.parse(steps.lastOutput());
+    var cluster = probe.get().cluster();
+    var guests = probe.get().guests();
     if (action.guests().stream().allMatch(g -> cluster.nodeUp(g) && guests.running(g))) {
       return steps.alreadyDone();
     }

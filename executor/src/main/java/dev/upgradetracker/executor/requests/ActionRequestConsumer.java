@@ -5,6 +5,7 @@ import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.executor.actions.ActionRunner;
 import dev.upgradetracker.executor.actions.ExecutionSettings;
+import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.Topics;
@@ -157,16 +158,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (loop != null) {
-      try {
-        loop.join(Duration.ofSeconds(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    ConsumerLoops.stop(consumer, loop, Duration.ofSeconds(30));
   }
 
   @Override

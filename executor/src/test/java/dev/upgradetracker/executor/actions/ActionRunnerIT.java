@@ -2,8 +2,6 @@ package dev.upgradetracker.executor.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.KeyPair;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
@@ -12,14 +10,11 @@ import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.VmHost;
-import dev.upgradetracker.executor.ssh.SshConnector;
-import dev.upgradetracker.executor.ssh.SshSettings;
 import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ActionRunnerIT {
 
   @TempDir Path dir;
+  private SimulatedHosts hosts;
   private FleetModel fleet;
   private HostSimulator simulator;
 
   @BeforeEach
   void startSimulator() throws Exception {
-    var key = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
-    key.writePrivateKey(dir.resolve("id_ecdsa").toString());
-    key.writePublicKey(dir.resolve("authorized_keys").toString(), "executor");
-    fleet =
-        FleetModel.of(
+    hosts =
+        SimulatedHosts.start(
+            dir,
             new Fleet(
                 List.of(
                     new ClusterSpec(
@@ -50,13 +44,13 @@ class ActionRunnerIT {
                         List.of(host("h1"), host("h2")),
                         List.of(new Guest("g1", "h1", "A.03.50")),
                         List.of()))));
-    simulator = HostSimulator.start(fleet, dir.resolve("hostkeys"), dir.resolve("authorized_keys"));
-    simulator.writeKnownHosts(dir.resolve("known_hosts"));
+    fleet = hosts.fleet;
+    simulator = hosts.simulator;
   }
 
   @AfterEach
   void stopSimulator() {
-    simulator.close();
+    hosts.close();
   }
 
   @Test
@@ -153,8 +147,7 @@ class ActionRunnerIT {
   }
 
   private ActionRunner runner(Path knownHosts) throws Exception {
-    var settings = new SshSettings("root", dir.resolve("id_ecdsa"), knownHosts, Duration.ofSeconds(5), Duration.ofSeconds(2));
-    return new ActionRunner(new SshConnector(settings), DefaultCatalog.load(), new ExecutionSettings(8, 3, Duration.ofMillis(100)));
+    return hosts.runner(knownHosts);
   }
 
   private static VmHost host(String name) {

@@ -2,8 +2,6 @@ package dev.upgradetracker.executor.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.KeyPair;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
@@ -15,12 +13,9 @@ import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
-import dev.upgradetracker.executor.ssh.SshConnector;
-import dev.upgradetracker.executor.ssh.SshSettings;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,17 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PerformersIT {
 
   @TempDir Path dir;
+  private SimulatedHosts hosts;
   private FleetModel fleet;
   private HostSimulator simulator;
   private ActionRunner runner;
 
   @BeforeEach
   void start() throws Exception {
-    var key = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
-    key.writePrivateKey(dir.resolve("id_ecdsa").toString());
-    key.writePublicKey(dir.resolve("authorized_keys").toString(), "executor");
-    fleet =
-        FleetModel.of(
+    hosts =
+        SimulatedHosts.start(
+            dir,
             new Fleet(
                 List.of(
                     new ClusterSpec("c1", "alpha", Topology.GUESTS_AS_PACKAGES, false, List.of(host("h1"), host("h2")),
@@ -49,15 +43,14 @@ class PerformersIT {
                     new ClusterSpec("c2", "alpha", Topology.GUESTS_AS_NODES, false, List.of(host("k1"), host("k2"), host("k3")),
                         List.of(new Guest("n1", "k1", "A.03.50"), new Guest("n2", "k2", "A.03.50"), new Guest("n3", "k3", "A.03.50")),
                         List.of(new AppPackage("p1", "n1", List.of("n2")))))));
-    simulator = HostSimulator.start(fleet, dir.resolve("hostkeys"), dir.resolve("authorized_keys"));
-    simulator.writeKnownHosts(dir.resolve("known_hosts"));
-    var settings = new SshSettings("root", dir.resolve("id_ecdsa"), dir.resolve("known_hosts"), Duration.ofSeconds(5), Duration.ofSeconds(10));
-    runner = new ActionRunner(new SshConnector(settings), DefaultCatalog.load(), new ExecutionSettings(8, 3, Duration.ofMillis(100)));
+    fleet = hosts.fleet;
+    simulator = hosts.simulator;
+    runner = hosts.runner();
   }
 
   @AfterEach
   void stop() {
-    simulator.close();
+    hosts.close();
   }
 
   @Test
