@@ -1,10 +1,10 @@
 package dev.upgradetracker.command;
 
+import dev.upgradetracker.web.TeamAuthentication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
-import dev.upgradetracker.web.TeamAuthentication;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON Schema of every event, for readers that are not Java, kept in
- * {@code src/main/resources/schemas} and generated from the records. A change to an event that
- * is not reflected there fails here; {@code -Dschemas.write=true} rewrites the files.
+ * The JSON Schema of every event, for readers that are not Java, kept in {@code
+ * src/main/resources/schemas} and generated from the records. A change to an event that is not
+ * reflected there fails here; {@code -Dschemas.write=true} rewrites the files.
  */
 class JsonSchemasTest {
 
@@ -53,7 +53,9 @@ class JsonSchemasTest {
       Files.writeString(file, expected);
     }
 
-    assertThat(file).as("schema file for %s (rewrite with -Dschemas.write=true)", type.name()).exists();
+    assertThat(file)
+        .as("schema file for %s (rewrite with -Dschemas.write=true)", type.name())
+        .exists();
     assertThat(JSON.readTree(file.toFile())).isEqualTo(JSON.readTree(expected));
   }
 }

@@ -22,18 +22,25 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  *
  * The fleet file is the inventory import format; each host listens on the port of its {@code
- * sshAddress} (or any free port). The simulated fleet's state, host keys and a known_hosts file
- * are kept under {@code DIR}. A faults file lists {@code {"host", "command", "kind", "exitCode",
+ * sshAddress} (or any free port). The simulated fleet's state, host keys and a known_hosts file are
+ * kept under {@code DIR}. A faults file lists {@code {"host", "command", "kind", "exitCode",
  * "delayMillis", "times"}} objects, {@code kind} one of FAIL, HANG, SLOW, DROP.
  */
 public final class HostSimulatorMain {
 
-  private static final JsonMapper JSON = JsonMapper.builder()
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
           // an omitted flag or number in a fleet or faults file means false or 0
           .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .build();
 
-  record FaultSpec(String host, String command, Fault.Kind kind, int exitCode, long delayMillis, Integer times) {}
+  record FaultSpec(
+      String host,
+      String command,
+      Fault.Kind kind,
+      int exitCode,
+      long delayMillis,
+      Integer times) {}
 
   private HostSimulatorMain() {}
 
@@ -42,23 +49,41 @@ public final class HostSimulatorMain {
     var data = Path.of(required(options, "--data"));
     var fleet = JSON.readValue(Path.of(required(options, "--fleet")).toFile(), Fleet.class);
     var model = FleetModel.persistent(fleet, data.resolve("state.json"));
-    var simulator = HostSimulator.start(model, data.resolve("hostkeys"), Path.of(required(options, "--authorized-keys")));
+    var simulator =
+        HostSimulator.start(
+            model, data.resolve("hostkeys"), Path.of(required(options, "--authorized-keys")));
     if (options.containsKey("--faults")) {
-      for (var spec : JSON.readValue(Files.readString(Path.of(options.get("--faults"))), FaultSpec[].class)) {
-        simulator.faults().add(new Fault(spec.host(), Pattern.compile(spec.command()), spec.kind(), spec.exitCode(),
-            Duration.ofMillis(spec.delayMillis()), spec.times() == null ? -1 : spec.times()));
+      for (var spec :
+          JSON.readValue(Files.readString(Path.of(options.get("--faults"))), FaultSpec[].class)) {
+        simulator
+            .faults()
+            .add(
+                new Fault(
+                    spec.host(),
+                    Pattern.compile(spec.command()),
+                    spec.kind(),
+                    spec.exitCode(),
+                    Duration.ofMillis(spec.delayMillis()),
+                    spec.times() == null ? -1 : spec.times()));
       }
     }
     simulator.writeKnownHosts(data.resolve("known_hosts"));
     var stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      simulator.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  simulator.close();
+                  stopped.countDown();
+                }));
     for (var host : model.hosts()) {
-      System.out.println(host.cluster() + " " + host.name() + " " + simulator.addressOf(host.name()));
+      System.out.println(
+          host.cluster() + " " + host.name() + " " + simulator.addressOf(host.name()));
     }
-    System.out.println("host simulator ready; known_hosts in " + data.resolve("known_hosts") + "; Ctrl-C stops it");
+    System.out.println(
+        "host simulator ready; known_hosts in "
+            + data.resolve("known_hosts")
+            + "; Ctrl-C stops it");
     stopped.await();
   }
 
@@ -73,7 +98,10 @@ public final class HostSimulatorMain {
   private static String required(Map<String, String> options, String name) {
     var value = options.get(name);
     if (value == null) {
-      System.err.println("missing " + name + "; usage: --fleet FILE --authorized-keys FILE --data DIR [--faults FILE]");
+      System.err.println(
+          "missing "
+              + name
+              + "; usage: --fleet FILE --authorized-keys FILE --data DIR [--faults FILE]");
       System.exit(2);
     }
     return value;

@@ -21,29 +21,46 @@ class HostSimulatorMainIT {
     var key = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
     key.writePrivateKey(dir.resolve("id").toString());
     key.writePublicKey(dir.resolve("id.pub").toString(), "test");
-    Files.writeString(dir.resolve("fleet.json"), """
+    Files.writeString(
+        dir.resolve("fleet.json"),
+        """
         {"clusters": [{"id": "c1", "team": "alpha", "topology": "GUESTS_AS_PACKAGES",
           "hosts": [{"name": "h1", "sshAddress": "127.0.0.1:0", "hpuxVersion": "B.11.23", "ivmVersion": "A.03.50", "serviceguardVersion": "A.11.18"}],
           "guests": [{"name": "g1", "host": "h1", "kitVersion": "A.03.50"}]}]}
         """);
-    Files.writeString(dir.resolve("faults.json"), """
+    Files.writeString(
+        dir.resolve("faults.json"),
+        """
         [{"host": "*", "command": "^cmhaltpkg", "kind": "FAIL", "exitCode": 7}]
         """);
     var data = dir.resolve("data");
-    Thread.ofVirtual().start(() -> {
-      try {
-        HostSimulatorMain.main(new String[] {"--fleet", dir.resolve("fleet.json").toString(), "--authorized-keys", dir.resolve("id.pub").toString(),
-            "--data", data.toString(), "--faults", dir.resolve("faults.json").toString()});
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                HostSimulatorMain.main(
+                    new String[] {
+                      "--fleet",
+                      dir.resolve("fleet.json").toString(),
+                      "--authorized-keys",
+                      dir.resolve("id.pub").toString(),
+                      "--data",
+                      data.toString(),
+                      "--faults",
+                      dir.resolve("faults.json").toString()
+                    });
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     var knownHosts = data.resolve("known_hosts");
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!Files.exists(knownHosts) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    var port = Integer.parseInt(Files.readString(knownHosts).replaceAll("(?s)^\\[127\\.0\\.0\\.1]:(\\d+).*", "$1"));
+    var port =
+        Integer.parseInt(
+            Files.readString(knownHosts).replaceAll("(?s)^\\[127\\.0\\.0\\.1]:(\\d+).*", "$1"));
 
     assertThat(exec(port, "swlist")).isZero();
     assertThat(exec(port, "cmhaltpkg g1")).isEqualTo(7);

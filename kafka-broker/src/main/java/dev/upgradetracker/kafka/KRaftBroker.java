@@ -17,9 +17,9 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A single-node Kafka broker in KRaft mode (broker and controller in one), run inside this JVM
- * from the Maven artifacts. Its log directory survives a restart: data written before a stop is
- * there after the next start.
+ * A single-node Kafka broker in KRaft mode (broker and controller in one), run inside this JVM from
+ * the Maven artifacts. Its log directory survives a restart: data written before a stop is there
+ * after the next start.
  */
 public final class KRaftBroker implements AutoCloseable {
 
@@ -72,7 +72,8 @@ public final class KRaftBroker implements AutoCloseable {
     props.put("node.id", "1");
     props.put("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
     props.put(
-        "listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        "listeners",
+        "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -108,7 +109,8 @@ public final class KRaftBroker implements AutoCloseable {
     }
     if (exit != 0) {
       throw new IllegalStateException(
-          "formatting the Kafka log directory failed: " + captured.toString(StandardCharsets.UTF_8));
+          "formatting the Kafka log directory failed: "
+              + captured.toString(StandardCharsets.UTF_8));
     }
   }
 
@@ -119,5 +121,4 @@ public final class KRaftBroker implements AutoCloseable {
       throw new UncheckedIOException("no free port on " + HOST, e);
     }
   }
-
 }

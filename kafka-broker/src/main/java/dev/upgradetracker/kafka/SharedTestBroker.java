@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 /**
- * One broker for a whole test run in this JVM: started by the first test that asks for it,
- * stopped when the JVM exits. Tests isolate themselves with their own topics or consumer groups.
+ * One broker for a whole test run in this JVM: started by the first test that asks for it, stopped
+ * when the JVM exits. Tests isolate themselves with their own topics or consumer groups.
  */
 public final class SharedTestBroker {
 

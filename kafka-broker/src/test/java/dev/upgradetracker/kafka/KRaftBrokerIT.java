@@ -42,8 +42,10 @@ class KRaftBrokerIT {
   private static KafkaProducer<String, String> producer(KRaftBroker broker) {
     return new KafkaProducer<>(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all"),
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
         new StringSerializer(),
         new StringSerializer());
   }

@@ -34,7 +34,15 @@ final class DemoFleet {
         }
       }
       var topology = c % 3 == 0 ? Topology.GUESTS_AS_NODES : Topology.GUESTS_AS_PACKAGES;
-      specs.add(new ClusterSpec(id, TEAMS[(c - 1) % TEAMS.length], topology, true, List.copyOf(hosts), List.copyOf(guests), packages(topology, guests)));
+      specs.add(
+          new ClusterSpec(
+              id,
+              TEAMS[(c - 1) % TEAMS.length],
+              topology,
+              true,
+              List.copyOf(hosts),
+              List.copyOf(guests),
+              packages(topology, guests)));
     }
     return new Fleet(List.copyOf(specs));
   }
@@ -50,7 +58,10 @@ final class DemoFleet {
                 new AppPackage(
                     g.name() + "-app",
                     g.name(),
-                    guests.stream().filter(other -> !other.host().equals(g.host())).map(Guest::name).toList()))
+                    guests.stream()
+                        .filter(other -> !other.host().equals(g.host()))
+                        .map(Guest::name)
+                        .toList()))
         .toList();
   }
 }

@@ -10,7 +10,8 @@ import java.time.Duration;
 /** The few HTTP calls the launcher makes to its services. */
 final class Http {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private Http() {}
 
@@ -20,13 +21,19 @@ final class Http {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+  static HttpResponse<String> get(String url, String token)
+      throws IOException, InterruptedException {
     return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> postJson(String url, String token, String json) throws IOException, InterruptedException {
+  static HttpResponse<String> postJson(String url, String token, String json)
+      throws IOException, InterruptedException {
     return CLIENT.send(
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))

@@ -19,7 +19,8 @@ public final class Launcher {
                 () -> {
                   System.out.println("\nUpgrade Tracker: stopping...");
                   stack.close();
-                  System.out.println("Upgrade Tracker: stopped; data kept in " + settings.dataDir());
+                  System.out.println(
+                      "Upgrade Tracker: stopped; data kept in " + settings.dataDir());
                   stopped.countDown();
                 },
                 "launcher-stop"));

@@ -26,7 +26,8 @@ public record LauncherSettings(
     Optional<Fleet> fleet) {
 
   /** The demo's tokens; any real deployment sets TEAM_TOKENS. */
-  static final String DEMO_TEAM_TOKENS = "alpha=alpha-token,bravo=bravo-token,charlie=charlie-token";
+  static final String DEMO_TEAM_TOKENS =
+      "alpha=alpha-token,bravo=bravo-token,charlie=charlie-token";
 
   public static LauncherSettings fromEnvironment() {
     var env = System.getenv();
@@ -46,7 +47,9 @@ public record LauncherSettings(
 
   /** The repository root, where each service's executable jar is built. */
   static Path repositoryRoot() {
-    var configured = Optional.ofNullable(System.getProperty("ut.home")).or(() -> Optional.ofNullable(System.getenv("UT_HOME")));
+    var configured =
+        Optional.ofNullable(System.getProperty("ut.home"))
+            .or(() -> Optional.ofNullable(System.getenv("UT_HOME")));
     if (configured.isPresent()) {
       return Path.of(configured.get()).toAbsolutePath().normalize();
     }

@@ -26,8 +26,8 @@ final class ServiceProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static ServiceProcess start(String module, Path home, int port, Map<String, String> env, Path logDir)
-      throws IOException {
+  static ServiceProcess start(
+      String module, Path home, int port, Map<String, String> env, Path logDir) throws IOException {
     var jar = executableJar(home, module);
     Files.createDirectories(logDir);
     var log = logDir.resolve(module + ".log");
@@ -36,7 +36,10 @@ final class ServiceProcess implements AutoCloseable {
     command.addAll(jvmOptions());
     command.add("-jar");
     command.add(jar.toString());
-    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    var builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     return new ServiceProcess(module, port, log, builder.start());
   }
@@ -48,7 +51,13 @@ final class ServiceProcess implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            name + " exited with code " + process.exitValue() + " during start; last lines of " + log + ":\n" + tail());
+            name
+                + " exited with code "
+                + process.exitValue()
+                + " during start; last lines of "
+                + log
+                + ":\n"
+                + tail());
       }
       try {
         var response = Http.get(url);
@@ -60,7 +69,8 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(name + " was not healthy after " + timeout.toSeconds() + " s; see " + log + ":\n" + tail());
+    throw new IllegalStateException(
+        name + " was not healthy after " + timeout.toSeconds() + " s; see " + log + ":\n" + tail());
   }
 
   String name() {
@@ -69,7 +79,9 @@ final class ServiceProcess implements AutoCloseable {
 
   /** The heap the service uses now, from its metrics endpoint. */
   long heapUsedBytes() throws IOException, InterruptedException {
-    var metric = Json.MAPPER.readTree(Http.get(baseUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap").body());
+    var metric =
+        Json.MAPPER.readTree(
+            Http.get(baseUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap").body());
     return (long) metric.get("measurements").get(0).get("value").asDouble();
   }
 
@@ -116,7 +128,11 @@ final class ServiceProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        "no executable jar of " + module + " under " + target + "; build first: ./mvnw -B -DskipTests package");
+        "no executable jar of "
+            + module
+            + " under "
+            + target
+            + "; build first: ./mvnw -B -DskipTests package");
   }
 
   private static String javaBinary() {
@@ -124,7 +140,13 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   private static List<String> jvmOptions() {
-    var options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Daxoniq.update-checker.disabled=true", "--enable-native-access=ALL-UNNAMED"));
+    var options =
+        new ArrayList<>(
+            List.of(
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-Daxoniq.update-checker.disabled=true",
+                "--enable-native-access=ALL-UNNAMED"));
     if (Runtime.version().feature() >= 23) {
       options.add("--sun-misc-unsafe-memory-access=allow");
     }

@@ -55,13 +55,23 @@ public final class Stack implements AutoCloseable {
   private void startAll(LauncherSettings settings) throws Exception {
     var data = settings.dataDir();
     Files.createDirectories(data);
-    kafkaBootstrap = settings.externalKafka().orElseGet(() -> startBroker(data.resolve("kafka"), settings.kafkaPort()));
+    kafkaBootstrap =
+        settings
+            .externalKafka()
+            .orElseGet(() -> startBroker(data.resolve("kafka"), settings.kafkaPort()));
 
     var sshDir = data.resolve("ssh");
     var privateKey = ClientKeys.ensure(sshDir);
-    var fleet = settings.fleet().orElseGet(() -> DemoFleet.of(settings.demoClusters(), settings.simulatorBasePort()));
+    var fleet =
+        settings
+            .fleet()
+            .orElseGet(() -> DemoFleet.of(settings.demoClusters(), settings.simulatorBasePort()));
     var model = FleetModel.persistent(fleet, data.resolve("simulator").resolve("state.json"));
-    simulator = HostSimulator.start(model, data.resolve("simulator").resolve("hostkeys"), privateKey.resolveSibling("id_ecdsa.pub"));
+    simulator =
+        HostSimulator.start(
+            model,
+            data.resolve("simulator").resolve("hostkeys"),
+            privateKey.resolveSibling("id_ecdsa.pub"));
     started.add(simulator);
     simulator.writeKnownHosts(sshDir.resolve("known_hosts"));
     log.info("host simulator serves {} hosts", model.hosts().size());
@@ -94,23 +104,26 @@ public final class Stack implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
-  private void startService(String module, Path home, int port, Map<String, String> env, Path logs) throws IOException {
+  private void startService(String module, Path home, int port, Map<String, String> env, Path logs)
+      throws IOException {
     var service = ServiceProcess.start(module, home, port, env, logs);
     services.put(module, service);
     started.add(service);
     var environment = Map.copyOf(env);
-    restarts.put(module, () -> {
-      try {
-        var again = ServiceProcess.start(module, home, port, environment, logs);
-        started.set(started.indexOf(services.put(module, again)), again);
-        again.awaitHealthy(START_TIMEOUT);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    });
+    restarts.put(
+        module,
+        () -> {
+          try {
+            var again = ServiceProcess.start(module, home, port, environment, logs);
+            started.set(started.indexOf(services.put(module, again)), again);
+            again.awaitHealthy(START_TIMEOUT);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   /** The heap a service uses now. */
@@ -140,7 +153,14 @@ public final class Stack implements AutoCloseable {
                         c.topology(),
                         c.clusterLock(),
                         c.hosts().stream()
-                            .map(h -> new VmHost(h.name(), simulator.addressOf(h.name()), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion()))
+                            .map(
+                                h ->
+                                    new VmHost(
+                                        h.name(),
+                                        simulator.addressOf(h.name()),
+                                        h.hpuxVersion(),
+                                        h.ivmVersion(),
+                                        h.serviceguardVersion()))
                             .toList(),
                         c.guests(),
                         c.packages()))
@@ -152,11 +172,24 @@ public final class Stack implements AutoCloseable {
     for (var cluster : fleet.clusters()) {
       var token = teamTokens.get(cluster.team());
       if (token == null) {
-        throw new IllegalStateException("no token for team " + cluster.team() + " of cluster " + cluster.id() + " in TEAM_TOKENS");
+        throw new IllegalStateException(
+            "no token for team "
+                + cluster.team()
+                + " of cluster "
+                + cluster.id()
+                + " in TEAM_TOKENS");
       }
-      var response = Http.postJson(commandUrl() + "/api/clusters", token, Json.MAPPER.writeValueAsString(cluster));
+      var response =
+          Http.postJson(
+              commandUrl() + "/api/clusters", token, Json.MAPPER.writeValueAsString(cluster));
       if (response.statusCode() != 201 && response.statusCode() != 409) {
-        throw new IllegalStateException("registering cluster " + cluster.id() + " failed: " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+            "registering cluster "
+                + cluster.id()
+                + " failed: "
+                + response.statusCode()
+                + " "
+                + response.body());
       }
     }
   }

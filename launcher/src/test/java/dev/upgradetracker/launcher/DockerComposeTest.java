@@ -24,12 +24,14 @@ class DockerComposeTest {
   @Test
   void parsesAndRunsKafkaPostgresAndEveryService() throws IOException {
     assertThat(services().keySet())
-        .containsExactlyInAnyOrder("kafka", "postgres", "command-service", "query-service", "executor");
+        .containsExactlyInAnyOrder(
+            "kafka", "postgres", "command-service", "query-service", "executor");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"command-service", "query-service", "executor"})
-  void eachServiceIsBuiltFromItsOwnDockerfileWithTheLaunchersConfigurationKeys(String service) throws IOException {
+  void eachServiceIsBuiltFromItsOwnDockerfileWithTheLaunchersConfigurationKeys(String service)
+      throws IOException {
     var definition = services().get(service);
     assertThat(definition.get("build")).isEqualTo("./" + service);
     assertThat(ROOT.resolve(service).resolve("Dockerfile")).isRegularFile();

@@ -40,13 +40,37 @@ public final class ExecutorBenchmark {
     var dataDir = Files.createTempDirectory("ut-bench-executor-");
     var clusters = new ArrayList<ClusterSpec>();
     for (int i = 0; i < actions / 2 + actions % 2; i++) {
-      var hosts = List.of(new VmHost("b" + i + "-h1", "", "B.11.23", "A.03.50", "A.11.18"), new VmHost("b" + i + "-h2", "", "B.11.23", "A.03.50", "A.11.18"));
-      clusters.add(new ClusterSpec("bench-" + i, "alpha", Topology.GUESTS_AS_PACKAGES, false, hosts,
-          List.of(new Guest("b" + i + "-g1", "b" + i + "-h1", "A.03.50"), new Guest("b" + i + "-g2", "b" + i + "-h2", "A.03.50")), List.of()));
+      var hosts =
+          List.of(
+              new VmHost("b" + i + "-h1", "", "B.11.23", "A.03.50", "A.11.18"),
+              new VmHost("b" + i + "-h2", "", "B.11.23", "A.03.50", "A.11.18"));
+      clusters.add(
+          new ClusterSpec(
+              "bench-" + i,
+              "alpha",
+              Topology.GUESTS_AS_PACKAGES,
+              false,
+              hosts,
+              List.of(
+                  new Guest("b" + i + "-g1", "b" + i + "-h1", "A.03.50"),
+                  new Guest("b" + i + "-g2", "b" + i + "-h2", "A.03.50")),
+              List.of()));
     }
-    var settings = new LauncherSettings(LauncherSettings.repositoryRoot(), dataDir, Optional.empty(), freePort(), freePort(), freePort(), freePort(), 0, 0,
-        LauncherSettings.DEMO_TEAM_TOKENS, Optional.of(new Fleet(clusters)));
-    System.out.printf("starting broker, %d simulated hosts and the services...%n", clusters.size() * 2);
+    var settings =
+        new LauncherSettings(
+            LauncherSettings.repositoryRoot(),
+            dataDir,
+            Optional.empty(),
+            freePort(),
+            freePort(),
+            freePort(),
+            freePort(),
+            0,
+            0,
+            LauncherSettings.DEMO_TEAM_TOKENS,
+            Optional.of(new Fleet(clusters)));
+    System.out.printf(
+        "starting broker, %d simulated hosts and the services...%n", clusters.size() * 2);
     try (var stack = Stack.start(settings)) {
       stack.simulator().faults().add(Fault.slow("*", "^cmrunpkg", Duration.ofMillis(delayMillis)));
       var requests = new ArrayList<HostActionRequested>();
@@ -56,33 +80,57 @@ public final class ExecutorBenchmark {
         var from = cluster.hosts().get(side).name();
         var to = cluster.hosts().get(1 - side).name();
         var guest = cluster.guests().get(side).name();
-        requests.add(new HostActionRequested(cluster.id(), "bench-" + UUID.randomUUID(), from, stack.simulator().addressOf(from), new HostAction.MoveGuest(guest, from, to)));
+        requests.add(
+            new HostActionRequested(
+                cluster.id(),
+                "bench-" + UUID.randomUUID(),
+                from,
+                stack.simulator().addressOf(from),
+                new HostAction.MoveGuest(guest, from, to)));
       }
       var peakHeap = new AtomicLong(stack.heapUsedBytes("executor"));
-      var sampler = Thread.ofVirtual().start(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          try {
-            peakHeap.accumulateAndGet(stack.heapUsedBytes("executor"), Math::max);
-            Thread.sleep(100);
-          } catch (InterruptedException e) {
-            return;
-          } catch (Exception e) {
-            // a missed sample is no failure of the benchmark
-          }
-        }
-      });
+      var sampler =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                      try {
+                        peakHeap.accumulateAndGet(stack.heapUsedBytes("executor"), Math::max);
+                        Thread.sleep(100);
+                      } catch (InterruptedException e) {
+                        return;
+                      } catch (Exception e) {
+                        // a missed sample is no failure of the benchmark
+                      }
+                    }
+                  });
       Map<String, Long> sentAt = new HashMap<>();
       long started = System.nanoTime();
-      try (var producer = KafkaClients.producer(stack.kafkaBootstrap(), "bench", JsonSerde.envelopes())) {
+      try (var producer =
+          KafkaClients.producer(stack.kafkaBootstrap(), "bench", JsonSerde.envelopes())) {
         for (var request : requests) {
           sentAt.put(request.actionId(), System.nanoTime());
-          producer.send(new ProducerRecord<>(Topics.EVENTS, request.clusterId(),
-              new EventEnvelope(UUID.randomUUID().toString(), request.clusterId(), 1, Instant.now(), "alpha", "bench", "bench", "bench", request)));
+          producer.send(
+              new ProducerRecord<>(
+                  Topics.EVENTS,
+                  request.clusterId(),
+                  new EventEnvelope(
+                      UUID.randomUUID().toString(),
+                      request.clusterId(),
+                      1,
+                      Instant.now(),
+                      "alpha",
+                      "bench",
+                      "bench",
+                      "bench",
+                      request)));
         }
       }
       var latencies = new ArrayList<Long>();
       int failed = 0;
-      try (var consumer = KafkaClients.consumer(stack.kafkaBootstrap(), "bench-" + UUID.randomUUID(), JsonSerde.actionResults())) {
+      try (var consumer =
+          KafkaClients.consumer(
+              stack.kafkaBootstrap(), "bench-" + UUID.randomUUID(), JsonSerde.actionResults())) {
         consumer.subscribe(List.of(Topics.ACTION_RESULTS));
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (latencies.size() < actions && System.nanoTime() < deadline) {
@@ -103,14 +151,23 @@ public final class ExecutorBenchmark {
               + "  throughput: %.1f actions/s over %.2f s%n"
               + "  latency request->result: p50 %d ms, p99 %d ms, max %d ms%n"
               + "  executor peak heap used: %d MiB (limit -Xmx512m)%n",
-          actions, delayMillis, latencies.size(), failed, latencies.size() / seconds, seconds,
-          percentile(latencies, 50), percentile(latencies, 99), latencies.isEmpty() ? 0 : latencies.getLast(),
+          actions,
+          delayMillis,
+          latencies.size(),
+          failed,
+          latencies.size() / seconds,
+          seconds,
+          percentile(latencies, 50),
+          percentile(latencies, 99),
+          latencies.isEmpty() ? 0 : latencies.getLast(),
           peakHeap.get() / (1024 * 1024));
     }
   }
 
   private static long percentile(List<Long> sorted, int p) {
-    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return sorted.isEmpty()
+        ? 0
+        : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
   private static int freePort() throws Exception {

@@ -31,17 +31,27 @@ class ExecutorCrashIT {
       var fleet = stack.simulator().fleet();
       stack.simulator().faults().add(Fault.slow("h1", "^cmrunpkg", Duration.ofSeconds(6)).times(1));
 
-      var accepted = Http.postJson(stack.commandUrl() + "/api/clusters/crash/guests/g1/move", stack.tokenOf("alpha"), "{\"toHost\":\"h2\"}");
+      var accepted =
+          Http.postJson(
+              stack.commandUrl() + "/api/clusters/crash/guests/g1/move",
+              stack.tokenOf("alpha"),
+              "{\"toHost\":\"h2\"}");
       assertThat(accepted.statusCode()).isEqualTo(202);
-      await(() -> fleet.commandLog().stream().anyMatch(e -> e.commandLine().equals("cmhaltpkg g1")), "the executor halted g1");
+      await(
+          () -> fleet.commandLog().stream().anyMatch(e -> e.commandLine().equals("cmhaltpkg g1")),
+          "the executor halted g1");
       Thread.sleep(500);
       stack.crash("executor");
       stack.restart("executor");
 
       await(() -> guestHostInView(stack).equals("h2"), "the view shows g1 on h2");
       assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
-      assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmrunpkg")).hasSize(1);
-      assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmhaltpkg")).hasSize(1);
+      assertThat(fleet.commandLog())
+          .filteredOn(e -> e.commandLine().startsWith("cmrunpkg"))
+          .hasSize(1);
+      assertThat(fleet.commandLog())
+          .filteredOn(e -> e.commandLine().startsWith("cmhaltpkg"))
+          .hasSize(1);
       assertThat(fleet.violations()).isEmpty();
     }
   }
@@ -75,10 +85,27 @@ class ExecutorCrashIT {
 
   private LauncherSettings settings() throws Exception {
     return new LauncherSettings(
-        LauncherSettings.repositoryRoot(), dataDir, Optional.empty(), freePort(), freePort(), freePort(), freePort(), 0, 0,
+        LauncherSettings.repositoryRoot(),
+        dataDir,
+        Optional.empty(),
+        freePort(),
+        freePort(),
+        freePort(),
+        freePort(),
+        0,
+        0,
         LauncherSettings.DEMO_TEAM_TOKENS,
-        Optional.of(new Fleet(List.of(new ClusterSpec("crash", "alpha", Topology.GUESTS_AS_PACKAGES, false,
-            List.of(host("h1"), host("h2")), List.of(new Guest("g1", "h1", "A.03.50")), List.of())))));
+        Optional.of(
+            new Fleet(
+                List.of(
+                    new ClusterSpec(
+                        "crash",
+                        "alpha",
+                        Topology.GUESTS_AS_PACKAGES,
+                        false,
+                        List.of(host("h1"), host("h2")),
+                        List.of(new Guest("g1", "h1", "A.03.50")),
+                        List.of())))));
   }
 
   private static VmHost host(String name) {

@@ -33,7 +33,10 @@ class ThinSliceIT {
     JsonNode viewBeforeRestart;
     try (var stack = Stack.start(settings())) {
       var accepted =
-          Http.postJson(stack.commandUrl() + "/api/clusters/slice/guests/g1/move", stack.tokenOf("alpha"), "{\"toHost\":\"h2\"}");
+          Http.postJson(
+              stack.commandUrl() + "/api/clusters/slice/guests/g1/move",
+              stack.tokenOf("alpha"),
+              "{\"toHost\":\"h2\"}");
       assertThat(accepted.statusCode()).isEqualTo(202);
 
       viewBeforeRestart = awaitView(stack, view -> hostOf(view, "g1").equals("h2"));
@@ -42,18 +45,29 @@ class ThinSliceIT {
       assertThat(stack.simulator().fleet().commandLog())
           .extracting(e -> e.host() + ": " + e.commandLine())
           .containsExactly(
-              "h1: cmviewcl -v -f line -p g1", "h1: cmhaltpkg g1", "h1: cmrunpkg -n h2 g1", "h1: cmmodpkg -e g1");
+              "h1: cmviewcl -v -f line -p g1",
+              "h1: cmhaltpkg g1",
+              "h1: cmrunpkg -n h2 g1",
+              "h1: cmmodpkg -e g1");
       var action = viewBeforeRestart.get("actions").get(0);
       assertThat(action.get("status").asString()).isEqualTo("SUCCEEDED");
       assertThat(action.get("exitCode").asInt()).isZero();
-      assertThat(Http.get(stack.queryUrl() + "/api/clusters/slice").statusCode()).as("views need a token").isEqualTo(401);
+      assertThat(Http.get(stack.queryUrl() + "/api/clusters/slice").statusCode())
+          .as("views need a token")
+          .isEqualTo(401);
       for (var service : List.of(stack.commandUrl(), stack.queryUrl(), stack.executorUrl())) {
-        assertThat(Http.get(service + "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(Http.get(service + "/actuator/prometheus").body())
+            .contains("jvm_memory_used_bytes");
       }
     }
 
     try (var restarted = Stack.start(settings())) {
-      var viewAfterRestart = awaitView(restarted, view -> view.get("lastSequence").asLong() >= viewBeforeRestart.get("lastSequence").asLong());
+      var viewAfterRestart =
+          awaitView(
+              restarted,
+              view ->
+                  view.get("lastSequence").asLong()
+                      >= viewBeforeRestart.get("lastSequence").asLong());
       assertThat(viewAfterRestart).isEqualTo(viewBeforeRestart);
       assertThat(restarted.simulator().fleet().guest("g1").orElseThrow().node()).isEqualTo("h2");
     }
@@ -73,7 +87,8 @@ class ThinSliceIT {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("the view never showed what was expected; last seen: " + last.orElse(null));
+    throw new AssertionError(
+        "the view never showed what was expected; last seen: " + last.orElse(null));
   }
 
   private static String hostOf(JsonNode view, String guest) {
@@ -106,7 +121,10 @@ class ThinSliceIT {
                         Topology.GUESTS_AS_PACKAGES,
                         false,
                         List.of(host("h1"), host("h2")),
-                        List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g2", "h1", "A.03.50"), new Guest("g3", "h2", "A.03.50")),
+                        List.of(
+                            new Guest("g1", "h1", "A.03.50"),
+                            new Guest("g2", "h1", "A.03.50"),
+                            new Guest("g3", "h2", "A.03.50")),
                         List.of())))));
   }
 

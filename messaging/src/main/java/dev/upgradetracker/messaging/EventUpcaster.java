@@ -4,8 +4,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Brings the JSON of an event written under an older version of its type up to the current
- * one, before it is read into a record. Each step names the version it reads.
+ * Brings the JSON of an event written under an older version of its type up to the current one,
+ * before it is read into a record. Each step names the version it reads.
  */
 public final class EventUpcaster {
 

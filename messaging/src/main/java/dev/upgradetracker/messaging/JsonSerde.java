@@ -3,11 +3,11 @@ package dev.upgradetracker.messaging;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionResult;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import java.util.function.UnaryOperator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 

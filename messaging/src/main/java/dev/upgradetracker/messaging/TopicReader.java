@@ -16,8 +16,8 @@ public final class TopicReader {
   private TopicReader() {}
 
   /**
-   * Reads {@code topic} from offset 0 until {@code wanted} values passing {@code filter} were
-   * seen or {@code timeout} passed; returns what was seen, in partition order.
+   * Reads {@code topic} from offset 0 until {@code wanted} values passing {@code filter} were seen
+   * or {@code timeout} passed; returns what was seen, in partition order.
    */
   public static <V> List<V> read(
       String bootstrapServers,

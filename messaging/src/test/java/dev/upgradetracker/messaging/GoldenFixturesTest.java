@@ -38,21 +38,29 @@ class GoldenFixturesTest {
 
   @Test
   void everyEventTypeHasAGoldenFixture() {
-    var names = Arrays.stream(ClusterEvent.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name).toList();
+    var names =
+        Arrays.stream(ClusterEvent.class.getAnnotation(JsonSubTypes.class).value())
+            .map(JsonSubTypes.Type::name)
+            .toList();
     assertThat(Samples.events().keySet()).containsExactlyInAnyOrderElementsOf(names);
-    var kinds = Arrays.stream(HostAction.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name).toList();
+    var kinds =
+        Arrays.stream(HostAction.class.getAnnotation(JsonSubTypes.class).value())
+            .map(JsonSubTypes.Type::name)
+            .toList();
     assertThat(Samples.actions().keySet()).containsExactlyInAnyOrderElementsOf(kinds);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("events")
-  void eachEventReadsFromItsFixtureAndWritesItBack(String typeName, ClusterEvent sample) throws IOException {
+  void eachEventReadsFromItsFixtureAndWritesItBack(String typeName, ClusterEvent sample)
+      throws IOException {
     var fixture = fixture(typeName + ".json", envelope(sample));
 
     var read = JsonSerde.envelopes().deserialize("t", Files.readAllBytes(fixture));
 
     assertThat(read.event()).isEqualTo(sample);
-    assertThat(Json.MAPPER.readTree(JsonSerde.envelopes().serialize("t", read))).isEqualTo(Json.MAPPER.readTree(fixture.toFile()));
+    assertThat(Json.MAPPER.readTree(JsonSerde.envelopes().serialize("t", read)))
+        .isEqualTo(Json.MAPPER.readTree(fixture.toFile()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -63,10 +71,14 @@ class GoldenFixturesTest {
     assertThat(Json.MAPPER.readValue(fixture.toFile(), HostAction.class)).isEqualTo(sample);
   }
 
-  /** The upcaster example: a ClusterRegistered written before v2 still reads, with v2's defaults. */
+  /**
+   * The upcaster example: a ClusterRegistered written before v2 still reads, with v2's defaults.
+   */
   @Test
   void aClusterRegisteredV1StillReadsAsTheCurrentVersion() throws IOException {
-    var read = JsonSerde.envelopes().deserialize("t", Files.readAllBytes(GOLDEN.resolve("ClusterRegistered.v1.json")));
+    var read =
+        JsonSerde.envelopes()
+            .deserialize("t", Files.readAllBytes(GOLDEN.resolve("ClusterRegistered.v1.json")));
 
     var registered = (ClusterRegistered) read.event();
     assertThat(registered.clusterLock()).isFalse();
@@ -76,15 +88,27 @@ class GoldenFixturesTest {
   }
 
   private static EventEnvelope envelope(ClusterEvent event) {
-    return new EventEnvelope("7f3c2a4e-1b5d-4c8e-9a0f-2d6b8e1c3a57", event.clusterId(), 7, Instant.parse("2026-11-25T10:15:30.123Z"), "alpha", "anna", "req-42", "cmd-9", event);
+    return new EventEnvelope(
+        "7f3c2a4e-1b5d-4c8e-9a0f-2d6b8e1c3a57",
+        event.clusterId(),
+        7,
+        Instant.parse("2026-11-25T10:15:30.123Z"),
+        "alpha",
+        "anna",
+        "req-42",
+        "cmd-9",
+        event);
   }
 
   private static Path fixture(String name, Object sample) throws IOException {
     var path = GOLDEN.resolve(name);
     if (!Files.exists(path) && WRITE_MISSING) {
-      Files.writeString(path, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sample) + "\n");
+      Files.writeString(
+          path, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sample) + "\n");
     }
-    assertThat(path).as("golden fixture %s (write missing ones with -Dgolden.write=true)", name).exists();
+    assertThat(path)
+        .as("golden fixture %s (write missing ones with -Dgolden.write=true)", name)
+        .exists();
     return path;
   }
 }

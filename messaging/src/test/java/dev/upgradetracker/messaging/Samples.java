@@ -32,34 +32,78 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One instance of every event (and every host action), by its JSON type name: the golden fixtures' content. */
+/**
+ * One instance of every event (and every host action), by its JSON type name: the golden fixtures'
+ * content.
+ */
 final class Samples {
 
   private Samples() {}
 
   static Map<String, ClusterEvent> events() {
-    var ok = new ActionOutcome(ActionStatus.SUCCEEDED, 0, "$ cmrunpkg -n h2 g1\nSuccessfully started package g1 on node h2\n", 1840, List.of("cmviewcl -v -f line -p g1", "cmhaltpkg g1", "cmrunpkg -n h2 g1", "cmmodpkg -e g1"), "SHA256:q3Vd0dGg2GkQvYh1l3s2Vb0m6Zb7Q8b5x9d1k2m3n4o");
-    var failed = new ActionOutcome(ActionStatus.FAILED, 1, "cmrunpkg: Node h9 is not an active member of the cluster.\n", 310, List.of("cmviewcl -v -f line -p g1", "cmrunpkg -n h9 g1"), "SHA256:q3Vd0dGg2GkQvYh1l3s2Vb0m6Zb7Q8b5x9d1k2m3n4o");
+    var ok =
+        new ActionOutcome(
+            ActionStatus.SUCCEEDED,
+            0,
+            "$ cmrunpkg -n h2 g1\nSuccessfully started package g1 on node h2\n",
+            1840,
+            List.of(
+                "cmviewcl -v -f line -p g1", "cmhaltpkg g1", "cmrunpkg -n h2 g1", "cmmodpkg -e g1"),
+            "SHA256:q3Vd0dGg2GkQvYh1l3s2Vb0m6Zb7Q8b5x9d1k2m3n4o");
+    var failed =
+        new ActionOutcome(
+            ActionStatus.FAILED,
+            1,
+            "cmrunpkg: Node h9 is not an active member of the cluster.\n",
+            310,
+            List.of("cmviewcl -v -f line -p g1", "cmrunpkg -n h9 g1"),
+            "SHA256:q3Vd0dGg2GkQvYh1l3s2Vb0m6Zb7Q8b5x9d1k2m3n4o");
     var events = new LinkedHashMap<String, ClusterEvent>();
-    events.put("ClusterRegistered.v2", new ClusterRegistered("c1", "alpha", Topology.GUESTS_AS_NODES, true,
-        List.of(new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18"), new VmHost("h2", "10.0.0.12:22", "B.11.23", "A.03.50", "A.11.18")),
-        List.of(new Guest("n1", "h1", "A.03.50"), new Guest("n2", "h2", "A.03.50")),
-        List.of(new AppPackage("p1", "n1", List.of("n2")))));
-    events.put("ClusterInventoryUpdated.v1", new ClusterInventoryUpdated("c1", Topology.GUESTS_AS_PACKAGES, false,
-        List.of(new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18"), new VmHost("h3", "10.0.0.13:22", "B.11.23", "A.03.50", "A.11.18")),
-        List.of(new Guest("g1", "h1", "A.03.50")), List.of()));
-    events.put("HostActionRequested.v1", new HostActionRequested("c1", "a-1", "h1", "10.0.0.11:22", new HostAction.MoveGuest("g1", "h1", "h2")));
+    events.put(
+        "ClusterRegistered.v2",
+        new ClusterRegistered(
+            "c1",
+            "alpha",
+            Topology.GUESTS_AS_NODES,
+            true,
+            List.of(
+                new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18"),
+                new VmHost("h2", "10.0.0.12:22", "B.11.23", "A.03.50", "A.11.18")),
+            List.of(new Guest("n1", "h1", "A.03.50"), new Guest("n2", "h2", "A.03.50")),
+            List.of(new AppPackage("p1", "n1", List.of("n2")))));
+    events.put(
+        "ClusterInventoryUpdated.v1",
+        new ClusterInventoryUpdated(
+            "c1",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(
+                new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18"),
+                new VmHost("h3", "10.0.0.13:22", "B.11.23", "A.03.50", "A.11.18")),
+            List.of(new Guest("g1", "h1", "A.03.50")),
+            List.of()));
+    events.put(
+        "HostActionRequested.v1",
+        new HostActionRequested(
+            "c1", "a-1", "h1", "10.0.0.11:22", new HostAction.MoveGuest("g1", "h1", "h2")));
     events.put("HostActionSucceeded.v1", new HostActionSucceeded("c1", "a-1", "h1", ok));
     events.put("HostActionFailed.v1", new HostActionFailed("c1", "a-2", "h1", failed));
-    events.put("GuestsBootVerified.v1", new GuestsBootVerified("c1", "h1", List.of("g1", "g2"), "v-1@h1"));
+    events.put(
+        "GuestsBootVerified.v1", new GuestsBootVerified("c1", "h1", List.of("g1", "g2"), "v-1@h1"));
     events.put("HostBackedUp.v1", new HostBackedUp("c1", "h1", "b-1"));
     events.put("GuestsBackedUp.v1", new GuestsBackedUp("c1", "h1", List.of("g1", "g2"), "bg-1@h1"));
     events.put("GuestMoved.v1", new GuestMoved("c1", "g1", "h1", "h2", "a-1"));
     events.put("PackageMoved.v1", new PackageMoved("c1", "p1", "n1", "n2", "m-1@p1"));
-    events.put("ClusterNodesHalted.v1", new ClusterNodesHalted("c1", "h1", List.of("n1"), "halt-1"));
-    events.put("ClusterNodesStarted.v1", new ClusterNodesStarted("c1", "h1", List.of("n1"), "run-1"));
-    events.put("NodeUpgradeStarted.v1", new NodeUpgradeStarted("c1", "h1", UpgradeMode.UPDATE, false, "up-1"));
-    events.put("NodeUpgraded.v1", new NodeUpgraded("c1", "h1", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "up-1"));
+    events.put(
+        "ClusterNodesHalted.v1", new ClusterNodesHalted("c1", "h1", List.of("n1"), "halt-1"));
+    events.put(
+        "ClusterNodesStarted.v1", new ClusterNodesStarted("c1", "h1", List.of("n1"), "run-1"));
+    events.put(
+        "NodeUpgradeStarted.v1",
+        new NodeUpgradeStarted("c1", "h1", UpgradeMode.UPDATE, false, "up-1"));
+    events.put(
+        "NodeUpgraded.v1",
+        new NodeUpgraded("c1", "h1", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "up-1"));
     events.put("NodeRejoinedCluster.v1", new NodeRejoinedCluster("c1", "h3"));
     events.put("PatchesInstalled.v1", new PatchesInstalled("c1", "h1", "p-1"));
     events.put("GuestKitInstalled.v1", new GuestKitInstalled("c1", "g1", "B.04.00", "k-1@g1"));

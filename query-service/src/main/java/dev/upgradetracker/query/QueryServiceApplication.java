@@ -1,8 +1,8 @@
 package dev.upgradetracker.query;
 
+import dev.upgradetracker.web.TeamAuthentication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import dev.upgradetracker.web.TeamAuthentication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 

@@ -22,7 +22,8 @@ public final class BearerTokenFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
     var request = (HttpServletRequest) req;
     var response = (HttpServletResponse) res;
     if (!request.getRequestURI().startsWith("/api/")) {
@@ -30,13 +31,24 @@ public final class BearerTokenFilter implements Filter {
       return;
     }
     var header = request.getHeader("Authorization");
-    var caller = header != null && header.startsWith("Bearer ") ? tokens.caller(header.substring(7).trim()) : Optional.<Caller>empty();
+    var caller =
+        header != null && header.startsWith("Bearer ")
+            ? tokens.caller(header.substring(7).trim())
+            : Optional.<Caller>empty();
     if (caller.isEmpty()) {
-      ProblemWriter.write(response, 401, "Unauthenticated", "send 'Authorization: Bearer <token>' with your team's or auditor's token");
+      ProblemWriter.write(
+          response,
+          401,
+          "Unauthenticated",
+          "send 'Authorization: Bearer <token>' with your team's or auditor's token");
       return;
     }
     if (caller.get().auditor() && !"GET".equals(request.getMethod())) {
-      ProblemWriter.write(response, 403, "Read only", "auditor " + caller.get().name() + " may read but not command");
+      ProblemWriter.write(
+          response,
+          403,
+          "Read only",
+          "auditor " + caller.get().name() + " may read but not command");
       return;
     }
     request.setAttribute(CALLER, caller.get());

@@ -12,7 +12,8 @@ public final class ProblemWriter {
 
   private ProblemWriter() {}
 
-  public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+  public static void write(HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
     var problem = new LinkedHashMap<String, Object>();
     problem.put("type", "about:blank");
     problem.put("status", status);

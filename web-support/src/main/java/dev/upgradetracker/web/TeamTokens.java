@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who a bearer token stands for. {@code teams} and {@code auditors} are lists of
- * {@code name=token} separated by commas, e.g. {@code alpha=s3cret,bravo=0ther}.
+ * Who a bearer token stands for. {@code teams} and {@code auditors} are lists of {@code name=token}
+ * separated by commas, e.g. {@code alpha=s3cret,bravo=0ther}.
  */
 public final class TeamTokens {
 

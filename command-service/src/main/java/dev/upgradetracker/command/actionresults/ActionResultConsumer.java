@@ -48,7 +48,9 @@ class ActionResultConsumer implements SmartLifecycle {
 
   @Override
   public void start() {
-    consumer = KafkaClients.consumer(kafka.bootstrapServers(), "command-service", JsonSerde.actionResults());
+    consumer =
+        KafkaClients.consumer(
+            kafka.bootstrapServers(), "command-service", JsonSerde.actionResults());
     consumer.subscribe(List.of(Topics.ACTION_RESULTS));
     running = true;
     loop = Thread.ofPlatform().name("action-results").start(this::consume);
@@ -80,11 +82,15 @@ class ActionResultConsumer implements SmartLifecycle {
       while (running) {
         try {
           commands.sendAndWait(
-              GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(new RecordActionResult(result.clusterId(), result)))
+              GenericCommandMessage.asCommandMessage(
+                      new ClusterCommandDispatch(
+                          new RecordActionResult(result.clusterId(), result)))
                   .andMetaData(
                       Map.of(
-                          TraceKeys.CORRELATION_ID, result.actionId(),
-                          TraceKeys.USER, "executor")));
+                          TraceKeys.CORRELATION_ID,
+                          result.actionId(),
+                          TraceKeys.USER,
+                          "executor")));
           return;
         } catch (CommandRefused refused) {
           log.warn("action result refused, skipped: {}", refused.getMessage());

@@ -1,11 +1,11 @@
 package dev.upgradetracker.command.axon;
 
 import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -21,7 +21,8 @@ public class AxonSetup {
   @Bean
   CommandTargetResolver clusterCommandTargetResolver() {
     return message ->
-        new VersionedAggregateIdentifier(((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null);
+        new VersionedAggregateIdentifier(
+            ((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null);
   }
 
   /** Loading a long history replays from the latest snapshot: one every 100 events. */
@@ -46,8 +47,8 @@ public class AxonSetup {
   }
 
   /**
-   * Every event records the command that caused it (causation), the request or campaign it
-   * belongs to (correlation), and the acting team and user.
+   * Every event records the command that caused it (causation), the request or campaign it belongs
+   * to (correlation), and the acting team and user.
    */
   @Bean
   CorrelationDataProvider tracingMetadata() {
@@ -55,7 +56,9 @@ public class AxonSetup {
       Map<String, Object> data = new HashMap<>();
       var metadata = message.getMetaData();
       data.put(TraceKeys.CAUSATION_ID, message.getIdentifier());
-      data.put(TraceKeys.CORRELATION_ID, metadata.getOrDefault(TraceKeys.CORRELATION_ID, message.getIdentifier()));
+      data.put(
+          TraceKeys.CORRELATION_ID,
+          metadata.getOrDefault(TraceKeys.CORRELATION_ID, message.getIdentifier()));
       for (var key : new String[] {TraceKeys.TEAM, TraceKeys.USER}) {
         if (metadata.containsKey(key)) {
           data.put(key, metadata.get(key));

@@ -40,21 +40,29 @@ final class ActionResults {
     var actionId = result.actionId();
     ClusterEvent effect =
         switch (pending.action()) {
-          case HostAction.VerifyGuestsBoot verify -> new GuestsBootVerified(id, host, verify.guests(), actionId);
+          case HostAction.VerifyGuestsBoot verify ->
+              new GuestsBootVerified(id, host, verify.guests(), actionId);
           case HostAction.BackUpHost backup -> new HostBackedUp(id, host, actionId);
-          case HostAction.BackUpGuests backup -> new GuestsBackedUp(id, host, backup.guests(), actionId);
-          case HostAction.MoveGuest move -> new GuestMoved(id, move.guest(), move.fromHost(), move.toHost(), actionId);
-          case HostAction.MovePackage move -> new PackageMoved(id, move.packageName(), move.fromNode(), move.toNode(), actionId);
-          case HostAction.HaltClusterNodes halt -> new ClusterNodesHalted(id, host, halt.guests(), actionId);
-          case HostAction.RunClusterNodes run -> new ClusterNodesStarted(id, host, run.guests(), actionId);
+          case HostAction.BackUpGuests backup ->
+              new GuestsBackedUp(id, host, backup.guests(), actionId);
+          case HostAction.MoveGuest move ->
+              new GuestMoved(id, move.guest(), move.fromHost(), move.toHost(), actionId);
+          case HostAction.MovePackage move ->
+              new PackageMoved(id, move.packageName(), move.fromNode(), move.toNode(), actionId);
+          case HostAction.HaltClusterNodes halt ->
+              new ClusterNodesHalted(id, host, halt.guests(), actionId);
+          case HostAction.RunClusterNodes run ->
+              new ClusterNodesStarted(id, host, run.guests(), actionId);
           case HostAction.UpdateNode update -> upgraded(cluster, host, update, actionId);
           case HostAction.InstallPatches patches -> new PatchesInstalled(id, host, actionId);
-          case HostAction.InstallGuestKit kit -> new GuestKitInstalled(id, kit.guest(), Versions.GUEST_KIT_4_0, actionId);
+          case HostAction.InstallGuestKit kit ->
+              new GuestKitInstalled(id, kit.guest(), Versions.GUEST_KIT_4_0, actionId);
         };
     return List.of(outcome, effect);
   }
 
-  private static NodeUpgraded upgraded(Registered cluster, String host, HostAction.UpdateNode update, String actionId) {
+  private static NodeUpgraded upgraded(
+      Registered cluster, String host, HostAction.UpdateNode update, String actionId) {
     var before = cluster.hosts().get(host);
     return new NodeUpgraded(
         cluster.clusterId(),
@@ -62,7 +70,9 @@ final class ActionResults {
         update.mode(),
         Versions.HPUX_11I_V3,
         Versions.IVM_4_0,
-        update.includeServiceguard() ? Versions.SERVICEGUARD_FOR_IVM_4 : before.serviceguardVersion(),
+        update.includeServiceguard()
+            ? Versions.SERVICEGUARD_FOR_IVM_4
+            : before.serviceguardVersion(),
         actionId);
   }
 }

@@ -26,7 +26,9 @@ final class Actions {
     return actionId + "@" + subject;
   }
 
-  /** Whether the command naming this action id was already accepted: repeating it changes nothing. */
+  /**
+   * Whether the command naming this action id was already accepted: repeating it changes nothing.
+   */
   static boolean alreadyAccepted(Registered cluster, String actionId) {
     return cluster.pendingActions().containsKey(actionId)
         || cluster.finishedActions().contains(actionId)
@@ -34,7 +36,8 @@ final class Actions {
         || cluster.finishedActions().stream().anyMatch(id -> id.startsWith(actionId + "@"));
   }
 
-  static void refuseIfPending(Registered cluster, String subject, Predicate<PendingAction> concerns) {
+  static void refuseIfPending(
+      Registered cluster, String subject, Predicate<PendingAction> concerns) {
     for (var pending : cluster.pendingActions().values()) {
       if (concerns.test(pending)) {
         throw new ActionInProgress(subject, pending.actionId());
@@ -42,8 +45,10 @@ final class Actions {
     }
   }
 
-  static HostActionRequested request(Registered cluster, String actionId, String host, HostAction action) {
-    return new HostActionRequested(cluster.clusterId(), actionId, host, cluster.hosts().get(host).sshAddress(), action);
+  static HostActionRequested request(
+      Registered cluster, String actionId, String host, HostAction action) {
+    return new HostActionRequested(
+        cluster.clusterId(), actionId, host, cluster.hosts().get(host).sshAddress(), action);
   }
 
   static ClusterState.Host host(Registered cluster, String name) {

@@ -13,8 +13,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** Axon's shell around {@link ClusterDecider}: it only checks the owner, decides, applies, evolves. */
-@Aggregate(commandTargetResolver = "clusterCommandTargetResolver", snapshotTriggerDefinition = "clusterSnapshots")
+/**
+ * Axon's shell around {@link ClusterDecider}: it only checks the owner, decides, applies, evolves.
+ */
+@Aggregate(
+    commandTargetResolver = "clusterCommandTargetResolver",
+    snapshotTriggerDefinition = "clusterSnapshots")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class ClusterAggregate {
 

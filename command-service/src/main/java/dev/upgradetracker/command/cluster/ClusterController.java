@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Every step of the procedure as an HTTP command. Step requests may carry an {@code actionId};
- * a repeated request with the same one changes nothing.
+ * Every step of the procedure as an HTTP command. Step requests may carry an {@code actionId}; a
+ * repeated request with the same one changes nothing.
  */
 @RestController
 @RequestMapping("/api/clusters")
@@ -57,88 +57,164 @@ class ClusterController {
   @PostMapping
   ResponseEntity<Registered> register(@RequestBody ClusterSpec cluster, HttpServletRequest http) {
     send(new RegisterCluster(cluster), http);
-    return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id())).body(new Registered(cluster.id()));
+    return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id()))
+        .body(new Registered(cluster.id()));
   }
 
   @PutMapping("/{clusterId}")
-  ResponseEntity<Registered> update(@PathVariable String clusterId, @RequestBody ClusterSpec cluster, HttpServletRequest http) {
+  ResponseEntity<Registered> update(
+      @PathVariable String clusterId, @RequestBody ClusterSpec cluster, HttpServletRequest http) {
     if (!clusterId.equals(cluster.id())) {
-      throw new InvalidInput("id", "the body's id " + cluster.id() + " is not the cluster " + clusterId + " of the path");
+      throw new InvalidInput(
+          "id",
+          "the body's id " + cluster.id() + " is not the cluster " + clusterId + " of the path");
     }
     send(new UpdateCluster(cluster), http);
     return ResponseEntity.ok(new Registered(clusterId));
   }
 
   @PostMapping("/{clusterId}/verify-guests-boot")
-  ResponseEntity<Accepted> verifyGuestsBoot(@PathVariable String clusterId, @RequestBody(required = false) Step step, HttpServletRequest http) {
+  ResponseEntity<Accepted> verifyGuestsBoot(
+      @PathVariable String clusterId,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
     var actionId = actionId(step == null ? null : step.actionId());
     return accepted(new VerifyGuestsBoot(clusterId, actionId), http);
   }
 
   @PostMapping("/{clusterId}/backup-guests")
-  ResponseEntity<Accepted> backUpGuests(@PathVariable String clusterId, @RequestBody(required = false) Step step, HttpServletRequest http) {
-    return accepted(new BackUpGuests(clusterId, actionId(step == null ? null : step.actionId())), http);
+  ResponseEntity<Accepted> backUpGuests(
+      @PathVariable String clusterId,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
+    return accepted(
+        new BackUpGuests(clusterId, actionId(step == null ? null : step.actionId())), http);
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/backup")
-  ResponseEntity<Accepted> backUpHost(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
-    return accepted(new BackUpHost(clusterId, host, actionId(step == null ? null : step.actionId())), http);
+  ResponseEntity<Accepted> backUpHost(
+      @PathVariable String clusterId,
+      @PathVariable String host,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
+    return accepted(
+        new BackUpHost(clusterId, host, actionId(step == null ? null : step.actionId())), http);
   }
 
   @PostMapping("/{clusterId}/guests/{guest}/move")
-  ResponseEntity<Accepted> moveGuest(@PathVariable String clusterId, @PathVariable String guest, @RequestBody MoveGuestRequest request, HttpServletRequest http) {
-    return accepted(new MoveGuests(clusterId, guest, request.toHost(), null, actionId(request.actionId())), http);
+  ResponseEntity<Accepted> moveGuest(
+      @PathVariable String clusterId,
+      @PathVariable String guest,
+      @RequestBody MoveGuestRequest request,
+      HttpServletRequest http) {
+    return accepted(
+        new MoveGuests(clusterId, guest, request.toHost(), null, actionId(request.actionId())),
+        http);
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/move-guests-away")
-  ResponseEntity<Accepted> moveGuestsAway(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
-    return accepted(new MoveGuests(clusterId, null, null, host, actionId(step == null ? null : step.actionId())), http);
+  ResponseEntity<Accepted> moveGuestsAway(
+      @PathVariable String clusterId,
+      @PathVariable String host,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
+    return accepted(
+        new MoveGuests(
+            clusterId, null, null, host, actionId(step == null ? null : step.actionId())),
+        http);
   }
 
   @PostMapping("/{clusterId}/packages/{pkg}/move")
-  ResponseEntity<Accepted> movePackage(@PathVariable String clusterId, @PathVariable String pkg, @RequestBody MovePackageRequest request, HttpServletRequest http) {
-    return accepted(new MovePackages(clusterId, pkg, request.toNode(), null, actionId(request.actionId())), http);
+  ResponseEntity<Accepted> movePackage(
+      @PathVariable String clusterId,
+      @PathVariable String pkg,
+      @RequestBody MovePackageRequest request,
+      HttpServletRequest http) {
+    return accepted(
+        new MovePackages(clusterId, pkg, request.toNode(), null, actionId(request.actionId())),
+        http);
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/move-packages-away")
-  ResponseEntity<Accepted> movePackagesAway(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
-    return accepted(new MovePackages(clusterId, null, null, host, actionId(step == null ? null : step.actionId())), http);
+  ResponseEntity<Accepted> movePackagesAway(
+      @PathVariable String clusterId,
+      @PathVariable String host,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
+    return accepted(
+        new MovePackages(
+            clusterId, null, null, host, actionId(step == null ? null : step.actionId())),
+        http);
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/halt-guest-nodes")
-  ResponseEntity<Accepted> haltGuestNodes(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
-    return accepted(new HaltClusterNodes(clusterId, host, actionId(step == null ? null : step.actionId())), http);
+  ResponseEntity<Accepted> haltGuestNodes(
+      @PathVariable String clusterId,
+      @PathVariable String host,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
+    return accepted(
+        new HaltClusterNodes(clusterId, host, actionId(step == null ? null : step.actionId())),
+        http);
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/run-guest-nodes")
-  ResponseEntity<Accepted> runGuestNodes(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
-    return accepted(new RunClusterNodes(clusterId, host, actionId(step == null ? null : step.actionId())), http);
+  ResponseEntity<Accepted> runGuestNodes(
+      @PathVariable String clusterId,
+      @PathVariable String host,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
+    return accepted(
+        new RunClusterNodes(clusterId, host, actionId(step == null ? null : step.actionId())),
+        http);
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/upgrade")
-  ResponseEntity<Accepted> upgrade(@PathVariable String clusterId, @PathVariable String host, @RequestBody UpgradeRequest request, HttpServletRequest http) {
-    return accepted(new UpgradeNode(clusterId, host, request.mode(), actionId(request.actionId())), http);
+  ResponseEntity<Accepted> upgrade(
+      @PathVariable String clusterId,
+      @PathVariable String host,
+      @RequestBody UpgradeRequest request,
+      HttpServletRequest http) {
+    return accepted(
+        new UpgradeNode(clusterId, host, request.mode(), actionId(request.actionId())), http);
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/rejoin")
-  ResponseEntity<Accepted> rejoin(@PathVariable String clusterId, @PathVariable String host, HttpServletRequest http) {
+  ResponseEntity<Accepted> rejoin(
+      @PathVariable String clusterId, @PathVariable String host, HttpServletRequest http) {
     send(new RejoinNode(clusterId, host), http);
     return ResponseEntity.accepted().body(new Accepted(clusterId, null));
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/patches")
-  ResponseEntity<Accepted> installPatches(@PathVariable String clusterId, @PathVariable String host, @RequestBody(required = false) Step step, HttpServletRequest http) {
-    return accepted(new InstallPatches(clusterId, host, actionId(step == null ? null : step.actionId())), http);
+  ResponseEntity<Accepted> installPatches(
+      @PathVariable String clusterId,
+      @PathVariable String host,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
+    return accepted(
+        new InstallPatches(clusterId, host, actionId(step == null ? null : step.actionId())), http);
   }
 
   @PostMapping("/{clusterId}/guests/{guest}/kit")
-  ResponseEntity<Accepted> installGuestKit(@PathVariable String clusterId, @PathVariable String guest, @RequestBody(required = false) Step step, HttpServletRequest http) {
-    return accepted(new InstallGuestKit(clusterId, guest, actionId(step == null ? null : step.actionId())), http);
+  ResponseEntity<Accepted> installGuestKit(
+      @PathVariable String clusterId,
+      @PathVariable String guest,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
+    return accepted(
+        new InstallGuestKit(clusterId, guest, actionId(step == null ? null : step.actionId())),
+        http);
   }
 
   @PostMapping("/{clusterId}/kits")
-  ResponseEntity<Accepted> installAllGuestKits(@PathVariable String clusterId, @RequestBody(required = false) Step step, HttpServletRequest http) {
-    return accepted(new InstallGuestKit(clusterId, null, actionId(step == null ? null : step.actionId())), http);
+  ResponseEntity<Accepted> installAllGuestKits(
+      @PathVariable String clusterId,
+      @RequestBody(required = false) Step step,
+      HttpServletRequest http) {
+    return accepted(
+        new InstallGuestKit(clusterId, null, actionId(step == null ? null : step.actionId())),
+        http);
   }
 
   private ResponseEntity<Accepted> accepted(ClusterCommand command, HttpServletRequest http) {

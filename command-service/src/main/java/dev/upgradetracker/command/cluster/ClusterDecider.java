@@ -63,8 +63,8 @@ public final class ClusterDecider {
   }
 
   /**
-   * R8: only the owning team commands its cluster (and registers clusters for itself only).
-   * {@code actingTeam} is null for the system's own commands (executor reports, campaigns).
+   * R8: only the owning team commands its cluster (and registers clusters for itself only). {@code
+   * actingTeam} is null for the system's own commands (executor reports, campaigns).
    */
   public static void checkOwner(ClusterCommand command, ClusterState state, String actingTeam) {
     if (actingTeam == null) {
@@ -74,7 +74,9 @@ public final class ClusterDecider {
         switch (state) {
           case Registered cluster -> cluster.team();
           case Unregistered unregistered ->
-              command instanceof RegisterCluster register && register.cluster() != null ? register.cluster().team() : null;
+              command instanceof RegisterCluster register && register.cluster() != null
+                  ? register.cluster().team()
+                  : null;
         };
     if (owner != null && !owner.equals(actingTeam)) {
       throw new NotOwner(command.clusterId(), owner, actingTeam);

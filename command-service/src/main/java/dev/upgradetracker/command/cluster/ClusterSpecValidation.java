@@ -1,13 +1,13 @@
 package dev.upgradetracker.command.cluster;
 
 import dev.upgradetracker.command.refusal.InvalidInput;
-import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.AppPackage;
+import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
-import java.util.Set;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks a cluster as submitted for registration; the first problem found is reported. */
@@ -36,7 +36,8 @@ final class ClusterSpecValidation {
         throw new InvalidInput(field + ".name", "host " + host.name() + " is listed twice");
       }
       if (host.sshAddress() == null || !ADDRESS.matcher(host.sshAddress()).matches()) {
-        throw new InvalidInput(field + ".sshAddress", "must be host:port, was " + host.sshAddress());
+        throw new InvalidInput(
+            field + ".sshAddress", "must be host:port, was " + host.sshAddress());
       }
       required(field + ".hpuxVersion", host.hpuxVersion());
       required(field + ".ivmVersion", host.ivmVersion());
@@ -52,7 +53,8 @@ final class ClusterSpecValidation {
         throw new InvalidInput(field + ".name", "guest " + guest.name() + " is listed twice");
       }
       if (!hostNames.contains(guest.host())) {
-        throw new InvalidInput(field + ".host", "host " + guest.host() + " is not a host of this cluster");
+        throw new InvalidInput(
+            field + ".host", "host " + guest.host() + " is not a host of this cluster");
       }
       required(field + ".kitVersion", guest.kitVersion());
     }
@@ -62,7 +64,9 @@ final class ClusterSpecValidation {
   private static void checkPackages(ClusterSpec spec, Set<String> guestNames) {
     var packages = spec.packages() == null ? List.<AppPackage>of() : spec.packages();
     if (!packages.isEmpty() && spec.topology() != Topology.GUESTS_AS_NODES) {
-      throw new InvalidInput("packages", "application packages are listed only for GUESTS_AS_NODES clusters; here the guests are the packages");
+      throw new InvalidInput(
+          "packages",
+          "application packages are listed only for GUESTS_AS_NODES clusters; here the guests are the packages");
     }
     var packageNames = new HashSet<String>();
     for (int i = 0; i < packages.size(); i++) {
@@ -73,11 +77,14 @@ final class ClusterSpecValidation {
         throw new InvalidInput(field + ".name", "package " + pkg.name() + " is listed twice");
       }
       if (!guestNames.contains(pkg.node())) {
-        throw new InvalidInput(field + ".node", "guest node " + pkg.node() + " is not a guest of this cluster");
+        throw new InvalidInput(
+            field + ".node", "guest node " + pkg.node() + " is not a guest of this cluster");
       }
       for (var failover : pkg.failoverNodes() == null ? List.<String>of() : pkg.failoverNodes()) {
         if (!guestNames.contains(failover)) {
-          throw new InvalidInput(field + ".failoverNodes", "guest node " + failover + " is not a guest of this cluster");
+          throw new InvalidInput(
+              field + ".failoverNodes",
+              "guest node " + failover + " is not a guest of this cluster");
         }
       }
     }
@@ -86,7 +93,9 @@ final class ClusterSpecValidation {
   private static void name(String field, String value) {
     if (value == null || !NAME.matcher(value).matches()) {
       throw new InvalidInput(
-          field, "must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit; was " + value);
+          field,
+          "must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit; was "
+              + value);
     }
   }
 

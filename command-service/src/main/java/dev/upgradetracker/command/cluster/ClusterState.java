@@ -46,27 +46,93 @@ public sealed interface ClusterState {
     }
 
     Registered withHosts(Map<String, Host> next) {
-      return new Registered(clusterId, team, topology, clusterLock, next, guests, packages, upgradingHost, pendingActions, finishedActions, activeCampaign);
+      return new Registered(
+          clusterId,
+          team,
+          topology,
+          clusterLock,
+          next,
+          guests,
+          packages,
+          upgradingHost,
+          pendingActions,
+          finishedActions,
+          activeCampaign);
     }
 
     Registered withGuest(String name, UnaryOperator<GuestNode> change) {
-      return new Registered(clusterId, team, topology, clusterLock, hosts, replace(guests, name, change), packages, upgradingHost, pendingActions, finishedActions, activeCampaign);
+      return new Registered(
+          clusterId,
+          team,
+          topology,
+          clusterLock,
+          hosts,
+          replace(guests, name, change),
+          packages,
+          upgradingHost,
+          pendingActions,
+          finishedActions,
+          activeCampaign);
     }
 
     Registered withPackage(String name, UnaryOperator<Pkg> change) {
-      return new Registered(clusterId, team, topology, clusterLock, hosts, guests, replace(packages, name, change), upgradingHost, pendingActions, finishedActions, activeCampaign);
+      return new Registered(
+          clusterId,
+          team,
+          topology,
+          clusterLock,
+          hosts,
+          guests,
+          replace(packages, name, change),
+          upgradingHost,
+          pendingActions,
+          finishedActions,
+          activeCampaign);
     }
 
     Registered withUpgradingHost(String host) {
-      return new Registered(clusterId, team, topology, clusterLock, hosts, guests, packages, host, pendingActions, finishedActions, activeCampaign);
+      return new Registered(
+          clusterId,
+          team,
+          topology,
+          clusterLock,
+          hosts,
+          guests,
+          packages,
+          host,
+          pendingActions,
+          finishedActions,
+          activeCampaign);
     }
 
     Registered withActions(Map<String, PendingAction> pending, Set<String> finished) {
-      return new Registered(clusterId, team, topology, clusterLock, hosts, guests, packages, upgradingHost, Map.copyOf(pending), Set.copyOf(finished), activeCampaign);
+      return new Registered(
+          clusterId,
+          team,
+          topology,
+          clusterLock,
+          hosts,
+          guests,
+          packages,
+          upgradingHost,
+          Map.copyOf(pending),
+          Set.copyOf(finished),
+          activeCampaign);
     }
 
     Registered withActiveCampaign(String campaignId) {
-      return new Registered(clusterId, team, topology, clusterLock, hosts, guests, packages, upgradingHost, pendingActions, finishedActions, campaignId);
+      return new Registered(
+          clusterId,
+          team,
+          topology,
+          clusterLock,
+          hosts,
+          guests,
+          packages,
+          upgradingHost,
+          pendingActions,
+          finishedActions,
+          campaignId);
     }
 
     List<GuestNode> guestsOn(String host) {
@@ -83,7 +149,8 @@ public sealed interface ClusterState {
       return upgraded > 0 && upgraded < hosts.size();
     }
 
-    private static <T> Map<String, T> replace(Map<String, T> map, String key, UnaryOperator<T> change) {
+    private static <T> Map<String, T> replace(
+        Map<String, T> map, String key, UnaryOperator<T> change) {
       var next = new LinkedHashMap<>(map);
       next.computeIfPresent(key, (k, v) -> change.apply(v));
       return next;
@@ -91,8 +158,8 @@ public sealed interface ClusterState {
   }
 
   /**
-   * A VM host. {@code member}: a Serviceguard node of the cluster (GUESTS_AS_PACKAGES), false
-   * while it is out of the cluster after a cold migration.
+   * A VM host. {@code member}: a Serviceguard node of the cluster (GUESTS_AS_PACKAGES), false while
+   * it is out of the cluster after a cold migration.
    */
   record Host(
       String name,
@@ -110,19 +177,55 @@ public sealed interface ClusterState {
     }
 
     Host markBackedUp() {
-      return new Host(name, sshAddress, hpuxVersion, ivmVersion, serviceguardVersion, member, true, patched, upgradedBy);
+      return new Host(
+          name,
+          sshAddress,
+          hpuxVersion,
+          ivmVersion,
+          serviceguardVersion,
+          member,
+          true,
+          patched,
+          upgradedBy);
     }
 
     Host markPatched() {
-      return new Host(name, sshAddress, hpuxVersion, ivmVersion, serviceguardVersion, member, backedUp, true, upgradedBy);
+      return new Host(
+          name,
+          sshAddress,
+          hpuxVersion,
+          ivmVersion,
+          serviceguardVersion,
+          member,
+          backedUp,
+          true,
+          upgradedBy);
     }
 
     Host upgradedTo(String hpux, String ivm, String serviceguard, UpgradeMode mode) {
-      return new Host(name, sshAddress, hpux, ivm, serviceguard, mode == UpgradeMode.UPDATE && member, backedUp, false, mode);
+      return new Host(
+          name,
+          sshAddress,
+          hpux,
+          ivm,
+          serviceguard,
+          mode == UpgradeMode.UPDATE && member,
+          backedUp,
+          false,
+          mode);
     }
 
     Host rejoined() {
-      return new Host(name, sshAddress, hpuxVersion, ivmVersion, serviceguardVersion, true, backedUp, patched, upgradedBy);
+      return new Host(
+          name,
+          sshAddress,
+          hpuxVersion,
+          ivmVersion,
+          serviceguardVersion,
+          true,
+          backedUp,
+          patched,
+          upgradedBy);
     }
   }
 
@@ -130,7 +233,12 @@ public sealed interface ClusterState {
    * A guest: where it runs, its kit; in GUESTS_AS_NODES clusters, whether it is a cluster member.
    */
   record GuestNode(
-      String name, String host, String kitVersion, boolean bootVerified, boolean backedUp, boolean member) {
+      String name,
+      String host,
+      String kitVersion,
+      boolean bootVerified,
+      boolean backedUp,
+      boolean member) {
 
     boolean hasKit4() {
       return Versions.isIntegrityVm4(kitVersion);
@@ -157,7 +265,9 @@ public sealed interface ClusterState {
     }
   }
 
-  /** An application package on a guest node; {@code eligibleNodes}: primary first, then failovers. */
+  /**
+   * An application package on a guest node; {@code eligibleNodes}: primary first, then failovers.
+   */
   record Pkg(String name, String node, List<String> eligibleNodes) {
 
     Pkg movedTo(String newNode) {

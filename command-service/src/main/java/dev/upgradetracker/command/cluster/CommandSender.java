@@ -1,8 +1,8 @@
 package dev.upgradetracker.command.cluster;
 
-import dev.upgradetracker.web.Callers;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.events.cluster.ClusterCommand;
+import dev.upgradetracker.web.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +12,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
-/** Sends a cluster command on behalf of the HTTP caller: acting team, user and correlation attached. */
+/**
+ * Sends a cluster command on behalf of the HTTP caller: acting team, user and correlation attached.
+ */
 @Component
 class CommandSender {
 
@@ -25,8 +27,11 @@ class CommandSender {
   void send(ClusterCommand command, HttpServletRequest http) {
     var metadata = metadata(http);
     try (var cluster = MDC.putCloseable("clusterId", command.clusterId());
-        var correlation = MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
-      commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(command)).andMetaData(metadata));
+        var correlation =
+            MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
+      commands.sendAndWait(
+          GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(command))
+              .andMetaData(metadata));
     }
   }
 
@@ -35,7 +40,9 @@ class CommandSender {
     Map<String, Object> metadata = new HashMap<>();
     metadata.put(TraceKeys.TEAM, caller.name());
     metadata.put(TraceKeys.USER, valueOr(http.getHeader("X-User"), caller.name()));
-    metadata.put(TraceKeys.CORRELATION_ID, valueOr(http.getHeader("X-Correlation-Id"), UUID.randomUUID().toString()));
+    metadata.put(
+        TraceKeys.CORRELATION_ID,
+        valueOr(http.getHeader("X-Correlation-Id"), UUID.randomUUID().toString()));
     return metadata;
   }
 

@@ -27,8 +27,8 @@ import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
 import dev.upgradetracker.events.cluster.ClusterEvent.PatchesInstalled;
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,73 +50,176 @@ final class Evolution {
     var cluster = (Registered) state;
     return switch (event) {
       case ClusterRegistered registered -> registered(registered);
-      case ClusterInventoryUpdated updated -> carriedOver(cluster, inventory(cluster.clusterId(), cluster.team(), updated.topology(), updated.clusterLock(), updated.hosts(), updated.guests(), updated.packages()));
+      case ClusterInventoryUpdated updated ->
+          carriedOver(
+              cluster,
+              inventory(
+                  cluster.clusterId(),
+                  cluster.team(),
+                  updated.topology(),
+                  updated.clusterLock(),
+                  updated.hosts(),
+                  updated.guests(),
+                  updated.packages()));
       case HostActionRequested requested -> {
         var pending = new HashMap<>(cluster.pendingActions());
-        pending.put(requested.actionId(), new PendingAction(requested.actionId(), requested.host(), requested.action()));
+        pending.put(
+            requested.actionId(),
+            new PendingAction(requested.actionId(), requested.host(), requested.action()));
         yield cluster.withActions(pending, cluster.finishedActions());
       }
       case HostActionSucceeded succeeded -> finish(cluster, succeeded.actionId());
       case HostActionFailed failed -> finish(cluster, failed.actionId());
-      case GuestsBootVerified verified -> eachGuest(cluster, verified.guests(), GuestNode::markBootVerified);
+      case GuestsBootVerified verified ->
+          eachGuest(cluster, verified.guests(), GuestNode::markBootVerified);
       case HostBackedUp backedUp -> cluster.withHost(backedUp.host(), Host::markBackedUp);
-      case GuestsBackedUp backedUp -> eachGuest(cluster, backedUp.guests(), GuestNode::markBackedUp);
+      case GuestsBackedUp backedUp ->
+          eachGuest(cluster, backedUp.guests(), GuestNode::markBackedUp);
       case GuestMoved moved -> cluster.withGuest(moved.guest(), g -> g.movedTo(moved.toHost()));
-      case PackageMoved moved -> cluster.withPackage(moved.packageName(), p -> p.movedTo(moved.toNode()));
-      case ClusterNodesHalted halted -> eachGuest(cluster, halted.guests(), g -> g.withMembership(false));
-      case ClusterNodesStarted started -> eachGuest(cluster, started.guests(), g -> g.withMembership(true));
+      case PackageMoved moved ->
+          cluster.withPackage(moved.packageName(), p -> p.movedTo(moved.toNode()));
+      case ClusterNodesHalted halted ->
+          eachGuest(cluster, halted.guests(), g -> g.withMembership(false));
+      case ClusterNodesStarted started ->
+          eachGuest(cluster, started.guests(), g -> g.withMembership(true));
       case NodeUpgradeStarted started -> cluster.withUpgradingHost(started.host());
       case NodeUpgraded upgraded ->
           cluster
-              .withHost(upgraded.host(), h -> h.upgradedTo(upgraded.hpuxVersion(), upgraded.ivmVersion(), upgraded.serviceguardVersion(), upgraded.mode()))
+              .withHost(
+                  upgraded.host(),
+                  h ->
+                      h.upgradedTo(
+                          upgraded.hpuxVersion(),
+                          upgraded.ivmVersion(),
+                          upgraded.serviceguardVersion(),
+                          upgraded.mode()))
               .withUpgradingHost(null);
       case NodeRejoinedCluster rejoined -> cluster.withHost(rejoined.host(), Host::rejoined);
       case PatchesInstalled patched -> cluster.withHost(patched.host(), Host::markPatched);
-      case GuestKitInstalled kit -> cluster.withGuest(kit.guest(), g -> g.withKit(kit.kitVersion()));
+      case GuestKitInstalled kit ->
+          cluster.withGuest(kit.guest(), g -> g.withKit(kit.kitVersion()));
       case CampaignAttached attached -> cluster.withActiveCampaign(attached.campaignId());
       case CampaignDetached detached -> cluster.withActiveCampaign(null);
     };
   }
 
   private static Registered registered(ClusterRegistered event) {
-    return inventory(event.clusterId(), event.team(), event.topology(), event.clusterLock(), event.hosts(), event.guests(), event.packages());
+    return inventory(
+        event.clusterId(),
+        event.team(),
+        event.topology(),
+        event.clusterLock(),
+        event.hosts(),
+        event.guests(),
+        event.packages());
   }
 
   private static Registered inventory(
-      String clusterId, String team, Topology topology, boolean clusterLock, List<VmHost> hostList, List<Guest> guestList, List<AppPackage> packageList) {
+      String clusterId,
+      String team,
+      Topology topology,
+      boolean clusterLock,
+      List<VmHost> hostList,
+      List<Guest> guestList,
+      List<AppPackage> packageList) {
     var hosts = new LinkedHashMap<String, Host>();
     for (var h : hostList) {
-      hosts.put(h.name(), new Host(h.name(), h.sshAddress(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), true, false, false, null));
+      hosts.put(
+          h.name(),
+          new Host(
+              h.name(),
+              h.sshAddress(),
+              h.hpuxVersion(),
+              h.ivmVersion(),
+              h.serviceguardVersion(),
+              true,
+              false,
+              false,
+              null));
     }
     boolean guestsAreNodes = topology == Topology.GUESTS_AS_NODES;
     var guests = new LinkedHashMap<String, GuestNode>();
     for (var g : guestList) {
-      guests.put(g.name(), new GuestNode(g.name(), g.host(), g.kitVersion(), false, false, guestsAreNodes));
+      guests.put(
+          g.name(),
+          new GuestNode(g.name(), g.host(), g.kitVersion(), false, false, guestsAreNodes));
     }
     var packages = new LinkedHashMap<String, Pkg>();
     for (var p : packageList) {
       packages.put(p.name(), new Pkg(p.name(), p.node(), eligibleNodes(p)));
     }
-    return new Registered(clusterId, team, topology, clusterLock, hosts, guests, packages, null, Map.of(), Set.of(), null);
+    return new Registered(
+        clusterId,
+        team,
+        topology,
+        clusterLock,
+        hosts,
+        guests,
+        packages,
+        null,
+        Map.of(),
+        Set.of(),
+        null);
   }
 
   /** What was done to hosts and guests that the new inventory still lists stays done. */
   private static Registered carriedOver(Registered before, Registered after) {
     var hosts = new LinkedHashMap<String, Host>();
-    after.hosts().forEach((name, h) -> {
-      var old = before.hosts().get(name);
-      hosts.put(name, old == null ? h : new Host(name, h.sshAddress(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), old.member(), old.backedUp(), old.patched(), old.upgradedBy()));
-    });
+    after
+        .hosts()
+        .forEach(
+            (name, h) -> {
+              var old = before.hosts().get(name);
+              hosts.put(
+                  name,
+                  old == null
+                      ? h
+                      : new Host(
+                          name,
+                          h.sshAddress(),
+                          h.hpuxVersion(),
+                          h.ivmVersion(),
+                          h.serviceguardVersion(),
+                          old.member(),
+                          old.backedUp(),
+                          old.patched(),
+                          old.upgradedBy()));
+            });
     var guests = new LinkedHashMap<String, GuestNode>();
-    after.guests().forEach((name, g) -> {
-      var old = before.guests().get(name);
-      guests.put(name, old == null ? g : new GuestNode(name, g.host(), g.kitVersion(), old.bootVerified(), old.backedUp(), after.topology() == before.topology() ? old.member() : g.member()));
-    });
+    after
+        .guests()
+        .forEach(
+            (name, g) -> {
+              var old = before.guests().get(name);
+              guests.put(
+                  name,
+                  old == null
+                      ? g
+                      : new GuestNode(
+                          name,
+                          g.host(),
+                          g.kitVersion(),
+                          old.bootVerified(),
+                          old.backedUp(),
+                          after.topology() == before.topology() ? old.member() : g.member()));
+            });
     return new Registered(
-        after.clusterId(), after.team(), after.topology(), after.clusterLock(), hosts, guests, after.packages(), null, before.pendingActions(), before.finishedActions(), before.activeCampaign());
+        after.clusterId(),
+        after.team(),
+        after.topology(),
+        after.clusterLock(),
+        hosts,
+        guests,
+        after.packages(),
+        null,
+        before.pendingActions(),
+        before.finishedActions(),
+        before.activeCampaign());
   }
 
-  /** Where a package may run, in Serviceguard's order: its primary node, then its failover nodes. */
+  /**
+   * Where a package may run, in Serviceguard's order: its primary node, then its failover nodes.
+   */
   private static List<String> eligibleNodes(AppPackage pkg) {
     var nodes = new LinkedHashSet<String>();
     nodes.add(pkg.node());
@@ -126,7 +229,8 @@ final class Evolution {
     return List.copyOf(nodes);
   }
 
-  private static Registered eachGuest(Registered cluster, List<String> guests, UnaryOperator<GuestNode> change) {
+  private static Registered eachGuest(
+      Registered cluster, List<String> guests, UnaryOperator<GuestNode> change) {
     var next = cluster;
     for (var guest : guests) {
       next = next.withGuest(guest, change);

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Registers a whole fleet file at once. Each cluster is registered on its own: one refused
- * cluster does not stop the others, and the answer says what became of each.
+ * Registers a whole fleet file at once. Each cluster is registered on its own: one refused cluster
+ * does not stop the others, and the answer says what became of each.
  */
 @RestController
 class FleetImportController {

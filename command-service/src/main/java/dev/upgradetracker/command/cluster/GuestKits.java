@@ -25,19 +25,30 @@ final class GuestKits {
     }
     var hostsOn3x = NodeUpgrades.hostsOn3x(cluster);
     if (!hostsOn3x.isEmpty()) {
-      throw new KitBeforeLastHost(command.guest() == null ? "any guest" : command.guest(), hostsOn3x);
+      throw new KitBeforeLastHost(
+          command.guest() == null ? "any guest" : command.guest(), hostsOn3x);
     }
     if (guests.isEmpty() || (command.guest() != null && guests.getFirst().hasKit4())) {
-      throw new NothingToDo(command.guest() == null ? "every guest has the 4.0 kit" : "guest " + command.guest() + " has the 4.0 kit");
+      throw new NothingToDo(
+          command.guest() == null
+              ? "every guest has the 4.0 kit"
+              : "guest " + command.guest() + " has the 4.0 kit");
     }
     boolean single = command.guest() != null;
     return guests.stream()
-        .map(g -> (ClusterEvent) install(cluster, single ? actionId : Actions.part(actionId, g.name()), g))
+        .map(
+            g ->
+                (ClusterEvent)
+                    install(cluster, single ? actionId : Actions.part(actionId, g.name()), g))
         .toList();
   }
 
   private static ClusterEvent install(Registered cluster, String actionId, GuestNode guest) {
-    Actions.refuseIfPending(cluster, "guest " + guest.name(), p -> p.action() instanceof HostAction.InstallGuestKit k && k.guest().equals(guest.name()));
-    return Actions.request(cluster, actionId, guest.host(), new HostAction.InstallGuestKit(guest.name()));
+    Actions.refuseIfPending(
+        cluster,
+        "guest " + guest.name(),
+        p -> p.action() instanceof HostAction.InstallGuestKit k && k.guest().equals(guest.name()));
+    return Actions.request(
+        cluster, actionId, guest.host(), new HostAction.InstallGuestKit(guest.name()));
   }
 }

@@ -27,17 +27,20 @@ final class InventoryUpdates {
     var spec = command.cluster();
     ClusterSpecValidation.check(spec);
     if (!spec.team().equals(cluster.team())) {
-      throw new InvalidInput("team", "an update does not change the owning team (" + cluster.team() + ")");
+      throw new InvalidInput(
+          "team", "an update does not change the owning team (" + cluster.team() + ")");
     }
     var pending = cluster.pendingActions().keySet().stream().findFirst();
     if (pending.isPresent()) {
       throw new ActionInProgress("cluster " + cluster.clusterId(), pending.get());
     }
     if (cluster.upgradingHost() != null) {
-      throw new OutOfOrder("node " + cluster.upgradingHost() + " is being upgraded; update the inventory after it");
+      throw new OutOfOrder(
+          "node " + cluster.upgradingHost() + " is being upgraded; update the inventory after it");
     }
     if (cluster.mixedVersions() && changesMembershipOrTopology(cluster, spec)) {
-      throw new ConfigChangeWhileMixed("change the cluster's membership or topology", NodeUpgrades.hostsOn3x(cluster));
+      throw new ConfigChangeWhileMixed(
+          "change the cluster's membership or topology", NodeUpgrades.hostsOn3x(cluster));
     }
     return List.of(
         new ClusterInventoryUpdated(
@@ -53,8 +56,14 @@ final class InventoryUpdates {
     return spec.topology() != cluster.topology()
         || spec.clusterLock() != cluster.clusterLock()
         || !names(spec.hosts().stream().map(VmHost::name)).equals(cluster.hosts().keySet())
-        || !names(Objects.requireNonNullElse(spec.guests(), List.<Guest>of()).stream().map(Guest::name)).equals(cluster.guests().keySet())
-        || !names(Objects.requireNonNullElse(spec.packages(), List.<AppPackage>of()).stream().map(AppPackage::name)).equals(cluster.packages().keySet());
+        || !names(
+                Objects.requireNonNullElse(spec.guests(), List.<Guest>of()).stream()
+                    .map(Guest::name))
+            .equals(cluster.guests().keySet())
+        || !names(
+                Objects.requireNonNullElse(spec.packages(), List.<AppPackage>of()).stream()
+                    .map(AppPackage::name))
+            .equals(cluster.packages().keySet());
   }
 
   private static Set<String> names(Stream<String> names) {

@@ -26,22 +26,34 @@ final class Membership {
     if (Actions.alreadyAccepted(cluster, actionId)) {
       return List.of();
     }
-    var leaving = cluster.guestsOn(host.name()).stream().filter(GuestNode::member).map(GuestNode::name).toList();
+    var leaving =
+        cluster.guestsOn(host.name()).stream()
+            .filter(GuestNode::member)
+            .map(GuestNode::name)
+            .toList();
     if (leaving.isEmpty()) {
       throw new NothingToDo("no guest node on " + host.name() + " is a cluster member");
     }
-    var packages = leaving.stream().flatMap(g -> cluster.packagesOn(g).stream()).map(Pkg::name).toList();
+    var packages =
+        leaving.stream().flatMap(g -> cluster.packagesOn(g).stream()).map(Pkg::name).toList();
     if (!packages.isEmpty()) {
-      throw new NodeNotDrained(host.name(), "runs packages " + String.join(", ", packages) + " on its guest nodes");
+      throw new NodeNotDrained(
+          host.name(), "runs packages " + String.join(", ", packages) + " on its guest nodes");
     }
     int members = (int) cluster.guests().values().stream().filter(GuestNode::member).count();
     int remaining = members - leaving.size();
-    boolean quorum = 2 * remaining > members || (2 * remaining == members && remaining > 0 && cluster.clusterLock());
+    boolean quorum =
+        2 * remaining > members
+            || (2 * remaining == members && remaining > 0 && cluster.clusterLock());
     if (!quorum) {
       throw new QuorumWouldBeLost(host.name(), leaving.size(), members, cluster.clusterLock());
     }
-    Actions.refuseIfPending(cluster, "host " + host.name(), p -> p.host().equals(host.name()) && p.action() instanceof HostAction.RunClusterNodes);
-    return List.of(Actions.request(cluster, actionId, host.name(), new HostAction.HaltClusterNodes(leaving)));
+    Actions.refuseIfPending(
+        cluster,
+        "host " + host.name(),
+        p -> p.host().equals(host.name()) && p.action() instanceof HostAction.RunClusterNodes);
+    return List.of(
+        Actions.request(cluster, actionId, host.name(), new HostAction.HaltClusterNodes(leaving)));
   }
 
   static List<ClusterEvent> run(ClusterCommand.RunClusterNodes command, Registered cluster) {
@@ -52,19 +64,29 @@ final class Membership {
       return List.of();
     }
     if (host.name().equals(cluster.upgradingHost())) {
-      throw new OutOfOrder("host " + host.name() + " is being upgraded; its guests start after the upgrade");
+      throw new OutOfOrder(
+          "host " + host.name() + " is being upgraded; its guests start after the upgrade");
     }
-    var joining = cluster.guestsOn(host.name()).stream().filter(g -> !g.member()).map(GuestNode::name).toList();
+    var joining =
+        cluster.guestsOn(host.name()).stream()
+            .filter(g -> !g.member())
+            .map(GuestNode::name)
+            .toList();
     if (joining.isEmpty()) {
       throw new NothingToDo("every guest node on " + host.name() + " is already a cluster member");
     }
-    Actions.refuseIfPending(cluster, "host " + host.name(), p -> p.host().equals(host.name()) && p.action() instanceof HostAction.HaltClusterNodes);
-    return List.of(Actions.request(cluster, actionId, host.name(), new HostAction.RunClusterNodes(joining)));
+    Actions.refuseIfPending(
+        cluster,
+        "host " + host.name(),
+        p -> p.host().equals(host.name()) && p.action() instanceof HostAction.HaltClusterNodes);
+    return List.of(
+        Actions.request(cluster, actionId, host.name(), new HostAction.RunClusterNodes(joining)));
   }
 
   private static void requireGuestsAsNodes(Registered cluster) {
     if (cluster.topology() != Topology.GUESTS_AS_NODES) {
-      throw new InvalidInput("topology", "guest cluster nodes exist only in GUESTS_AS_NODES clusters");
+      throw new InvalidInput(
+          "topology", "guest cluster nodes exist only in GUESTS_AS_NODES clusters");
     }
   }
 }

@@ -30,7 +30,9 @@ final class Moves {
   static List<ClusterEvent> moveGuests(ClusterCommand.MoveGuests command, Registered cluster) {
     var actionId = Actions.required(command.actionId());
     if (cluster.topology() != Topology.GUESTS_AS_PACKAGES) {
-      throw new InvalidInput("topology", "guests move as packages only in GUESTS_AS_PACKAGES clusters; move application packages instead");
+      throw new InvalidInput(
+          "topology",
+          "guests move as packages only in GUESTS_AS_PACKAGES clusters; move application packages instead");
     }
     if (Actions.alreadyAccepted(cluster, actionId)) {
       return List.of();
@@ -44,11 +46,14 @@ final class Moves {
     var guest = Actions.guest(cluster, command.guest());
     refuseIfMoving(cluster, guest.name());
     if (guest.host().equals(command.toHost())) {
-      throw new InvalidMoveTarget("guest", guest.name(), command.toHost(), "the guest already runs there");
+      throw new InvalidMoveTarget(
+          "guest", guest.name(), command.toHost(), "the guest already runs there");
     }
-    whyNotTarget(cluster, guest, command.toHost(), null).ifPresent(reason -> {
-      throw new InvalidMoveTarget("guest", guest.name(), command.toHost(), reason);
-    });
+    whyNotTarget(cluster, guest, command.toHost(), null)
+        .ifPresent(
+            reason -> {
+              throw new InvalidMoveTarget("guest", guest.name(), command.toHost(), reason);
+            });
     return List.of(move(cluster, actionId, guest, command.toHost()));
   }
 
@@ -67,7 +72,13 @@ final class Moves {
           cluster.hosts().keySet().stream()
               .filter(h -> whyNotTarget(cluster, guest, h, from.name()).isEmpty())
               .min(Comparator.comparing((String h) -> load.get(h)).thenComparing(h -> h))
-              .orElseThrow(() -> new InvalidMoveTarget("guest", guest.name(), "any node", "no other node can take it: " + reasons(cluster, guest, from.name())));
+              .orElseThrow(
+                  () ->
+                      new InvalidMoveTarget(
+                          "guest",
+                          guest.name(),
+                          "any node",
+                          "no other node can take it: " + reasons(cluster, guest, from.name())));
       load.merge(target, 1, Integer::sum);
       events.add(move(cluster, Actions.part(actionId, guest.name()), guest, target));
     }
@@ -75,7 +86,8 @@ final class Moves {
   }
 
   /** R5: why {@code target} cannot take {@code guest}, if it cannot. */
-  static Optional<String> whyNotTarget(Registered cluster, GuestNode guest, String target, String leaving) {
+  static Optional<String> whyNotTarget(
+      Registered cluster, GuestNode guest, String target, String leaving) {
     var host = cluster.hosts().get(target);
     if (host == null) {
       return Optional.of("it is not a node of cluster " + cluster.clusterId());
@@ -90,37 +102,53 @@ final class Moves {
       return Optional.of("node " + target + " is being upgraded");
     }
     if (guest.hasKit4() && !host.upgraded()) {
-      return Optional.of("the guest has the 4.0 kit and node " + target + " still runs Integrity VM 3.x");
+      return Optional.of(
+          "the guest has the 4.0 kit and node " + target + " still runs Integrity VM 3.x");
     }
     return Optional.empty();
   }
 
   private static String reasons(Registered cluster, GuestNode guest, String leaving) {
-    return String.join("; ", cluster.hosts().keySet().stream()
-        .filter(h -> !h.equals(leaving))
-        .map(h -> h + ": " + whyNotTarget(cluster, guest, h, leaving).orElse("ok"))
-        .toList());
+    return String.join(
+        "; ",
+        cluster.hosts().keySet().stream()
+            .filter(h -> !h.equals(leaving))
+            .map(h -> h + ": " + whyNotTarget(cluster, guest, h, leaving).orElse("ok"))
+            .toList());
   }
 
   private static void refuseIfMoving(Registered cluster, String guest) {
-    Actions.refuseIfPending(cluster, "guest " + guest, p -> p.action() instanceof HostAction.MoveGuest m && m.guest().equals(guest));
+    Actions.refuseIfPending(
+        cluster,
+        "guest " + guest,
+        p -> p.action() instanceof HostAction.MoveGuest m && m.guest().equals(guest));
   }
 
-  private static ClusterEvent move(Registered cluster, String actionId, GuestNode guest, String target) {
-    return Actions.request(cluster, actionId, guest.host(), new HostAction.MoveGuest(guest.name(), guest.host(), target));
+  private static ClusterEvent move(
+      Registered cluster, String actionId, GuestNode guest, String target) {
+    return Actions.request(
+        cluster,
+        actionId,
+        guest.host(),
+        new HostAction.MoveGuest(guest.name(), guest.host(), target));
   }
 
   static List<ClusterEvent> movePackages(ClusterCommand.MovePackages command, Registered cluster) {
     var actionId = Actions.required(command.actionId());
     if (cluster.topology() != Topology.GUESTS_AS_NODES) {
-      throw new InvalidInput("topology", "application packages are moved in GUESTS_AS_NODES clusters; move guests instead");
+      throw new InvalidInput(
+          "topology",
+          "application packages are moved in GUESTS_AS_NODES clusters; move guests instead");
     }
     if (Actions.alreadyAccepted(cluster, actionId)) {
       return List.of();
     }
     if (command.awayFromHost() != null) {
       var host = Actions.host(cluster, command.awayFromHost());
-      var packages = cluster.guestsOn(host.name()).stream().flatMap(g -> cluster.packagesOn(g.name()).stream()).toList();
+      var packages =
+          cluster.guestsOn(host.name()).stream()
+              .flatMap(g -> cluster.packagesOn(g.name()).stream())
+              .toList();
       if (packages.isEmpty()) {
         throw new NothingToDo("no package runs on the guests of " + host.name());
       }
@@ -131,7 +159,13 @@ final class Moves {
             pkg.eligibleNodes().stream()
                 .filter(n -> whyNotPackageTarget(cluster, pkg, n, host.name()).isEmpty())
                 .findFirst()
-                .orElseThrow(() -> new InvalidMoveTarget("package", pkg.name(), "any eligible node", "none of " + pkg.eligibleNodes() + " can take it"));
+                .orElseThrow(
+                    () ->
+                        new InvalidMoveTarget(
+                            "package",
+                            pkg.name(),
+                            "any eligible node",
+                            "none of " + pkg.eligibleNodes() + " can take it"));
         events.add(movePackage(cluster, Actions.part(actionId, pkg.name()), pkg, target));
       }
       return events;
@@ -144,14 +178,20 @@ final class Moves {
       throw new NotFound("package", command.packageName());
     }
     refuseIfPackageMoving(cluster, pkg.name());
-    whyNotPackageTarget(cluster, pkg, command.toNode(), null).ifPresent(reason -> {
-      throw new InvalidMoveTarget("package", pkg.name(), command.toNode(), reason);
-    });
+    whyNotPackageTarget(cluster, pkg, command.toNode(), null)
+        .ifPresent(
+            reason -> {
+              throw new InvalidMoveTarget("package", pkg.name(), command.toNode(), reason);
+            });
     return List.of(movePackage(cluster, actionId, pkg, command.toNode()));
   }
 
-  /** R5 for packages: the target must be a member guest node, not on a host being drained or upgraded. */
-  static Optional<String> whyNotPackageTarget(Registered cluster, Pkg pkg, String node, String leavingHost) {
+  /**
+   * R5 for packages: the target must be a member guest node, not on a host being drained or
+   * upgraded.
+   */
+  static Optional<String> whyNotPackageTarget(
+      Registered cluster, Pkg pkg, String node, String leavingHost) {
     var guest = cluster.guests().get(node);
     if (guest == null) {
       return Optional.of("it is not a node of cluster " + cluster.clusterId());
@@ -163,17 +203,27 @@ final class Moves {
       return Optional.of("guest node " + node + " is not a member of the cluster");
     }
     if (guest.host().equals(leavingHost) || guest.host().equals(cluster.upgradingHost())) {
-      return Optional.of("guest node " + node + " runs on host " + guest.host() + ", which is being drained or upgraded");
+      return Optional.of(
+          "guest node "
+              + node
+              + " runs on host "
+              + guest.host()
+              + ", which is being drained or upgraded");
     }
     return Optional.empty();
   }
 
   private static void refuseIfPackageMoving(Registered cluster, String pkg) {
-    Actions.refuseIfPending(cluster, "package " + pkg, p -> p.action() instanceof HostAction.MovePackage m && m.packageName().equals(pkg));
+    Actions.refuseIfPending(
+        cluster,
+        "package " + pkg,
+        p -> p.action() instanceof HostAction.MovePackage m && m.packageName().equals(pkg));
   }
 
-  private static ClusterEvent movePackage(Registered cluster, String actionId, Pkg pkg, String target) {
+  private static ClusterEvent movePackage(
+      Registered cluster, String actionId, Pkg pkg, String target) {
     var host = cluster.guests().get(pkg.node()).host();
-    return Actions.request(cluster, actionId, host, new HostAction.MovePackage(pkg.name(), pkg.node(), target));
+    return Actions.request(
+        cluster, actionId, host, new HostAction.MovePackage(pkg.name(), pkg.node(), target));
   }
 }

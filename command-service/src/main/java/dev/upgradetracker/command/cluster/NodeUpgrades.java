@@ -35,31 +35,48 @@ final class NodeUpgrades {
       return List.of();
     }
     if (host.upgraded()) {
-      throw new NothingToDo("host " + host.name() + " already runs Integrity VM " + host.ivmVersion());
+      throw new NothingToDo(
+          "host " + host.name() + " already runs Integrity VM " + host.ivmVersion());
     }
     if (cluster.upgradingHost() != null && !cluster.upgradingHost().equals(host.name())) {
       throw new AnotherNodeUpgrading(host.name(), cluster.upgradingHost());
     }
     checkPrepared(cluster, host);
     checkDrained(cluster, host);
-    Actions.refuseIfPending(cluster, "host " + host.name(), p -> p.host().equals(host.name()) && p.action() instanceof HostAction.UpdateNode);
-    boolean updateServiceguard = Versions.compare(host.serviceguardVersion(), Versions.SERVICEGUARD_ROLLING_BASELINE) < 0;
+    Actions.refuseIfPending(
+        cluster,
+        "host " + host.name(),
+        p -> p.host().equals(host.name()) && p.action() instanceof HostAction.UpdateNode);
+    boolean updateServiceguard =
+        Versions.compare(host.serviceguardVersion(), Versions.SERVICEGUARD_ROLLING_BASELINE) < 0;
     var events = new ArrayList<ClusterEvent>();
     if (cluster.upgradingHost() == null) {
-      events.add(new NodeUpgradeStarted(cluster.clusterId(), host.name(), command.mode(), updateServiceguard, actionId));
+      events.add(
+          new NodeUpgradeStarted(
+              cluster.clusterId(), host.name(), command.mode(), updateServiceguard, actionId));
     }
-    events.add(Actions.request(cluster, actionId, host.name(), new HostAction.UpdateNode(command.mode(), updateServiceguard)));
+    events.add(
+        Actions.request(
+            cluster,
+            actionId,
+            host.name(),
+            new HostAction.UpdateNode(command.mode(), updateServiceguard)));
     return events;
   }
 
   /** R1. */
   private static void checkPrepared(Registered cluster, Host host) {
     var missing = new ArrayList<String>();
-    var unverified = cluster.guests().values().stream().filter(g -> !g.bootVerified()).map(GuestNode::name).toList();
+    var unverified =
+        cluster.guests().values().stream()
+            .filter(g -> !g.bootVerified())
+            .map(GuestNode::name)
+            .toList();
     if (!unverified.isEmpty()) {
       missing.add("guests " + String.join(", ", unverified) + " not verified bootable");
     }
-    var notBackedUp = cluster.guests().values().stream().filter(g -> !g.backedUp()).map(GuestNode::name).toList();
+    var notBackedUp =
+        cluster.guests().values().stream().filter(g -> !g.backedUp()).map(GuestNode::name).toList();
     if (!notBackedUp.isEmpty()) {
       missing.add("guests " + String.join(", ", notBackedUp) + " not backed up");
     }
@@ -80,13 +97,19 @@ final class NodeUpgrades {
       }
       return;
     }
-    var packages = guests.stream().flatMap(g -> cluster.packagesOn(g.name()).stream()).map(ClusterState.Pkg::name).toList();
+    var packages =
+        guests.stream()
+            .flatMap(g -> cluster.packagesOn(g.name()).stream())
+            .map(ClusterState.Pkg::name)
+            .toList();
     if (!packages.isEmpty()) {
-      throw new NodeNotDrained(host.name(), "runs packages " + String.join(", ", packages) + " on its guest nodes");
+      throw new NodeNotDrained(
+          host.name(), "runs packages " + String.join(", ", packages) + " on its guest nodes");
     }
     var members = guests.stream().filter(GuestNode::member).toList();
     if (!members.isEmpty()) {
-      throw new NodeNotDrained(host.name(), "has guest nodes " + names(members) + " in the cluster");
+      throw new NodeNotDrained(
+          host.name(), "has guest nodes " + names(members) + " in the cluster");
     }
   }
 
@@ -99,12 +122,14 @@ final class NodeUpgrades {
       throw new OutOfOrder("host " + host.name() + " left the cluster by no cold migration");
     }
     if (cluster.mixedVersions()) {
-      throw new ConfigChangeWhileMixed("re-add cold-migrated node " + host.name() + " to the cluster", hostsOn3x(cluster));
+      throw new ConfigChangeWhileMixed(
+          "re-add cold-migrated node " + host.name() + " to the cluster", hostsOn3x(cluster));
     }
     return List.of(new NodeRejoinedCluster(cluster.clusterId(), host.name()));
   }
 
-  static List<ClusterEvent> installPatches(ClusterCommand.InstallPatches command, Registered cluster) {
+  static List<ClusterEvent> installPatches(
+      ClusterCommand.InstallPatches command, Registered cluster) {
     var actionId = Actions.required(command.actionId());
     var host = Actions.host(cluster, command.host());
     if (Actions.alreadyAccepted(cluster, actionId)) {
@@ -116,8 +141,12 @@ final class NodeUpgrades {
     if (host.patched()) {
       throw new NothingToDo("host " + host.name() + " has its patches");
     }
-    Actions.refuseIfPending(cluster, "host " + host.name(), p -> p.host().equals(host.name()) && p.action() instanceof HostAction.InstallPatches);
-    return List.of(Actions.request(cluster, actionId, host.name(), new HostAction.InstallPatches()));
+    Actions.refuseIfPending(
+        cluster,
+        "host " + host.name(),
+        p -> p.host().equals(host.name()) && p.action() instanceof HostAction.InstallPatches);
+    return List.of(
+        Actions.request(cluster, actionId, host.name(), new HostAction.InstallPatches()));
   }
 
   static List<String> hostsOn3x(Registered cluster) {

@@ -15,12 +15,15 @@ final class Preparation {
 
   private Preparation() {}
 
-  static List<ClusterEvent> verifyGuestsBoot(ClusterCommand.VerifyGuestsBoot command, Registered cluster) {
-    return perHostWithGuests(cluster, Actions.required(command.actionId()), HostAction.VerifyGuestsBoot::new);
+  static List<ClusterEvent> verifyGuestsBoot(
+      ClusterCommand.VerifyGuestsBoot command, Registered cluster) {
+    return perHostWithGuests(
+        cluster, Actions.required(command.actionId()), HostAction.VerifyGuestsBoot::new);
   }
 
   static List<ClusterEvent> backUpGuests(ClusterCommand.BackUpGuests command, Registered cluster) {
-    return perHostWithGuests(cluster, Actions.required(command.actionId()), HostAction.BackUpGuests::new);
+    return perHostWithGuests(
+        cluster, Actions.required(command.actionId()), HostAction.BackUpGuests::new);
   }
 
   static List<ClusterEvent> backUpHost(ClusterCommand.BackUpHost command, Registered cluster) {
@@ -30,7 +33,9 @@ final class Preparation {
       return List.of();
     }
     Actions.refuseIfPending(
-        cluster, "host " + host.name(), p -> p.action() instanceof HostAction.BackUpHost && p.host().equals(host.name()));
+        cluster,
+        "host " + host.name(),
+        p -> p.action() instanceof HostAction.BackUpHost && p.host().equals(host.name()));
     return List.of(Actions.request(cluster, actionId, host.name(), new HostAction.BackUpHost()));
   }
 
@@ -43,7 +48,8 @@ final class Preparation {
     for (var host : cluster.hosts().keySet()) {
       var guests = cluster.guestsOn(host).stream().map(GuestNode::name).toList();
       if (!guests.isEmpty()) {
-        events.add(Actions.request(cluster, Actions.part(actionId, host), host, action.apply(guests)));
+        events.add(
+            Actions.request(cluster, Actions.part(actionId, host), host, action.apply(guests)));
       }
     }
     if (events.isEmpty()) {

@@ -6,8 +6,10 @@ public final class Versions {
   public static final String HPUX_11I_V3 = "B.11.31";
   public static final String IVM_4_0 = "B.04.00";
   public static final String GUEST_KIT_4_0 = "B.04.00";
+
   /** The first Serviceguard that runs on both 11i v2 and v3: older clusters update to A.11.19. */
   public static final String SERVICEGUARD_ROLLING_BASELINE = "A.11.18";
+
   public static final String SERVICEGUARD_FOR_IVM_4 = "A.11.19";
 
   private Versions() {}
@@ -43,7 +45,9 @@ public final class Versions {
     var parts = version.replaceFirst("^[A-Za-z]+\\.", "").split("\\.");
     var numbers = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      numbers[i] = Integer.parseInt(parts[i].replaceAll("\\D", "").isEmpty() ? "0" : parts[i].replaceAll("\\D", ""));
+      numbers[i] =
+          Integer.parseInt(
+              parts[i].replaceAll("\\D", "").isEmpty() ? "0" : parts[i].replaceAll("\\D", ""));
     }
     return numbers;
   }

@@ -36,6 +36,9 @@ public class ByteaPostgresDialect extends PostgreSQLDialect {
   @Override
   public void contributeTypes(TypeContributions contributions, ServiceRegistry registry) {
     super.contributeTypes(contributions, registry);
-    contributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(Types.BLOB, BinaryJdbcType.INSTANCE);
+    contributions
+        .getTypeConfiguration()
+        .getJdbcTypeRegistry()
+        .addDescriptor(Types.BLOB, BinaryJdbcType.INSTANCE);
   }
 }

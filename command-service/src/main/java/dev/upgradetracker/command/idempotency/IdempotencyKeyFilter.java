@@ -1,8 +1,8 @@
 package dev.upgradetracker.command.idempotency;
 
 import dev.upgradetracker.web.Callers;
-import dev.upgradetracker.web.TeamAuthentication;
 import dev.upgradetracker.web.ProblemWriter;
+import dev.upgradetracker.web.TeamAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -27,8 +27,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A command sent with an {@code Idempotency-Key} header is answered once: a repeat gets the first
- * answer again and changes nothing; the same key with another request is refused (422). The key
- * is reserved before the command runs, so two concurrent requests with one key cannot both run.
+ * answer again and changes nothing; the same key with another request is refused (422). The key is
+ * reserved before the command runs, so two concurrent requests with one key cannot both run.
  */
 @Component
 @Order(TeamAuthentication.ORDER + 1)
@@ -52,11 +52,16 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var key = request.getHeader(HEADER).trim();
     if (key.isEmpty() || key.length() > 255) {
-      ProblemWriter.write(response, 400, "Invalid Idempotency-Key", "the Idempotency-Key header must have 1 to 255 characters");
+      ProblemWriter.write(
+          response,
+          400,
+          "Invalid Idempotency-Key",
+          "the Idempotency-Key header must have 1 to 255 characters");
       return;
     }
     var body = request.getInputStream().readAllBytes();
@@ -70,7 +75,11 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     try {
       responses.saveAndFlush(new StoredResponse(id, hash, clock.instant()));
     } catch (DataIntegrityViolationException concurrentTwin) {
-      ProblemWriter.write(response, 409, "Request in progress", "a request with this Idempotency-Key is being answered; repeat it shortly");
+      ProblemWriter.write(
+          response,
+          409,
+          "Request in progress",
+          "a request with this Idempotency-Key is being answered; repeat it shortly");
       return;
     }
     var captured = new ContentCachingResponseWrapper(response);
@@ -89,17 +98,29 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
       responses.delete(stored);
       return;
     }
-    stored.answered(captured.getStatus(), captured.getContentType(), new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+    stored.answered(
+        captured.getStatus(),
+        captured.getContentType(),
+        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
     responses.save(stored);
   }
 
-  private static void replay(StoredResponse earlier, String hash, HttpServletResponse response) throws IOException {
+  private static void replay(StoredResponse earlier, String hash, HttpServletResponse response)
+      throws IOException {
     if (!earlier.requestHash().equals(hash)) {
-      ProblemWriter.write(response, 422, "Idempotency-Key reused", "this Idempotency-Key was used with a different request");
+      ProblemWriter.write(
+          response,
+          422,
+          "Idempotency-Key reused",
+          "this Idempotency-Key was used with a different request");
       return;
     }
     if (earlier.status() == StoredResponse.IN_PROGRESS) {
-      ProblemWriter.write(response, 409, "Request in progress", "a request with this Idempotency-Key is being answered; repeat it shortly");
+      ProblemWriter.write(
+          response,
+          409,
+          "Request in progress",
+          "a request with this Idempotency-Key is being answered; repeat it shortly");
       return;
     }
     response.setStatus(earlier.status());
@@ -115,14 +136,15 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   private static String hash(HttpServletRequest request, byte[] body) {
     try {
       var digest = MessageDigest.getInstance("SHA-256");
-      digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          (request.getMethod() + " " + request.getRequestURI() + "\n")
+              .getBytes(StandardCharsets.UTF_8));
       digest.update(body);
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
-
 
   /** The request with its body already read, readable once more by the controllers. */
   private static final class ReplayableBody extends HttpServletRequestWrapper {

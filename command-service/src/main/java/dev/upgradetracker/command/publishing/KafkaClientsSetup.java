@@ -14,6 +14,7 @@ class KafkaClientsSetup {
   @Bean(destroyMethod = "close")
   KafkaProducer<String, EventEnvelope> eventProducer(KafkaSettings kafka) {
     Topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
-    return KafkaClients.producer(kafka.bootstrapServers(), "command-service-publisher", JsonSerde.envelopes());
+    return KafkaClients.producer(
+        kafka.bootstrapServers(), "command-service-publisher", JsonSerde.envelopes());
   }
 }

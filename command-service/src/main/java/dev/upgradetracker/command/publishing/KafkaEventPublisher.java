@@ -16,18 +16,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 /**
  * Copies every committed event to {@link Topics#EVENTS}, keyed by cluster id. It runs in a
- * streaming processor: the processor's token, stored in the event store's database, says what
- * was published. A batch's token only moves after the broker acknowledged every send of the
- * batch, so a crash in between republishes (consumers skip what they have seen) and loses nothing.
+ * streaming processor: the processor's token, stored in the event store's database, says what was
+ * published. A batch's token only moves after the broker acknowledged every send of the batch, so a
+ * crash in between republishes (consumers skip what they have seen) and loses nothing.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -60,7 +60,8 @@ class KafkaEventPublisher {
             text(metaData, TraceKeys.CORRELATION_ID),
             text(metaData, TraceKeys.CAUSATION_ID),
             event);
-    sendsOfThisBatch().add(producer.send(new ProducerRecord<>(Topics.EVENTS, event.clusterId(), envelope)));
+    sendsOfThisBatch()
+        .add(producer.send(new ProducerRecord<>(Topics.EVENTS, event.clusterId(), envelope)));
   }
 
   private List<Future<RecordMetadata>> sendsOfThisBatch() {
@@ -83,7 +84,8 @@ class KafkaEventPublisher {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while publishing events to Kafka", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Kafka did not acknowledge published events; the batch will be retried", e);
+      throw new IllegalStateException(
+          "Kafka did not acknowledge published events; the batch will be retried", e);
     }
   }
 

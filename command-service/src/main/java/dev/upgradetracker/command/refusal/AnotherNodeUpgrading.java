@@ -6,6 +6,9 @@ import java.util.Map;
 public final class AnotherNodeUpgrading extends RuleViolation {
 
   public AnotherNodeUpgrading(String host, String upgrading) {
-    super(Rule.R3, "cannot start upgrading " + host + " while " + upgrading + " is being upgraded", Map.of("host", host, "upgrading", upgrading));
+    super(
+        Rule.R3,
+        "cannot start upgrading " + host + " while " + upgrading + " is being upgraded",
+        Map.of("host", host, "upgrading", upgrading));
   }
 }

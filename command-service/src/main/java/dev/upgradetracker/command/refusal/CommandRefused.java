@@ -7,7 +7,13 @@ import java.util.Map;
  * one place ({@link ProblemDetailsAdvice}).
  */
 public abstract sealed class CommandRefused extends RuntimeException
-    permits RuleViolation, NotFound, InvalidInput, AlreadyExists, ActionInProgress, NothingToDo, OutOfOrder {
+    permits RuleViolation,
+        NotFound,
+        InvalidInput,
+        AlreadyExists,
+        ActionInProgress,
+        NothingToDo,
+        OutOfOrder {
 
   private final Map<String, Object> facts;
 

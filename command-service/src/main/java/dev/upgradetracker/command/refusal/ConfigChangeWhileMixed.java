@@ -7,6 +7,13 @@ import java.util.Map;
 public final class ConfigChangeWhileMixed extends RuleViolation {
 
   public ConfigChangeWhileMixed(String change, List<String> hostsOn3x) {
-    super(Rule.R7, "cannot " + change + " while hosts " + String.join(", ", hostsOn3x) + " still run Integrity VM 3.x", Map.of("change", change, "hostsOn3x", hostsOn3x));
+    super(
+        Rule.R7,
+        "cannot "
+            + change
+            + " while hosts "
+            + String.join(", ", hostsOn3x)
+            + " still run Integrity VM 3.x",
+        Map.of("change", change, "hostsOn3x", hostsOn3x));
   }
 }

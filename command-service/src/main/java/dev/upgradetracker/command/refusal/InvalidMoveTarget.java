@@ -3,12 +3,14 @@ package dev.upgradetracker.command.refusal;
 import java.util.Map;
 
 /**
- * R5: a guest or package moves only to a member node of its own cluster that is not being
- * upgraded (and, for a guest with the 4.0 kit, that runs 4.0).
+ * R5: a guest or package moves only to a member node of its own cluster that is not being upgraded
+ * (and, for a guest with the 4.0 kit, that runs 4.0).
  */
 public final class InvalidMoveTarget extends RuleViolation {
 
-  /** @param kind {@code guest} or {@code package} */
+  /**
+   * @param kind {@code guest} or {@code package}
+   */
   public InvalidMoveTarget(String kind, String subject, String target, String reason) {
     super(
         Rule.R5,

@@ -7,6 +7,13 @@ import java.util.Map;
 public final class KitBeforeLastHost extends RuleViolation {
 
   public KitBeforeLastHost(String guest, List<String> hostsOn3x) {
-    super(Rule.R4, "cannot install the 4.0 guest kit on " + guest + " while hosts " + String.join(", ", hostsOn3x) + " still run Integrity VM 3.x (a failover would land the guest on a host that cannot run it)", Map.of("guest", guest, "hostsOn3x", hostsOn3x));
+    super(
+        Rule.R4,
+        "cannot install the 4.0 guest kit on "
+            + guest
+            + " while hosts "
+            + String.join(", ", hostsOn3x)
+            + " still run Integrity VM 3.x (a failover would land the guest on a host that cannot run it)",
+        Map.of("guest", guest, "hostsOn3x", hostsOn3x));
   }
 }

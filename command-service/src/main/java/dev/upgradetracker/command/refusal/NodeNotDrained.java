@@ -6,6 +6,9 @@ import java.util.Map;
 public final class NodeNotDrained extends RuleViolation {
 
   public NodeNotDrained(String host, String stillThere) {
-    super(Rule.R2, "host " + host + " still " + stillThere, Map.of("host", host, "stillThere", stillThere));
+    super(
+        Rule.R2,
+        "host " + host + " still " + stillThere,
+        Map.of("host", host, "stillThere", stillThere));
   }
 }

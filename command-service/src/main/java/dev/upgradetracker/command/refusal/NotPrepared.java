@@ -2,10 +2,16 @@ package dev.upgradetracker.command.refusal;
 
 import java.util.Map;
 
-/** R1: a node is upgraded only after the guests were verified bootable and backed up, and the node backed up. */
+/**
+ * R1: a node is upgraded only after the guests were verified bootable and backed up, and the node
+ * backed up.
+ */
 public final class NotPrepared extends RuleViolation {
 
   public NotPrepared(String host, String missing) {
-    super(Rule.R1, "node " + host + " cannot be upgraded yet: " + missing, Map.of("host", host, "missing", missing));
+    super(
+        Rule.R1,
+        "node " + host + " cannot be upgraded yet: " + missing,
+        Map.of("host", host, "missing", missing));
   }
 }

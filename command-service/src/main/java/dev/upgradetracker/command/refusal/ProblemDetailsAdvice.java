@@ -2,12 +2,12 @@ package dev.upgradetracker.command.refusal;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import tools.jackson.databind.DatabindException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.databind.DatabindException;
 
 /** The one place where refusals become RFC 9457 problem details. */
 @RestControllerAdvice
@@ -46,17 +46,27 @@ public class ProblemDetailsAdvice {
   ProblemDetail concurrentChange(ConcurrencyException e) {
     var problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONFLICT, "the cluster was changed by another command at the same moment; nothing was written, send the command again");
+            HttpStatus.CONFLICT,
+            "the cluster was changed by another command at the same moment; nothing was written, send the command again");
     problem.setTitle("Concurrent change");
     return problem;
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    if (e.getMostSpecificCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
-      return refused(new InvalidInput(fieldPath(mismatch), "has the wrong type or form: " + mismatch.getOriginalMessage().lines().findFirst().orElse("")));
+    if (e.getMostSpecificCause() instanceof DatabindException mismatch
+        && !mismatch.getPath().isEmpty()) {
+      return refused(
+          new InvalidInput(
+              fieldPath(mismatch),
+              "has the wrong type or form: "
+                  + mismatch.getOriginalMessage().lines().findFirst().orElse("")));
     }
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON: " + e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""));
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "the request body is not valid JSON: "
+                + e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""));
     problem.setTitle("Malformed request");
     return problem;
   }

@@ -28,7 +28,9 @@ class ActionResultsTest {
     var driver = ClusterDriver.registered(twoHostsThreeGuests("c1"));
     driver.request(new MoveGuests("c1", "g1", "h2", null, "a1"));
 
-    assertThat(driver.report("a1", ActionStatus.FAILED)).singleElement().isInstanceOf(HostActionFailed.class);
+    assertThat(driver.report("a1", ActionStatus.FAILED))
+        .singleElement()
+        .isInstanceOf(HostActionFailed.class);
     assertThat(driver.state().guests().get("g1").host()).isEqualTo("h1");
   }
 
@@ -43,6 +45,9 @@ class ActionResultsTest {
 
   @Test
   void aReportOfAnUnknownActionChangesNothing() {
-    assertThat(ClusterDriver.registered(twoHostsThreeGuests("c1")).report("never-asked", ActionStatus.SUCCEEDED)).isEmpty();
+    assertThat(
+            ClusterDriver.registered(twoHostsThreeGuests("c1"))
+                .report("never-asked", ActionStatus.SUCCEEDED))
+        .isEmpty();
   }
 }

@@ -25,27 +25,40 @@ class ClusterAggregateTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(ClusterAggregate.class);
     fixture.registerCommandTargetResolver(
-        message -> new VersionedAggregateIdentifier(((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null));
+        message ->
+            new VersionedAggregateIdentifier(
+                ((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null));
   }
 
   @Test
   void registrationCreatesTheAggregate() {
-    fixture.givenNoPriorActivity().when(new ClusterCommandDispatch(new RegisterCluster(twoHostsThreeGuests("c1"))), Map.of("team", "alpha")).expectEvents(registered);
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new ClusterCommandDispatch(new RegisterCluster(twoHostsThreeGuests("c1"))),
+            Map.of("team", "alpha"))
+        .expectEvents(registered);
   }
 
   @Test
   void theOwningTeamsMoveIsAccepted() {
     fixture
         .given(registered)
-        .when(new ClusterCommandDispatch(new MoveGuests("c1", "g1", "h2", null, "a1")), Map.of("team", "alpha"))
-        .expectEvents(new HostActionRequested("c1", "a1", "h1", "127.0.0.1:22001", new HostAction.MoveGuest("g1", "h1", "h2")));
+        .when(
+            new ClusterCommandDispatch(new MoveGuests("c1", "g1", "h2", null, "a1")),
+            Map.of("team", "alpha"))
+        .expectEvents(
+            new HostActionRequested(
+                "c1", "a1", "h1", "127.0.0.1:22001", new HostAction.MoveGuest("g1", "h1", "h2")));
   }
 
   @Test
   void anotherTeamsCommandIsRefusedAndWritesNothing() {
     fixture
         .given(registered)
-        .when(new ClusterCommandDispatch(new MoveGuests("c1", "g1", "h2", null, "a1")), Map.of("team", "bravo"))
+        .when(
+            new ClusterCommandDispatch(new MoveGuests("c1", "g1", "h2", null, "a1")),
+            Map.of("team", "bravo"))
         .expectException(NotOwner.class)
         .expectNoEvents();
   }
@@ -54,13 +67,22 @@ class ClusterAggregateTest {
   void aRuleBreachWritesNothing() {
     fixture
         .given(registered)
-        .when(new ClusterCommandDispatch(new MoveGuests("c1", "g1", "h9", null, "a1")), Map.of("team", "alpha"))
+        .when(
+            new ClusterCommandDispatch(new MoveGuests("c1", "g1", "h9", null, "a1")),
+            Map.of("team", "alpha"))
         .expectException(InvalidMoveTarget.class)
         .expectNoEvents();
   }
 
   private static ClusterRegistered registered() {
     var spec = twoHostsThreeGuests("c1");
-    return new ClusterRegistered("c1", spec.team(), spec.topology(), spec.clusterLock(), spec.hosts(), spec.guests(), spec.packages());
+    return new ClusterRegistered(
+        "c1",
+        spec.team(),
+        spec.topology(),
+        spec.clusterLock(),
+        spec.hosts(),
+        spec.guests(),
+        spec.packages());
   }
 }

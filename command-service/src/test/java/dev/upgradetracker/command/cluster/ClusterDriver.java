@@ -68,7 +68,12 @@ final class ClusterDriver {
   }
 
   List<ClusterEvent> report(String actionId, ActionStatus status) {
-    var events = decide(new RecordActionResult(clusterId, Clusters.result(clusterId, actionId, status, status == ActionStatus.FAILED ? 1 : 0)));
+    var events =
+        decide(
+            new RecordActionResult(
+                clusterId,
+                Clusters.result(
+                    clusterId, actionId, status, status == ActionStatus.FAILED ? 1 : 0)));
     apply(events);
     return events;
   }

@@ -50,8 +50,16 @@ public final class Clusters {
         Topology.GUESTS_AS_NODES,
         clusterLock,
         List.of(host("h1", 22011), host("h2", 22012), host("h3", 22013)),
-        List.of(guest("n1", "h1"), guest("n2", "h1"), guest("n3", "h2"), guest("n4", "h2"), guest("n5", "h3"), guest("n6", "h3")),
-        List.of(new AppPackage("p1", "n1", List.of("n3")), new AppPackage("p2", "n3", List.of("n5", "n1"))));
+        List.of(
+            guest("n1", "h1"),
+            guest("n2", "h1"),
+            guest("n3", "h2"),
+            guest("n4", "h2"),
+            guest("n5", "h3"),
+            guest("n6", "h3")),
+        List.of(
+            new AppPackage("p1", "n1", List.of("n3")),
+            new AppPackage("p2", "n3", List.of("n5", "n1"))));
   }
 
   public static VmHost host(String name, int port) {
@@ -62,7 +70,8 @@ public final class Clusters {
     return new Guest(name, host, "A.03.50");
   }
 
-  public static ActionResult result(String clusterId, String actionId, ActionStatus status, int exitCode) {
+  public static ActionResult result(
+      String clusterId, String actionId, ActionStatus status, int exitCode) {
     return new ActionResult(
         actionId,
         clusterId,

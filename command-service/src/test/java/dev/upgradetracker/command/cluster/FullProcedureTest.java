@@ -28,17 +28,22 @@ class FullProcedureTest {
       driver.run(new UpgradeNode("c1", host, UpgradeMode.UPDATE, "upgrade-" + host));
       driver.run(new InstallPatches("c1", host, "patches-" + host));
       if (!host.equals("h3")) {
-        driver.refuses(new InstallGuestKit("c1", null, "kits-early")).isInstanceOf(KitBeforeLastHost.class);
+        driver
+            .refuses(new InstallGuestKit("c1", null, "kits-early"))
+            .isInstanceOf(KitBeforeLastHost.class);
       }
     }
     driver.run(new InstallGuestKit("c1", null, "kits"));
 
-    assertThat(driver.state().hosts().values()).allSatisfy(h -> {
-      assertThat(h.ivmVersion()).isEqualTo("B.04.00");
-      assertThat(h.hpuxVersion()).isEqualTo("B.11.31");
-      assertThat(h.patched()).isTrue();
-    });
-    assertThat(driver.state().guests().values()).allSatisfy(g -> assertThat(g.kitVersion()).isEqualTo("B.04.00"));
+    assertThat(driver.state().hosts().values())
+        .allSatisfy(
+            h -> {
+              assertThat(h.ivmVersion()).isEqualTo("B.04.00");
+              assertThat(h.hpuxVersion()).isEqualTo("B.11.31");
+              assertThat(h.patched()).isTrue();
+            });
+    assertThat(driver.state().guests().values())
+        .allSatisfy(g -> assertThat(g.kitVersion()).isEqualTo("B.04.00"));
     assertThat(driver.state().pendingActions()).isEmpty();
   }
 
@@ -47,7 +52,8 @@ class FullProcedureTest {
     var driver = ClusterDriver.prepared(threeHostsAsNodes("c1", false));
 
     for (var host : List.of("h1", "h2", "h3")) {
-      if (!driver.state().guestsOn(host).stream().allMatch(g -> driver.state().packagesOn(g.name()).isEmpty())) {
+      if (!driver.state().guestsOn(host).stream()
+          .allMatch(g -> driver.state().packagesOn(g.name()).isEmpty())) {
         driver.run(new MovePackages("c1", null, null, host, "drain-" + host));
       }
       driver.run(new HaltClusterNodes("c1", host, "halt-" + host));
@@ -57,11 +63,16 @@ class FullProcedureTest {
     }
     driver.run(new InstallGuestKit("c1", null, "kits"));
 
-    assertThat(driver.state().hosts().values()).allSatisfy(h -> assertThat(h.ivmVersion()).isEqualTo("B.04.00"));
-    assertThat(driver.state().guests().values()).allSatisfy(g -> {
-      assertThat(g.kitVersion()).isEqualTo("B.04.00");
-      assertThat(g.member()).isTrue();
-    });
-    assertThat(driver.state().packages().values()).extracting(ClusterState.Pkg::node).doesNotContainNull();
+    assertThat(driver.state().hosts().values())
+        .allSatisfy(h -> assertThat(h.ivmVersion()).isEqualTo("B.04.00"));
+    assertThat(driver.state().guests().values())
+        .allSatisfy(
+            g -> {
+              assertThat(g.kitVersion()).isEqualTo("B.04.00");
+              assertThat(g.member()).isTrue();
+            });
+    assertThat(driver.state().packages().values())
+        .extracting(ClusterState.Pkg::node)
+        .doesNotContainNull();
   }
 }

@@ -4,8 +4,8 @@ import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.command.refusal.KitBeforeLastHost;
-import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.command.refusal.NothingToDo;
+import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterCommand.InstallGuestKit;
 import dev.upgradetracker.events.cluster.ClusterCommand.MoveGuests;
 import dev.upgradetracker.events.cluster.ClusterCommand.UpgradeNode;
@@ -23,9 +23,11 @@ class GuestKitTest {
     driver.run(new MoveGuests("c1", null, null, "h2", "drain"));
     driver.run(new UpgradeNode("c1", "h2", UpgradeMode.UPDATE, "up"));
 
-    driver.refuses(new InstallGuestKit("c1", "g3", "kit"))
+    driver
+        .refuses(new InstallGuestKit("c1", "g3", "kit"))
         .isInstanceOf(KitBeforeLastHost.class)
-        .hasMessage("R4 kit-after-last-host: cannot install the 4.0 guest kit on g3 while hosts h1 still run Integrity VM 3.x (a failover would land the guest on a host that cannot run it)");
+        .hasMessage(
+            "R4 kit-after-last-host: cannot install the 4.0 guest kit on g3 while hosts h1 still run Integrity VM 3.x (a failover would land the guest on a host that cannot run it)");
   }
 
   @Test
@@ -34,9 +36,13 @@ class GuestKitTest {
 
     var events = driver.request(new InstallGuestKit("c1", null, "kits"));
 
-    assertThat(events).hasSize(3).allSatisfy(e -> assertThat(e).isInstanceOf(HostActionRequested.class));
+    assertThat(events)
+        .hasSize(3)
+        .allSatisfy(e -> assertThat(e).isInstanceOf(HostActionRequested.class));
     driver.report("kits@g1", ActionStatus.SUCCEEDED);
-    assertThat(driver.history()).last().isEqualTo(new GuestKitInstalled("c1", "g1", "B.04.00", "kits@g1"));
+    assertThat(driver.history())
+        .last()
+        .isEqualTo(new GuestKitInstalled("c1", "g1", "B.04.00", "kits@g1"));
   }
 
   @Test

@@ -37,9 +37,11 @@ class InventoryUpdateTest {
     driver.run(new MoveGuests("c1", null, null, "h3", "drain"));
     driver.run(new UpgradeNode("c1", "h3", UpgradeMode.UPDATE, "up"));
 
-    driver.refuses(new UpdateCluster(withHosts(threeHostsAsPackages("c1"), host("h4", 22004))))
+    driver
+        .refuses(new UpdateCluster(withHosts(threeHostsAsPackages("c1"), host("h4", 22004))))
         .isInstanceOf(ConfigChangeWhileMixed.class)
-        .hasMessage("R7 no-config-change-in-mixed-mode: cannot change the cluster's membership or topology while hosts h1, h2 still run Integrity VM 3.x");
+        .hasMessage(
+            "R7 no-config-change-in-mixed-mode: cannot change the cluster's membership or topology while hosts h1, h2 still run Integrity VM 3.x");
   }
 
   @Test
@@ -51,7 +53,10 @@ class InventoryUpdateTest {
     var hosts = new ArrayList<>(spec.hosts());
     hosts.set(0, new VmHost("h1", "10.0.0.1:22", "B.11.23", "A.03.50", "A.11.18"));
 
-    driver.run(new UpdateCluster(new ClusterSpec("c1", "alpha", spec.topology(), false, hosts, spec.guests(), List.of())));
+    driver.run(
+        new UpdateCluster(
+            new ClusterSpec(
+                "c1", "alpha", spec.topology(), false, hosts, spec.guests(), List.of())));
 
     assertThat(driver.state().hosts().get("h1").sshAddress()).isEqualTo("10.0.0.1:22");
   }
@@ -60,7 +65,10 @@ class InventoryUpdateTest {
   void anUpdateDoesNotChangeTheOwningTeam() {
     var spec = threeHostsAsPackages("c1");
     ClusterDriver.registered(spec)
-        .refuses(new UpdateCluster(new ClusterSpec("c1", "bravo", spec.topology(), false, spec.hosts(), spec.guests(), List.of())))
+        .refuses(
+            new UpdateCluster(
+                new ClusterSpec(
+                    "c1", "bravo", spec.topology(), false, spec.hosts(), spec.guests(), List.of())))
         .isInstanceOf(InvalidInput.class)
         .hasMessageStartingWith("team:");
   }
@@ -70,12 +78,21 @@ class InventoryUpdateTest {
     var driver = ClusterDriver.registered(threeHostsAsPackages("c1"));
     driver.request(new MoveGuests("c1", "g1", "h2", null, "a1"));
 
-    driver.refuses(new UpdateCluster(threeHostsAsPackages("c1"))).isInstanceOf(ActionInProgress.class);
+    driver
+        .refuses(new UpdateCluster(threeHostsAsPackages("c1")))
+        .isInstanceOf(ActionInProgress.class);
   }
 
   private static ClusterSpec withHosts(ClusterSpec spec, VmHost extra) {
     var hosts = new ArrayList<>(spec.hosts());
     hosts.add(extra);
-    return new ClusterSpec(spec.id(), spec.team(), spec.topology(), spec.clusterLock(), hosts, spec.guests(), spec.packages());
+    return new ClusterSpec(
+        spec.id(),
+        spec.team(),
+        spec.topology(),
+        spec.clusterLock(),
+        hosts,
+        spec.guests(),
+        spec.packages());
   }
 }

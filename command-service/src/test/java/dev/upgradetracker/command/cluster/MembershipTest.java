@@ -25,7 +25,9 @@ class MembershipTest {
 
     var events = driver.run(new HaltClusterNodes("c1", "h3", "halt"));
 
-    assertThat(events).last().isEqualTo(new ClusterNodesHalted("c1", "h3", List.of("n5", "n6"), "halt"));
+    assertThat(events)
+        .last()
+        .isEqualTo(new ClusterNodesHalted("c1", "h3", List.of("n5", "n6"), "halt"));
     assertThat(driver.state().guests().get("n5").member()).isFalse();
   }
 
@@ -39,23 +41,28 @@ class MembershipTest {
 
   @Test
   void haltingNodesThatWouldLeaveNoMajorityIsRefusedUnderR6() {
-    var driver = ClusterDriver.registered(asNodes(false, List.of(guest("n1", "h1"), guest("n2", "h2"))));
+    var driver =
+        ClusterDriver.registered(asNodes(false, List.of(guest("n1", "h1"), guest("n2", "h2"))));
 
-    driver.refuses(new HaltClusterNodes("c1", "h1", "halt"))
+    driver
+        .refuses(new HaltClusterNodes("c1", "h1", "halt"))
         .isInstanceOf(QuorumWouldBeLost.class)
-        .hasMessage("R6 quorum: halting the 1 guest node(s) on h1 would leave 1 of 2 members and the cluster has no lock");
+        .hasMessage(
+            "R6 quorum: halting the 1 guest node(s) on h1 would leave 1 of 2 members and the cluster has no lock");
   }
 
   @Test
   void losingExactlyHalfIsAllowedWithAClusterLock() {
-    var driver = ClusterDriver.registered(asNodes(true, List.of(guest("n1", "h1"), guest("n2", "h2"))));
+    var driver =
+        ClusterDriver.registered(asNodes(true, List.of(guest("n1", "h1"), guest("n2", "h2"))));
 
     assertThat(driver.decide(new HaltClusterNodes("c1", "h1", "halt"))).hasSize(1);
   }
 
   @Test
   void aClusterWhoseMembersAllSitOnOneHostCannotBeHaltedEvenWithALock() {
-    var driver = ClusterDriver.registered(asNodes(true, List.of(guest("n1", "h1"), guest("n2", "h1"))));
+    var driver =
+        ClusterDriver.registered(asNodes(true, List.of(guest("n1", "h1"), guest("n2", "h1"))));
 
     driver.refuses(new HaltClusterNodes("c1", "h1", "halt")).isInstanceOf(QuorumWouldBeLost.class);
   }
@@ -73,6 +80,13 @@ class MembershipTest {
   }
 
   private static ClusterSpec asNodes(boolean lock, List<Guest> guests) {
-    return new ClusterSpec("c1", "alpha", Topology.GUESTS_AS_NODES, lock, List.of(host("h1", 1), host("h2", 2)), guests, List.of());
+    return new ClusterSpec(
+        "c1",
+        "alpha",
+        Topology.GUESTS_AS_NODES,
+        lock,
+        List.of(host("h1", 1), host("h2", 2)),
+        guests,
+        List.of());
   }
 }

@@ -29,10 +29,14 @@ class MovesTest {
 
   @Test
   void movingAGuestRequestsTheMoveOnTheNodeItRunsOn() {
-    var events = ClusterDriver.registered(twoHostsThreeGuests("c1")).request(new MoveGuests("c1", "g1", "h2", null, "a1"));
+    var events =
+        ClusterDriver.registered(twoHostsThreeGuests("c1"))
+            .request(new MoveGuests("c1", "g1", "h2", null, "a1"));
 
     assertThat(events)
-        .containsExactly(new HostActionRequested("c1", "a1", "h1", "127.0.0.1:22001", new HostAction.MoveGuest("g1", "h1", "h2")));
+        .containsExactly(
+            new HostActionRequested(
+                "c1", "a1", "h1", "127.0.0.1:22001", new HostAction.MoveGuest("g1", "h1", "h2")));
   }
 
   @Test
@@ -49,7 +53,8 @@ class MovesTest {
     ClusterDriver.registered(twoHostsThreeGuests("c1"))
         .refuses(new MoveGuests("c1", "g1", "h9", null, "a1"))
         .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(Rule.R5))
-        .hasMessage("R5 valid-move-target: guest g1 cannot move to h9: it is not a node of cluster c1");
+        .hasMessage(
+            "R5 valid-move-target: guest g1 cannot move to h9: it is not a node of cluster c1");
   }
 
   @Test
@@ -58,16 +63,25 @@ class MovesTest {
     driver.run(new MoveGuests("c1", null, null, "h3", "drain"));
     driver.request(new UpgradeNode("c1", "h3", UpgradeMode.UPDATE, "up"));
 
-    driver.refuses(new MoveGuests("c1", "g1", "h3", null, "a1")).isInstanceOf(InvalidMoveTarget.class).hasMessageEndingWith("node h3 is being upgraded");
+    driver
+        .refuses(new MoveGuests("c1", "g1", "h3", null, "a1"))
+        .isInstanceOf(InvalidMoveTarget.class)
+        .hasMessageEndingWith("node h3 is being upgraded");
   }
 
   @Test
   void refusesToMoveAGuestWithThe40KitToANodeStillOn3x() {
     var spec =
         new ClusterSpec(
-            "c1", "alpha", Topology.GUESTS_AS_PACKAGES, false,
-            List.of(new VmHost("h1", "127.0.0.1:1", "B.11.31", "B.04.00", "A.11.18"), Clusters.host("h2", 2)),
-            List.of(new Guest("g1", "h1", "B.04.00")), List.of());
+            "c1",
+            "alpha",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(
+                new VmHost("h1", "127.0.0.1:1", "B.11.31", "B.04.00", "A.11.18"),
+                Clusters.host("h2", 2)),
+            List.of(new Guest("g1", "h1", "B.04.00")),
+            List.of());
 
     ClusterDriver.registered(spec)
         .refuses(new MoveGuests("c1", "g1", "h2", null, "a1"))
@@ -77,7 +91,9 @@ class MovesTest {
 
   @Test
   void refusesAMoveToTheNodeTheGuestAlreadyRunsOn() {
-    ClusterDriver.registered(twoHostsThreeGuests("c1")).refuses(new MoveGuests("c1", "g1", "h1", null, "a1")).hasMessageEndingWith("the guest already runs there");
+    ClusterDriver.registered(twoHostsThreeGuests("c1"))
+        .refuses(new MoveGuests("c1", "g1", "h1", null, "a1"))
+        .hasMessageEndingWith("the guest already runs there");
   }
 
   @Test
@@ -85,7 +101,10 @@ class MovesTest {
     var driver = ClusterDriver.registered(twoHostsThreeGuests("c1"));
     driver.request(new MoveGuests("c1", "g1", "h2", null, "a1"));
 
-    driver.refuses(new MoveGuests("c1", "g1", "h2", null, "a2")).isInstanceOf(ActionInProgress.class).hasMessageContaining("a1");
+    driver
+        .refuses(new MoveGuests("c1", "g1", "h2", null, "a2"))
+        .isInstanceOf(ActionInProgress.class)
+        .hasMessageContaining("a1");
   }
 
   @Test
@@ -102,15 +121,26 @@ class MovesTest {
   @Test
   void drainingRefusesWhenNoNodeCanTakeAGuest() {
     var spec =
-        new ClusterSpec("c1", "alpha", Topology.GUESTS_AS_PACKAGES, false,
-            List.of(Clusters.host("h1", 1)), List.of(guest("g1", "h1")), List.of());
+        new ClusterSpec(
+            "c1",
+            "alpha",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(Clusters.host("h1", 1)),
+            List.of(guest("g1", "h1")),
+            List.of());
 
-    ClusterDriver.registered(spec).refuses(new MoveGuests("c1", null, null, "h1", "a1")).isInstanceOf(InvalidMoveTarget.class).hasMessageContaining("no other node can take it");
+    ClusterDriver.registered(spec)
+        .refuses(new MoveGuests("c1", null, null, "h1", "a1"))
+        .isInstanceOf(InvalidMoveTarget.class)
+        .hasMessageContaining("no other node can take it");
   }
 
   @Test
   void guestsDoNotMoveAsPackagesWhereTheyAreClusterNodes() {
-    ClusterDriver.registered(threeHostsAsNodes("c1", false)).refuses(new MoveGuests("c1", "n1", "h2", null, "a1")).isInstanceOf(InvalidInput.class);
+    ClusterDriver.registered(threeHostsAsNodes("c1", false))
+        .refuses(new MoveGuests("c1", "n1", "h2", null, "a1"))
+        .isInstanceOf(InvalidInput.class);
   }
 
   @Test
@@ -120,7 +150,13 @@ class MovesTest {
     var events = driver.request(new MovePackages("c1", null, null, "h2", "drain"));
 
     assertThat(events)
-        .containsExactly(new HostActionRequested("c1", "drain@p2", "h2", "127.0.0.1:22012", new HostAction.MovePackage("p2", "n3", "n5")));
+        .containsExactly(
+            new HostActionRequested(
+                "c1",
+                "drain@p2",
+                "h2",
+                "127.0.0.1:22012",
+                new HostAction.MovePackage("p2", "n3", "n5")));
   }
 
   @Test
@@ -128,6 +164,9 @@ class MovesTest {
     var driver = ClusterDriver.registered(threeHostsAsNodes("c1", false));
     driver.run(new HaltClusterNodes("c1", "h3", "halt"));
 
-    driver.refuses(new MovePackages("c1", "p1", "n5", null, "a1")).isInstanceOf(InvalidMoveTarget.class).hasMessageEndingWith("guest node n5 is not a member of the cluster");
+    driver
+        .refuses(new MovePackages("c1", "p1", "n5", null, "a1"))
+        .isInstanceOf(InvalidMoveTarget.class)
+        .hasMessageEndingWith("guest node n5 is not a member of the cluster");
   }
 }

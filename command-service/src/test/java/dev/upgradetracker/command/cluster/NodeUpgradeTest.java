@@ -40,9 +40,11 @@ class NodeUpgradeTest {
     driver.run(new MoveGuests("c1", null, null, "h3", "drain"));
     driver.run(new BackUpHost("c1", "h3", "b"));
 
-    driver.refuses(new UpgradeNode("c1", "h3", UpgradeMode.UPDATE, "up"))
+    driver
+        .refuses(new UpgradeNode("c1", "h3", UpgradeMode.UPDATE, "up"))
         .isInstanceOf(NotPrepared.class)
-        .hasMessageStartingWith("R1 prepared-before-upgrade: node h3 cannot be upgraded yet: guests g1, g2, g3, g4 not verified bootable; guests g1, g2, g3, g4 not backed up");
+        .hasMessageStartingWith(
+            "R1 prepared-before-upgrade: node h3 cannot be upgraded yet: guests g1, g2, g3, g4 not verified bootable; guests g1, g2, g3, g4 not backed up");
   }
 
   @Test
@@ -52,7 +54,10 @@ class NodeUpgradeTest {
     driver.run(new BackUpGuests("c1", "bg"));
     driver.run(new MoveGuests("c1", null, null, "h3", "drain"));
 
-    driver.refuses(new UpgradeNode("c1", "h3", UpgradeMode.UPDATE, "up")).isInstanceOf(NotPrepared.class).hasMessageEndingWith("host h3 not backed up");
+    driver
+        .refuses(new UpgradeNode("c1", "h3", UpgradeMode.UPDATE, "up"))
+        .isInstanceOf(NotPrepared.class)
+        .hasMessageEndingWith("host h3 not backed up");
   }
 
   @Test
@@ -68,7 +73,10 @@ class NodeUpgradeTest {
     var driver = ClusterDriver.prepared(threeHostsAsNodes("c1", false));
     driver.run(new MovePackages("c1", null, null, "h1", "drain"));
 
-    driver.refuses(new UpgradeNode("c1", "h1", UpgradeMode.UPDATE, "up")).isInstanceOf(NodeNotDrained.class).hasMessage("R2 node-drained: host h1 still has guest nodes n1, n2 in the cluster");
+    driver
+        .refuses(new UpgradeNode("c1", "h1", UpgradeMode.UPDATE, "up"))
+        .isInstanceOf(NodeNotDrained.class)
+        .hasMessage("R2 node-drained: host h1 still has guest nodes n1, n2 in the cluster");
   }
 
   @Test
@@ -78,7 +86,8 @@ class NodeUpgradeTest {
     driver.request(new UpgradeNode("c1", "h3", UpgradeMode.UPDATE, "up3"));
     driver.run(new MoveGuests("c1", "g3", "h1", null, "m"));
 
-    driver.refuses(new UpgradeNode("c1", "h2", UpgradeMode.UPDATE, "up2"))
+    driver
+        .refuses(new UpgradeNode("c1", "h2", UpgradeMode.UPDATE, "up2"))
         .isInstanceOf(AnotherNodeUpgrading.class)
         .hasMessage("R3 one-node-at-a-time: cannot start upgrading h2 while h3 is being upgraded");
   }
@@ -90,23 +99,39 @@ class NodeUpgradeTest {
 
     var events = driver.run(new UpgradeNode("c1", "h3", UpgradeMode.UPDATE, "up"));
 
-    assertThat(events.getFirst()).isEqualTo(new NodeUpgradeStarted("c1", "h3", UpgradeMode.UPDATE, false, "up"));
-    assertThat(((HostActionRequested) events.get(1)).action()).isEqualTo(new HostAction.UpdateNode(UpgradeMode.UPDATE, false));
-    assertThat(events.getLast()).isEqualTo(new NodeUpgraded("c1", "h3", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "up"));
+    assertThat(events.getFirst())
+        .isEqualTo(new NodeUpgradeStarted("c1", "h3", UpgradeMode.UPDATE, false, "up"));
+    assertThat(((HostActionRequested) events.get(1)).action())
+        .isEqualTo(new HostAction.UpdateNode(UpgradeMode.UPDATE, false));
+    assertThat(events.getLast())
+        .isEqualTo(
+            new NodeUpgraded(
+                "c1", "h3", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "up"));
     assertThat(driver.state().upgradingHost()).isNull();
   }
 
   @Test
   void aClusterOnServiceguardOlderThan1118GetsServiceguardUpdatedToo() {
     var spec =
-        new ClusterSpec("c1", "alpha", Topology.GUESTS_AS_PACKAGES, false,
-            List.of(new VmHost("h1", "127.0.0.1:1", "B.11.23", "A.03.50", "A.11.17"), Clusters.host("h2", 2)), List.of(), List.of());
+        new ClusterSpec(
+            "c1",
+            "alpha",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(
+                new VmHost("h1", "127.0.0.1:1", "B.11.23", "A.03.50", "A.11.17"),
+                Clusters.host("h2", 2)),
+            List.of(),
+            List.of());
     var driver = ClusterDriver.registered(spec);
     driver.run(new BackUpHost("c1", "h1", "b"));
 
     var events = driver.run(new UpgradeNode("c1", "h1", UpgradeMode.UPDATE, "up"));
 
-    assertThat(events.getLast()).isEqualTo(new NodeUpgraded("c1", "h1", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.19", "up"));
+    assertThat(events.getLast())
+        .isEqualTo(
+            new NodeUpgraded(
+                "c1", "h1", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.19", "up"));
   }
 
   @Test
@@ -128,15 +153,18 @@ class NodeUpgradeTest {
     driver.run(new UpgradeNode("c1", "h3", UpgradeMode.COLD_MIGRATE, "cold"));
 
     assertThat(driver.state().hosts().get("h3").member()).isFalse();
-    driver.refuses(new RejoinNode("c1", "h3"))
+    driver
+        .refuses(new RejoinNode("c1", "h3"))
         .isInstanceOf(ConfigChangeWhileMixed.class)
-        .hasMessage("R7 no-config-change-in-mixed-mode: cannot re-add cold-migrated node h3 to the cluster while hosts h1, h2 still run Integrity VM 3.x");
+        .hasMessage(
+            "R7 no-config-change-in-mixed-mode: cannot re-add cold-migrated node h3 to the cluster while hosts h1, h2 still run Integrity VM 3.x");
 
     for (var host : List.of("h1", "h2")) {
       driver.run(new MoveGuests("c1", null, null, host, "drain-" + host));
       driver.run(new UpgradeNode("c1", host, UpgradeMode.UPDATE, "up-" + host));
     }
-    assertThat(driver.decide(new RejoinNode("c1", "h3"))).containsExactly(new NodeRejoinedCluster("c1", "h3"));
+    assertThat(driver.decide(new RejoinNode("c1", "h3")))
+        .containsExactly(new NodeRejoinedCluster("c1", "h3"));
   }
 
   @Test

@@ -20,15 +20,27 @@ class OwnershipAndCampaignTest {
   void anotherTeamMayNotCommandTheClusterUnderR8() {
     var driver = ClusterDriver.registered(twoHostsThreeGuests("c1"));
 
-    assertThatThrownBy(() -> ClusterDecider.checkOwner(new MoveGuests("c1", "g1", "h2", null, "a"), driver.state(), "bravo"))
+    assertThatThrownBy(
+            () ->
+                ClusterDecider.checkOwner(
+                    new MoveGuests("c1", "g1", "h2", null, "a"), driver.state(), "bravo"))
         .isInstanceOf(NotOwner.class)
         .hasMessage("R8 owner-only: cluster c1 belongs to team alpha; team bravo may only read it");
-    assertThatCode(() -> ClusterDecider.checkOwner(new MoveGuests("c1", "g1", "h2", null, "a"), driver.state(), "alpha")).doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                ClusterDecider.checkOwner(
+                    new MoveGuests("c1", "g1", "h2", null, "a"), driver.state(), "alpha"))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void aTeamMayRegisterClustersForItselfOnly() {
-    assertThatThrownBy(() -> ClusterDecider.checkOwner(new RegisterCluster(twoHostsThreeGuests("c1")), new ClusterState.Unregistered(), "bravo"))
+    assertThatThrownBy(
+            () ->
+                ClusterDecider.checkOwner(
+                    new RegisterCluster(twoHostsThreeGuests("c1")),
+                    new ClusterState.Unregistered(),
+                    "bravo"))
         .isInstanceOf(NotOwner.class);
   }
 
@@ -38,11 +50,14 @@ class OwnershipAndCampaignTest {
     driver.run(new AttachCampaign("c1", "spring"));
 
     assertThat(driver.decide(new AttachCampaign("c1", "spring"))).isEmpty();
-    driver.refuses(new AttachCampaign("c1", "autumn"))
+    driver
+        .refuses(new AttachCampaign("c1", "autumn"))
         .isInstanceOf(CampaignAlreadyActive.class)
-        .hasMessage("R9 one-campaign-per-cluster: cluster c1 is already in campaign spring; campaign autumn cannot start on it");
+        .hasMessage(
+            "R9 one-campaign-per-cluster: cluster c1 is already in campaign spring; campaign autumn cannot start on it");
 
     driver.run(new DetachCampaign("c1", "spring"));
-    assertThat(driver.decide(new AttachCampaign("c1", "autumn"))).containsExactly(new CampaignAttached("c1", "autumn"));
+    assertThat(driver.decide(new AttachCampaign("c1", "autumn")))
+        .containsExactly(new CampaignAttached("c1", "autumn"));
   }
 }

@@ -17,12 +17,24 @@ class PreparationTest {
 
   @Test
   void verifyingGuestsBootAsksEachHostForItsOwnGuests() {
-    var events = ClusterDriver.registered(twoHostsThreeGuests("c1")).request(new VerifyGuestsBoot("c1", "v1"));
+    var events =
+        ClusterDriver.registered(twoHostsThreeGuests("c1"))
+            .request(new VerifyGuestsBoot("c1", "v1"));
 
     assertThat(events)
         .containsExactly(
-            new HostActionRequested("c1", "v1@h1", "h1", "127.0.0.1:22001", new HostAction.VerifyGuestsBoot(List.of("g1", "g2"))),
-            new HostActionRequested("c1", "v1@h2", "h2", "127.0.0.1:22002", new HostAction.VerifyGuestsBoot(List.of("g3"))));
+            new HostActionRequested(
+                "c1",
+                "v1@h1",
+                "h1",
+                "127.0.0.1:22001",
+                new HostAction.VerifyGuestsBoot(List.of("g1", "g2"))),
+            new HostActionRequested(
+                "c1",
+                "v1@h2",
+                "h2",
+                "127.0.0.1:22002",
+                new HostAction.VerifyGuestsBoot(List.of("g3"))));
   }
 
   @Test
@@ -57,6 +69,8 @@ class PreparationTest {
 
   @Test
   void backingUpAnUnknownHostIsNotFound() {
-    ClusterDriver.registered(twoHostsThreeGuests("c1")).refuses(new BackUpHost("c1", "h9", "b1")).hasMessage("host h9 does not exist");
+    ClusterDriver.registered(twoHostsThreeGuests("c1"))
+        .refuses(new BackUpHost("c1", "h9", "b1"))
+        .hasMessage("host h9 does not exist");
   }
 }

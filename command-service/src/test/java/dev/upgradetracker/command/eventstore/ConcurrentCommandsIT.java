@@ -57,25 +57,38 @@ class ConcurrentCommandsIT {
   record Outcome(String clusterId, int status, JsonNode body) {}
 
   @Test
-  void thousandCommandsFromSixteenThreadsOverFiftyClustersAreStoredOnceOrRefusedWithAReason() throws Exception {
+  void thousandCommandsFromSixteenThreadsOverFiftyClustersAreStoredOnceOrRefusedWithAReason()
+      throws Exception {
     var prefix = "cc-" + UUID.randomUUID().toString().substring(0, 6) + "-";
     for (int c = 0; c < CLUSTERS; c++) {
-      assertThat(post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(prefix + c)), null).status()).isEqualTo(201);
+      assertThat(
+              post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(prefix + c)), null)
+                  .status())
+          .isEqualTo(201);
     }
 
     var outcomes = new ConcurrentLinkedQueue<Outcome>();
     try (var pool = Executors.newFixedThreadPool(THREADS)) {
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        pool.submit(() -> {
-          var random = new Random(thread);
-          for (int i = thread; i < COMMANDS; i += THREADS) {
-            var clusterId = prefix + random.nextInt(CLUSTERS);
-            var body = "{\"toHost\":\"h" + (1 + random.nextInt(4)) + "\"}";
-            outcomes.add(post("/api/clusters/" + clusterId + "/guests/g" + (1 + random.nextInt(4)) + "/move", body, null));
-          }
-          return null;
-        });
+        pool.submit(
+            () -> {
+              var random = new Random(thread);
+              for (int i = thread; i < COMMANDS; i += THREADS) {
+                var clusterId = prefix + random.nextInt(CLUSTERS);
+                var body = "{\"toHost\":\"h" + (1 + random.nextInt(4)) + "\"}";
+                outcomes.add(
+                    post(
+                        "/api/clusters/"
+                            + clusterId
+                            + "/guests/g"
+                            + (1 + random.nextInt(4))
+                            + "/move",
+                        body,
+                        null));
+              }
+              return null;
+            });
       }
     }
 
@@ -83,23 +96,32 @@ class ConcurrentCommandsIT {
     Map<String, List<String>> acceptedByCluster = new HashMap<>();
     for (var outcome : outcomes) {
       if (outcome.status() == 202) {
-        acceptedByCluster.computeIfAbsent(outcome.clusterId(), k -> new ArrayList<>()).add(outcome.body().get("actionId").asString());
+        acceptedByCluster
+            .computeIfAbsent(outcome.clusterId(), k -> new ArrayList<>())
+            .add(outcome.body().get("actionId").asString());
       } else {
         assertThat(outcome.status()).as("refusal %s", outcome.body()).isIn(404, 409);
         assertThat(outcome.body().get("detail").asString()).isNotBlank();
       }
     }
     assertThat(acceptedByCluster).isNotEmpty();
-    assertThat(outcomes).as("some commands must lose their race and be refused").anyMatch(o -> o.status() == 409);
+    assertThat(outcomes)
+        .as("some commands must lose their race and be refused")
+        .anyMatch(o -> o.status() == 409);
     for (int c = 0; c < CLUSTERS; c++) {
       var clusterId = prefix + c;
       var requested =
-          eventStore.readEvents(clusterId).asStream()
+          eventStore
+              .readEvents(clusterId)
+              .asStream()
               .map(DomainEventMessage::getPayload)
               .filter(HostActionRequested.class::isInstance)
               .map(e -> ((HostActionRequested) e).actionId())
               .toList();
-      assertThat(requested).as("cluster %s", clusterId).containsExactlyInAnyOrderElementsOf(acceptedByCluster.getOrDefault(clusterId, List.of()));
+      assertThat(requested)
+          .as("cluster %s", clusterId)
+          .containsExactlyInAnyOrderElementsOf(
+              acceptedByCluster.getOrDefault(clusterId, List.of()));
     }
   }
 
@@ -111,7 +133,8 @@ class ConcurrentCommandsIT {
 
     var first = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", key);
     var repeat = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", key);
-    var otherBody = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h3\"}", key);
+    var otherBody =
+        post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h3\"}", key);
 
     assertThat(first.status()).isEqualTo(202);
     assertThat(repeat.status()).isEqualTo(202);
@@ -129,7 +152,10 @@ class ConcurrentCommandsIT {
       if (idempotencyKey != null) {
         request.header("Idempotency-Key", idempotencyKey);
       }
-      var response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+      var response =
+          HTTP.send(
+              request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+              HttpResponse.BodyHandlers.ofString());
       var clusterId = path.startsWith("/api/clusters/") ? path.split("/")[3] : null;
       return new Outcome(clusterId, response.statusCode(), Json.MAPPER.readTree(response.body()));
     } catch (Exception e) {
@@ -138,8 +164,16 @@ class ConcurrentCommandsIT {
   }
 
   private static ClusterSpec cluster(String id) {
-    var hosts = IntStream.rangeClosed(1, 4).mapToObj(h -> new VmHost("h" + h, "127.0.0.1:" + (30000 + h), "B.11.23", "A.03.50", "A.11.18")).toList();
-    var guests = IntStream.rangeClosed(1, 4).mapToObj(g -> new Guest("g" + g, "h" + g, "A.03.50")).toList();
-    return new ClusterSpec(id, "alpha", Topology.GUESTS_AS_PACKAGES, false, hosts, guests, List.of());
+    var hosts =
+        IntStream.rangeClosed(1, 4)
+            .mapToObj(
+                h ->
+                    new VmHost(
+                        "h" + h, "127.0.0.1:" + (30000 + h), "B.11.23", "A.03.50", "A.11.18"))
+            .toList();
+    var guests =
+        IntStream.rangeClosed(1, 4).mapToObj(g -> new Guest("g" + g, "h" + g, "A.03.50")).toList();
+    return new ClusterSpec(
+        id, "alpha", Topology.GUESTS_AS_PACKAGES, false, hosts, guests, List.of());
   }
 }

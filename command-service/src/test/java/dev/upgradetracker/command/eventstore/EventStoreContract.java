@@ -30,8 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What the command side promises on any event store: commands over HTTP become stored events,
- * refusals write nothing, every stored event reaches Kafka once per cluster position, and
- * executor reports come back as events.
+ * refusals write nothing, every stored event reaches Kafka once per cluster position, and executor
+ * reports come back as events.
  */
 abstract class EventStoreContract {
 
@@ -44,9 +44,14 @@ abstract class EventStoreContract {
 
   @Test
   void storesAcceptedCommandsPublishesThemAndRecordsExecutorReportsOnce() throws Exception {
-    assertThat(post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId))).statusCode())
+    assertThat(
+            post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)))
+                .statusCode())
         .isEqualTo(201);
-    var move = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\",\"actionId\":\"a1\"}");
+    var move =
+        post(
+            "/api/clusters/" + clusterId + "/guests/g1/move",
+            "{\"toHost\":\"h2\",\"actionId\":\"a1\"}");
     assertThat(move.statusCode()).isEqualTo(202);
 
     var published = publishedEvents(2);
@@ -58,15 +63,18 @@ abstract class EventStoreContract {
     assertThat(published.get(1).causationId()).isNotBlank();
 
     try (var producer =
-        KafkaClients.producer(SharedTestBroker.bootstrapServers(), "fake-executor", JsonSerde.actionResults())) {
+        KafkaClients.producer(
+            SharedTestBroker.bootstrapServers(), "fake-executor", JsonSerde.actionResults())) {
       var report = result(clusterId, "a1", ActionStatus.SUCCEEDED, 0);
       producer.send(new ProducerRecord<>(Topics.ACTION_RESULTS, clusterId, report)).get();
       producer.send(new ProducerRecord<>(Topics.ACTION_RESULTS, clusterId, report)).get();
     }
 
     var all = publishedEvents(4);
-    assertThat(all).extracting(e -> e.event().getClass().getSimpleName())
-        .containsExactly("ClusterRegistered", "HostActionRequested", "HostActionSucceeded", "GuestMoved");
+    assertThat(all)
+        .extracting(e -> e.event().getClass().getSimpleName())
+        .containsExactly(
+            "ClusterRegistered", "HostActionRequested", "HostActionSucceeded", "GuestMoved");
     assertThat(storedEventCount()).isEqualTo(4);
   }
 
@@ -74,14 +82,21 @@ abstract class EventStoreContract {
   void refusedCommandsAnswerProblemDetailsAndWriteNothing() throws Exception {
     post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
 
-    var duplicate = post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+    var duplicate =
+        post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
     var badTarget = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h9\"}");
     var unknown = post("/api/clusters/nope/guests/g1/move", "{\"toHost\":\"h2\"}");
     var malformed = post("/api/clusters", "{\"id\":\"x\",\"hosts\":[]}");
-    var wrongType = post("/api/clusters", "{\"id\":\"x\",\"team\":\"alpha\",\"topology\":\"SIDEWAYS\"}");
-    var otherTeam = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "bravo-token");
-    var auditor = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "audit-token");
-    var nobody = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "wrong");
+    var wrongType =
+        post("/api/clusters", "{\"id\":\"x\",\"team\":\"alpha\",\"topology\":\"SIDEWAYS\"}");
+    var otherTeam =
+        post(
+            "/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "bravo-token");
+    var auditor =
+        post(
+            "/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "audit-token");
+    var nobody =
+        post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "wrong");
 
     assertThat(duplicate.statusCode()).isEqualTo(409);
     assertThat(badTarget.statusCode()).isEqualTo(409);
@@ -103,17 +118,31 @@ abstract class EventStoreContract {
   void importsAFleetClusterByClusterSayingWhatBecameOfEach() throws Exception {
     var mine = twoHostsThreeGuests(clusterId);
     var another = twoHostsThreeGuests(clusterId + "-b");
-    var foreign = new ClusterSpec(clusterId + "-f", "bravo", mine.topology(), false, mine.hosts(), mine.guests(), List.of());
-    var broken = new ClusterSpec(clusterId + "-x", "alpha", mine.topology(), false, List.of(), List.of(), List.of());
+    var foreign =
+        new ClusterSpec(
+            clusterId + "-f",
+            "bravo",
+            mine.topology(),
+            false,
+            mine.hosts(),
+            mine.guests(),
+            List.of());
+    var broken =
+        new ClusterSpec(
+            clusterId + "-x", "alpha", mine.topology(), false, List.of(), List.of(), List.of());
 
-    var response = post("/api/clusters/import", Json.MAPPER.writeValueAsString(new Fleet(List.of(mine, another, foreign, broken))));
+    var response =
+        post(
+            "/api/clusters/import",
+            Json.MAPPER.writeValueAsString(new Fleet(List.of(mine, another, foreign, broken))));
 
     assertThat(response.statusCode()).isEqualTo(200);
     var result = Json.MAPPER.readTree(response.body());
     assertThat(result.get("registered").asInt()).isEqualTo(2);
     assertThat(result.get("refused").asInt()).isEqualTo(2);
     assertThat(result.get("clusters").get(2).get("detail").asString()).startsWith("R8 owner-only");
-    assertThat(result.get("clusters").get(3).get("detail").asString()).startsWith("hosts: a cluster needs at least one VM host");
+    assertThat(result.get("clusters").get(3).get("detail").asString())
+        .startsWith("hosts: a cluster needs at least one VM host");
     assertThat(storedEventCount()).isEqualTo(1);
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.kafka.SharedTestBroker;
 import java.sql.DriverManager;
-import java.util.ArrayList;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class PostgresEventStoreIT extends EventStoreContract {
 
-  static final String SERVER = System.getProperty("ut.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-  static final String DATABASE = "ut_events_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  static final String SERVER =
+      System.getProperty("ut.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+  static final String DATABASE =
+      "ut_events_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
   @Autowired DataSource dataSource;
 
@@ -61,8 +63,11 @@ class PostgresEventStoreIT extends EventStoreContract {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new SQLException(
-          "PostgreSQL at " + SERVER + " (user postgres, trust auth) is needed by this test: start it with"
-              + " bin/ensure-postgres, or point -Dut.test.postgres at another server. Cause: " + e.getMessage(),
+          "PostgreSQL at "
+              + SERVER
+              + " (user postgres, trust auth) is needed by this test: start it with"
+              + " bin/ensure-postgres, or point -Dut.test.postgres at another server. Cause: "
+              + e.getMessage(),
           e);
     }
   }

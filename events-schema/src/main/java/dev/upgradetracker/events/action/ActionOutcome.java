@@ -3,8 +3,8 @@ package dev.upgradetracker.events.action;
 import java.util.List;
 
 /**
- * What running an action on a host produced. {@code output} is an excerpt bounded by the
- * executor; {@code commandLines} are the exact lines sent to the host.
+ * What running an action on a host produced. {@code output} is an excerpt bounded by the executor;
+ * {@code commandLines} are the exact lines sent to the host.
  */
 public record ActionOutcome(
     ActionStatus status,

@@ -55,10 +55,12 @@ public sealed interface ClusterCommand {
       implements ClusterCommand {}
 
   /** Guests as nodes: the guest nodes on {@code host} leave the cluster together and stop. */
-  record HaltClusterNodes(String clusterId, String host, String actionId) implements ClusterCommand {}
+  record HaltClusterNodes(String clusterId, String host, String actionId)
+      implements ClusterCommand {}
 
   /** Guests as nodes: the guests on {@code host} start and rejoin the cluster. */
-  record RunClusterNodes(String clusterId, String host, String actionId) implements ClusterCommand {}
+  record RunClusterNodes(String clusterId, String host, String actionId)
+      implements ClusterCommand {}
 
   record UpgradeNode(String clusterId, String host, UpgradeMode mode, String actionId)
       implements ClusterCommand {}
@@ -69,7 +71,8 @@ public sealed interface ClusterCommand {
   record InstallPatches(String clusterId, String host, String actionId) implements ClusterCommand {}
 
   /** Install the 4.0 guest kit on {@code guest}, or on every guest without it when null. */
-  record InstallGuestKit(String clusterId, String guest, String actionId) implements ClusterCommand {}
+  record InstallGuestKit(String clusterId, String guest, String actionId)
+      implements ClusterCommand {}
 
   record RecordActionResult(String clusterId, ActionResult result) implements ClusterCommand {}
 

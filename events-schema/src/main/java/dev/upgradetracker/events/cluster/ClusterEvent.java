@@ -14,9 +14,15 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ClusterEvent.ClusterRegistered.class, name = "ClusterRegistered.v2"),
-  @JsonSubTypes.Type(value = ClusterEvent.ClusterInventoryUpdated.class, name = "ClusterInventoryUpdated.v1"),
-  @JsonSubTypes.Type(value = ClusterEvent.HostActionRequested.class, name = "HostActionRequested.v1"),
-  @JsonSubTypes.Type(value = ClusterEvent.HostActionSucceeded.class, name = "HostActionSucceeded.v1"),
+  @JsonSubTypes.Type(
+      value = ClusterEvent.ClusterInventoryUpdated.class,
+      name = "ClusterInventoryUpdated.v1"),
+  @JsonSubTypes.Type(
+      value = ClusterEvent.HostActionRequested.class,
+      name = "HostActionRequested.v1"),
+  @JsonSubTypes.Type(
+      value = ClusterEvent.HostActionSucceeded.class,
+      name = "HostActionSucceeded.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.HostActionFailed.class, name = "HostActionFailed.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.GuestsBootVerified.class, name = "GuestsBootVerified.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.HostBackedUp.class, name = "HostBackedUp.v1"),
@@ -24,10 +30,14 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClusterEvent.GuestMoved.class, name = "GuestMoved.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.PackageMoved.class, name = "PackageMoved.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.ClusterNodesHalted.class, name = "ClusterNodesHalted.v1"),
-  @JsonSubTypes.Type(value = ClusterEvent.ClusterNodesStarted.class, name = "ClusterNodesStarted.v1"),
+  @JsonSubTypes.Type(
+      value = ClusterEvent.ClusterNodesStarted.class,
+      name = "ClusterNodesStarted.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.NodeUpgradeStarted.class, name = "NodeUpgradeStarted.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.NodeUpgraded.class, name = "NodeUpgraded.v1"),
-  @JsonSubTypes.Type(value = ClusterEvent.NodeRejoinedCluster.class, name = "NodeRejoinedCluster.v1"),
+  @JsonSubTypes.Type(
+      value = ClusterEvent.NodeRejoinedCluster.class,
+      name = "NodeRejoinedCluster.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.PatchesInstalled.class, name = "PatchesInstalled.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.GuestKitInstalled.class, name = "GuestKitInstalled.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.CampaignAttached.class, name = "CampaignAttached.v1"),
@@ -47,7 +57,10 @@ public sealed interface ClusterEvent {
       List<AppPackage> packages)
       implements ClusterEvent {}
 
-  /** The cluster's inventory as corrected or changed; what was done to unchanged hosts and guests stays. */
+  /**
+   * The cluster's inventory as corrected or changed; what was done to unchanged hosts and guests
+   * stays.
+   */
   record ClusterInventoryUpdated(
       String clusterId,
       Topology topology,
@@ -76,8 +89,7 @@ public sealed interface ClusterEvent {
   record GuestsBackedUp(String clusterId, String host, List<String> guests, String actionId)
       implements ClusterEvent {}
 
-  record GuestMoved(
-      String clusterId, String guest, String fromHost, String toHost, String actionId)
+  record GuestMoved(String clusterId, String guest, String fromHost, String toHost, String actionId)
       implements ClusterEvent {}
 
   record PackageMoved(
@@ -96,7 +108,9 @@ public sealed interface ClusterEvent {
       String clusterId, String host, UpgradeMode mode, boolean serviceguardUpdated, String actionId)
       implements ClusterEvent {}
 
-  /** The host runs the new versions; a cold-migrated node is out of the cluster until it rejoins. */
+  /**
+   * The host runs the new versions; a cold-migrated node is out of the cluster until it rejoins.
+   */
   record NodeUpgraded(
       String clusterId,
       String host,

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Performs one requested host action over SSH and says how it ended. A host that cannot be
- * reached, or a connection that drops, is tried again with backoff: every performer probes
- * first, so a second attempt never repeats what the first one did.
+ * Performs one requested host action over SSH and says how it ended. A host that cannot be reached,
+ * or a connection that drops, is tried again with backoff: every performer probes first, so a
+ * second attempt never repeats what the first one did.
  */
 @Component
 public class ActionRunner {
@@ -57,9 +57,15 @@ public class ActionRunner {
         return result(request, outcome(performed, host.hostKeyFingerprint(), started));
       } catch (ConnectionFailed e) {
         if (attempt >= execution.connectionAttempts()) {
-          return failed(request, "gave up after " + attempt + " attempts: " + e.getMessage(), started);
+          return failed(
+              request, "gave up after " + attempt + " attempts: " + e.getMessage(), started);
         }
-        log.warn("attempt {} of {} failed, retrying in {}: {}", attempt, execution.connectionAttempts(), backoff, e.getMessage());
+        log.warn(
+            "attempt {} of {} failed, retrying in {}: {}",
+            attempt,
+            execution.connectionAttempts(),
+            backoff,
+            e.getMessage());
         if (!pause(backoff)) {
           return failed(request, "interrupted while waiting to retry: " + e.getMessage(), started);
         }
@@ -86,28 +92,44 @@ public class ActionRunner {
   }
 
   private ActionResult result(HostActionRequested request, ActionOutcome outcome) {
-    return new ActionResult(request.actionId(), request.clusterId(), request.host(), outcome, clock.instant());
+    return new ActionResult(
+        request.actionId(), request.clusterId(), request.host(), outcome, clock.instant());
   }
 
   private ActionResult failed(HostActionRequested request, String why, long started) {
-    return result(request, new ActionOutcome(ActionStatus.FAILED, -1, why, elapsedMillis(started), List.of(), null));
+    return result(
+        request,
+        new ActionOutcome(ActionStatus.FAILED, -1, why, elapsedMillis(started), List.of(), null));
   }
 
   private static ActionOutcome outcome(Performed performed, String fingerprint, long started) {
     var commands = performed.commands();
     var last = commands.getLast();
     var status =
-        !last.succeeded() ? ActionStatus.FAILED : performed.alreadyDone() ? ActionStatus.ALREADY_DONE : ActionStatus.SUCCEEDED;
+        !last.succeeded()
+            ? ActionStatus.FAILED
+            : performed.alreadyDone() ? ActionStatus.ALREADY_DONE : ActionStatus.SUCCEEDED;
     return new ActionOutcome(
-        status, last.exitCode(), excerpt(commands), elapsedMillis(started), commands.stream().map(CommandOutput::commandLine).toList(), fingerprint);
+        status,
+        last.exitCode(),
+        excerpt(commands),
+        elapsedMillis(started),
+        commands.stream().map(CommandOutput::commandLine).toList(),
+        fingerprint);
   }
 
   private static String excerpt(List<CommandOutput> commands) {
     var text = new StringBuilder();
     for (var command : commands) {
-      text.append("$ ").append(command.commandLine()).append('\n').append(command.stdout()).append(command.stderr());
+      text.append("$ ")
+          .append(command.commandLine())
+          .append('\n')
+          .append(command.stdout())
+          .append(command.stderr());
     }
-    return text.length() <= OUTPUT_EXCERPT_CHARS ? text.toString() : "..." + text.substring(text.length() - OUTPUT_EXCERPT_CHARS);
+    return text.length() <= OUTPUT_EXCERPT_CHARS
+        ? text.toString()
+        : "..." + text.substring(text.length() - OUTPUT_EXCERPT_CHARS);
   }
 
   private static boolean pause(Duration duration) {

@@ -32,7 +32,10 @@ final class BackupPerformers {
       return steps.ended();
     }
     var status = steps.lastOutput();
-    var missing = action.guests().stream().filter(g -> status.lines().noneMatch(("guest:" + g + "=yes")::equals)).toList();
+    var missing =
+        action.guests().stream()
+            .filter(g -> status.lines().noneMatch(("guest:" + g + "=yes")::equals))
+            .toList();
     if (missing.isEmpty()) {
       return steps.alreadyDone();
     }

@@ -14,7 +14,12 @@ public record CommandCatalog(Map<String, String> catalog) {
   public String line(String name, Map<String, String> values) {
     var template = catalog.get(name);
     if (template == null) {
-      throw new IllegalStateException("the executor's command catalog has no '" + name + "' (upgrade-tracker.executor.catalog." + name + ")");
+      throw new IllegalStateException(
+          "the executor's command catalog has no '"
+              + name
+              + "' (upgrade-tracker.executor.catalog."
+              + name
+              + ")");
     }
     var line = template;
     for (var entry : values.entrySet()) {

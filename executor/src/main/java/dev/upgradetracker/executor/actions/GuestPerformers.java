@@ -27,7 +27,8 @@ final class GuestPerformers {
       return steps.alreadyDone();
     }
     for (var guest : stopped) {
-      if (!steps.run("start-guest", Map.of("guest", guest)) || !steps.run("stop-guest", Map.of("guest", guest))) {
+      if (!steps.run("start-guest", Map.of("guest", guest))
+          || !steps.run("stop-guest", Map.of("guest", guest))) {
         break;
       }
     }

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Moves a Serviceguard package (a guest, or an application package) to another node: halt it
- * where it runs, run it on the target, enable switching. Probed first; a step whose effect is
- * in place is skipped.
+ * Moves a Serviceguard package (a guest, or an application package) to another node: halt it where
+ * it runs, run it on the target, enable switching. Probed first; a step whose effect is in place is
+ * skipped.
  */
 final class PackageMover {
 
@@ -27,7 +27,8 @@ final class PackageMover {
     if (status.packageRuns(packageName) && status.packageNode(packageName).equals(toNode)) {
       return steps.alreadyDone();
     }
-    if ((!status.packageRuns(packageName) || steps.run("halt-package", values)) && steps.run("run-package", values)) {
+    if ((!status.packageRuns(packageName) || steps.run("halt-package", values))
+        && steps.run("run-package", values)) {
       steps.run("enable-package", values);
     }
     return steps.ended();

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Software on hosts and guests: the OS and Integrity VM 4.0 (update or cold install), patches,
- * the guest kit. Each reads {@code swlist} first, so nothing installed is installed again (a
- * second {@code update-ux} would fail: "No software was selected ... already installed").
+ * Software on hosts and guests: the OS and Integrity VM 4.0 (update or cold install), patches, the
+ * guest kit. Each reads {@code swlist} first, so nothing installed is installed again (a second
+ * {@code update-ux} would fail: "No software was selected ... already installed").
  */
 final class SoftwarePerformers {
 
@@ -35,7 +35,9 @@ final class SoftwarePerformers {
     if (osDone && ivmDone) {
       return steps.alreadyDone();
     }
-    if (!osDone && !steps.run(action.mode() == UpgradeMode.COLD_MIGRATE ? "cold-install-os" : "update-os")) {
+    if (!osDone
+        && !steps.run(
+            action.mode() == UpgradeMode.COLD_MIGRATE ? "cold-install-os" : "update-os")) {
       return steps.ended();
     }
     if (!ivmDone) {
@@ -58,7 +60,8 @@ final class SoftwarePerformers {
     return steps.ended();
   }
 
-  Performed installGuestKit(HostAction.InstallGuestKit action, HostSession host) throws IOException {
+  Performed installGuestKit(HostAction.InstallGuestKit action, HostSession host)
+      throws IOException {
     var steps = new Steps(host, catalog);
     var values = Map.of("guest", action.guest());
     if (steps.run("kit-status", values) && steps.lastOutput().contains("B.04")) {

@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes host-action requests from the events topic (a consumer group: executors share the
- * partitions), runs them one at a time per host and many hosts at once, and reports each
- * outcome on the results topic. A request's offset is committed only once it and every request
- * before it in its partition have their result acknowledged by the broker: a crash re-runs the
- * unfinished ones, whose probes then find what was already done.
+ * partitions), runs them one at a time per host and many hosts at once, and reports each outcome on
+ * the results topic. A request's offset is committed only once it and every request before it in
+ * its partition have their result acknowledged by the broker: a crash re-runs the unfinished ones,
+ * whose probes then find what was already done.
  */
 @Component
 class ActionRequestConsumer implements SmartLifecycle {
@@ -56,7 +56,8 @@ class ActionRequestConsumer implements SmartLifecycle {
   @Override
   public void start() {
     Topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
-    producer = KafkaClients.producer(kafka.bootstrapServers(), "executor", JsonSerde.actionResults());
+    producer =
+        KafkaClients.producer(kafka.bootstrapServers(), "executor", JsonSerde.actionResults());
     consumer = KafkaClients.consumer(kafka.bootstrapServers(), "executor", JsonSerde.envelopes());
     lanes = new HostLanes(execution.concurrency());
     running = true;
@@ -98,8 +99,11 @@ class ActionRequestConsumer implements SmartLifecycle {
       var result = runner.run(request);
       while (running) {
         try {
-          producer.send(new ProducerRecord<>(Topics.ACTION_RESULTS, request.clusterId(), result)).get();
-          log.info("action ended {} (exit {})", result.outcome().status(), result.outcome().exitCode());
+          producer
+              .send(new ProducerRecord<>(Topics.ACTION_RESULTS, request.clusterId(), result))
+              .get();
+          log.info(
+              "action ended {} (exit {})", result.outcome().status(), result.outcome().exitCode());
           finished(partition, offset);
           return;
         } catch (Exception e) {

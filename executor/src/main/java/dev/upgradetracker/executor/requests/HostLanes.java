@@ -7,12 +7,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
- * Runs tasks one at a time per host and many hosts at once, never more than {@code limit}
- * tasks in all, each on a virtual thread.
+ * Runs tasks one at a time per host and many hosts at once, never more than {@code limit} tasks in
+ * all, each on a virtual thread.
  */
 final class HostLanes implements AutoCloseable {
 
-  private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> tails =
+      new ConcurrentHashMap<>();
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Semaphore slots;
 

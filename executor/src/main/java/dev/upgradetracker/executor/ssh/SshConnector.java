@@ -53,7 +53,11 @@ public class SshConnector implements AutoCloseable {
   private Session connect(String address) throws ConnectionFailed {
     int colon = address.lastIndexOf(':');
     try {
-      var session = jsch.getSession(settings.user(), address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+      var session =
+          jsch.getSession(
+              settings.user(),
+              address.substring(0, colon),
+              Integer.parseInt(address.substring(colon + 1)));
       session.setConfig("StrictHostKeyChecking", "yes");
       session.setServerAliveInterval(15_000);
       session.connect((int) settings.connectTimeout().toMillis());
@@ -88,18 +92,31 @@ public class SshConnector implements AutoCloseable {
         while (!channel.isClosed()) {
           if (System.nanoTime() > deadline) {
             forget(address);
-            throw new CommandTimedOut("'" + commandLine + "' did not end within " + settings.commandTimeout().toSeconds() + " s");
+            throw new CommandTimedOut(
+                "'"
+                    + commandLine
+                    + "' did not end within "
+                    + settings.commandTimeout().toSeconds()
+                    + " s");
           }
           Thread.sleep(5);
         }
         if (channel.getExitStatus() < 0 || !session.isConnected()) {
           forget(address);
-          throw new ConnectionFailed("the connection to " + address + " dropped while running '" + commandLine + "'", null);
+          throw new ConnectionFailed(
+              "the connection to " + address + " dropped while running '" + commandLine + "'",
+              null);
         }
-        return new CommandOutput(commandLine, channel.getExitStatus(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new CommandOutput(
+            commandLine,
+            channel.getExitStatus(),
+            out.toString(StandardCharsets.UTF_8),
+            err.toString(StandardCharsets.UTF_8));
       } catch (JSchException e) {
         forget(address);
-        throw new ConnectionFailed("SSH to " + address + " failed while running '" + commandLine + "': " + e.getMessage(), e);
+        throw new ConnectionFailed(
+            "SSH to " + address + " failed while running '" + commandLine + "': " + e.getMessage(),
+            e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while running " + commandLine, e);

@@ -11,4 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("upgrade-tracker.executor.ssh")
 public record SshSettings(
-    String user, Path privateKey, Path knownHosts, Duration connectTimeout, Duration commandTimeout) {}
+    String user,
+    Path privateKey,
+    Path knownHosts,
+    Duration connectTimeout,
+    Duration commandTimeout) {}

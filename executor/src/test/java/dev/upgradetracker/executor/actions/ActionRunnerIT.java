@@ -59,7 +59,8 @@ class ActionRunnerIT {
 
     assertThat(result.outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
     assertThat(result.outcome().commandLines())
-        .containsExactly("cmviewcl -v -f line -p g1", "cmhaltpkg g1", "cmrunpkg -n h2 g1", "cmmodpkg -e g1");
+        .containsExactly(
+            "cmviewcl -v -f line -p g1", "cmhaltpkg g1", "cmrunpkg -n h2 g1", "cmmodpkg -e g1");
     assertThat(result.outcome().hostKeyFingerprint()).isNotBlank();
     assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
   }
@@ -72,13 +73,20 @@ class ActionRunnerIT {
     var again = runner.run(moveG1ToH2("a1"));
 
     assertThat(again.outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
-    assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmrunpkg")).hasSize(1);
+    assertThat(fleet.commandLog())
+        .filteredOn(e -> e.commandLine().startsWith("cmrunpkg"))
+        .hasSize(1);
   }
 
   @Test
   void aFailingStepReportsItsExitCodeAndOutput() throws Exception {
     var request =
-        new HostActionRequested("c1", "a1", "h1", simulator.addressOf("h1"), new HostAction.MoveGuest("g1", "h1", "h9"));
+        new HostActionRequested(
+            "c1",
+            "a1",
+            "h1",
+            simulator.addressOf("h1"),
+            new HostAction.MoveGuest("g1", "h1", "h9"));
 
     var result = runner(dir.resolve("known_hosts")).run(request);
 
@@ -118,7 +126,9 @@ class ActionRunnerIT {
 
     assertThat(result.outcome().status()).isEqualTo(ActionStatus.FAILED);
     assertThat(result.outcome().output()).contains("did not end within 2 s");
-    assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmrunpkg")).hasSize(1);
+    assertThat(fleet.commandLog())
+        .filteredOn(e -> e.commandLine().startsWith("cmrunpkg"))
+        .hasSize(1);
   }
 
   @Test
@@ -129,12 +139,16 @@ class ActionRunnerIT {
 
     assertThat(result.outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
     assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
-    assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("cmrunpkg")).hasSize(1);
+    assertThat(fleet.commandLog())
+        .filteredOn(e -> e.commandLine().startsWith("cmrunpkg"))
+        .hasSize(1);
   }
 
   @Test
   void anUnreachableHostIsTriedAgainThenReportedFailed() throws Exception {
-    var request = new HostActionRequested("c1", "a1", "h1", "127.0.0.1:1", new HostAction.MoveGuest("g1", "h1", "h2"));
+    var request =
+        new HostActionRequested(
+            "c1", "a1", "h1", "127.0.0.1:1", new HostAction.MoveGuest("g1", "h1", "h2"));
 
     var result = runner(dir.resolve("known_hosts")).run(request);
 
@@ -143,7 +157,12 @@ class ActionRunnerIT {
   }
 
   private HostActionRequested moveG1ToH2(String actionId) {
-    return new HostActionRequested("c1", actionId, "h1", simulator.addressOf("h1"), new HostAction.MoveGuest("g1", "h1", "h2"));
+    return new HostActionRequested(
+        "c1",
+        actionId,
+        "h1",
+        simulator.addressOf("h1"),
+        new HostAction.MoveGuest("g1", "h1", "h2"));
   }
 
   private ActionRunner runner(Path knownHosts) throws Exception {

@@ -16,15 +16,18 @@ final class DefaultCatalog {
 
   static CommandCatalog load() {
     try {
-      var sources = new YamlPropertySourceLoader().load("executor", new ClassPathResource("application.yml"));
+      var sources =
+          new YamlPropertySourceLoader().load("executor", new ClassPathResource("application.yml"));
       Map<String, String> commands = new LinkedHashMap<>();
       for (var source : sources) {
         var map = (Map<?, ?>) source.getSource();
-        map.forEach((key, value) -> {
-          if (key.toString().startsWith(PREFIX)) {
-            commands.put(key.toString().substring(PREFIX.length()), withDefaults(value.toString()));
-          }
-        });
+        map.forEach(
+            (key, value) -> {
+              if (key.toString().startsWith(PREFIX)) {
+                commands.put(
+                    key.toString().substring(PREFIX.length()), withDefaults(value.toString()));
+              }
+            });
       }
       return new CommandCatalog(commands);
     } catch (IOException e) {

@@ -38,10 +38,24 @@ class PerformersIT {
             dir,
             new Fleet(
                 List.of(
-                    new ClusterSpec("c1", "alpha", Topology.GUESTS_AS_PACKAGES, false, List.of(host("h1"), host("h2")),
-                        List.of(new Guest("g1", "h1", "A.03.50")), List.of()),
-                    new ClusterSpec("c2", "alpha", Topology.GUESTS_AS_NODES, false, List.of(host("k1"), host("k2"), host("k3")),
-                        List.of(new Guest("n1", "k1", "A.03.50"), new Guest("n2", "k2", "A.03.50"), new Guest("n3", "k3", "A.03.50")),
+                    new ClusterSpec(
+                        "c1",
+                        "alpha",
+                        Topology.GUESTS_AS_PACKAGES,
+                        false,
+                        List.of(host("h1"), host("h2")),
+                        List.of(new Guest("g1", "h1", "A.03.50")),
+                        List.of()),
+                    new ClusterSpec(
+                        "c2",
+                        "alpha",
+                        Topology.GUESTS_AS_NODES,
+                        false,
+                        List.of(host("k1"), host("k2"), host("k3")),
+                        List.of(
+                            new Guest("n1", "k1", "A.03.50"),
+                            new Guest("n2", "k2", "A.03.50"),
+                            new Guest("n3", "k3", "A.03.50")),
                         List.of(new AppPackage("p1", "n1", List.of("n2")))))));
     fleet = hosts.fleet;
     simulator = hosts.simulator;
@@ -61,10 +75,14 @@ class PerformersIT {
     var again = run("h1", new HostAction.UpdateNode(UpgradeMode.UPDATE, false));
 
     assertThat(first.outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
-    assertThat(first.outcome().commandLines()).anyMatch(c -> c.startsWith("update-ux")).anyMatch(c -> c.startsWith("swinstall") && c.contains("T2767AC"));
+    assertThat(first.outcome().commandLines())
+        .anyMatch(c -> c.startsWith("update-ux"))
+        .anyMatch(c -> c.startsWith("swinstall") && c.contains("T2767AC"));
     assertThat(again.outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
     assertThat(fleet.host("h1").orElseThrow().ivmVersion()).isEqualTo("B.04.00");
-    assertThat(fleet.commandLog()).filteredOn(e -> e.commandLine().startsWith("update-ux")).hasSize(1);
+    assertThat(fleet.commandLog())
+        .filteredOn(e -> e.commandLine().startsWith("update-ux"))
+        .hasSize(1);
     assertThat(fleet.violations()).isEmpty();
   }
 
@@ -82,43 +100,57 @@ class PerformersIT {
     for (var h : List.of("h1", "h2")) {
       run(h, new HostAction.MoveGuest("g1", h, h.equals("h1") ? "h2" : "h1"));
       run(h, new HostAction.UpdateNode(UpgradeMode.UPDATE, false));
-      assertThat(run(h, new HostAction.InstallPatches()).outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
-      assertThat(run(h, new HostAction.InstallPatches()).outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
+      assertThat(run(h, new HostAction.InstallPatches()).outcome().status())
+          .isEqualTo(ActionStatus.SUCCEEDED);
+      assertThat(run(h, new HostAction.InstallPatches()).outcome().status())
+          .isEqualTo(ActionStatus.ALREADY_DONE);
     }
 
-    assertThat(run("h1", new HostAction.InstallGuestKit("g1")).outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
-    assertThat(run("h1", new HostAction.InstallGuestKit("g1")).outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
+    assertThat(run("h1", new HostAction.InstallGuestKit("g1")).outcome().status())
+        .isEqualTo(ActionStatus.SUCCEEDED);
+    assertThat(run("h1", new HostAction.InstallGuestKit("g1")).outcome().status())
+        .isEqualTo(ActionStatus.ALREADY_DONE);
     assertThat(fleet.guest("g1").orElseThrow().kitVersion()).isEqualTo("B.04.00");
     assertThat(fleet.violations()).isEmpty();
   }
 
   @Test
   void backupsRunOnceAndStoppedGuestsAreBootTested() {
-    assertThat(run("h1", new HostAction.BackUpHost()).outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
-    assertThat(run("h1", new HostAction.BackUpHost()).outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
-    assertThat(run("h1", new HostAction.BackUpGuests(List.of("g1"))).outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
+    assertThat(run("h1", new HostAction.BackUpHost()).outcome().status())
+        .isEqualTo(ActionStatus.SUCCEEDED);
+    assertThat(run("h1", new HostAction.BackUpHost()).outcome().status())
+        .isEqualTo(ActionStatus.ALREADY_DONE);
+    assertThat(run("h1", new HostAction.BackUpGuests(List.of("g1"))).outcome().status())
+        .isEqualTo(ActionStatus.SUCCEEDED);
 
     simulator.fleet().updateGuest("n1", g -> g.withRunning(false));
     var verify = run("k1", new HostAction.VerifyGuestsBoot(List.of("n1")));
 
-    assertThat(verify.outcome().commandLines()).containsExactly("hpvmstatus -M", "hpvmstart -P n1", "hpvmstop -P n1 -F");
+    assertThat(verify.outcome().commandLines())
+        .containsExactly("hpvmstatus -M", "hpvmstart -P n1", "hpvmstop -P n1 -F");
     assertThat(verify.outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
   }
 
   @Test
   void guestNodesAreDrainedHaltedAndRunAgain() {
-    assertThat(run("k1", new HostAction.MovePackage("p1", "n1", "n2")).outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
-    assertThat(run("k1", new HostAction.HaltClusterNodes(List.of("n1"))).outcome().commandLines()).contains("cmhaltnode -f n1", "hpvmstop -P n1 -F");
+    assertThat(run("k1", new HostAction.MovePackage("p1", "n1", "n2")).outcome().status())
+        .isEqualTo(ActionStatus.SUCCEEDED);
+    assertThat(run("k1", new HostAction.HaltClusterNodes(List.of("n1"))).outcome().commandLines())
+        .contains("cmhaltnode -f n1", "hpvmstop -P n1 -F");
     assertThat(fleet.guest("n1").orElseThrow().member()).isFalse();
 
-    assertThat(run("k1", new HostAction.RunClusterNodes(List.of("n1"))).outcome().commandLines()).contains("hpvmstart -P n1", "cmrunnode n1");
+    assertThat(run("k1", new HostAction.RunClusterNodes(List.of("n1"))).outcome().commandLines())
+        .contains("hpvmstart -P n1", "cmrunnode n1");
     assertThat(fleet.guest("n1").orElseThrow().member()).isTrue();
-    assertThat(run("k1", new HostAction.RunClusterNodes(List.of("n1"))).outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
+    assertThat(run("k1", new HostAction.RunClusterNodes(List.of("n1"))).outcome().status())
+        .isEqualTo(ActionStatus.ALREADY_DONE);
     assertThat(fleet.violations()).isEmpty();
   }
 
   private ActionResult run(String host, HostAction action) {
-    return runner.run(new HostActionRequested("c", "a-" + System.nanoTime(), host, simulator.addressOf(host), action));
+    return runner.run(
+        new HostActionRequested(
+            "c", "a-" + System.nanoTime(), host, simulator.addressOf(host), action));
   }
 
   private static VmHost host(String name) {

@@ -28,19 +28,32 @@ final class SimulatedHosts implements AutoCloseable {
     key.writePrivateKey(dir.resolve("id_ecdsa").toString());
     key.writePublicKey(dir.resolve("authorized_keys").toString(), "executor");
     var model = FleetModel.of(fleet);
-    var simulator = HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"));
+    var simulator =
+        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"));
     simulator.writeKnownHosts(dir.resolve("known_hosts"));
     return new SimulatedHosts(dir, model, simulator);
   }
 
-  /** A runner trusting the simulator's host keys; commands time out after 2 s, 3 connection attempts. */
+  /**
+   * A runner trusting the simulator's host keys; commands time out after 2 s, 3 connection
+   * attempts.
+   */
   ActionRunner runner() throws Exception {
     return runner(dir.resolve("known_hosts"));
   }
 
   ActionRunner runner(Path knownHosts) throws Exception {
-    var settings = new SshSettings("root", dir.resolve("id_ecdsa"), knownHosts, Duration.ofSeconds(5), Duration.ofSeconds(2));
-    return new ActionRunner(new SshConnector(settings), DefaultCatalog.load(), new ExecutionSettings(8, 3, Duration.ofMillis(100)));
+    var settings =
+        new SshSettings(
+            "root",
+            dir.resolve("id_ecdsa"),
+            knownHosts,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(2));
+    return new ActionRunner(
+        new SshConnector(settings),
+        DefaultCatalog.load(),
+        new ExecutionSettings(8, 3, Duration.ofMillis(100)));
   }
 
   @Override

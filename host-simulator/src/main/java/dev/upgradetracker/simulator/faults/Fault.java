@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * @param command a regular expression a command line must match (find, not whole)
  * @param times how many matching commands it hits; negative: all of them
  */
-public record Fault(String host, Pattern command, Kind kind, int exitCode, Duration delay, int times) {
+public record Fault(
+    String host, Pattern command, Kind kind, int exitCode, Duration delay, int times) {
 
   public enum Kind {
     /** Exit with {@code exitCode} without doing anything. */

@@ -24,15 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one in-memory model every simulated host shares. All access is serialized on this object.
- * With a state file, changes are written behind, at most every {@link #FLUSH_EVERY} and on
- * {@link #close()}, so a restarted simulator resumes the fleet as it was.
+ * With a state file, changes are written behind, at most every {@link #FLUSH_EVERY} and on {@link
+ * #close()}, so a restarted simulator resumes the fleet as it was.
  */
 public final class FleetModel implements AutoCloseable {
 
   static final Duration FLUSH_EVERY = Duration.ofMillis(250);
   private static final Logger log = LoggerFactory.getLogger(FleetModel.class);
 
-  private static final JsonMapper JSON = JsonMapper.builder()
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
           // an omitted flag or number in a fleet or faults file means false or 0
           .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .build();
@@ -63,12 +64,12 @@ public final class FleetModel implements AutoCloseable {
 
   /** The model saved in {@code stateFile} if there is one, else {@code fleet} as described. */
   public static FleetModel persistent(Fleet fleet, Path stateFile) {
-    var state =
-        Files.exists(stateFile) ? read(stateFile) : initialState(fleet);
+    var state = Files.exists(stateFile) ? read(stateFile) : initialState(fleet);
     var model = new FleetModel(state, stateFile);
     model.dirty = true;
     model.flush();
-    model.flusher = Thread.ofVirtual().name("simulator-state-flush").start(model::flushPeriodically);
+    model.flusher =
+        Thread.ofVirtual().name("simulator-state-flush").start(model::flushPeriodically);
     return model;
   }
 
@@ -95,7 +96,15 @@ public final class FleetModel implements AutoCloseable {
       }
       for (var guest : cluster.guests()) {
         guestStates.add(
-            new GuestState(cluster.id(), guest.name(), guest.host(), true, true, guest.kitVersion(), guestsAreNodes, false));
+            new GuestState(
+                cluster.id(),
+                guest.name(),
+                guest.host(),
+                true,
+                true,
+                guest.kitVersion(),
+                guestsAreNodes,
+                false));
       }
       for (var pkg : cluster.packages() == null ? List.<AppPackage>of() : cluster.packages()) {
         packageStates.add(new PackageState(cluster.id(), pkg.name(), pkg.node(), true));
@@ -218,8 +227,13 @@ public final class FleetModel implements AutoCloseable {
       JSON.writeValue(
           tmp.toFile(),
           new SimulatorState(
-              Map.copyOf(topologies), List.copyOf(hosts.values()), List.copyOf(guests.values()), List.copyOf(packages.values()), List.copyOf(violations)));
-      Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+              Map.copyOf(topologies),
+              List.copyOf(hosts.values()),
+              List.copyOf(guests.values()),
+              List.copyOf(packages.values()),
+              List.copyOf(violations)));
+      Files.move(
+          tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       dirty = false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the simulated fleet to " + stateFile, e);

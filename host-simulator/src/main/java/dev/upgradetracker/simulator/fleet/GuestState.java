@@ -1,9 +1,9 @@
 package dev.upgradetracker.simulator.fleet;
 
 /**
- * One simulated guest. {@code node}: the VM host it runs on (empty while its package is halted,
- * in GUESTS_AS_PACKAGES clusters); {@code running}: the virtual machine is on; {@code autorun}:
- * the guest package's switching; {@code member}: a Serviceguard node (GUESTS_AS_NODES clusters).
+ * One simulated guest. {@code node}: the VM host it runs on (empty while its package is halted, in
+ * GUESTS_AS_PACKAGES clusters); {@code running}: the virtual machine is on; {@code autorun}: the
+ * guest package's switching; {@code member}: a Serviceguard node (GUESTS_AS_NODES clusters).
  */
 public record GuestState(
     String cluster,

@@ -13,7 +13,16 @@ public record HostState(
     boolean backedUp) {
 
   HostState withPort(int newPort) {
-    return new HostState(cluster, name, newPort, hpuxVersion, ivmVersion, serviceguardVersion, up, patched, backedUp);
+    return new HostState(
+        cluster,
+        name,
+        newPort,
+        hpuxVersion,
+        ivmVersion,
+        serviceguardVersion,
+        up,
+        patched,
+        backedUp);
   }
 
   public HostState withVersions(String hpux, String ivm, String serviceguard) {
@@ -21,11 +30,13 @@ public record HostState(
   }
 
   public HostState markPatched() {
-    return new HostState(cluster, name, port, hpuxVersion, ivmVersion, serviceguardVersion, up, true, backedUp);
+    return new HostState(
+        cluster, name, port, hpuxVersion, ivmVersion, serviceguardVersion, up, true, backedUp);
   }
 
   public HostState markBackedUp() {
-    return new HostState(cluster, name, port, hpuxVersion, ivmVersion, serviceguardVersion, up, patched, true);
+    return new HostState(
+        cluster, name, port, hpuxVersion, ivmVersion, serviceguardVersion, up, patched, true);
   }
 
   public boolean runsIntegrityVm4() {

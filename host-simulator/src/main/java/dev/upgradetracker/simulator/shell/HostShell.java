@@ -43,7 +43,8 @@ public final class HostShell {
     return switch (command.substring(command.lastIndexOf('/') + 1)) {
       case "cmviewcl" -> serviceguard.view(host, option(argv, "-p"));
       case "cmhaltpkg" -> serviceguard.haltPackage(host, last(argv));
-      case "cmrunpkg" -> serviceguard.runPackage(host, option(argv, "-n").orElse(host.name()), last(argv));
+      case "cmrunpkg" ->
+          serviceguard.runPackage(host, option(argv, "-n").orElse(host.name()), last(argv));
       case "cmmodpkg" -> serviceguard.enablePackage(host, argv);
       case "cmhaltnode" -> serviceguard.haltNode(host, last(argv));
       case "cmrunnode" -> serviceguard.runNode(host, last(argv));

@@ -65,7 +65,8 @@ final class Serviceguard {
     out.append(prefix).append("state=").append(up ? "running" : "halted").append('\n');
   }
 
-  private static void pkg(StringBuilder out, String name, boolean running, boolean autorun, String node) {
+  private static void pkg(
+      StringBuilder out, String name, boolean running, boolean autorun, String node) {
     var prefix = "package:" + name + "|";
     out.append(prefix).append("name=").append(name).append('\n');
     out.append(prefix).append("status=").append(running ? "up" : "down").append('\n');
@@ -106,7 +107,8 @@ final class Serviceguard {
       if (pkg.get().running()) {
         return alreadyRunning(name, pkg.get().node());
       }
-      var node = fleet.guest(nodeName).filter(g -> g.cluster().equals(host.cluster()) && g.member());
+      var node =
+          fleet.guest(nodeName).filter(g -> g.cluster().equals(host.cluster()) && g.member());
       if (node.isEmpty()) {
         return notAMember(nodeName);
       }
@@ -125,7 +127,13 @@ final class Serviceguard {
       return notAMember(nodeName);
     }
     if (guest.get().kitVersion().startsWith("B.04") && !node.get().runsIntegrityVm4()) {
-      fleet.violation("R5: guest " + name + " with the 4.0 kit started on " + nodeName + ", which runs Integrity VM " + node.get().ivmVersion());
+      fleet.violation(
+          "R5: guest "
+              + name
+              + " with the 4.0 kit started on "
+              + nodeName
+              + ", which runs Integrity VM "
+              + node.get().ivmVersion());
     }
     fleet.updateGuest(name, g -> g.runningOn(nodeName));
     return started(name, nodeName);
@@ -136,7 +144,9 @@ final class Serviceguard {
       return CommandResult.error(2, "cmmodpkg: only -e (enable switching) is simulated");
     }
     var name = argv.getLast();
-    if (guestsAreNodes(host) ? appPackage(host, name).isEmpty() : guestPackage(host, name).isEmpty()) {
+    if (guestsAreNodes(host)
+        ? appPackage(host, name).isEmpty()
+        : guestPackage(host, name).isEmpty()) {
       return unknownPackage("cmmodpkg", name);
     }
     if (!guestsAreNodes(host)) {
@@ -148,39 +158,58 @@ final class Serviceguard {
   CommandResult haltNode(HostState host, String nodeName) {
     var guest = guestNode(host, nodeName);
     if (guest.isEmpty()) {
-      return CommandResult.error(1, "cmhaltnode: Node " + nodeName + " is not a node of cluster " + host.cluster() + ".");
+      return CommandResult.error(
+          1, "cmhaltnode: Node " + nodeName + " is not a node of cluster " + host.cluster() + ".");
     }
     if (!guest.get().member()) {
-      return CommandResult.ok("cmhaltnode: Node " + nodeName + " is not running the cluster daemon.\n");
+      return CommandResult.ok(
+          "cmhaltnode: Node " + nodeName + " is not running the cluster daemon.\n");
     }
     for (var pkg : fleet.packagesOf(host.cluster())) {
       if (pkg.running() && pkg.node().equals(nodeName)) {
-        fleet.violation("R2: cmhaltnode -f on " + nodeName + " halted package " + pkg.name() + ", which was still running there");
+        fleet.violation(
+            "R2: cmhaltnode -f on "
+                + nodeName
+                + " halted package "
+                + pkg.name()
+                + ", which was still running there");
         fleet.updatePackage(pkg.name(), PackageState::halted);
       }
     }
     var members = fleet.guestsOf(host.cluster()).stream().filter(GuestState::member).count();
     if (2 * (members - 1) < members) {
-      fleet.violation("R6: halting " + nodeName + " left " + (members - 1) + " of " + members + " members");
+      fleet.violation(
+          "R6: halting " + nodeName + " left " + (members - 1) + " of " + members + " members");
     }
     fleet.updateGuest(nodeName, g -> g.withMembership(false));
-    return CommandResult.ok("Disabling all packages from starting on nodes to be halted.\nHalting cluster services on node " + nodeName + "\ncmhaltnode: Successfully halted all nodes specified.\n");
+    return CommandResult.ok(
+        "Disabling all packages from starting on nodes to be halted.\nHalting cluster services on node "
+            + nodeName
+            + "\ncmhaltnode: Successfully halted all nodes specified.\n");
   }
 
   CommandResult runNode(HostState host, String nodeName) {
     var guest = guestNode(host, nodeName);
     if (guest.isEmpty()) {
-      return CommandResult.error(1, "cmrunnode: Node " + nodeName + " is not a node of cluster " + host.cluster() + ".");
+      return CommandResult.error(
+          1, "cmrunnode: Node " + nodeName + " is not a node of cluster " + host.cluster() + ".");
     }
     if (!guest.get().running()) {
       return CommandResult.error(1, "cmrunnode: Unable to communicate with node " + nodeName + ".");
     }
     fleet.updateGuest(nodeName, g -> g.withMembership(true));
-    return CommandResult.ok("cmrunnode: Waiting for cluster to form .... done\ncmrunnode: Node " + nodeName + " joined cluster " + host.cluster() + ".\n");
+    return CommandResult.ok(
+        "cmrunnode: Waiting for cluster to form .... done\ncmrunnode: Node "
+            + nodeName
+            + " joined cluster "
+            + host.cluster()
+            + ".\n");
   }
 
   private Optional<GuestState> guestNode(HostState host, String name) {
-    return fleet.guest(name).filter(g -> g.cluster().equals(host.cluster()) && guestsAreNodes(host));
+    return fleet
+        .guest(name)
+        .filter(g -> g.cluster().equals(host.cluster()) && guestsAreNodes(host));
   }
 
   private Optional<GuestState> guestPackage(HostState host, String name) {
@@ -192,25 +221,38 @@ final class Serviceguard {
   }
 
   private static CommandResult halted(String name) {
-    return CommandResult.ok("Halting package " + name + "\ncmhaltpkg: Completed successfully on all packages specified\n");
+    return CommandResult.ok(
+        "Halting package "
+            + name
+            + "\ncmhaltpkg: Completed successfully on all packages specified\n");
   }
 
   private static CommandResult started(String name, String node) {
     return CommandResult.ok(
-        "Running package " + name + " on node " + node + "\nSuccessfully started package " + name + " on node " + node
+        "Running package "
+            + name
+            + " on node "
+            + node
+            + "\nSuccessfully started package "
+            + name
+            + " on node "
+            + node
             + "\ncmrunpkg: All specified packages are running\n");
   }
 
   private static CommandResult notRunning(String name) {
-    return CommandResult.error(1, "Package " + name + " is not running.\ncmhaltpkg: Unable to halt package.");
+    return CommandResult.error(
+        1, "Package " + name + " is not running.\ncmhaltpkg: Unable to halt package.");
   }
 
   private static CommandResult alreadyRunning(String name, String node) {
-    return CommandResult.error(1, "cmrunpkg: Package " + name + " is already running on " + node + ".");
+    return CommandResult.error(
+        1, "cmrunpkg: Package " + name + " is already running on " + node + ".");
   }
 
   private static CommandResult notAMember(String node) {
-    return CommandResult.error(1, "cmrunpkg: Node " + node + " is not an active member of the cluster.");
+    return CommandResult.error(
+        1, "cmrunpkg: Node " + node + " is not an active member of the cluster.");
   }
 
   private static CommandResult unknownPackage(String tool, String name) {

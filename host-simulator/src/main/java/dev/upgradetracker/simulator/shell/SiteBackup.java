@@ -5,7 +5,10 @@ import dev.upgradetracker.simulator.fleet.GuestState;
 import dev.upgradetracker.simulator.fleet.HostState;
 import java.util.List;
 
-/** The site's backup scripts: {@code backup-host}, {@code backup-guests g...}, {@code backup-status}. */
+/**
+ * The site's backup scripts: {@code backup-host}, {@code backup-guests g...}, {@code
+ * backup-status}.
+ */
 final class SiteBackup {
 
   private final FleetModel fleet;
@@ -23,7 +26,8 @@ final class SiteBackup {
     var out = new StringBuilder();
     for (var name : names) {
       if (fleet.guest(name).filter(g -> g.cluster().equals(host.cluster())).isEmpty()) {
-        return CommandResult.error(1, "backup-guests: no guest " + name + " in cluster " + host.cluster());
+        return CommandResult.error(
+            1, "backup-guests: no guest " + name + " in cluster " + host.cluster());
       }
       fleet.updateGuest(name, GuestState::markBackedUp);
       out.append("backup-guests: ").append(name).append(" backed up\n");
@@ -36,7 +40,11 @@ final class SiteBackup {
     var current = fleet.host(host.name()).orElseThrow();
     var out = new StringBuilder("host=").append(current.backedUp() ? "yes" : "no").append('\n');
     for (var guest : fleet.guestsOf(host.cluster())) {
-      out.append("guest:").append(guest.name()).append('=').append(guest.backedUp() ? "yes" : "no").append('\n');
+      out.append("guest:")
+          .append(guest.name())
+          .append('=')
+          .append(guest.backedUp() ? "yes" : "no")
+          .append('\n');
     }
     return CommandResult.ok(out.toString());
   }

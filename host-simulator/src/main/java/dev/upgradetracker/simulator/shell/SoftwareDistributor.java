@@ -27,27 +27,45 @@ final class SoftwareDistributor {
       var guestName = argv.get(at + 1).replace(":/", "");
       var guest = fleet.guest(guestName).filter(g -> g.cluster().equals(host.cluster()));
       if (guest.isEmpty() || !guest.get().kitVersion().startsWith("B.04")) {
-        return CommandResult.error(1, "ERROR:   Software \"HPVM-Guest\" was not found on host \"" + guestName + ":/\".");
+        return CommandResult.error(
+            1, "ERROR:   Software \"HPVM-Guest\" was not found on host \"" + guestName + ":/\".");
       }
-      return CommandResult.ok(String.format("  %-18s %-14s %s%n", "HPVM-Guest", guest.get().kitVersion(), "Integrity VM Guest Kit"));
+      return CommandResult.ok(
+          String.format(
+              "  %-18s %-14s %s%n",
+              "HPVM-Guest", guest.get().kitVersion(), "Integrity VM Guest Kit"));
     }
-    var out = new StringBuilder("# Initializing...\n# Contacting target \"" + host.name() + "\"...\n#\n");
-    out.append(String.format("  %-18s %-14s %s%n", "HPUX11i-VSE-OE", host.hpuxVersion(), "HP-UX Virtual Server Operating Environment"));
+    var out =
+        new StringBuilder("# Initializing...\n# Contacting target \"" + host.name() + "\"...\n#\n");
+    out.append(
+        String.format(
+            "  %-18s %-14s %s%n",
+            "HPUX11i-VSE-OE", host.hpuxVersion(), "HP-UX Virtual Server Operating Environment"));
     out.append(String.format("  %-18s %-14s %s%n", "T2767AC", host.ivmVersion(), "Integrity VM"));
-    out.append(String.format("  %-18s %-14s %s%n", "T1905CA", host.serviceguardVersion(), "Serviceguard"));
+    out.append(
+        String.format("  %-18s %-14s %s%n", "T1905CA", host.serviceguardVersion(), "Serviceguard"));
     if (host.patched()) {
-      out.append(String.format("  %-18s %-14s %s%n", "PHSS_41543", "1.0", "HPVM B.04.00 CORE PATCH"));
+      out.append(
+          String.format("  %-18s %-14s %s%n", "PHSS_41543", "1.0", "HPVM B.04.00 CORE PATCH"));
     }
     return CommandResult.ok(out.toString());
   }
 
   CommandResult updateOs(HostState host, List<String> argv) {
     if (host.hpuxVersion().equals(HPUX_11I_V3)) {
-      return CommandResult.error(1, "ERROR:   No software was selected: HPUX11i-VSE-OE,r=" + HPUX_11I_V3 + " is already installed.");
+      return CommandResult.error(
+          1,
+          "ERROR:   No software was selected: HPUX11i-VSE-OE,r="
+              + HPUX_11I_V3
+              + " is already installed.");
     }
     stopGuestsForInstall(host, "update-ux");
-    fleet.updateHost(host.name(), h -> h.withVersions(HPUX_11I_V3, h.ivmVersion(), h.serviceguardVersion()));
-    return CommandResult.ok("* Updating to HP-UX 11i v3 (" + HPUX_11I_V3 + ")\n* The system will now reboot.\nNOTE:    update-ux completed successfully.\n");
+    fleet.updateHost(
+        host.name(), h -> h.withVersions(HPUX_11I_V3, h.ivmVersion(), h.serviceguardVersion()));
+    return CommandResult.ok(
+        "* Updating to HP-UX 11i v3 ("
+            + HPUX_11I_V3
+            + ")\n* The system will now reboot.\nNOTE:    update-ux completed successfully.\n");
   }
 
   CommandResult install(HostState host, List<String> argv) {
@@ -57,12 +75,24 @@ final class SoftwareDistributor {
     }
     if (argv.contains("T2767AC")) {
       if (!host.hpuxVersion().equals(HPUX_11I_V3)) {
-        return CommandResult.error(1, "ERROR:   T2767AC,r=" + IVM_4_0 + " requires HP-UX " + HPUX_11I_V3 + "; this host runs " + host.hpuxVersion() + ".");
+        return CommandResult.error(
+            1,
+            "ERROR:   T2767AC,r="
+                + IVM_4_0
+                + " requires HP-UX "
+                + HPUX_11I_V3
+                + "; this host runs "
+                + host.hpuxVersion()
+                + ".");
       }
       stopGuestsForInstall(host, "swinstall T2767AC");
-      var serviceguard = argv.contains("T1905CA") ? SERVICEGUARD_FOR_IVM_4 : host.serviceguardVersion();
+      var serviceguard =
+          argv.contains("T1905CA") ? SERVICEGUARD_FOR_IVM_4 : host.serviceguardVersion();
       fleet.updateHost(host.name(), h -> h.withVersions(h.hpuxVersion(), IVM_4_0, serviceguard));
-      return CommandResult.ok("* Installing T2767AC,r=" + IVM_4_0 + "\n* The system will now reboot.\nNOTE:    swinstall completed successfully.\n");
+      return CommandResult.ok(
+          "* Installing T2767AC,r="
+              + IVM_4_0
+              + "\n* The system will now reboot.\nNOTE:    swinstall completed successfully.\n");
     }
     if (argv.stream().anyMatch(a -> a.startsWith("PHSS_") || a.startsWith("PHKL_"))) {
       fleet.updateHost(host.name(), HostState::markPatched);
@@ -76,19 +106,37 @@ final class SoftwareDistributor {
     if (guest.isEmpty()) {
       return CommandResult.error(1, "ERROR:   Cannot contact target \"" + guestName + ":/\".");
     }
-    var on3x = fleet.hostsOf(host.cluster()).stream().filter(h -> !h.runsIntegrityVm4()).map(HostState::name).toList();
+    var on3x =
+        fleet.hostsOf(host.cluster()).stream()
+            .filter(h -> !h.runsIntegrityVm4())
+            .map(HostState::name)
+            .toList();
     if (!on3x.isEmpty()) {
-      fleet.violation("R4: the 4.0 guest kit was installed on " + guestName + " while hosts " + on3x + " still ran Integrity VM 3.x");
+      fleet.violation(
+          "R4: the 4.0 guest kit was installed on "
+              + guestName
+              + " while hosts "
+              + on3x
+              + " still ran Integrity VM 3.x");
     }
     fleet.updateGuest(guestName, g -> g.withKit(GUEST_KIT_4_0));
-    return CommandResult.ok("* Installing HPVM-Guest,r=" + GUEST_KIT_4_0 + " on \"" + guestName + ":/\"\n* The guest will now reboot.\nNOTE:    swinstall completed successfully.\n");
+    return CommandResult.ok(
+        "* Installing HPVM-Guest,r="
+            + GUEST_KIT_4_0
+            + " on \""
+            + guestName
+            + ":/\"\n* The guest will now reboot.\nNOTE:    swinstall completed successfully.\n");
   }
 
-  /** Installing stops the guests still running on the host: a procedure that drained it first loses none. */
+  /**
+   * Installing stops the guests still running on the host: a procedure that drained it first loses
+   * none.
+   */
   private void stopGuestsForInstall(HostState host, String what) {
     for (var guest : fleet.guestsOn(host.name())) {
       if (guest.running()) {
-        fleet.violation("R2: " + what + " on " + host.name() + " while guest " + guest.name() + " ran there");
+        fleet.violation(
+            "R2: " + what + " on " + host.name() + " while guest " + guest.name() + " ran there");
         fleet.updateGuest(guest.name(), g -> g.withRunning(false));
       }
     }

@@ -18,8 +18,8 @@ import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 
 /**
- * Serves every host of a {@link FleetModel} over SSH: one port and one persistent ECDSA P-256
- * host key per host, public-key authentication against one authorized_keys file.
+ * Serves every host of a {@link FleetModel} over SSH: one port and one persistent ECDSA P-256 host
+ * key per host, public-key authentication against one authorized_keys file.
  */
 public final class HostSimulator implements AutoCloseable {
 
@@ -34,8 +34,8 @@ public final class HostSimulator implements AutoCloseable {
   }
 
   /**
-   * Starts a server per host, on the port the fleet names (0: any free port, then remembered).
-   * Host keys live under {@code keyDir} and stay the same across restarts.
+   * Starts a server per host, on the port the fleet names (0: any free port, then remembered). Host
+   * keys live under {@code keyDir} and stay the same across restarts.
    */
   public static HostSimulator start(FleetModel fleet, Path keyDir, Path authorizedKeys) {
     var simulator = new HostSimulator(fleet);
@@ -52,7 +52,8 @@ public final class HostSimulator implements AutoCloseable {
         server.setKeyPairProvider(keys);
         server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
         server.setCommandFactory(
-            (channel, command) -> new SimulatedCommand(shell, simulator.faults, host.name(), command));
+            (channel, command) ->
+                new SimulatedCommand(shell, simulator.faults, host.name(), command));
         server.start();
         simulator.servers.put(host.name(), server);
         fleet.recordPort(host.name(), server.getPort());
@@ -90,7 +91,11 @@ public final class HostSimulator implements AutoCloseable {
           try {
             for (var pair : server.getKeyPairProvider().loadKeys(null)) {
               lines.add(
-                  "[" + ADDRESS + "]:" + server.getPort() + " "
+                  "["
+                      + ADDRESS
+                      + "]:"
+                      + server.getPort()
+                      + " "
                       + PublicKeyEntry.toString(pair.getPublic()));
             }
           } catch (IOException | GeneralSecurityException e) {

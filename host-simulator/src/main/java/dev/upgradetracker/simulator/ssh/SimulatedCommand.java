@@ -43,7 +43,8 @@ final class SimulatedCommand implements Command {
         switch (fault.get().kind()) {
           case FAIL -> {
             shell.logOnly(host, commandLine, fault.get().exitCode());
-            err.write(("simulated failure of '" + commandLine + "'\n").getBytes(StandardCharsets.UTF_8));
+            err.write(
+                ("simulated failure of '" + commandLine + "'\n").getBytes(StandardCharsets.UTF_8));
             err.flush();
             exit.onExit(fault.get().exitCode());
             return;

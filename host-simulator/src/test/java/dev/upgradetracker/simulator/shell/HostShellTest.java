@@ -21,10 +21,10 @@ class HostShellTest {
                       "c1",
                       "alpha",
                       Topology.GUESTS_AS_PACKAGES,
-                        false,
+                      false,
                       List.of(host("h1"), host("h2")),
                       List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g3", "h2", "A.03.50")),
-                        List.of()))));
+                      List.of()))));
   private final HostShell shell = new HostShell(fleet);
 
   @Test

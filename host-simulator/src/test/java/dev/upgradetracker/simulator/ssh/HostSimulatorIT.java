@@ -29,10 +29,16 @@ class HostSimulatorIT {
   void answersCommandsOverSshToAClientThatTrustsOnlyTheHostsOwnKey() throws Exception {
     var clientKey = generateClientKey();
     try (var simulator =
-        HostSimulator.start(FleetModel.of(fleet()), dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+        HostSimulator.start(
+            FleetModel.of(fleet()), dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
       simulator.writeKnownHosts(dir.resolve("known_hosts"));
 
-      var output = exec(simulator.addressOf("h2"), clientKey, dir.resolve("known_hosts"), "cmviewcl -v -f line");
+      var output =
+          exec(
+              simulator.addressOf("h2"),
+              clientKey,
+              dir.resolve("known_hosts"),
+              "cmviewcl -v -f line");
 
       assertThat(output).contains("package:g1|node=h1");
     }
@@ -42,10 +48,12 @@ class HostSimulatorIT {
   void keepsEachHostsKeyAcrossRestartsSoKnownHostsStaysValid() throws Exception {
     var clientKey = generateClientKey();
     var model = FleetModel.of(fleet());
-    try (var first = HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+    try (var first =
+        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
       first.writeKnownHosts(dir.resolve("known_hosts"));
     }
-    try (var second = HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+    try (var second =
+        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
       assertThat(exec(second.addressOf("h1"), clientKey, dir.resolve("known_hosts"), "swlist"))
           .contains("T2767AC");
     }
@@ -55,11 +63,17 @@ class HostSimulatorIT {
   void aClientThatDoesNotKnowTheHostKeySendsNoCommand() throws Exception {
     var clientKey = generateClientKey();
     var model = FleetModel.of(fleet());
-    try (var simulator = HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+    try (var simulator =
+        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
       Files.writeString(dir.resolve("empty_known_hosts"), "");
 
       assertThatThrownBy(
-              () -> exec(simulator.addressOf("h1"), clientKey, dir.resolve("empty_known_hosts"), "cmhaltpkg g1"))
+              () ->
+                  exec(
+                      simulator.addressOf("h1"),
+                      clientKey,
+                      dir.resolve("empty_known_hosts"),
+                      "cmhaltpkg g1"))
           .isInstanceOf(JSchException.class);
       assertThat(model.commandLog()).isEmpty();
     }
@@ -105,10 +119,10 @@ class HostSimulatorIT {
                 "c1",
                 "alpha",
                 Topology.GUESTS_AS_PACKAGES,
-                        false,
+                false,
                 List.of(host("h1"), host("h2")),
                 List.of(new Guest("g1", "h1", "A.03.50")),
-                        List.of())));
+                List.of())));
   }
 
   private static VmHost host(String name) {

@@ -25,8 +25,8 @@ import dev.upgradetracker.events.cluster.ClusterEvent.PatchesInstalled;
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.query.cluster.ClusterView.ActionView;
 import dev.upgradetracker.query.cluster.ClusterView.GuestView;
 import dev.upgradetracker.query.cluster.ClusterView.HostView;
@@ -49,31 +49,132 @@ public final class ClusterProjection {
     }
     var next = fold(view, envelope.event());
     return new ClusterView(
-        next.clusterId(), next.team(), next.topology(), next.hosts(), next.guests(), next.packages(), next.actions(), envelope.sequence(), envelope.timestamp());
+        next.clusterId(),
+        next.team(),
+        next.topology(),
+        next.hosts(),
+        next.guests(),
+        next.packages(),
+        next.actions(),
+        envelope.sequence(),
+        envelope.timestamp());
   }
 
   private static ClusterView fold(ClusterView view, ClusterEvent event) {
     return switch (event) {
       case ClusterRegistered registered ->
-          inventory(view, registered.clusterId(), registered.team(), registered.topology(), registered.hosts(), registered.guests(), registered.packages());
+          inventory(
+              view,
+              registered.clusterId(),
+              registered.team(),
+              registered.topology(),
+              registered.hosts(),
+              registered.guests(),
+              registered.packages());
       case ClusterInventoryUpdated updated ->
-          inventory(view, view.clusterId(), view.team(), updated.topology(), updated.hosts(), updated.guests(), updated.packages());
+          inventory(
+              view,
+              view.clusterId(),
+              view.team(),
+              updated.topology(),
+              updated.hosts(),
+              updated.guests(),
+              updated.packages());
       case HostActionRequested requested ->
-          withActions(view, append(view.actions(), new ActionView(requested.actionId(), requested.host(), requested.action().toString(), "REQUESTED", null, null)));
+          withActions(
+              view,
+              append(
+                  view.actions(),
+                  new ActionView(
+                      requested.actionId(),
+                      requested.host(),
+                      requested.action().toString(),
+                      "REQUESTED",
+                      null,
+                      null)));
       case HostActionSucceeded succeeded -> finish(view, succeeded.actionId(), succeeded.outcome());
       case HostActionFailed failed -> finish(view, failed.actionId(), failed.outcome());
-      case GuestMoved moved -> guests(view, g -> g.name().equals(moved.guest()) ? new GuestView(g.name(), moved.toHost(), g.kitVersion(), g.member()) : g);
+      case GuestMoved moved ->
+          guests(
+              view,
+              g ->
+                  g.name().equals(moved.guest())
+                      ? new GuestView(g.name(), moved.toHost(), g.kitVersion(), g.member())
+                      : g);
       case PackageMoved moved ->
-          new ClusterView(view.clusterId(), view.team(), view.topology(), view.hosts(), view.guests(),
-              view.packages().stream().map(p -> p.name().equals(moved.packageName()) ? new PackageView(p.name(), moved.toNode()) : p).toList(),
-              view.actions(), view.lastSequence(), view.lastEventAt());
-      case ClusterNodesHalted halted -> guests(view, g -> halted.guests().contains(g.name()) ? new GuestView(g.name(), g.host(), g.kitVersion(), false) : g);
-      case ClusterNodesStarted started -> guests(view, g -> started.guests().contains(g.name()) ? new GuestView(g.name(), g.host(), g.kitVersion(), true) : g);
-      case NodeUpgradeStarted started -> host(view, started.host(), h -> new HostView(h.name(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), true, h.member()));
+          new ClusterView(
+              view.clusterId(),
+              view.team(),
+              view.topology(),
+              view.hosts(),
+              view.guests(),
+              view.packages().stream()
+                  .map(
+                      p ->
+                          p.name().equals(moved.packageName())
+                              ? new PackageView(p.name(), moved.toNode())
+                              : p)
+                  .toList(),
+              view.actions(),
+              view.lastSequence(),
+              view.lastEventAt());
+      case ClusterNodesHalted halted ->
+          guests(
+              view,
+              g ->
+                  halted.guests().contains(g.name())
+                      ? new GuestView(g.name(), g.host(), g.kitVersion(), false)
+                      : g);
+      case ClusterNodesStarted started ->
+          guests(
+              view,
+              g ->
+                  started.guests().contains(g.name())
+                      ? new GuestView(g.name(), g.host(), g.kitVersion(), true)
+                      : g);
+      case NodeUpgradeStarted started ->
+          host(
+              view,
+              started.host(),
+              h ->
+                  new HostView(
+                      h.name(),
+                      h.hpuxVersion(),
+                      h.ivmVersion(),
+                      h.serviceguardVersion(),
+                      true,
+                      h.member()));
       case NodeUpgraded upgraded ->
-          host(view, upgraded.host(), h -> new HostView(h.name(), upgraded.hpuxVersion(), upgraded.ivmVersion(), upgraded.serviceguardVersion(), false, h.member() && upgraded.mode() == UpgradeMode.UPDATE));
-      case NodeRejoinedCluster rejoined -> host(view, rejoined.host(), h -> new HostView(h.name(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), h.upgrading(), true));
-      case GuestKitInstalled kit -> guests(view, g -> g.name().equals(kit.guest()) ? new GuestView(g.name(), g.host(), kit.kitVersion(), g.member()) : g);
+          host(
+              view,
+              upgraded.host(),
+              h ->
+                  new HostView(
+                      h.name(),
+                      upgraded.hpuxVersion(),
+                      upgraded.ivmVersion(),
+                      upgraded.serviceguardVersion(),
+                      false,
+                      h.member() && upgraded.mode() == UpgradeMode.UPDATE));
+      case NodeRejoinedCluster rejoined ->
+          host(
+              view,
+              rejoined.host(),
+              h ->
+                  new HostView(
+                      h.name(),
+                      h.hpuxVersion(),
+                      h.ivmVersion(),
+                      h.serviceguardVersion(),
+                      h.upgrading(),
+                      true));
+      case GuestKitInstalled kit ->
+          guests(
+              view,
+              g ->
+                  g.name().equals(kit.guest())
+                      ? new GuestView(g.name(), g.host(), kit.kitVersion(), g.member())
+                      : g);
       // preparation and campaign membership show through the actions list and the campaign views
       case GuestsBootVerified verified -> view;
       case HostBackedUp backedUp -> view;
@@ -85,14 +186,32 @@ public final class ClusterProjection {
   }
 
   private static ClusterView inventory(
-      ClusterView view, String clusterId, String team, Topology topology, List<VmHost> hosts, List<Guest> guests, List<AppPackage> packages) {
+      ClusterView view,
+      String clusterId,
+      String team,
+      Topology topology,
+      List<VmHost> hosts,
+      List<Guest> guests,
+      List<AppPackage> packages) {
     boolean guestsAreNodes = topology == Topology.GUESTS_AS_NODES;
     return new ClusterView(
         clusterId,
         team,
         topology,
-        hosts.stream().map(h -> new HostView(h.name(), h.hpuxVersion(), h.ivmVersion(), h.serviceguardVersion(), false, true)).toList(),
-        guests.stream().map(g -> new GuestView(g.name(), g.host(), g.kitVersion(), guestsAreNodes)).toList(),
+        hosts.stream()
+            .map(
+                h ->
+                    new HostView(
+                        h.name(),
+                        h.hpuxVersion(),
+                        h.ivmVersion(),
+                        h.serviceguardVersion(),
+                        false,
+                        true))
+            .toList(),
+        guests.stream()
+            .map(g -> new GuestView(g.name(), g.host(), g.kitVersion(), guestsAreNodes))
+            .toList(),
         packages.stream().map(p -> new PackageView(p.name(), p.node())).toList(),
         view.actions(),
         view.lastSequence(),
@@ -100,19 +219,45 @@ public final class ClusterProjection {
   }
 
   private static ClusterView guests(ClusterView view, UnaryOperator<GuestView> change) {
-    return new ClusterView(view.clusterId(), view.team(), view.topology(), view.hosts(), view.guests().stream().map(change).toList(), view.packages(), view.actions(), view.lastSequence(), view.lastEventAt());
+    return new ClusterView(
+        view.clusterId(),
+        view.team(),
+        view.topology(),
+        view.hosts(),
+        view.guests().stream().map(change).toList(),
+        view.packages(),
+        view.actions(),
+        view.lastSequence(),
+        view.lastEventAt());
   }
 
   private static ClusterView host(ClusterView view, String name, UnaryOperator<HostView> change) {
-    return new ClusterView(view.clusterId(), view.team(), view.topology(),
+    return new ClusterView(
+        view.clusterId(),
+        view.team(),
+        view.topology(),
         view.hosts().stream().map(h -> h.name().equals(name) ? change.apply(h) : h).toList(),
-        view.guests(), view.packages(), view.actions(), view.lastSequence(), view.lastEventAt());
+        view.guests(),
+        view.packages(),
+        view.actions(),
+        view.lastSequence(),
+        view.lastEventAt());
   }
 
   private static ClusterView finish(ClusterView view, String actionId, ActionOutcome outcome) {
     var actions =
         view.actions().stream()
-            .map(a -> a.actionId().equals(actionId) ? new ActionView(a.actionId(), a.host(), a.summary(), outcome.status().name(), outcome.exitCode(), outcome.output()) : a)
+            .map(
+                a ->
+                    a.actionId().equals(actionId)
+                        ? new ActionView(
+                            a.actionId(),
+                            a.host(),
+                            a.summary(),
+                            outcome.status().name(),
+                            outcome.exitCode(),
+                            outcome.output())
+                        : a)
             .toList();
     return withActions(view, actions);
   }
@@ -124,6 +269,15 @@ public final class ClusterProjection {
   }
 
   private static ClusterView withActions(ClusterView view, List<ActionView> actions) {
-    return new ClusterView(view.clusterId(), view.team(), view.topology(), view.hosts(), view.guests(), view.packages(), actions, view.lastSequence(), view.lastEventAt());
+    return new ClusterView(
+        view.clusterId(),
+        view.team(),
+        view.topology(),
+        view.hosts(),
+        view.guests(),
+        view.packages(),
+        actions,
+        view.lastSequence(),
+        view.lastEventAt());
   }
 }

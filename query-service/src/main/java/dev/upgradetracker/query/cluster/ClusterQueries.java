@@ -44,7 +44,9 @@ class ClusterQueries {
         .orElseGet(
             () ->
                 ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "cluster " + clusterId + " does not exist")));
+                    .body(
+                        ProblemDetail.forStatusAndDetail(
+                            HttpStatus.NOT_FOUND, "cluster " + clusterId + " does not exist")));
   }
 
   @ExceptionHandler(ViewsNotReady.class)

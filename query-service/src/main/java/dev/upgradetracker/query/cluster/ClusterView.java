@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a dashboard shows of one cluster. {@code lastSequence} is the cluster position this view
- * has folded in (-1: nothing yet); events at or below it are skipped, so a re-delivered event
- * changes nothing.
+ * What a dashboard shows of one cluster. {@code lastSequence} is the cluster position this view has
+ * folded in (-1: nothing yet); events at or below it are skipped, so a re-delivered event changes
+ * nothing.
  */
 public record ClusterView(
     String clusterId,
@@ -21,12 +21,20 @@ public record ClusterView(
     Instant lastEventAt) {
 
   public static ClusterView empty(String clusterId) {
-    return new ClusterView(clusterId, null, null, List.of(), List.of(), List.of(), List.of(), -1, null);
+    return new ClusterView(
+        clusterId, null, null, List.of(), List.of(), List.of(), List.of(), -1, null);
   }
 
-  /** {@code upgrading}: its upgrade started and has not completed; {@code member}: a cluster node. */
+  /**
+   * {@code upgrading}: its upgrade started and has not completed; {@code member}: a cluster node.
+   */
   public record HostView(
-      String name, String hpuxVersion, String ivmVersion, String serviceguardVersion, boolean upgrading, boolean member) {}
+      String name,
+      String hpuxVersion,
+      String ivmVersion,
+      String serviceguardVersion,
+      boolean upgrading,
+      boolean member) {}
 
   /** {@code member}: in GUESTS_AS_NODES clusters, whether the guest is a cluster node now. */
   public record GuestView(String name, String host, String kitVersion, boolean member) {}
@@ -35,5 +43,10 @@ public record ClusterView(
 
   /** A host action and, once reported, how it ended. */
   public record ActionView(
-      String actionId, String host, String summary, String status, Integer exitCode, String output) {}
+      String actionId,
+      String host,
+      String summary,
+      String status,
+      Integer exitCode,
+      String output) {}
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param stateDir where the views' RocksDB stores live; a fresh directory rebuilds every view
- *     from offset 0 of the events topic
+ * @param stateDir where the views' RocksDB stores live; a fresh directory rebuilds every view from
+ *     offset 0 of the events topic
  * @param applicationId the Kafka Streams application id: instances sharing it share the work
  */
 @ConfigurationProperties("upgrade-tracker.views")

@@ -4,6 +4,10 @@ package dev.upgradetracker.query.streams;
 public class ViewsNotReady extends RuntimeException {
 
   public ViewsNotReady(String streamsState) {
-    super("the views are not ready yet (Kafka Streams is " + streamsState + "); retry shortly", null, false, false);
+    super(
+        "the views are not ready yet (Kafka Streams is " + streamsState + "); retry shortly",
+        null,
+        false,
+        false);
   }
 }

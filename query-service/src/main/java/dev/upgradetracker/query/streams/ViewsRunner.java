@@ -52,7 +52,8 @@ public class ViewsRunner implements SmartLifecycle {
     }
     try {
       return current.store(
-          StoreQueryParameters.fromNameAndType(ViewsTopology.CLUSTER_VIEWS, QueryableStoreTypes.keyValueStore()));
+          StoreQueryParameters.fromNameAndType(
+              ViewsTopology.CLUSTER_VIEWS, QueryableStoreTypes.keyValueStore()));
     } catch (InvalidStateStoreException e) {
       throw new ViewsNotReady(current.state().name());
     }

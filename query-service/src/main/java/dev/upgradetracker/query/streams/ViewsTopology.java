@@ -26,7 +26,8 @@ public final class ViewsTopology {
         .aggregate(
             () -> null,
             (clusterId, envelope, view) ->
-                ClusterProjection.apply(view == null ? ClusterView.empty(clusterId) : view, envelope),
+                ClusterProjection.apply(
+                    view == null ? ClusterView.empty(clusterId) : view, envelope),
             Materialized.<String, ClusterView, KeyValueStore<Bytes, byte[]>>as(CLUSTER_VIEWS)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(new JsonSerde<>(ClusterView.class)));

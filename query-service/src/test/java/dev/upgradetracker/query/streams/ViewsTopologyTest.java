@@ -10,10 +10,10 @@ import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
 import dev.upgradetracker.events.cluster.ClusterEvent.GuestMoved;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
-import dev.upgradetracker.events.cluster.HostAction;
-import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
+import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
@@ -60,21 +60,37 @@ class ViewsTopologyTest {
     var view = views.get("c1");
     assertThat(view.team()).isEqualTo("alpha");
     assertThat(view.hosts()).extracting(ClusterView.HostView::name).containsExactly("h1", "h2");
-    assertThat(view.guests()).extracting(g -> g.name() + "@" + g.host()).containsExactly("g1@h1", "g2@h2");
+    assertThat(view.guests())
+        .extracting(g -> g.name() + "@" + g.host())
+        .containsExactly("g1@h1", "g2@h2");
   }
 
   @Test
   void aMoveShowsAsAnActionThenTheGuestOnItsNewHost() {
     send(0, registered());
-    send(1, new HostActionRequested("c1", "a1", "h1", "127.0.0.1:1", new HostAction.MoveGuest("g1", "h1", "h2")));
-    assertThat(views.get("c1").actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("REQUESTED"));
+    send(
+        1,
+        new HostActionRequested(
+            "c1", "a1", "h1", "127.0.0.1:1", new HostAction.MoveGuest("g1", "h1", "h2")));
+    assertThat(views.get("c1").actions())
+        .singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo("REQUESTED"));
 
-    send(2, new HostActionSucceeded("c1", "a1", "h1", new ActionOutcome(ActionStatus.SUCCEEDED, 0, "ok", 5, List.of("cmrunpkg -n h2 g1"), "fp")));
+    send(
+        2,
+        new HostActionSucceeded(
+            "c1",
+            "a1",
+            "h1",
+            new ActionOutcome(
+                ActionStatus.SUCCEEDED, 0, "ok", 5, List.of("cmrunpkg -n h2 g1"), "fp")));
     send(3, new GuestMoved("c1", "g1", "h1", "h2", "a1"));
 
     var view = views.get("c1");
     assertThat(view.guests()).extracting(g -> g.name() + "@" + g.host()).contains("g1@h2");
-    assertThat(view.actions()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("SUCCEEDED"));
+    assertThat(view.actions())
+        .singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo("SUCCEEDED"));
     assertThat(view.lastSequence()).isEqualTo(3);
   }
 
@@ -86,7 +102,9 @@ class ViewsTopologyTest {
 
     send(1, new GuestMoved("c1", "g1", "h1", "h2", "a1"));
 
-    assertThat(views.get("c1").guests()).extracting(g -> g.name() + "@" + g.host()).contains("g1@h1");
+    assertThat(views.get("c1").guests())
+        .extracting(g -> g.name() + "@" + g.host())
+        .contains("g1@h1");
     assertThat(views.get("c1").lastSequence()).isEqualTo(2);
   }
 
@@ -96,15 +114,26 @@ class ViewsTopologyTest {
     send(1, new NodeUpgradeStarted("c1", "h2", UpgradeMode.UPDATE, false, "u1"));
     assertThat(views.get("c1").hosts().get(1).upgrading()).isTrue();
 
-    send(2, new NodeUpgraded("c1", "h2", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "u1"));
+    send(
+        2, new NodeUpgraded("c1", "h2", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "u1"));
 
-    assertThat(views.get("c1").hosts().get(1)).isEqualTo(new ClusterView.HostView("h2", "B.11.31", "B.04.00", "A.11.18", false, true));
+    assertThat(views.get("c1").hosts().get(1))
+        .isEqualTo(new ClusterView.HostView("h2", "B.11.31", "B.04.00", "A.11.18", false, true));
   }
 
   private void send(long sequence, ClusterEvent event) {
     events.pipeInput(
         event.clusterId(),
-        new EventEnvelope("e" + sequence, event.clusterId(), sequence, Instant.parse("2026-11-25T10:00:00Z"), "alpha", "anna", "r1", "c" + sequence, event));
+        new EventEnvelope(
+            "e" + sequence,
+            event.clusterId(),
+            sequence,
+            Instant.parse("2026-11-25T10:00:00Z"),
+            "alpha",
+            "anna",
+            "r1",
+            "c" + sequence,
+            event));
   }
 
   private static ClusterRegistered registered() {
@@ -113,7 +142,9 @@ class ViewsTopologyTest {
         "alpha",
         Topology.GUESTS_AS_PACKAGES,
         false,
-        List.of(new VmHost("h1", "127.0.0.1:1", "B.11.23", "A.03.50", "A.11.18"), new VmHost("h2", "127.0.0.1:2", "B.11.23", "A.03.50", "A.11.18")),
+        List.of(
+            new VmHost("h1", "127.0.0.1:1", "B.11.23", "A.03.50", "A.11.18"),
+            new VmHost("h2", "127.0.0.1:2", "B.11.23", "A.03.50", "A.11.18")),
         List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g2", "h2", "A.03.50")),
         List.of());
   }
