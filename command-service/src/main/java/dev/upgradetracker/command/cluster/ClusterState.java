@@ -135,11 +135,11 @@ public sealed interface ClusterState {
           campaignId);
     }
 
-    List<GuestNode> guestsOn(String host) {
+    public List<GuestNode> guestsOn(String host) {
       return guests.values().stream().filter(g -> g.host().equals(host)).toList();
     }
 
-    List<Pkg> packagesOn(String guest) {
+    public List<Pkg> packagesOn(String guest) {
       return packages.values().stream().filter(p -> guest.equals(p.node())).toList();
     }
 
@@ -172,7 +172,7 @@ public sealed interface ClusterState {
       boolean patched,
       UpgradeMode upgradedBy) {
 
-    boolean upgraded() {
+    public boolean upgraded() {
       return Versions.isIntegrityVm4(ivmVersion);
     }
 
@@ -240,7 +240,7 @@ public sealed interface ClusterState {
       boolean backedUp,
       boolean member) {
 
-    boolean hasKit4() {
+    public boolean hasKit4() {
       return Versions.isIntegrityVm4(kitVersion);
     }
 

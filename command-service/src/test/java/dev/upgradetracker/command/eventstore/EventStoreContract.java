@@ -115,6 +115,21 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void aPlanIsADryRunThatWritesNothing() throws Exception {
+    post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+
+    var plan = post("/api/clusters/" + clusterId + "/plan", "{\"mode\":\"UPDATE\"}");
+    var foreign = post("/api/clusters/" + clusterId + "/plan", "{}", "bravo-token");
+
+    assertThat(plan.statusCode()).isEqualTo(200);
+    var steps = Json.MAPPER.readTree(plan.body()).get("steps");
+    assertThat(steps.get(0).get("command").asString()).isEqualTo("VerifyGuestsBoot");
+    assertThat(steps.get(steps.size() - 1).get("command").asString()).isEqualTo("InstallGuestKit");
+    assertThat(foreign.statusCode()).isEqualTo(403);
+    assertThat(storedEventCount()).isEqualTo(1);
+  }
+
+  @Test
   void importsAFleetClusterByClusterSayingWhatBecameOfEach() throws Exception {
     var mine = twoHostsThreeGuests(clusterId);
     var another = twoHostsThreeGuests(clusterId + "-b");

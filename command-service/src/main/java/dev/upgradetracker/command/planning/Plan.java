@@ -1,0 +1,12 @@
+package dev.upgradetracker.command.planning;
+
+import java.util.List;
+
+/**
+ * The ordered steps that would take a cluster from where it stands to every host on Integrity VM
+ * 4.0 and every guest on the 4.0 kit. Nothing is changed by computing it.
+ *
+ * @param nodeOrder the hosts in the order they would be upgraded
+ */
+public record Plan(
+    String clusterId, String topology, List<String> nodeOrder, List<PlannedStep> steps) {}

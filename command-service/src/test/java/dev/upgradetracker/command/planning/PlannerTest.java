@@ -1,0 +1,96 @@
+package dev.upgradetracker.command.planning;
+
+import static dev.upgradetracker.command.cluster.Clusters.guest;
+import static dev.upgradetracker.command.cluster.Clusters.host;
+import static dev.upgradetracker.command.cluster.Clusters.threeHostsAsNodes;
+import static dev.upgradetracker.command.cluster.Clusters.threeHostsAsPackages;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.upgradetracker.command.cluster.ClusterDecider;
+import dev.upgradetracker.command.cluster.ClusterState;
+import dev.upgradetracker.command.refusal.QuorumWouldBeLost;
+import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.UpgradeMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+  @Test
+  void aGuestsAsPackagesClusterIsPlannedLeastLoadedNodeFirstEndingWithTheKits() {
+    var plan = Planner.plan(registered(threeHostsAsPackages("c1")), UpgradeMode.UPDATE);
+
+    assertThat(plan.nodeOrder()).containsExactly("h2", "h3", "h1");
+    assertThat(plan.steps())
+        .extracting(s -> s.command() + " " + s.subject())
+        .containsExactly(
+            "VerifyGuestsBoot c1",
+            "BackUpGuests c1",
+            "BackUpHost h2",
+            "MoveGuests h2",
+            "UpgradeNode h2",
+            "InstallPatches h2",
+            "BackUpHost h3",
+            "MoveGuests h3",
+            "UpgradeNode h3",
+            "InstallPatches h3",
+            "BackUpHost h1",
+            "MoveGuests h1",
+            "UpgradeNode h1",
+            "InstallPatches h1",
+            "InstallGuestKit every guest without it");
+    assertThat(plan.steps().get(4).rulesChecked()).containsExactly("R1", "R2", "R3");
+    assertThat(plan.steps().getLast().hostActions()).hasSize(4);
+  }
+
+  @Test
+  void aGuestsAsNodesClusterHaltsAndRunsTheGuestNodesAroundEachUpgrade() {
+    var plan = Planner.plan(registered(threeHostsAsNodes("c1", false)), UpgradeMode.UPDATE);
+
+    assertThat(plan.steps())
+        .extracting(s -> s.command() + " " + s.subject())
+        .contains(
+            "MovePackages h1",
+            "HaltClusterNodes h1",
+            "UpgradeNode h1",
+            "InstallPatches h1",
+            "RunClusterNodes h1");
+    assertThat(plan.steps().getLast().command()).isEqualTo("InstallGuestKit");
+  }
+
+  @Test
+  void aClusterWhoseMembersAllSitOnOneHostCannotBePlannedUnderR6() {
+    var spec =
+        new ClusterSpec(
+            "c1",
+            "alpha",
+            Topology.GUESTS_AS_NODES,
+            true,
+            List.of(host("h1", 1), host("h2", 2)),
+            List.of(guest("n1", "h1"), guest("n2", "h1")),
+            List.of());
+
+    assertThatThrownBy(() -> Planner.plan(registered(spec), UpgradeMode.UPDATE))
+        .isInstanceOf(QuorumWouldBeLost.class);
+  }
+
+  @Test
+  void planningChangesNothing() {
+    var cluster = registered(threeHostsAsPackages("c1"));
+
+    Planner.plan(cluster, UpgradeMode.UPDATE);
+
+    assertThat(cluster.hosts().values()).noneMatch(ClusterState.Host::upgraded);
+  }
+
+  private static ClusterState.Registered registered(ClusterSpec spec) {
+    ClusterState state = new ClusterState.Unregistered();
+    for (var event : ClusterDecider.decide(new RegisterCluster(spec), state)) {
+      state = ClusterDecider.evolve(state, event);
+    }
+    return (ClusterState.Registered) state;
+  }
+}
