@@ -1,0 +1,206 @@
+package dev.upgradetracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.fleet.AppPackage;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A cluster of each topology upgraded from Integrity VM 3.50 to 4.0 through the whole system, by
+ * REST commands following the cluster's dry-run plan, each step awaited in the view; then the
+ * simulated hosts themselves are checked.
+ */
+class FullUpgradeIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void bothTopologiesEndWithEveryHostOn40EveryKitInstalledAndNoRuleBroken() throws Exception {
+    try (var stack = Stack.start(settings())) {
+      for (var cluster : List.of("pkgs", "nodes")) {
+        var plan = JSON.readTree(post(stack, "/api/clusters/" + cluster + "/plan", "{}").body());
+        for (var step : plan.get("steps")) {
+          var response =
+              post(
+                  stack,
+                  path(cluster, step),
+                  step.get("command").asString().equals("UpgradeNode")
+                      ? "{\"mode\":\"UPDATE\"}"
+                      : "{}");
+          assertThat(response.statusCode())
+              .as("%s %s: %s", step.get("command"), step.get("subject"), response.body())
+              .isEqualTo(202);
+          awaitStepDone(stack, cluster, JSON.readTree(response.body()).get("actionId").asString());
+        }
+      }
+
+      var fleet = stack.simulator().fleet();
+      assertThat(fleet.hosts())
+          .allSatisfy(
+              h -> {
+                assertThat(h.ivmVersion()).isEqualTo("B.04.00");
+                assertThat(h.hpuxVersion()).isEqualTo("B.11.31");
+                assertThat(h.patched()).isTrue();
+              });
+      assertThat(fleet.guestsOf("pkgs"))
+          .allSatisfy(g -> assertThat(g.kitVersion()).isEqualTo("B.04.00"));
+      assertThat(fleet.guestsOf("nodes"))
+          .allSatisfy(
+              g -> {
+                assertThat(g.kitVersion()).isEqualTo("B.04.00");
+                assertThat(g.member()).isTrue();
+              });
+      assertThat(fleet.packagesOf("nodes")).allSatisfy(p -> assertThat(p.running()).isTrue());
+      assertThat(fleet.violations()).isEmpty();
+      for (var cluster : List.of("pkgs", "nodes")) {
+        var view = view(stack, cluster);
+        for (var host : view.get("hosts")) {
+          assertThat(host.get("ivmVersion").asString()).isEqualTo("B.04.00");
+        }
+      }
+    }
+  }
+
+  private static String path(String cluster, JsonNode step) {
+    var base = "/api/clusters/" + cluster;
+    var subject = step.get("subject").asString();
+    return switch (step.get("command").asString()) {
+      case "VerifyGuestsBoot" -> base + "/verify-guests-boot";
+      case "BackUpGuests" -> base + "/backup-guests";
+      case "BackUpHost" -> base + "/hosts/" + subject + "/backup";
+      case "MoveGuests" -> base + "/hosts/" + subject + "/move-guests-away";
+      case "MovePackages" -> base + "/hosts/" + subject + "/move-packages-away";
+      case "HaltClusterNodes" -> base + "/hosts/" + subject + "/halt-guest-nodes";
+      case "UpgradeNode" -> base + "/hosts/" + subject + "/upgrade";
+      case "InstallPatches" -> base + "/hosts/" + subject + "/patches";
+      case "RunClusterNodes" -> base + "/hosts/" + subject + "/run-guest-nodes";
+      case "InstallGuestKit" -> base + "/kits";
+      default -> throw new AssertionError("a plan step this test cannot send: " + step);
+    };
+  }
+
+  /**
+   * Waits until the view shows every host action of the step (its action id, or that id with
+   * {@code @subject} for a fanned-out step) ended, and none of them failed.
+   */
+  private static void awaitStepDone(Stack stack, String cluster, String actionId) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      int seen = 0;
+      boolean running = false;
+      for (var action : view(stack, cluster).get("actions")) {
+        var id = action.get("actionId").asString();
+        if (id.equals(actionId) || id.startsWith(actionId + "@")) {
+          seen++;
+          assertThat(action.get("status").asString())
+              .as("action %s", action)
+              .isNotEqualTo("FAILED");
+          running |= action.get("status").asString().equals("REQUESTED");
+        }
+      }
+      if (seen > 0 && !running) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "step "
+            + actionId
+            + " of "
+            + cluster
+            + " did not end: "
+            + view(stack, cluster).get("actions"));
+  }
+
+  /** The cluster's view, once the query service has it (it answers 404 or 503 before). */
+  private static JsonNode view(Stack stack, String cluster) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      var response =
+          Http.get(stack.queryUrl() + "/api/clusters/" + cluster, stack.tokenOf("alpha"));
+      if (response.statusCode() == 200) {
+        return JSON.readTree(response.body());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "no view of " + cluster + ": " + response.statusCode() + " " + response.body());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static HttpResponse<String> post(Stack stack, String path, String body) throws Exception {
+    return Http.postJson(stack.commandUrl() + path, stack.tokenOf("alpha"), body);
+  }
+
+  private LauncherSettings settings() throws Exception {
+    var pkgs =
+        new ClusterSpec(
+            "pkgs",
+            "alpha",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(host("p-h1"), host("p-h2"), host("p-h3")),
+            List.of(
+                new Guest("p-g1", "p-h1", "A.03.50"),
+                new Guest("p-g2", "p-h1", "A.03.50"),
+                new Guest("p-g3", "p-h2", "A.03.50"),
+                new Guest("p-g4", "p-h3", "A.03.50")),
+            List.of());
+    var nodes =
+        new ClusterSpec(
+            "nodes",
+            "alpha",
+            Topology.GUESTS_AS_NODES,
+            false,
+            List.of(host("n-h1"), host("n-h2"), host("n-h3")),
+            List.of(
+                new Guest("n1", "n-h1", "A.03.50"),
+                new Guest("n2", "n-h1", "A.03.50"),
+                new Guest("n3", "n-h2", "A.03.50"),
+                new Guest("n4", "n-h2", "A.03.50"),
+                new Guest("n5", "n-h3", "A.03.50"),
+                new Guest("n6", "n-h3", "A.03.50")),
+            List.of(
+                new AppPackage("app1", "n1", List.of("n3", "n5")),
+                new AppPackage("app2", "n3", List.of("n5", "n1"))));
+    return new LauncherSettings(
+        LauncherSettings.repositoryRoot(),
+        dataDir,
+        Optional.empty(),
+        freePort(),
+        freePort(),
+        freePort(),
+        freePort(),
+        0,
+        0,
+        LauncherSettings.DEMO_TEAM_TOKENS,
+        Optional.of(new Fleet(List.of(pkgs, nodes))));
+  }
+
+  private static VmHost host(String name) {
+    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
+  }
+
+  private static int freePort() throws Exception {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
