@@ -11,7 +11,14 @@ public final class Launcher {
     var settings = LauncherSettings.fromEnvironment();
     System.out.println("Upgrade Tracker: starting on " + settings.dataDir() + " ...");
     long began = System.nanoTime();
-    var stack = Stack.start(settings);
+    Stack stack;
+    try {
+      stack = Stack.start(settings);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      System.err.println("Upgrade Tracker did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

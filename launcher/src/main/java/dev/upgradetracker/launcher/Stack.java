@@ -10,6 +10,8 @@ import dev.upgradetracker.simulator.ssh.HostSimulator;
 import dev.upgradetracker.web.TeamTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +55,12 @@ public final class Stack implements AutoCloseable {
   }
 
   private void startAll(LauncherSettings settings) throws Exception {
+    requireFree(settings.commandPort(), "COMMAND_SERVICE_PORT");
+    requireFree(settings.queryPort(), "QUERY_SERVICE_PORT");
+    requireFree(settings.executorPort(), "EXECUTOR_PORT");
+    if (settings.externalKafka().isEmpty()) {
+      requireFree(settings.kafkaPort(), "KAFKA_PORT");
+    }
     var data = settings.dataDir();
     Files.createDirectories(data);
     kafkaBootstrap =
@@ -95,6 +103,24 @@ public final class Stack implements AutoCloseable {
     }
     registeredFleet = withSimulatorAddresses(fleet);
     register(registeredFleet);
+  }
+
+  /**
+   * A service started on a taken port would fail, while the old owner answered its health checks.
+   */
+  private static void requireFree(int port, String setting) {
+    try (var socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress("127.0.0.1", port));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "port "
+              + port
+              + " ("
+              + setting
+              + ") is in use; is another Upgrade Tracker running? Stop it, or set "
+              + setting
+              + " to a free port");
+    }
   }
 
   private String startBroker(Path dir, int port) {
