@@ -9,10 +9,17 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -50,9 +57,40 @@ public final class KRaftBroker implements AutoCloseable {
       }
       var server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
       server.startup();
-      return new KRaftBroker(server, brokerPort);
+      var broker = new KRaftBroker(server, brokerPort);
+      broker.awaitServing(Duration.ofSeconds(120));
+      return broker;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the Kafka data directory " + dataDir, e);
+    }
+  }
+
+  /** Returns once a client sees this broker in the cluster's metadata: topics can be created. */
+  private void awaitServing(Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    try (var admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      while (true) {
+        try {
+          if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+            return;
+          }
+        } catch (ExecutionException | TimeoutException notYet) {
+          // the broker is still registering with its controller
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "the Kafka broker on "
+                  + bootstrapServers()
+                  + " did not start serving within "
+                  + patience.toSeconds()
+                  + " s");
+        }
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
     }
   }
 

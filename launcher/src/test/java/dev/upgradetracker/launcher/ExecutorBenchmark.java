@@ -5,15 +5,12 @@ import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.simulator.faults.Fault;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +19,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,10 +36,7 @@ public final class ExecutorBenchmark {
     var dataDir = Files.createTempDirectory("ut-bench-executor-");
     var clusters = new ArrayList<ClusterSpec>();
     for (int i = 0; i < actions / 2 + actions % 2; i++) {
-      var hosts =
-          List.of(
-              new VmHost("b" + i + "-h1", "", "B.11.23", "A.03.50", "A.11.18"),
-              new VmHost("b" + i + "-h2", "", "B.11.23", "A.03.50", "A.11.18"));
+      var hosts = List.of(TestStacks.host("b" + i + "-h1"), TestStacks.host("b" + i + "-h2"));
       clusters.add(
           new ClusterSpec(
               "bench-" + i,
@@ -56,19 +49,7 @@ public final class ExecutorBenchmark {
                   new Guest("b" + i + "-g2", "b" + i + "-h2", "A.03.50")),
               List.of()));
     }
-    var settings =
-        new LauncherSettings(
-            LauncherSettings.repositoryRoot(),
-            dataDir,
-            Optional.empty(),
-            freePort(),
-            freePort(),
-            freePort(),
-            freePort(),
-            0,
-            0,
-            LauncherSettings.DEMO_TEAM_TOKENS,
-            Optional.of(new Fleet(clusters)));
+    var settings = TestStacks.on(dataDir, clusters.toArray(ClusterSpec[]::new));
     System.out.printf(
         "starting broker, %d simulated hosts and the services...%n", clusters.size() * 2);
     try (var stack = Stack.start(settings)) {
@@ -168,11 +149,5 @@ public final class ExecutorBenchmark {
     return sorted.isEmpty()
         ? 0
         : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

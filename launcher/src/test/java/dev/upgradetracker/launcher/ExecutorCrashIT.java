@@ -3,16 +3,12 @@ package dev.upgradetracker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.simulator.faults.Fault;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,37 +80,15 @@ class ExecutorCrashIT {
   }
 
   private LauncherSettings settings() throws Exception {
-    return new LauncherSettings(
-        LauncherSettings.repositoryRoot(),
+    return TestStacks.on(
         dataDir,
-        Optional.empty(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        0,
-        0,
-        LauncherSettings.DEMO_TEAM_TOKENS,
-        Optional.of(
-            new Fleet(
-                List.of(
-                    new ClusterSpec(
-                        "crash",
-                        "alpha",
-                        Topology.GUESTS_AS_PACKAGES,
-                        false,
-                        List.of(host("h1"), host("h2")),
-                        List.of(new Guest("g1", "h1", "A.03.50")),
-                        List.of())))));
-  }
-
-  private static VmHost host(String name) {
-    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+        new ClusterSpec(
+            "crash",
+            "alpha",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(TestStacks.host("h1"), TestStacks.host("h2")),
+            List.of(new Guest("g1", "h1", "A.03.50")),
+            List.of()));
   }
 }

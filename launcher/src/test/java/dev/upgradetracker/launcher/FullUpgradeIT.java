@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -156,7 +152,7 @@ class FullUpgradeIT {
             "alpha",
             Topology.GUESTS_AS_PACKAGES,
             false,
-            List.of(host("p-h1"), host("p-h2"), host("p-h3")),
+            List.of(TestStacks.host("p-h1"), TestStacks.host("p-h2"), TestStacks.host("p-h3")),
             List.of(
                 new Guest("p-g1", "p-h1", "A.03.50"),
                 new Guest("p-g2", "p-h1", "A.03.50"),
@@ -169,7 +165,7 @@ class FullUpgradeIT {
             "alpha",
             Topology.GUESTS_AS_NODES,
             false,
-            List.of(host("n-h1"), host("n-h2"), host("n-h3")),
+            List.of(TestStacks.host("n-h1"), TestStacks.host("n-h2"), TestStacks.host("n-h3")),
             List.of(
                 new Guest("n1", "n-h1", "A.03.50"),
                 new Guest("n2", "n-h1", "A.03.50"),
@@ -180,27 +176,6 @@ class FullUpgradeIT {
             List.of(
                 new AppPackage("app1", "n1", List.of("n3", "n5")),
                 new AppPackage("app2", "n3", List.of("n5", "n1"))));
-    return new LauncherSettings(
-        LauncherSettings.repositoryRoot(),
-        dataDir,
-        Optional.empty(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        0,
-        0,
-        LauncherSettings.DEMO_TEAM_TOKENS,
-        Optional.of(new Fleet(List.of(pkgs, nodes))));
-  }
-
-  private static VmHost host(String name) {
-    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return TestStacks.on(dataDir, pkgs, nodes);
   }
 }

@@ -3,11 +3,8 @@ package dev.upgradetracker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -101,40 +98,18 @@ class ThinSliceIT {
   }
 
   private LauncherSettings settings() throws Exception {
-    return new LauncherSettings(
-        LauncherSettings.repositoryRoot(),
+    return TestStacks.on(
         dataDir,
-        Optional.empty(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        0,
-        0,
-        LauncherSettings.DEMO_TEAM_TOKENS,
-        Optional.of(
-            new Fleet(
-                List.of(
-                    new ClusterSpec(
-                        "slice",
-                        "alpha",
-                        Topology.GUESTS_AS_PACKAGES,
-                        false,
-                        List.of(host("h1"), host("h2")),
-                        List.of(
-                            new Guest("g1", "h1", "A.03.50"),
-                            new Guest("g2", "h1", "A.03.50"),
-                            new Guest("g3", "h2", "A.03.50")),
-                        List.of())))));
-  }
-
-  private static VmHost host(String name) {
-    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+        new ClusterSpec(
+            "slice",
+            "alpha",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(TestStacks.host("h1"), TestStacks.host("h2")),
+            List.of(
+                new Guest("g1", "h1", "A.03.50"),
+                new Guest("g2", "h1", "A.03.50"),
+                new Guest("g3", "h2", "A.03.50")),
+            List.of()));
   }
 }

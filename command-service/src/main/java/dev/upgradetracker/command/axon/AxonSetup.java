@@ -3,11 +3,17 @@ package dev.upgradetracker.command.axon;
 import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +29,33 @@ public class AxonSetup {
     return message ->
         new VersionedAggregateIdentifier(
             ((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null);
+  }
+
+  /**
+   * A command that lost a race against another process (both appended at the same position) is sent
+   * again a few times; refusals and every other failure are final at once.
+   */
+  @Bean
+  CommandGateway commandGateway(CommandBus commandBus) {
+    var retries =
+        ExponentialBackOffIntervalRetryScheduler.builder()
+            .retryExecutor(
+                Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("command-retry").factory()))
+            .backoffFactor(10)
+            .maxRetryCount(8)
+            .nonTransientFailurePredicate(failure -> !lostRace(failure))
+            .build();
+    return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+  }
+
+  private static boolean lostRace(Throwable failure) {
+    for (var cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConcurrencyException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Loading a long history replays from the latest snapshot: one every 100 events. */

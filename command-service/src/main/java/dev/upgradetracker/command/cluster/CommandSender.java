@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.cluster;
 
 import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.refusal.ConcurrentChange;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.web.Callers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +22,11 @@ import org.springframework.stereotype.Component;
 class CommandSender {
 
   private final CommandGateway commands;
+  private final EventStore events;
 
-  CommandSender(CommandGateway commands) {
+  CommandSender(CommandGateway commands, EventStore events) {
     this.commands = commands;
+    this.events = events;
   }
 
   void send(ClusterCommand command, HttpServletRequest http) {
@@ -29,9 +34,14 @@ class CommandSender {
     try (var cluster = MDC.putCloseable("clusterId", command.clusterId());
         var correlation =
             MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
-      commands.sendAndWait(
-          GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(command))
-              .andMetaData(metadata));
+      try {
+        commands.sendAndWait(
+            GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(command))
+                .andMetaData(metadata));
+      } catch (ConcurrencyException e) {
+        throw new ConcurrentChange(
+            command.clusterId(), events.lastSequenceNumberFor(command.clusterId()).orElse(-1L));
+      }
     }
   }
 

@@ -13,7 +13,8 @@ public abstract sealed class CommandRefused extends RuntimeException
         AlreadyExists,
         ActionInProgress,
         NothingToDo,
-        OutOfOrder {
+        OutOfOrder,
+        ConcurrentChange {
 
   private final Map<String, Object> facts;
 

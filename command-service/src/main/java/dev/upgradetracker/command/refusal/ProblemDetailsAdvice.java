@@ -1,7 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +22,7 @@ public class ProblemDetailsAdvice {
           case ActionInProgress busy -> HttpStatus.CONFLICT;
           case NothingToDo nothing -> HttpStatus.CONFLICT;
           case OutOfOrder early -> HttpStatus.CONFLICT;
+          case ConcurrentChange race -> HttpStatus.CONFLICT;
           case NotFound notFound -> HttpStatus.NOT_FOUND;
           case InvalidInput invalid -> HttpStatus.BAD_REQUEST;
         };
@@ -39,17 +39,6 @@ public class ProblemDetailsAdvice {
   @ExceptionHandler(AggregateNotFoundException.class)
   ProblemDetail unknownAggregate(AggregateNotFoundException e) {
     return refused(new NotFound("cluster", String.valueOf(e.getAggregateIdentifier())));
-  }
-
-  /** Another process appended to the same cluster first: nothing of this command was written. */
-  @ExceptionHandler(ConcurrencyException.class)
-  ProblemDetail concurrentChange(ConcurrencyException e) {
-    var problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONFLICT,
-            "the cluster was changed by another command at the same moment; nothing was written, send the command again");
-    problem.setTitle("Concurrent change");
-    return problem;
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -91,6 +80,7 @@ public class ProblemDetailsAdvice {
       case ActionInProgress busy -> "Host action in progress";
       case NothingToDo nothing -> "Nothing to do";
       case OutOfOrder early -> "Step out of order";
+      case ConcurrentChange race -> "Concurrent change";
       case NotFound notFound -> "Not found";
       case InvalidInput invalid -> "Invalid input";
     };

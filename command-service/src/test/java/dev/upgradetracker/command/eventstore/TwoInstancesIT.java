@@ -1,0 +1,131 @@
+package dev.upgradetracker.command.eventstore;
+
+import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.command.CommandServiceApplication;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.kafka.SharedTestBroker;
+import dev.upgradetracker.messaging.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two command-service processes' worth of Axon (two application contexts) on one PostgreSQL
+ * database: commands on the same cluster race at the event store. A lost race is retried; none is
+ * lost or doubled.
+ */
+class TwoInstancesIT {
+
+  private static final String SERVER = PostgresEventStoreIT.SERVER;
+  private static final String DATABASE =
+      "ut_two_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+  @BeforeAll
+  static void startTwoInstances() throws Exception {
+    admin("CREATE DATABASE " + DATABASE);
+    for (int i = 0; i < 2; i++) {
+      instances.add(
+          new SpringApplicationBuilder(CommandServiceApplication.class)
+              .run(
+                  "--server.port=0",
+                  "--spring.datasource.url=" + SERVER + DATABASE,
+                  "--spring.datasource.username=postgres",
+                  "--upgrade-tracker.kafka.bootstrap-servers="
+                      + SharedTestBroker.bootstrapServers()));
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    instances.forEach(ConfigurableApplicationContext::close);
+    admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+  }
+
+  record Outcome(int status, String body) {}
+
+  @Test
+  void commandsRacingFromTwoInstancesOnOneClusterAreEachStoredOnceOrRefusedWithTheCurrentVersion()
+      throws Exception {
+    var clusterId = "race-" + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(
+            post(0, "/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)))
+                .status())
+        .isEqualTo(201);
+
+    var outcomes = new ConcurrentLinkedQueue<Outcome>();
+    try (var pool = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 160; i++) {
+        int instance = i % 2;
+        pool.submit(
+            () ->
+                outcomes.add(
+                    post(instance, "/api/clusters/" + clusterId + "/verify-guests-boot", "{}")));
+      }
+    }
+
+    var accepted = new ArrayList<String>();
+    for (var outcome : outcomes) {
+      if (outcome.status() == 202) {
+        accepted.add(Json.MAPPER.readTree(outcome.body()).get("actionId").asString());
+      } else {
+        assertThat(outcome.status()).as(outcome.body()).isEqualTo(409);
+        assertThat(Json.MAPPER.readTree(outcome.body()).get("currentVersion").asLong())
+            .isPositive();
+      }
+    }
+    assertThat(accepted).isNotEmpty();
+    var events = instances.getFirst().getBean(EventStore.class);
+    var requested =
+        events
+            .readEvents(clusterId, 0)
+            .asStream()
+            .map(DomainEventMessage::getPayload)
+            .filter(HostActionRequested.class::isInstance)
+            .map(e -> ((HostActionRequested) e).actionId())
+            .toList();
+    var expected = accepted.stream().flatMap(id -> Stream.of(id + "@h1", id + "@h2")).toList();
+    assertThat(requested).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static Outcome post(int instance, String path, String json) {
+    try {
+      var port = instances.get(instance).getEnvironment().getProperty("local.server.port");
+      var request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer alpha-token")
+              .POST(HttpRequest.BodyPublishers.ofString(json))
+              .build();
+      var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Outcome(response.statusCode(), response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void admin(String sql) throws Exception {
+    try (var connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
