@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.cluster;
 
 import dev.upgradetracker.command.refusal.InvalidInput;
+import dev.upgradetracker.command.refusal.NotFound;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand.BackUpGuests;
 import dev.upgradetracker.events.cluster.ClusterCommand.BackUpHost;
@@ -19,6 +20,7 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,10 +38,38 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/clusters")
 class ClusterController {
 
+  /** Steps on the whole cluster: {@code POST /api/clusters/{clusterId}/{step}}. */
+  private static final Map<String, ClusterStep> CLUSTER_STEPS =
+      Map.of(
+          "verify-guests-boot", VerifyGuestsBoot::new,
+          "backup-guests", BackUpGuests::new,
+          "kits", (clusterId, actionId) -> new InstallGuestKit(clusterId, null, actionId));
+
+  /** Steps on one host: {@code POST /api/clusters/{clusterId}/hosts/{host}/{step}}. */
+  private static final Map<String, HostStep> HOST_STEPS =
+      Map.of(
+          "backup", BackUpHost::new,
+          "move-guests-away",
+              (clusterId, host, actionId) -> new MoveGuests(clusterId, null, null, host, actionId),
+          "move-packages-away",
+              (clusterId, host, actionId) ->
+                  new MovePackages(clusterId, null, null, host, actionId),
+          "halt-guest-nodes", HaltClusterNodes::new,
+          "run-guest-nodes", RunClusterNodes::new,
+          "patches", InstallPatches::new);
+
   private final CommandSender sender;
 
   ClusterController(CommandSender sender) {
     this.sender = sender;
+  }
+
+  interface ClusterStep {
+    ClusterCommand command(String clusterId, String actionId);
+  }
+
+  interface HostStep {
+    ClusterCommand command(String clusterId, String host, String actionId);
   }
 
   record Registered(String clusterId) {}
@@ -56,7 +86,7 @@ class ClusterController {
 
   @PostMapping
   ResponseEntity<Registered> register(@RequestBody ClusterSpec cluster, HttpServletRequest http) {
-    send(new RegisterCluster(cluster), http);
+    sender.send(new RegisterCluster(cluster), http);
     return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id()))
         .body(new Registered(cluster.id()));
   }
@@ -69,104 +99,37 @@ class ClusterController {
           "id",
           "the body's id " + cluster.id() + " is not the cluster " + clusterId + " of the path");
     }
-    send(new UpdateCluster(cluster), http);
+    sender.send(new UpdateCluster(cluster), http);
     return ResponseEntity.ok(new Registered(clusterId));
   }
 
-  @PostMapping("/{clusterId}/verify-guests-boot")
-  ResponseEntity<Accepted> verifyGuestsBoot(
+  @PostMapping("/{clusterId}/{step}")
+  ResponseEntity<Accepted> clusterStep(
       @PathVariable String clusterId,
-      @RequestBody(required = false) Step step,
+      @PathVariable String step,
+      @RequestBody(required = false) Step body,
       HttpServletRequest http) {
-    var actionId = actionId(step == null ? null : step.actionId());
-    return accepted(new VerifyGuestsBoot(clusterId, actionId), http);
+    var command = CLUSTER_STEPS.get(step);
+    if (command == null) {
+      throw new NotFound("step", step);
+    }
+    var actionId = actionId(body == null ? null : body.actionId());
+    return accepted(command.command(clusterId, actionId), actionId, http);
   }
 
-  @PostMapping("/{clusterId}/backup-guests")
-  ResponseEntity<Accepted> backUpGuests(
-      @PathVariable String clusterId,
-      @RequestBody(required = false) Step step,
-      HttpServletRequest http) {
-    return accepted(
-        new BackUpGuests(clusterId, actionId(step == null ? null : step.actionId())), http);
-  }
-
-  @PostMapping("/{clusterId}/hosts/{host}/backup")
-  ResponseEntity<Accepted> backUpHost(
+  @PostMapping("/{clusterId}/hosts/{host}/{step}")
+  ResponseEntity<Accepted> hostStep(
       @PathVariable String clusterId,
       @PathVariable String host,
-      @RequestBody(required = false) Step step,
+      @PathVariable String step,
+      @RequestBody(required = false) Step body,
       HttpServletRequest http) {
-    return accepted(
-        new BackUpHost(clusterId, host, actionId(step == null ? null : step.actionId())), http);
-  }
-
-  @PostMapping("/{clusterId}/guests/{guest}/move")
-  ResponseEntity<Accepted> moveGuest(
-      @PathVariable String clusterId,
-      @PathVariable String guest,
-      @RequestBody MoveGuestRequest request,
-      HttpServletRequest http) {
-    return accepted(
-        new MoveGuests(clusterId, guest, request.toHost(), null, actionId(request.actionId())),
-        http);
-  }
-
-  @PostMapping("/{clusterId}/hosts/{host}/move-guests-away")
-  ResponseEntity<Accepted> moveGuestsAway(
-      @PathVariable String clusterId,
-      @PathVariable String host,
-      @RequestBody(required = false) Step step,
-      HttpServletRequest http) {
-    return accepted(
-        new MoveGuests(
-            clusterId, null, null, host, actionId(step == null ? null : step.actionId())),
-        http);
-  }
-
-  @PostMapping("/{clusterId}/packages/{pkg}/move")
-  ResponseEntity<Accepted> movePackage(
-      @PathVariable String clusterId,
-      @PathVariable String pkg,
-      @RequestBody MovePackageRequest request,
-      HttpServletRequest http) {
-    return accepted(
-        new MovePackages(clusterId, pkg, request.toNode(), null, actionId(request.actionId())),
-        http);
-  }
-
-  @PostMapping("/{clusterId}/hosts/{host}/move-packages-away")
-  ResponseEntity<Accepted> movePackagesAway(
-      @PathVariable String clusterId,
-      @PathVariable String host,
-      @RequestBody(required = false) Step step,
-      HttpServletRequest http) {
-    return accepted(
-        new MovePackages(
-            clusterId, null, null, host, actionId(step == null ? null : step.actionId())),
-        http);
-  }
-
-  @PostMapping("/{clusterId}/hosts/{host}/halt-guest-nodes")
-  ResponseEntity<Accepted> haltGuestNodes(
-      @PathVariable String clusterId,
-      @PathVariable String host,
-      @RequestBody(required = false) Step step,
-      HttpServletRequest http) {
-    return accepted(
-        new HaltClusterNodes(clusterId, host, actionId(step == null ? null : step.actionId())),
-        http);
-  }
-
-  @PostMapping("/{clusterId}/hosts/{host}/run-guest-nodes")
-  ResponseEntity<Accepted> runGuestNodes(
-      @PathVariable String clusterId,
-      @PathVariable String host,
-      @RequestBody(required = false) Step step,
-      HttpServletRequest http) {
-    return accepted(
-        new RunClusterNodes(clusterId, host, actionId(step == null ? null : step.actionId())),
-        http);
+    var command = HOST_STEPS.get(step);
+    if (command == null) {
+      throw new NotFound("step", step);
+    }
+    var actionId = actionId(body == null ? null : body.actionId());
+    return accepted(command.command(clusterId, host, actionId), actionId, http);
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/upgrade")
@@ -175,74 +138,55 @@ class ClusterController {
       @PathVariable String host,
       @RequestBody UpgradeRequest request,
       HttpServletRequest http) {
-    return accepted(
-        new UpgradeNode(clusterId, host, request.mode(), actionId(request.actionId())), http);
+    var actionId = actionId(request.actionId());
+    return accepted(new UpgradeNode(clusterId, host, request.mode(), actionId), actionId, http);
   }
 
   @PostMapping("/{clusterId}/hosts/{host}/rejoin")
   ResponseEntity<Accepted> rejoin(
       @PathVariable String clusterId, @PathVariable String host, HttpServletRequest http) {
-    send(new RejoinNode(clusterId, host), http);
-    return ResponseEntity.accepted().body(new Accepted(clusterId, null));
+    return accepted(new RejoinNode(clusterId, host), null, http);
   }
 
-  @PostMapping("/{clusterId}/hosts/{host}/patches")
-  ResponseEntity<Accepted> installPatches(
+  @PostMapping("/{clusterId}/guests/{guest}/move")
+  ResponseEntity<Accepted> moveGuest(
       @PathVariable String clusterId,
-      @PathVariable String host,
-      @RequestBody(required = false) Step step,
+      @PathVariable String guest,
+      @RequestBody MoveGuestRequest request,
       HttpServletRequest http) {
+    var actionId = actionId(request.actionId());
     return accepted(
-        new InstallPatches(clusterId, host, actionId(step == null ? null : step.actionId())), http);
+        new MoveGuests(clusterId, guest, request.toHost(), null, actionId), actionId, http);
   }
 
   @PostMapping("/{clusterId}/guests/{guest}/kit")
   ResponseEntity<Accepted> installGuestKit(
       @PathVariable String clusterId,
       @PathVariable String guest,
-      @RequestBody(required = false) Step step,
+      @RequestBody(required = false) Step body,
       HttpServletRequest http) {
-    return accepted(
-        new InstallGuestKit(clusterId, guest, actionId(step == null ? null : step.actionId())),
-        http);
+    var actionId = actionId(body == null ? null : body.actionId());
+    return accepted(new InstallGuestKit(clusterId, guest, actionId), actionId, http);
   }
 
-  @PostMapping("/{clusterId}/kits")
-  ResponseEntity<Accepted> installAllGuestKits(
+  @PostMapping("/{clusterId}/packages/{pkg}/move")
+  ResponseEntity<Accepted> movePackage(
       @PathVariable String clusterId,
-      @RequestBody(required = false) Step step,
+      @PathVariable String pkg,
+      @RequestBody MovePackageRequest request,
       HttpServletRequest http) {
+    var actionId = actionId(request.actionId());
     return accepted(
-        new InstallGuestKit(clusterId, null, actionId(step == null ? null : step.actionId())),
-        http);
+        new MovePackages(clusterId, pkg, request.toNode(), null, actionId), actionId, http);
   }
 
-  private ResponseEntity<Accepted> accepted(ClusterCommand command, HttpServletRequest http) {
-    send(command, http);
-    return ResponseEntity.accepted().body(new Accepted(command.clusterId(), actionIdOf(command)));
-  }
-
-  private void send(ClusterCommand command, HttpServletRequest http) {
+  private ResponseEntity<Accepted> accepted(
+      ClusterCommand command, String actionId, HttpServletRequest http) {
     sender.send(command, http);
+    return ResponseEntity.accepted().body(new Accepted(command.clusterId(), actionId));
   }
 
   private static String actionId(String requested) {
     return requested == null || requested.isBlank() ? UUID.randomUUID().toString() : requested;
-  }
-
-  private static String actionIdOf(ClusterCommand command) {
-    return switch (command) {
-      case VerifyGuestsBoot c -> c.actionId();
-      case BackUpGuests c -> c.actionId();
-      case BackUpHost c -> c.actionId();
-      case MoveGuests c -> c.actionId();
-      case MovePackages c -> c.actionId();
-      case HaltClusterNodes c -> c.actionId();
-      case RunClusterNodes c -> c.actionId();
-      case UpgradeNode c -> c.actionId();
-      case InstallPatches c -> c.actionId();
-      case InstallGuestKit c -> c.actionId();
-      default -> null;
-    };
   }
 }

@@ -87,6 +87,7 @@ abstract class EventStoreContract {
     var badTarget = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h9\"}");
     var unknown = post("/api/clusters/nope/guests/g1/move", "{\"toHost\":\"h2\"}");
     var malformed = post("/api/clusters", "{\"id\":\"x\",\"hosts\":[]}");
+    var unknownStep = post("/api/clusters/" + clusterId + "/hosts/h1/frobnicate", "{}");
     var wrongType =
         post("/api/clusters", "{\"id\":\"x\",\"team\":\"alpha\",\"topology\":\"SIDEWAYS\"}");
     var otherTeam =
@@ -104,6 +105,8 @@ abstract class EventStoreContract {
     assertThat(badTarget.body()).contains("\"rule\":\"R5\"").contains("guest g1 cannot move to h9");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(unknownStep.statusCode()).isEqualTo(404);
+    assertThat(unknownStep.body()).contains("step frobnicate does not exist");
     assertThat(malformed.body()).contains("\"field\":\"team\"");
     assertThat(wrongType.statusCode()).isEqualTo(400);
     assertThat(wrongType.body()).contains("\"field\":\"topology\"");
