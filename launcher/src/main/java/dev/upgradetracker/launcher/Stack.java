@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,6 @@ public final class Stack implements AutoCloseable {
   private final Map<String, Runnable> restarts = new HashMap<>();
   private String kafkaBootstrap;
   private HostSimulator simulator;
-  private Fleet registeredFleet;
   private Map<String, String> teamTokens = Map.of();
 
   private Stack() {}
@@ -101,8 +99,7 @@ public final class Stack implements AutoCloseable {
       service.awaitHealthy(START_TIMEOUT);
       log.info("{} is healthy at {}", service.name(), service.baseUrl());
     }
-    registeredFleet = withSimulatorAddresses(fleet);
-    register(registeredFleet);
+    register(withSimulatorAddresses(fleet));
   }
 
   /**
@@ -243,14 +240,6 @@ public final class Stack implements AutoCloseable {
   /** The bearer token of {@code team}, as the command service knows it. */
   public String tokenOf(String team) {
     return teamTokens.get(team);
-  }
-
-  public Fleet fleet() {
-    return registeredFleet;
-  }
-
-  public Optional<Long> pidOf(String module) {
-    return Optional.ofNullable(services.get(module)).map(ServiceProcess::pid);
   }
 
   /** Stops everything in the reverse order of starting. */

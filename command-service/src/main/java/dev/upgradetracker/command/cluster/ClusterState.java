@@ -215,6 +215,22 @@ public sealed interface ClusterState {
           mode);
     }
 
+    /**
+     * This inventory entry, with what was already done to the host as {@code before} records it.
+     */
+    Host withProgressOf(Host before) {
+      return new Host(
+          name,
+          sshAddress,
+          hpuxVersion,
+          ivmVersion,
+          serviceguardVersion,
+          before.member,
+          before.backedUp,
+          before.patched,
+          before.upgradedBy);
+    }
+
     Host rejoined() {
       return new Host(
           name,
@@ -254,6 +270,20 @@ public sealed interface ClusterState {
 
     GuestNode markBackedUp() {
       return new GuestNode(name, host, kitVersion, bootVerified, true, member);
+    }
+
+    /**
+     * This inventory entry, with what was already done to the guest as {@code before} records it;
+     * its cluster membership carries over only while the topology stays the same.
+     */
+    GuestNode withProgressOf(GuestNode before, boolean sameTopology) {
+      return new GuestNode(
+          name,
+          host,
+          kitVersion,
+          before.bootVerified,
+          before.backedUp,
+          sameTopology ? before.member : member);
     }
 
     GuestNode withMembership(boolean isMember) {

@@ -170,20 +170,7 @@ final class Evolution {
         .forEach(
             (name, h) -> {
               var old = before.hosts().get(name);
-              hosts.put(
-                  name,
-                  old == null
-                      ? h
-                      : new Host(
-                          name,
-                          h.sshAddress(),
-                          h.hpuxVersion(),
-                          h.ivmVersion(),
-                          h.serviceguardVersion(),
-                          old.member(),
-                          old.backedUp(),
-                          old.patched(),
-                          old.upgradedBy()));
+              hosts.put(name, old == null ? h : h.withProgressOf(old));
             });
     var guests = new LinkedHashMap<String, GuestNode>();
     after
@@ -193,15 +180,7 @@ final class Evolution {
               var old = before.guests().get(name);
               guests.put(
                   name,
-                  old == null
-                      ? g
-                      : new GuestNode(
-                          name,
-                          g.host(),
-                          g.kitVersion(),
-                          old.bootVerified(),
-                          old.backedUp(),
-                          after.topology() == before.topology() ? old.member() : g.member()));
+                  old == null ? g : g.withProgressOf(old, after.topology() == before.topology()));
             });
     return new Registered(
         after.clusterId(),

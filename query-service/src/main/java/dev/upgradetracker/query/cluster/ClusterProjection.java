@@ -47,17 +47,7 @@ public final class ClusterProjection {
     if (envelope.sequence() <= view.lastSequence()) {
       return view;
     }
-    var next = fold(view, envelope.event());
-    return new ClusterView(
-        next.clusterId(),
-        next.team(),
-        next.topology(),
-        next.hosts(),
-        next.guests(),
-        next.packages(),
-        next.actions(),
-        envelope.sequence(),
-        envelope.timestamp());
+    return fold(view, envelope.event()).at(envelope.sequence(), envelope.timestamp());
   }
 
   private static ClusterView fold(ClusterView view, ClusterEvent event) {
@@ -81,8 +71,7 @@ public final class ClusterProjection {
               updated.guests(),
               updated.packages());
       case HostActionRequested requested ->
-          withActions(
-              view,
+          view.withActions(
               append(
                   view.actions(),
                   new ActionView(
@@ -102,22 +91,14 @@ public final class ClusterProjection {
                       ? new GuestView(g.name(), moved.toHost(), g.kitVersion(), g.member())
                       : g);
       case PackageMoved moved ->
-          new ClusterView(
-              view.clusterId(),
-              view.team(),
-              view.topology(),
-              view.hosts(),
-              view.guests(),
+          view.withPackages(
               view.packages().stream()
                   .map(
                       p ->
                           p.name().equals(moved.packageName())
                               ? new PackageView(p.name(), moved.toNode())
                               : p)
-                  .toList(),
-              view.actions(),
-              view.lastSequence(),
-              view.lastEventAt());
+                  .toList());
       case ClusterNodesHalted halted ->
           guests(
               view,
@@ -219,29 +200,12 @@ public final class ClusterProjection {
   }
 
   private static ClusterView guests(ClusterView view, UnaryOperator<GuestView> change) {
-    return new ClusterView(
-        view.clusterId(),
-        view.team(),
-        view.topology(),
-        view.hosts(),
-        view.guests().stream().map(change).toList(),
-        view.packages(),
-        view.actions(),
-        view.lastSequence(),
-        view.lastEventAt());
+    return view.withGuests(view.guests().stream().map(change).toList());
   }
 
   private static ClusterView host(ClusterView view, String name, UnaryOperator<HostView> change) {
-    return new ClusterView(
-        view.clusterId(),
-        view.team(),
-        view.topology(),
-        view.hosts().stream().map(h -> h.name().equals(name) ? change.apply(h) : h).toList(),
-        view.guests(),
-        view.packages(),
-        view.actions(),
-        view.lastSequence(),
-        view.lastEventAt());
+    return view.withHosts(
+        view.hosts().stream().map(h -> h.name().equals(name) ? change.apply(h) : h).toList());
   }
 
   private static ClusterView finish(ClusterView view, String actionId, ActionOutcome outcome) {
@@ -259,25 +223,12 @@ public final class ClusterProjection {
                             outcome.output())
                         : a)
             .toList();
-    return withActions(view, actions);
+    return view.withActions(actions);
   }
 
   private static List<ActionView> append(List<ActionView> actions, ActionView action) {
     var next = new ArrayList<>(actions);
     next.add(action);
     return List.copyOf(next.subList(Math.max(0, next.size() - ACTIONS_KEPT), next.size()));
-  }
-
-  private static ClusterView withActions(ClusterView view, List<ActionView> actions) {
-    return new ClusterView(
-        view.clusterId(),
-        view.team(),
-        view.topology(),
-        view.hosts(),
-        view.guests(),
-        view.packages(),
-        actions,
-        view.lastSequence(),
-        view.lastEventAt());
   }
 }

@@ -28,6 +28,32 @@ public record ClusterView(
   /**
    * {@code upgrading}: its upgrade started and has not completed; {@code member}: a cluster node.
    */
+  public ClusterView withHosts(List<HostView> next) {
+    return new ClusterView(
+        clusterId, team, topology, next, guests, packages, actions, lastSequence, lastEventAt);
+  }
+
+  public ClusterView withGuests(List<GuestView> next) {
+    return new ClusterView(
+        clusterId, team, topology, hosts, next, packages, actions, lastSequence, lastEventAt);
+  }
+
+  public ClusterView withPackages(List<PackageView> next) {
+    return new ClusterView(
+        clusterId, team, topology, hosts, guests, next, actions, lastSequence, lastEventAt);
+  }
+
+  public ClusterView withActions(List<ActionView> next) {
+    return new ClusterView(
+        clusterId, team, topology, hosts, guests, packages, next, lastSequence, lastEventAt);
+  }
+
+  /** The same view, having folded in the event at {@code sequence}. */
+  public ClusterView at(long sequence, Instant eventTime) {
+    return new ClusterView(
+        clusterId, team, topology, hosts, guests, packages, actions, sequence, eventTime);
+  }
+
   public record HostView(
       String name,
       String hpuxVersion,
