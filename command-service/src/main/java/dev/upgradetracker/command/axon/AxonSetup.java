@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.axon;
 
+import dev.upgradetracker.command.campaign.CampaignCommandDispatch;
 import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +30,13 @@ public class AxonSetup {
     return message ->
         new VersionedAggregateIdentifier(
             ((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null);
+  }
+
+  @Bean
+  CommandTargetResolver campaignCommandTargetResolver() {
+    return message ->
+        new VersionedAggregateIdentifier(
+            ((CampaignCommandDispatch) message.getPayload()).command().campaignId(), null);
   }
 
   /**

@@ -37,28 +37,31 @@ final class ActionResults {
       return List.of(new HostActionFailed(id, result.actionId(), host, result.outcome()));
     }
     var outcome = new HostActionSucceeded(id, result.actionId(), host, result.outcome());
-    var actionId = result.actionId();
-    ClusterEvent effect =
-        switch (pending.action()) {
-          case HostAction.VerifyGuestsBoot verify ->
-              new GuestsBootVerified(id, host, verify.guests(), actionId);
-          case HostAction.BackUpHost backup -> new HostBackedUp(id, host, actionId);
-          case HostAction.BackUpGuests backup ->
-              new GuestsBackedUp(id, host, backup.guests(), actionId);
-          case HostAction.MoveGuest move ->
-              new GuestMoved(id, move.guest(), move.fromHost(), move.toHost(), actionId);
-          case HostAction.MovePackage move ->
-              new PackageMoved(id, move.packageName(), move.fromNode(), move.toNode(), actionId);
-          case HostAction.HaltClusterNodes halt ->
-              new ClusterNodesHalted(id, host, halt.guests(), actionId);
-          case HostAction.RunClusterNodes run ->
-              new ClusterNodesStarted(id, host, run.guests(), actionId);
-          case HostAction.UpdateNode update -> upgraded(cluster, host, update, actionId);
-          case HostAction.InstallPatches patches -> new PatchesInstalled(id, host, actionId);
-          case HostAction.InstallGuestKit kit ->
-              new GuestKitInstalled(id, kit.guest(), Versions.GUEST_KIT_4_0, actionId);
-        };
-    return List.of(outcome, effect);
+    return List.of(outcome, effect(cluster, host, pending.action(), result.actionId()));
+  }
+
+  /** What a host action that succeeded (or was waived) did to the cluster. */
+  static ClusterEvent effect(Registered cluster, String host, HostAction action, String actionId) {
+    var id = cluster.clusterId();
+    return switch (action) {
+      case HostAction.VerifyGuestsBoot verify ->
+          new GuestsBootVerified(id, host, verify.guests(), actionId);
+      case HostAction.BackUpHost backup -> new HostBackedUp(id, host, actionId);
+      case HostAction.BackUpGuests backup ->
+          new GuestsBackedUp(id, host, backup.guests(), actionId);
+      case HostAction.MoveGuest move ->
+          new GuestMoved(id, move.guest(), move.fromHost(), move.toHost(), actionId);
+      case HostAction.MovePackage move ->
+          new PackageMoved(id, move.packageName(), move.fromNode(), move.toNode(), actionId);
+      case HostAction.HaltClusterNodes halt ->
+          new ClusterNodesHalted(id, host, halt.guests(), actionId);
+      case HostAction.RunClusterNodes run ->
+          new ClusterNodesStarted(id, host, run.guests(), actionId);
+      case HostAction.UpdateNode update -> upgraded(cluster, host, update, actionId);
+      case HostAction.InstallPatches patches -> new PatchesInstalled(id, host, actionId);
+      case HostAction.InstallGuestKit kit ->
+          new GuestKitInstalled(id, kit.guest(), Versions.GUEST_KIT_4_0, actionId);
+    };
   }
 
   private static NodeUpgraded upgraded(

@@ -4,8 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.events.cluster.ClusterCommand.TimeOutCampaignStep;
 import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepStarted;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -14,13 +19,17 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * Axon's shell around {@link ClusterDecider}: it only checks the owner, decides, applies, evolves.
+ * Axon's shell around {@link ClusterDecider}: it only checks the owner, decides, applies, evolves;
+ * and it keeps each campaign step's timeout as a deadline in the database, so that a hung action
+ * fails its step even when this service restarted in between.
  */
 @Aggregate(
     commandTargetResolver = "clusterCommandTargetResolver",
     snapshotTriggerDefinition = "clusterSnapshots")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class ClusterAggregate {
+
+  static final String STEP_TIMEOUT = "campaign-step-timeout";
 
   @AggregateIdentifier private String clusterId;
   private ClusterState state = new ClusterState.Unregistered();
@@ -30,9 +39,25 @@ public class ClusterAggregate {
   /** Creation happens only through RegisterCluster; for anything else the decider answers 404. */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(ClusterCommandDispatch dispatch, @MetaDataValue(TraceKeys.TEAM) String actingTeam) {
+  void handle(
+      ClusterCommandDispatch dispatch,
+      @MetaDataValue(TraceKeys.TEAM) String actingTeam,
+      DeadlineManager deadlines) {
     ClusterDecider.checkOwner(dispatch.command(), state, actingTeam);
-    ClusterDecider.decide(dispatch.command(), state).forEach(event -> apply(event));
+    for (var event : ClusterDecider.decide(dispatch.command(), state)) {
+      apply(event);
+      if (event instanceof CampaignStepStarted started && !started.actionIds().isEmpty()) {
+        deadlines.schedule(started.timesOutAt(), STEP_TIMEOUT, new StepTimeout(started.stepId()));
+      }
+    }
+  }
+
+  /** Fires for every step; a step that already ended makes it a no-op, so none is cancelled. */
+  @DeadlineHandler(deadlineName = STEP_TIMEOUT)
+  void on(StepTimeout timeout) {
+    ClusterDecider.decide(
+            new TimeOutCampaignStep(clusterId, timeout.stepId(), Instant.now()), state)
+        .forEach(event -> apply(event));
   }
 
   @EventSourcingHandler
@@ -40,4 +65,7 @@ public class ClusterAggregate {
     clusterId = event.clusterId();
     state = ClusterDecider.evolve(state, event);
   }
+
+  /** The payload of a step's timeout deadline. */
+  public record StepTimeout(String stepId) {}
 }

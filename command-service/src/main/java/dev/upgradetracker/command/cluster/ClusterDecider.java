@@ -5,6 +5,7 @@ import dev.upgradetracker.command.cluster.ClusterState.Unregistered;
 import dev.upgradetracker.command.refusal.NotFound;
 import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.cluster.ClusterCommand;
+import dev.upgradetracker.events.cluster.ClusterCommand.AdvanceCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.AttachCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.BackUpGuests;
 import dev.upgradetracker.events.cluster.ClusterCommand.BackUpHost;
@@ -18,6 +19,8 @@ import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.cluster.ClusterCommand.RejoinNode;
 import dev.upgradetracker.events.cluster.ClusterCommand.RunClusterNodes;
+import dev.upgradetracker.events.cluster.ClusterCommand.SkipCampaignStep;
+import dev.upgradetracker.events.cluster.ClusterCommand.TimeOutCampaignStep;
 import dev.upgradetracker.events.cluster.ClusterCommand.UpdateCluster;
 import dev.upgradetracker.events.cluster.ClusterCommand.UpgradeNode;
 import dev.upgradetracker.events.cluster.ClusterCommand.VerifyGuestsBoot;
@@ -52,9 +55,13 @@ public final class ClusterDecider {
       case RejoinNode rejoin -> NodeUpgrades.rejoin(rejoin, cluster);
       case InstallPatches patches -> NodeUpgrades.installPatches(patches, cluster);
       case InstallGuestKit kit -> GuestKits.install(kit, cluster);
-      case RecordActionResult report -> ActionResults.record(report, cluster);
+      case RecordActionResult report ->
+          CampaignSteps.followResult(report, cluster, ActionResults.record(report, cluster));
       case AttachCampaign attach -> Campaigns.attach(attach, cluster);
       case DetachCampaign detach -> Campaigns.detach(detach, cluster);
+      case AdvanceCampaign advance -> CampaignSteps.advance(advance, cluster);
+      case SkipCampaignStep skip -> CampaignSteps.skip(skip, cluster);
+      case TimeOutCampaignStep timeOut -> CampaignSteps.timeOut(timeOut, cluster);
     };
   }
 

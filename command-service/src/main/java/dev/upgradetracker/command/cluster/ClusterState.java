@@ -2,9 +2,13 @@ package dev.upgradetracker.command.cluster;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.upgradetracker.events.campaign.StepFailure;
+import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,7 @@ public sealed interface ClusterState {
    * @param upgradingHost the node whose upgrade started and has not completed (R3), or null
    * @param pendingActions host actions requested and not yet reported, by action id
    * @param finishedActions action ids already reported, so a repeated report changes nothing
-   * @param activeCampaign the campaign driving this cluster (R9), or null
+   * @param campaign the campaign driving this cluster (R9) and its current step, or null
    */
   record Registered(
       String clusterId,
@@ -38,8 +42,12 @@ public sealed interface ClusterState {
       String upgradingHost,
       Map<String, PendingAction> pendingActions,
       Set<String> finishedActions,
-      String activeCampaign)
+      CampaignDrive campaign)
       implements ClusterState {
+
+    public String activeCampaign() {
+      return campaign == null ? null : campaign.campaignId();
+    }
 
     Registered withHost(String name, UnaryOperator<Host> change) {
       return withHosts(replace(hosts, name, change));
@@ -57,7 +65,7 @@ public sealed interface ClusterState {
           upgradingHost,
           pendingActions,
           finishedActions,
-          activeCampaign);
+          campaign);
     }
 
     Registered withGuest(String name, UnaryOperator<GuestNode> change) {
@@ -72,7 +80,7 @@ public sealed interface ClusterState {
           upgradingHost,
           pendingActions,
           finishedActions,
-          activeCampaign);
+          campaign);
     }
 
     Registered withPackage(String name, UnaryOperator<Pkg> change) {
@@ -87,7 +95,7 @@ public sealed interface ClusterState {
           upgradingHost,
           pendingActions,
           finishedActions,
-          activeCampaign);
+          campaign);
     }
 
     Registered withUpgradingHost(String host) {
@@ -102,7 +110,7 @@ public sealed interface ClusterState {
           host,
           pendingActions,
           finishedActions,
-          activeCampaign);
+          campaign);
     }
 
     Registered withActions(Map<String, PendingAction> pending, Set<String> finished) {
@@ -117,10 +125,10 @@ public sealed interface ClusterState {
           upgradingHost,
           Map.copyOf(pending),
           Set.copyOf(finished),
-          activeCampaign);
+          campaign);
     }
 
-    Registered withActiveCampaign(String campaignId) {
+    Registered withCampaign(CampaignDrive drive) {
       return new Registered(
           clusterId,
           team,
@@ -132,7 +140,7 @@ public sealed interface ClusterState {
           upgradingHost,
           pendingActions,
           finishedActions,
-          campaignId);
+          drive);
     }
 
     public List<GuestNode> guestsOn(String host) {
@@ -306,4 +314,44 @@ public sealed interface ClusterState {
   }
 
   record PendingAction(String actionId, String host, HostAction action) {}
+
+  /** The campaign driving the cluster and the step it last started (null before the first). */
+  public record CampaignDrive(String campaignId, CampaignStep step) {
+
+    CampaignDrive withStep(CampaignStep next) {
+      return new CampaignDrive(campaignId, next);
+    }
+  }
+
+  /**
+   * A campaign step: {@code pendingActions} not yet reported, {@code failures} so far; {@code
+   * outcome} null while it runs.
+   */
+  public record CampaignStep(
+      String stepId,
+      String command,
+      String subject,
+      Set<String> pendingActions,
+      List<StepFailure> failures,
+      StepOutcome outcome) {
+
+    boolean running() {
+      return outcome == null;
+    }
+
+    CampaignStep reported(String actionId, StepFailure failure) {
+      var pending = new HashSet<>(pendingActions);
+      pending.remove(actionId);
+      var all = new ArrayList<>(failures);
+      if (failure != null) {
+        all.add(failure);
+      }
+      return new CampaignStep(
+          stepId, command, subject, Set.copyOf(pending), List.copyOf(all), outcome);
+    }
+
+    CampaignStep finished(StepOutcome result) {
+      return new CampaignStep(stepId, command, subject, pendingActions, failures, result);
+    }
+  }
 }

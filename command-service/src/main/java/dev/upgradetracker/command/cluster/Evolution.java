@@ -1,13 +1,19 @@
 package dev.upgradetracker.command.cluster;
 
+import dev.upgradetracker.command.cluster.ClusterState.CampaignDrive;
+import dev.upgradetracker.command.cluster.ClusterState.CampaignStep;
 import dev.upgradetracker.command.cluster.ClusterState.GuestNode;
 import dev.upgradetracker.command.cluster.ClusterState.Host;
 import dev.upgradetracker.command.cluster.ClusterState.PendingAction;
 import dev.upgradetracker.command.cluster.ClusterState.Pkg;
 import dev.upgradetracker.command.cluster.ClusterState.Registered;
+import dev.upgradetracker.events.campaign.StepFailure;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepFinished;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesHalted;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesStarted;
@@ -21,6 +27,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostBackedUp;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeRejoinedCluster;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
 import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
@@ -68,8 +75,12 @@ final class Evolution {
             new PendingAction(requested.actionId(), requested.host(), requested.action()));
         yield cluster.withActions(pending, cluster.finishedActions());
       }
-      case HostActionSucceeded succeeded -> finish(cluster, succeeded.actionId());
-      case HostActionFailed failed -> finish(cluster, failed.actionId());
+      case HostActionSucceeded succeeded ->
+          finish(stepReported(cluster, succeeded.actionId(), null), succeeded.actionId());
+      case HostActionFailed failed ->
+          finish(
+              stepReported(cluster, failed.actionId(), failure(cluster, failed)),
+              failed.actionId());
       case GuestsBootVerified verified ->
           eachGuest(cluster, verified.guests(), GuestNode::markBootVerified);
       case HostBackedUp backedUp -> cluster.withHost(backedUp.host(), Host::markBackedUp);
@@ -98,8 +109,31 @@ final class Evolution {
       case PatchesInstalled patched -> cluster.withHost(patched.host(), Host::markPatched);
       case GuestKitInstalled kit ->
           cluster.withGuest(kit.guest(), g -> g.withKit(kit.kitVersion()));
-      case CampaignAttached attached -> cluster.withActiveCampaign(attached.campaignId());
-      case CampaignDetached detached -> cluster.withActiveCampaign(null);
+      case CampaignAttached attached ->
+          cluster.withCampaign(new CampaignDrive(attached.campaignId(), null));
+      case CampaignDetached detached -> cluster.withCampaign(null);
+      case CampaignStepStarted started ->
+          withStep(
+              cluster,
+              new CampaignStep(
+                  started.stepId(),
+                  started.command(),
+                  started.subject(),
+                  Set.copyOf(started.actionIds()),
+                  List.of(),
+                  null));
+      case CampaignStepFinished finished ->
+          withStep(
+              cluster,
+              new CampaignStep(
+                  finished.stepId(),
+                  finished.command(),
+                  finished.subject(),
+                  Set.of(),
+                  finished.failures(),
+                  finished.outcome()));
+      case NodeUpgradeAwaitingApproval awaiting -> cluster;
+      case CampaignUpgradeFinished done -> cluster;
     };
   }
 
@@ -193,7 +227,7 @@ final class Evolution {
         null,
         before.pendingActions(),
         before.finishedActions(),
-        before.activeCampaign());
+        before.campaign());
   }
 
   /**
@@ -215,6 +249,32 @@ final class Evolution {
       next = next.withGuest(guest, change);
     }
     return next;
+  }
+
+  private static Registered withStep(Registered cluster, CampaignStep step) {
+    return cluster.campaign() == null
+        ? cluster
+        : cluster.withCampaign(cluster.campaign().withStep(step));
+  }
+
+  /** A report on one of the running campaign step's actions brings the step nearer its end. */
+  private static Registered stepReported(Registered cluster, String actionId, StepFailure failure) {
+    var drive = cluster.campaign();
+    if (drive == null
+        || drive.step() == null
+        || !drive.step().pendingActions().contains(actionId)) {
+      return cluster;
+    }
+    return withStep(cluster, drive.step().reported(actionId, failure));
+  }
+
+  private static StepFailure failure(Registered cluster, HostActionFailed failed) {
+    var pending = cluster.pendingActions().get(failed.actionId());
+    return new StepFailure(
+        failed.actionId(),
+        failed.host(),
+        pending == null ? null : pending.action(),
+        failed.outcome());
   }
 
   private static Registered finish(Registered cluster, String actionId) {

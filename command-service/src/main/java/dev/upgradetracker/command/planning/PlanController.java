@@ -1,10 +1,7 @@
 package dev.upgradetracker.command.planning;
 
-import dev.upgradetracker.command.cluster.ClusterDecider;
-import dev.upgradetracker.command.cluster.ClusterState;
-import dev.upgradetracker.command.refusal.NotFound;
+import dev.upgradetracker.command.cluster.ClusterHistory;
 import dev.upgradetracker.command.refusal.NotOwner;
-import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.web.Callers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,14 +30,7 @@ class PlanController {
       @PathVariable String clusterId,
       @RequestBody(required = false) PlanRequest request,
       HttpServletRequest http) {
-    ClusterState state = new ClusterState.Unregistered();
-    var history = events.readEvents(clusterId, 0);
-    while (history.hasNext()) {
-      state = ClusterDecider.evolve(state, (ClusterEvent) history.next().getPayload());
-    }
-    if (!(state instanceof ClusterState.Registered cluster)) {
-      throw new NotFound("cluster", clusterId);
-    }
+    var cluster = ClusterHistory.load(events, clusterId);
     var caller = Callers.of(http).name();
     if (!cluster.team().equals(caller)) {
       throw new NotOwner(clusterId, cluster.team(), caller);

@@ -14,6 +14,7 @@ public abstract sealed class CommandRefused extends RuntimeException
         ActionInProgress,
         NothingToDo,
         OutOfOrder,
+        NotSkippable,
         ConcurrentChange {
 
   private final Map<String, Object> facts;

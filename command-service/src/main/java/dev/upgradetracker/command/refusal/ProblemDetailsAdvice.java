@@ -22,6 +22,7 @@ public class ProblemDetailsAdvice {
           case ActionInProgress busy -> HttpStatus.CONFLICT;
           case NothingToDo nothing -> HttpStatus.CONFLICT;
           case OutOfOrder early -> HttpStatus.CONFLICT;
+          case NotSkippable skip -> HttpStatus.CONFLICT;
           case ConcurrentChange race -> HttpStatus.CONFLICT;
           case NotFound notFound -> HttpStatus.NOT_FOUND;
           case InvalidInput invalid -> HttpStatus.BAD_REQUEST;
@@ -80,6 +81,7 @@ public class ProblemDetailsAdvice {
       case ActionInProgress busy -> "Host action in progress";
       case NothingToDo nothing -> "Nothing to do";
       case OutOfOrder early -> "Step out of order";
+      case NotSkippable skip -> "Step cannot be skipped";
       case ConcurrentChange race -> "Concurrent change";
       case NotFound notFound -> "Not found";
       case InvalidInput invalid -> "Invalid input";

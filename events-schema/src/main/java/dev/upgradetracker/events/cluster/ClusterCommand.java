@@ -3,6 +3,9 @@ package dev.upgradetracker.events.cluster;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything that can be asked of a cluster. Commands that start host actions carry an action id
@@ -80,4 +83,28 @@ public sealed interface ClusterCommand {
   record AttachCampaign(String clusterId, String campaignId) implements ClusterCommand {}
 
   record DetachCampaign(String clusterId, String campaignId) implements ClusterCommand {}
+
+  /**
+   * A campaign's next step on this cluster, under {@code stepId}: the cluster picks it by the
+   * procedure (the same order as the plan). A node upgrade not in {@code approvedHosts} waits for
+   * approval when {@code approvalRequired}. Repeating a step id changes nothing.
+   */
+  record AdvanceCampaign(
+      String clusterId,
+      String campaignId,
+      String stepId,
+      UpgradeMode mode,
+      boolean approvalRequired,
+      List<String> approvedHosts,
+      Duration stepTimeout,
+      Instant now)
+      implements ClusterCommand {}
+
+  /** Waive the campaign's failed step {@code stepId}, for {@code reason}. */
+  record SkipCampaignStep(String clusterId, String campaignId, String stepId, String reason)
+      implements ClusterCommand {}
+
+  /** The step's time ran out: its host actions still unreported count as failed. */
+  record TimeOutCampaignStep(String clusterId, String stepId, Instant now)
+      implements ClusterCommand {}
 }

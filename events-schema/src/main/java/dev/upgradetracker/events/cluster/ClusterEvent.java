@@ -3,11 +3,14 @@ package dev.upgradetracker.events.cluster;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.upgradetracker.events.action.ActionOutcome;
+import dev.upgradetracker.events.campaign.StepFailure;
+import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
+import java.time.Instant;
 import java.util.List;
 
 /** Everything that can happen to a cluster: the whole vocabulary of the Cluster aggregate. */
@@ -41,7 +44,19 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClusterEvent.PatchesInstalled.class, name = "PatchesInstalled.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.GuestKitInstalled.class, name = "GuestKitInstalled.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.CampaignAttached.class, name = "CampaignAttached.v1"),
-  @JsonSubTypes.Type(value = ClusterEvent.CampaignDetached.class, name = "CampaignDetached.v1")
+  @JsonSubTypes.Type(value = ClusterEvent.CampaignDetached.class, name = "CampaignDetached.v1"),
+  @JsonSubTypes.Type(
+      value = ClusterEvent.CampaignStepStarted.class,
+      name = "CampaignStepStarted.v1"),
+  @JsonSubTypes.Type(
+      value = ClusterEvent.CampaignStepFinished.class,
+      name = "CampaignStepFinished.v1"),
+  @JsonSubTypes.Type(
+      value = ClusterEvent.NodeUpgradeAwaitingApproval.class,
+      name = "NodeUpgradeAwaitingApproval.v1"),
+  @JsonSubTypes.Type(
+      value = ClusterEvent.CampaignUpgradeFinished.class,
+      name = "CampaignUpgradeFinished.v1")
 })
 public sealed interface ClusterEvent {
 
@@ -131,4 +146,38 @@ public sealed interface ClusterEvent {
   record CampaignAttached(String clusterId, String campaignId) implements ClusterEvent {}
 
   record CampaignDetached(String clusterId, String campaignId) implements ClusterEvent {}
+
+  /**
+   * The campaign's step {@code stepId} began: {@code command} on {@code subject}, as the host
+   * actions {@code actionIds}; if they have not all reported by {@code timesOutAt}, it fails.
+   */
+  record CampaignStepStarted(
+      String clusterId,
+      String campaignId,
+      String stepId,
+      String command,
+      String subject,
+      List<String> actionIds,
+      Instant timesOutAt)
+      implements ClusterEvent {}
+
+  /** Every host action of the step reported (or timed out), or the step was waived. */
+  record CampaignStepFinished(
+      String clusterId,
+      String campaignId,
+      String stepId,
+      String command,
+      String subject,
+      StepOutcome outcome,
+      List<StepFailure> failures,
+      String skipReason)
+      implements ClusterEvent {}
+
+  /** The next step would upgrade {@code host}; the campaign asks for approval first. */
+  record NodeUpgradeAwaitingApproval(
+      String clusterId, String campaignId, String stepId, String host) implements ClusterEvent {}
+
+  /** Nothing is left to do: every host runs 4.0 and every guest has the 4.0 kit. */
+  record CampaignUpgradeFinished(String clusterId, String campaignId, String stepId)
+      implements ClusterEvent {}
 }

@@ -1,7 +1,9 @@
-package dev.upgradetracker.command.cluster;
+package dev.upgradetracker.command.axon;
 
-import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.campaign.CampaignCommandDispatch;
+import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
 import dev.upgradetracker.command.refusal.ConcurrentChange;
+import dev.upgradetracker.events.campaign.CampaignCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.web.Callers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,11 +17,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
-/**
- * Sends a cluster command on behalf of the HTTP caller: acting team, user and correlation attached.
- */
+/** Sends a command on behalf of the HTTP caller: acting team, user and correlation attached. */
 @Component
-class CommandSender {
+public class CommandSender {
 
   private final CommandGateway commands;
   private final EventStore events;
@@ -29,18 +29,24 @@ class CommandSender {
     this.events = events;
   }
 
-  void send(ClusterCommand command, HttpServletRequest http) {
+  public void send(ClusterCommand command, HttpServletRequest http) {
+    send(new ClusterCommandDispatch(command), "clusterId", command.clusterId(), http);
+  }
+
+  public void send(CampaignCommand command, HttpServletRequest http) {
+    send(new CampaignCommandDispatch(command), "campaignId", command.campaignId(), http);
+  }
+
+  private void send(Object dispatch, String idKey, String id, HttpServletRequest http) {
     var metadata = metadata(http);
-    try (var cluster = MDC.putCloseable("clusterId", command.clusterId());
+    try (var subject = MDC.putCloseable(idKey, id);
         var correlation =
             MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
       try {
         commands.sendAndWait(
-            GenericCommandMessage.asCommandMessage(new ClusterCommandDispatch(command))
-                .andMetaData(metadata));
+            GenericCommandMessage.asCommandMessage(dispatch).andMetaData(metadata));
       } catch (ConcurrencyException e) {
-        throw new ConcurrentChange(
-            command.clusterId(), events.lastSequenceNumberFor(command.clusterId()).orElse(-1L));
+        throw new ConcurrentChange(id, events.lastSequenceNumberFor(id).orElse(-1L));
       }
     }
   }

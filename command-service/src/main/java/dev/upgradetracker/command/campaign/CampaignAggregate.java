@@ -1,0 +1,97 @@
+package dev.upgradetracker.command.campaign;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.campaign.CampaignState.Started;
+import dev.upgradetracker.command.refusal.NotOwner;
+import dev.upgradetracker.events.campaign.CampaignCommand;
+import dev.upgradetracker.events.campaign.CampaignCommand.OpenWindow;
+import dev.upgradetracker.events.campaign.CampaignCommand.StartCampaign;
+import dev.upgradetracker.events.campaign.CampaignEvent;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * Axon's shell around {@link CampaignDecider}: owner check (R8), decide, apply; and a deadline in
+ * the database for the opening of the maintenance window, so that waiting clusters go on even after
+ * a restart.
+ */
+@Aggregate(
+    commandTargetResolver = "campaignCommandTargetResolver",
+    snapshotTriggerDefinition = "clusterSnapshots")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class CampaignAggregate {
+
+  static final String WINDOW_OPENS = "maintenance-window-opens";
+
+  @AggregateIdentifier private String campaignId;
+  private CampaignState state = new CampaignState.NotStarted();
+
+  protected CampaignAggregate() {}
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  void handle(
+      CampaignCommandDispatch dispatch,
+      @MetaDataValue(TraceKeys.TEAM) String actingTeam,
+      DeadlineManager deadlines) {
+    checkOwner(dispatch.command(), actingTeam);
+    applyAll(CampaignDecider.decide(dispatch.command(), state), deadlines);
+  }
+
+  @DeadlineHandler(deadlineName = WINDOW_OPENS)
+  void on(WindowOpens opening, DeadlineManager deadlines) {
+    applyAll(CampaignDecider.decide(new OpenWindow(campaignId, Instant.now()), state), deadlines);
+  }
+
+  @EventSourcingHandler
+  void on(CampaignEvent event) {
+    campaignId = event.campaignId();
+    state = CampaignDecider.evolve(state, event);
+  }
+
+  private void applyAll(List<CampaignEvent> events, DeadlineManager deadlines) {
+    Instant windowOpens = null;
+    for (var event : events) {
+      apply(event);
+      if (event instanceof ClusterWaitingForWindow waiting) {
+        windowOpens = waiting.opensAt();
+      }
+    }
+    if (windowOpens != null) {
+      deadlines.cancelAllWithinScope(WINDOW_OPENS);
+      deadlines.schedule(windowOpens, WINDOW_OPENS, new WindowOpens());
+    }
+  }
+
+  /** R8: a campaign is commanded by its team only; the system's own commands carry no team. */
+  private void checkOwner(CampaignCommand command, String actingTeam) {
+    if (actingTeam == null) {
+      return;
+    }
+    var owner =
+        switch (state) {
+          case Started started -> started.team();
+          case CampaignState.NotStarted notStarted ->
+              command instanceof StartCampaign start ? start.team() : null;
+        };
+    if (owner != null && !owner.equals(actingTeam)) {
+      throw new NotOwner("campaign", command.campaignId(), owner, actingTeam);
+    }
+  }
+
+  /** The payload of the maintenance window's opening deadline. */
+  public record WindowOpens() {}
+}

@@ -1,0 +1,54 @@
+package dev.upgradetracker.events.campaign;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything that can be asked of a campaign. {@code now} is the clock reading the decision uses
+ * (the maintenance window), passed in so that the rules stay pure functions.
+ */
+public sealed interface CampaignCommand {
+
+  String campaignId();
+
+  record StartCampaign(
+      String campaignId, String team, List<String> clusterIds, CampaignOptions options, Instant now)
+      implements CampaignCommand {}
+
+  record PauseCampaign(String campaignId) implements CampaignCommand {}
+
+  record ResumeCampaign(String campaignId, Instant now) implements CampaignCommand {}
+
+  record AbortCampaign(String campaignId, String reason) implements CampaignCommand {}
+
+  record RetryStep(String campaignId, String clusterId, Instant now) implements CampaignCommand {}
+
+  record SkipStep(String campaignId, String clusterId, String reason, Instant now)
+      implements CampaignCommand {}
+
+  record ApproveNodeUpgrade(String campaignId, String clusterId, String host, Instant now)
+      implements CampaignCommand {}
+
+  /** The maintenance window opened: clusters waiting for it go on. */
+  record OpenWindow(String campaignId, Instant now) implements CampaignCommand {}
+
+  /** The cluster reports how the authorized step ended. */
+  record RecordStepFinished(
+      String campaignId,
+      String clusterId,
+      String stepId,
+      String command,
+      String subject,
+      StepOutcome outcome,
+      List<StepFailure> failures,
+      String reason,
+      Instant now)
+      implements CampaignCommand {}
+
+  record RecordAwaitingApproval(String campaignId, String clusterId, String stepId, String host)
+      implements CampaignCommand {}
+
+  /** The cluster found nothing left to do: it is upgraded. */
+  record RecordClusterFinished(String campaignId, String clusterId, String stepId, Instant now)
+      implements CampaignCommand {}
+}
