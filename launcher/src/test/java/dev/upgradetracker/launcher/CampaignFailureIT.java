@@ -1,0 +1,135 @@
+package dev.upgradetracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.simulator.faults.Fault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Campaigns meeting failures: a failing host command, a hung one, a crash in between. */
+class CampaignFailureIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aFailedStepStopsTheCampaignWithTheHostsOutputAndARetryAfterTheFaultIsClearedCompletesIt()
+      throws Exception {
+    try (var stack = Stack.start(TestStacks.on(dataDir, cluster("f1"), cluster("f2")))) {
+      stack.simulator().faults().add(Fault.fail("f1-h2", "^update-ux", 7));
+      var client = new CampaignClient(stack, "alpha");
+      client.start("{\"campaignId\": \"autumn\", \"clusterIds\": [\"f1\", \"f2\"]}");
+
+      var stopped =
+          client.await(
+              "autumn", c -> CampaignClient.status(c).equals("STOPPED"), PATIENCE, "it stopped");
+
+      var f1 = progressOf(stopped, "f1");
+      assertThat(f1.get("phase").asString()).isEqualTo("FAILED");
+      var failure = f1.get("failure");
+      assertThat(failure.get("command").asString()).isEqualTo("UpgradeNode");
+      assertThat(failure.get("subject").asString()).isEqualTo("f1-h2");
+      var output = failure.get("failures").get(0).get("outcome");
+      assertThat(output.get("exitCode").asInt()).isEqualTo(7);
+      assertThat(output.get("output").asString()).contains("simulated failure of 'update-ux");
+      assertThat(progressOf(stopped, "f2").get("phase").asString())
+          .as("stop at the first failure: the next cluster is not taken up")
+          .isEqualTo("PENDING");
+      var skip =
+          client.post("/api/campaigns/autumn/clusters/f1/skip", "{\"reason\": \"try anyway\"}");
+      assertThat(skip.statusCode()).as(skip.body()).isEqualTo(409);
+      assertThat(skip.body()).contains("cannot be skipped");
+
+      stack.simulator().faults().clear();
+      var retry = client.post("/api/campaigns/autumn/clusters/f1/retry", "");
+      assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+      client.await(
+          "autumn", c -> CampaignClient.status(c).equals("COMPLETED"), PATIENCE, "it completed");
+
+      var fleet = stack.simulator().fleet();
+      assertThat(fleet.hosts()).allMatch(h -> h.ivmVersion().equals("B.04.00"));
+      assertThat(fleet.violations()).isEmpty();
+    }
+  }
+
+  @Test
+  void aHungActionFailsItsStepAtTheTimeoutAcrossACommandServiceCrashAndAbortReleasesTheCluster()
+      throws Exception {
+    try (var stack = Stack.start(TestStacks.on(dataDir, cluster("t1")))) {
+      stack.simulator().faults().add(Fault.hang("*", "^backup-host"));
+      var client = new CampaignClient(stack, "alpha");
+      client.start(
+          "{\"campaignId\": \"hung\", \"clusterIds\": [\"t1\"], \"stepTimeout\": \"PT20S\"}");
+      client.await(
+          "hung",
+          c -> progressOf(c, "t1").at("/cluster/campaignStep/command").asString("").equals("BackUpHost"),
+          PATIENCE,
+          "the host backup started");
+      var again =
+          client.post("/api/campaigns", "{\"campaignId\": \"second\", \"clusterIds\": [\"t1\"]}");
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+      assertThat(JSON.readTree(again.body()).get("rule").asString()).isEqualTo("R9");
+
+      stack.crash("command-service");
+      stack.restart("command-service");
+      var stopped =
+          client.await(
+              "hung", c -> CampaignClient.status(c).equals("STOPPED"), PATIENCE, "it timed out");
+
+      var failure = progressOf(stopped, "t1").get("failure");
+      assertThat(failure.get("command").asString()).isEqualTo("BackUpHost");
+      assertThat(failure.at("/failures/0/outcome/output").asString())
+          .contains("no result before the step's timeout");
+
+      var aborted =
+          JSON.readTree(
+              client.post("/api/campaigns/hung/abort", "{\"reason\": \"backup system down\"}")
+                  .body());
+      assertThat(aborted.get("status").asString()).isEqualTo("ABORTED");
+      assertThat(progressOf(aborted, "t1").at("/cluster/hostsOnIvm3")).hasSize(3);
+      client.await(
+          "hung",
+          c -> progressOf(c, "t1").at("/cluster/activeCampaign").isNull(),
+          PATIENCE,
+          "the cluster was released");
+      var next =
+          client.post(
+              "/api/campaigns", "{\"campaignId\": \"second\", \"clusterIds\": [\"t1\"]}");
+      assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+      assertThat(stack.simulator().fleet().violations()).isEmpty();
+    }
+  }
+
+  private static JsonNode progressOf(JsonNode campaign, String clusterId) {
+    for (var cluster : campaign.get("progress")) {
+      if (cluster.get("clusterId").asString().equals(clusterId)) {
+        return cluster;
+      }
+    }
+    throw new AssertionError("no cluster " + clusterId + " in " + campaign);
+  }
+
+  private static ClusterSpec cluster(String id) {
+    return new ClusterSpec(
+        id,
+        "alpha",
+        Topology.GUESTS_AS_PACKAGES,
+        false,
+        List.of(TestStacks.host(id + "-h1"), TestStacks.host(id + "-h2"), TestStacks.host(id + "-h3")),
+        List.of(
+            new Guest(id + "-g1", id + "-h1", "A.03.50"),
+            new Guest(id + "-g2", id + "-h1", "A.03.50"),
+            new Guest(id + "-g3", id + "-h3", "A.03.50")),
+        List.of());
+  }
+}
