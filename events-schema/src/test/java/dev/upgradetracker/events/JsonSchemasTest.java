@@ -9,6 +9,7 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ class JsonSchemasTest {
               .build());
 
   static Stream<JsonSubTypes.Type> eventTypes() {
-    return Arrays.stream(ClusterEvent.class.getAnnotation(JsonSubTypes.class).value());
+    return Stream.of(ClusterEvent.class, CampaignEvent.class)
+        .flatMap(events -> Arrays.stream(events.getAnnotation(JsonSubTypes.class).value()));
   }
 
   @ParameterizedTest(name = "{0}")

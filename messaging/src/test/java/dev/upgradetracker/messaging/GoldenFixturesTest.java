@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
 import dev.upgradetracker.events.cluster.HostAction;
@@ -60,6 +61,34 @@ class GoldenFixturesTest {
 
     assertThat(read.event()).isEqualTo(sample);
     assertThat(Json.MAPPER.readTree(JsonSerde.envelopes().serialize("t", read)))
+        .isEqualTo(Json.MAPPER.readTree(fixture.toFile()));
+  }
+
+  static Stream<Arguments> campaignEvents() {
+    return Samples.campaignEvents().entrySet().stream()
+        .map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  @Test
+  void everyCampaignEventTypeHasAGoldenFixture() {
+    var names =
+        Arrays.stream(CampaignEvent.class.getAnnotation(JsonSubTypes.class).value())
+            .map(JsonSubTypes.Type::name)
+            .toList();
+    assertThat(Samples.campaignEvents().keySet()).containsExactlyInAnyOrderElementsOf(names);
+  }
+
+  /** Campaign events live in the event store only; their stored JSON must keep reading too. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("campaignEvents")
+  void eachCampaignEventReadsFromItsFixtureAndWritesItBack(String typeName, CampaignEvent sample)
+      throws IOException {
+    var fixture = fixture(typeName + ".json", sample);
+
+    var read = Json.MAPPER.readValue(fixture.toFile(), CampaignEvent.class);
+
+    assertThat(read).isEqualTo(sample);
+    assertThat(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(read)))
         .isEqualTo(Json.MAPPER.readTree(fixture.toFile()));
   }
 

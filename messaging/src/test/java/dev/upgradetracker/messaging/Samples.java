@@ -2,6 +2,12 @@ package dev.upgradetracker.messaging;
 
 import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.campaign.CampaignEvent;
+import dev.upgradetracker.events.campaign.CampaignOptions;
+import dev.upgradetracker.events.campaign.FailurePolicy;
+import dev.upgradetracker.events.campaign.MaintenanceWindow;
+import dev.upgradetracker.events.campaign.StepFailure;
+import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
@@ -28,6 +34,9 @@ import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +118,111 @@ final class Samples {
     events.put("GuestKitInstalled.v1", new GuestKitInstalled("c1", "g1", "B.04.00", "k-1@g1"));
     events.put("CampaignAttached.v1", new CampaignAttached("c1", "spring-2027"));
     events.put("CampaignDetached.v1", new CampaignDetached("c1", "spring-2027"));
+    events.put(
+        "CampaignStepStarted.v1",
+        new ClusterEvent.CampaignStepStarted(
+            "c1",
+            "spring-2027",
+            "spring-2027/c1/4",
+            "MoveGuests",
+            "h1",
+            List.of("spring-2027/c1/4@g1", "spring-2027/c1/4@g2"),
+            Instant.parse("2026-11-25T12:15:30Z")));
+    events.put(
+        "CampaignStepFinished.v1",
+        new ClusterEvent.CampaignStepFinished(
+            "c1",
+            "spring-2027",
+            "spring-2027/c1/4",
+            "MoveGuests",
+            "h1",
+            StepOutcome.FAILED,
+            List.of(
+                new StepFailure(
+                    "spring-2027/c1/4@g1",
+                    "h1",
+                    new HostAction.MoveGuest("g1", "h1", "h9"),
+                    failed)),
+            null));
+    events.put(
+        "NodeUpgradeAwaitingApproval.v1",
+        new ClusterEvent.NodeUpgradeAwaitingApproval(
+            "c1", "spring-2027", "spring-2027/c1/7", "h1"));
+    events.put(
+        "CampaignUpgradeFinished.v1",
+        new ClusterEvent.CampaignUpgradeFinished("c1", "spring-2027", "spring-2027/c1/19"));
+    return events;
+  }
+
+  static Map<String, CampaignEvent> campaignEvents() {
+    var options =
+        new CampaignOptions(
+            4,
+            new FailurePolicy(true, 2),
+            true,
+            new MaintenanceWindow(LocalTime.of(22, 0), LocalTime.of(4, 30), "Europe/Paris"),
+            UpgradeMode.UPDATE,
+            Duration.ofMinutes(90));
+    var failure =
+        new StepFailure(
+            "spring-2027/c1/9",
+            "h2",
+            new HostAction.UpdateNode(UpgradeMode.UPDATE, false),
+            new ActionOutcome(
+                ActionStatus.FAILED,
+                7,
+                "update-ux: ERROR: depot /var/depots/11iv3 not found\n",
+                2210,
+                List.of(
+                    "swlist -l bundle HPUX11i-VSE-OE",
+                    "update-ux -s /var/depots/11iv3 HPUX11i-VSE-OE"),
+                "SHA256:q3Vd0dGg2GkQvYh1l3s2Vb0m6Zb7Q8b5x9d1k2m3n4o"));
+    var id = "spring-2027";
+    var events = new LinkedHashMap<String, CampaignEvent>();
+    events.put(
+        "CampaignStarted.v1",
+        new CampaignEvent.CampaignStarted(id, "alpha", List.of("c1", "c2"), options));
+    events.put("ClusterAdmitted.v1", new CampaignEvent.ClusterAdmitted(id, "c1"));
+    events.put(
+        "StepAuthorized.v1",
+        new CampaignEvent.StepAuthorized(
+            id,
+            "c1",
+            id + "/c1/9",
+            UpgradeMode.UPDATE,
+            true,
+            List.of("h2"),
+            Duration.ofMinutes(90)));
+    events.put(
+        "ClusterWaitingForWindow.v1",
+        new CampaignEvent.ClusterWaitingForWindow(id, "c2", Instant.parse("2026-11-25T21:00:00Z")));
+    events.put(
+        "StepCompleted.v1",
+        new CampaignEvent.StepCompleted(
+            id, "c1", id + "/c1/3", "BackUpHost", "h2", StepOutcome.SKIPPED, "taped, ticket 4711"));
+    events.put(
+        "ClusterAwaitingApproval.v1",
+        new CampaignEvent.ClusterAwaitingApproval(id, "c1", id + "/c1/8", "h2"));
+    events.put("NodeUpgradeApproved.v1", new CampaignEvent.NodeUpgradeApproved(id, "c1", "h2"));
+    events.put(
+        "ClusterFailed.v1",
+        new CampaignEvent.ClusterFailed(
+            id, "c1", id + "/c1/9", "UpgradeNode", "h2", List.of(failure), null));
+    events.put("StepRetried.v1", new CampaignEvent.StepRetried(id, "c1", id + "/c1/9"));
+    events.put(
+        "StepSkipRequested.v1",
+        new CampaignEvent.StepSkipRequested(id, "c1", id + "/c1/3", "taped, ticket 4711"));
+    events.put("ClusterCompleted.v1", new CampaignEvent.ClusterCompleted(id, "c1"));
+    events.put("CampaignPaused.v1", new CampaignEvent.CampaignPaused(id));
+    events.put("CampaignResumed.v1", new CampaignEvent.CampaignResumed(id));
+    events.put(
+        "CampaignStopped.v1",
+        new CampaignEvent.CampaignStopped(id, "cluster c1 failed at step spring-2027/c1/9"));
+    events.put(
+        "CampaignAborted.v1",
+        new CampaignEvent.CampaignAborted(
+            id, "change freeze", List.of("c1", "c2"), Map.of("c1", id + "/c1/10")));
+    events.put("CampaignCompleted.v1", new CampaignEvent.CampaignCompleted(id));
     return events;
   }
 
