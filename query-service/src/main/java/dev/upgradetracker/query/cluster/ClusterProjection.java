@@ -5,6 +5,10 @@ import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepFinished;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesHalted;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterNodesStarted;
@@ -163,6 +167,10 @@ public final class ClusterProjection {
       case PatchesInstalled patched -> view;
       case CampaignAttached attached -> view;
       case CampaignDetached detached -> view;
+      case CampaignStepStarted started -> view;
+      case CampaignStepFinished finished -> view;
+      case NodeUpgradeAwaitingApproval awaiting -> view;
+      case CampaignUpgradeFinished finished -> view;
     };
   }
 
