@@ -66,13 +66,17 @@ class CampaignFailureIT {
   void aHungActionFailsItsStepAtTheTimeoutAcrossACommandServiceCrashAndAbortReleasesTheCluster()
       throws Exception {
     try (var stack = Stack.start(TestStacks.on(dataDir, cluster("t1")))) {
-      stack.simulator().faults().add(Fault.hang("*", "^backup-host"));
+      stack.simulator().faults().add(Fault.hang("*", "/backup-host$"));
       var client = new CampaignClient(stack, "alpha");
       client.start(
           "{\"campaignId\": \"hung\", \"clusterIds\": [\"t1\"], \"stepTimeout\": \"PT20S\"}");
       client.await(
           "hung",
-          c -> progressOf(c, "t1").at("/cluster/campaignStep/command").asString("").equals("BackUpHost"),
+          c ->
+              progressOf(c, "t1")
+                  .at("/cluster/campaignStep/command")
+                  .asString("")
+                  .equals("BackUpHost"),
           PATIENCE,
           "the host backup started");
       var again =
@@ -93,7 +97,8 @@ class CampaignFailureIT {
 
       var aborted =
           JSON.readTree(
-              client.post("/api/campaigns/hung/abort", "{\"reason\": \"backup system down\"}")
+              client
+                  .post("/api/campaigns/hung/abort", "{\"reason\": \"backup system down\"}")
                   .body());
       assertThat(aborted.get("status").asString()).isEqualTo("ABORTED");
       assertThat(progressOf(aborted, "t1").at("/cluster/hostsOnIvm3")).hasSize(3);
@@ -103,8 +108,7 @@ class CampaignFailureIT {
           PATIENCE,
           "the cluster was released");
       var next =
-          client.post(
-              "/api/campaigns", "{\"campaignId\": \"second\", \"clusterIds\": [\"t1\"]}");
+          client.post("/api/campaigns", "{\"campaignId\": \"second\", \"clusterIds\": [\"t1\"]}");
       assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
       assertThat(stack.simulator().fleet().violations()).isEmpty();
     }
@@ -125,7 +129,8 @@ class CampaignFailureIT {
         "alpha",
         Topology.GUESTS_AS_PACKAGES,
         false,
-        List.of(TestStacks.host(id + "-h1"), TestStacks.host(id + "-h2"), TestStacks.host(id + "-h3")),
+        List.of(
+            TestStacks.host(id + "-h1"), TestStacks.host(id + "-h2"), TestStacks.host(id + "-h3")),
         List.of(
             new Guest(id + "-g1", id + "-h1", "A.03.50"),
             new Guest(id + "-g2", id + "-h1", "A.03.50"),
