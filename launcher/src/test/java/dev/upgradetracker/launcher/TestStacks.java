@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Stacks for tests and benchmarks: free ports, a data directory of their own, a given fleet. */
 final class TestStacks {
@@ -39,11 +40,20 @@ final class TestStacks {
     return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
   }
 
+  /**
+   * A free port below Linux's ephemeral range (32768 and up): the simulator's SSH servers and every
+   * client socket take ephemeral ports, and one of them could otherwise take a port picked here
+   * before the service binds it.
+   */
   static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      try (var socket = new ServerSocket(port)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
   }
 }
