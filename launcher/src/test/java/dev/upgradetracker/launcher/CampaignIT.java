@@ -108,7 +108,13 @@ class CampaignIT {
             .allSatisfy(g -> assertThat(g.kitVersion()).as(g.name()).isEqualTo("B.04.00"));
         if (cluster.topology() == Topology.GUESTS_AS_NODES) {
           assertThat(simulated.guestsOf(cluster.id())).allMatch(g -> g.member());
-          assertThat(simulated.packagesOf(cluster.id())).allMatch(p -> p.running());
+          assertThat(simulated.packagesOf(cluster.id()))
+              .as("application packages running, switching enabled")
+              .allMatch(p -> p.running() && p.autorun());
+        } else {
+          assertThat(simulated.guestsOf(cluster.id()))
+              .as("guest packages running, switching enabled")
+              .allMatch(g -> g.running() && g.autorun());
         }
       }
       return effects(simulated.commandLog());

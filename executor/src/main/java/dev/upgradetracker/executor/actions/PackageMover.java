@@ -25,7 +25,12 @@ final class PackageMover {
     }
     var status = ServiceguardStatus.parse(steps.lastOutput());
     if (status.packageRuns(packageName) && status.packageNode(packageName).equals(toNode)) {
-      return steps.alreadyDone();
+      // moved before a crash, perhaps without its last step: switching enabled
+      if (status.packageSwitchingEnabled(packageName)) {
+        return steps.alreadyDone();
+      }
+      steps.run("enable-package", values);
+      return steps.ended();
     }
     if ((!status.packageRuns(packageName) || steps.run("halt-package", values))
         && steps.run("run-package", values)) {

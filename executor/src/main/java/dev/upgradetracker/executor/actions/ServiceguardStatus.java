@@ -29,6 +29,11 @@ final class ServiceguardStatus {
     return attributes.getOrDefault("package:" + packageName + "|node", "");
   }
 
+  /** Whether the package may switch nodes (Serviceguard's autorun, disabled by a halt). */
+  boolean packageSwitchingEnabled(String packageName) {
+    return "enabled".equals(attributes.get("package:" + packageName + "|autorun"));
+  }
+
   boolean nodeUp(String node) {
     return "up".equals(attributes.get("node:" + node + "|status"));
   }

@@ -132,15 +132,20 @@ class ActionRunnerIT {
   }
 
   @Test
-  void aConnectionDroppedMidCommandIsRetriedAndTheProbeSeesTheWorkDone() throws Exception {
+  void aConnectionDroppedMidCommandIsRetriedAndOnlyWhatTheProbeFindsUndoneRuns() throws Exception {
     simulator.faults().add(Fault.drop("h1", "^cmrunpkg").times(1));
 
     var result = runner(dir.resolve("known_hosts")).run(moveG1ToH2("a1"));
 
-    assertThat(result.outcome().status()).isEqualTo(ActionStatus.ALREADY_DONE);
-    assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
+    var guest = fleet.guest("g1").orElseThrow();
+    assertThat(guest.node()).isEqualTo("h2");
+    assertThat(guest.autorun()).as("switching enabled after the retry").isTrue();
     assertThat(fleet.commandLog())
         .filteredOn(e -> e.commandLine().startsWith("cmrunpkg"))
+        .hasSize(1);
+    assertThat(fleet.commandLog())
+        .filteredOn(e -> e.commandLine().startsWith("cmmodpkg"))
         .hasSize(1);
   }
 

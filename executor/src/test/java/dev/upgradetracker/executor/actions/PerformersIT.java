@@ -147,6 +147,20 @@ class PerformersIT {
     assertThat(fleet.violations()).isEmpty();
   }
 
+  @Test
+  void aPackageMovedBeforeACrashButNotYetEnabledOnlyHasItsSwitchingEnabled() {
+    fleet.updatePackage("p1", p -> p.halted().runningOn("n2"));
+    assertThat(fleet.pkg("p1").orElseThrow().autorun()).isFalse();
+
+    var move = run("k1", new HostAction.MovePackage("p1", "n1", "n2"));
+
+    assertThat(move.outcome().commandLines())
+        .containsExactly("cmviewcl -v -f line -p p1", "cmmodpkg -e p1");
+    assertThat(fleet.pkg("p1").orElseThrow().autorun()).isTrue();
+    assertThat(run("k1", new HostAction.MovePackage("p1", "n1", "n2")).outcome().status())
+        .isEqualTo(ActionStatus.ALREADY_DONE);
+  }
+
   private ActionResult run(String host, HostAction action) {
     return runner.run(
         new HostActionRequested(

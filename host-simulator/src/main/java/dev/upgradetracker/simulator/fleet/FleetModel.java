@@ -107,7 +107,7 @@ public final class FleetModel implements AutoCloseable {
                 false));
       }
       for (var pkg : cluster.packages() == null ? List.<AppPackage>of() : cluster.packages()) {
-        packageStates.add(new PackageState(cluster.id(), pkg.name(), pkg.node(), true));
+        packageStates.add(new PackageState(cluster.id(), pkg.name(), pkg.node(), true, true));
       }
     }
     return new SimulatorState(topologyOf, hostStates, guestStates, packageStates, List.of());

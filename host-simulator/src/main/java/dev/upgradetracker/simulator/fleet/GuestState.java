@@ -15,8 +15,9 @@ public record GuestState(
     boolean member,
     boolean backedUp) {
 
+  /** {@code cmhaltpkg}, as in Serviceguard, also disables the package's switching. */
   public GuestState haltedPackage() {
-    return new GuestState(cluster, name, "", false, autorun, kitVersion, member, backedUp);
+    return new GuestState(cluster, name, "", false, false, kitVersion, member, backedUp);
   }
 
   public GuestState runningOn(String newNode) {

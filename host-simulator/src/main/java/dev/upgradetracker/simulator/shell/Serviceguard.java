@@ -42,7 +42,7 @@ final class Serviceguard {
     if (guestsAreNodes(host)) {
       for (var pkg : fleet.packagesOf(host.cluster())) {
         if (onlyPackage.isEmpty() || onlyPackage.get().equals(pkg.name())) {
-          pkg(out, pkg.name(), pkg.running(), true, pkg.node());
+          pkg(out, pkg.name(), pkg.running(), pkg.autorun(), pkg.node());
         }
       }
     } else {
@@ -149,7 +149,9 @@ final class Serviceguard {
         : guestPackage(host, name).isEmpty()) {
       return unknownPackage("cmmodpkg", name);
     }
-    if (!guestsAreNodes(host)) {
+    if (guestsAreNodes(host)) {
+      fleet.updatePackage(name, p -> p.withAutorun(true));
+    } else {
       fleet.updateGuest(name, g -> g.withAutorun(true));
     }
     return CommandResult.ok("cmmodpkg: Completed successfully on all packages specified\n");
