@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Read-your-writes: a command answers with the cluster's position; the view asked with it shows
- * the command's effect at once, every time, though the view is built asynchronously from Kafka.
+ * Read-your-writes: a command answers with the cluster's position; the view asked with it shows the
+ * command's effect at once, every time, though the view is built asynchronously from Kafka.
  */
 class ReadYourWritesIT {
 
@@ -35,7 +35,9 @@ class ReadYourWritesIT {
         var cluster = cluster("ryw-" + i, List.of());
         var registered =
             Http.postJson(
-                stack.commandUrl() + "/api/clusters", token, Json.MAPPER.writeValueAsString(cluster));
+                stack.commandUrl() + "/api/clusters",
+                token,
+                Json.MAPPER.writeValueAsString(cluster));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 
         var view = viewAt(stack, cluster.id(), registered);
@@ -50,7 +52,9 @@ class ReadYourWritesIT {
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
 
         var guests = new ArrayList<String>();
-        viewAt(stack, cluster.id(), updated).get("guests").forEach(g -> guests.add(g.get("name").asString()));
+        viewAt(stack, cluster.id(), updated)
+            .get("guests")
+            .forEach(g -> guests.add(g.get("name").asString()));
         assertThat(guests).as("view of %s after the update", cluster.id()).contains("late-" + i);
       }
     }
@@ -63,7 +67,9 @@ class ReadYourWritesIT {
         Http.get(
             stack.queryUrl() + "/api/clusters/" + clusterId + "?position=" + position,
             stack.tokenOf("alpha"));
-    assertThat(view.statusCode()).as("%s at %d: %s", clusterId, position, view.body()).isEqualTo(200);
+    assertThat(view.statusCode())
+        .as("%s at %d: %s", clusterId, position, view.body())
+        .isEqualTo(200);
     var json = JSON.readTree(view.body());
     assertThat(json.get("lastSequence").asLong()).isGreaterThanOrEqualTo(position);
     return json;

@@ -30,8 +30,8 @@ public class CommandSender {
   }
 
   /**
-   * Returns the cluster's position once the command was handled: the sequence of its last event,
-   * at least that of the command's own. A view request carrying it answers only once the view has
+   * Returns the cluster's position once the command was handled: the sequence of its last event, at
+   * least that of the command's own. A view request carrying it answers only once the view has
    * folded that far (read-your-writes).
    */
   public long send(ClusterCommand command, HttpServletRequest http) {
