@@ -34,13 +34,23 @@ final class Http {
 
   static HttpResponse<String> postJson(String url, String token, String json)
       throws IOException, InterruptedException {
+    return sendJson("POST", url, token, json);
+  }
+
+  static HttpResponse<String> putJson(String url, String token, String json)
+      throws IOException, InterruptedException {
+    return sendJson("PUT", url, token, json);
+  }
+
+  private static HttpResponse<String> sendJson(String method, String url, String token, String json)
+      throws IOException, InterruptedException {
     return CLIENT.send(
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + token)
             .header("X-User", "launcher")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

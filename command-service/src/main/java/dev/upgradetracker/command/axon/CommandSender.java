@@ -29,15 +29,20 @@ public class CommandSender {
     this.events = events;
   }
 
-  public void send(ClusterCommand command, HttpServletRequest http) {
-    send(new ClusterCommandDispatch(command), "clusterId", command.clusterId(), http);
+  /**
+   * Returns the cluster's position once the command was handled: the sequence of its last event, at
+   * least that of the command's own. A view request carrying it answers only once the view has
+   * folded that far (read-your-writes).
+   */
+  public long send(ClusterCommand command, HttpServletRequest http) {
+    return send(new ClusterCommandDispatch(command), "clusterId", command.clusterId(), http);
   }
 
-  public void send(CampaignCommand command, HttpServletRequest http) {
-    send(new CampaignCommandDispatch(command), "campaignId", command.campaignId(), http);
+  public long send(CampaignCommand command, HttpServletRequest http) {
+    return send(new CampaignCommandDispatch(command), "campaignId", command.campaignId(), http);
   }
 
-  private void send(Object dispatch, String idKey, String id, HttpServletRequest http) {
+  private long send(Object dispatch, String idKey, String id, HttpServletRequest http) {
     var metadata = metadata(http);
     try (var subject = MDC.putCloseable(idKey, id);
         var correlation =
@@ -45,6 +50,7 @@ public class CommandSender {
       try {
         commands.sendAndWait(
             GenericCommandMessage.asCommandMessage(dispatch).andMetaData(metadata));
+        return events.lastSequenceNumberFor(id).orElse(-1L);
       } catch (ConcurrencyException e) {
         throw new ConcurrentChange(id, events.lastSequenceNumberFor(id).orElse(-1L));
       }

@@ -73,7 +73,8 @@ class ClusterController {
     ClusterCommand command(String clusterId, String host, String actionId);
   }
 
-  record Registered(String clusterId) {}
+  /** {@code position}: pass it to a view request to read this write (read-your-writes). */
+  record Registered(String clusterId, long position) {}
 
   record Step(String actionId) {}
 
@@ -83,13 +84,14 @@ class ClusterController {
 
   record UpgradeRequest(UpgradeMode mode, String actionId) {}
 
-  record Accepted(String clusterId, String actionId) {}
+  /** {@code position}: pass it to a view request to read this write (read-your-writes). */
+  record Accepted(String clusterId, String actionId, long position) {}
 
   @PostMapping
   ResponseEntity<Registered> register(@RequestBody ClusterSpec cluster, HttpServletRequest http) {
-    sender.send(new RegisterCluster(cluster), http);
+    var position = sender.send(new RegisterCluster(cluster), http);
     return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id()))
-        .body(new Registered(cluster.id()));
+        .body(new Registered(cluster.id(), position));
   }
 
   @PutMapping("/{clusterId}")
@@ -100,8 +102,8 @@ class ClusterController {
           "id",
           "the body's id " + cluster.id() + " is not the cluster " + clusterId + " of the path");
     }
-    sender.send(new UpdateCluster(cluster), http);
-    return ResponseEntity.ok(new Registered(clusterId));
+    var position = sender.send(new UpdateCluster(cluster), http);
+    return ResponseEntity.ok(new Registered(clusterId, position));
   }
 
   @PostMapping("/{clusterId}/{step}")
@@ -183,8 +185,8 @@ class ClusterController {
 
   private ResponseEntity<Accepted> accepted(
       ClusterCommand command, String actionId, HttpServletRequest http) {
-    sender.send(command, http);
-    return ResponseEntity.accepted().body(new Accepted(command.clusterId(), actionId));
+    var position = sender.send(command, http);
+    return ResponseEntity.accepted().body(new Accepted(command.clusterId(), actionId, position));
   }
 
   private static String actionId(String requested) {

@@ -25,7 +25,8 @@ class FleetImportController {
     this.sender = sender;
   }
 
-  record ClusterImported(String clusterId, String outcome, String detail) {}
+  /** {@code position}: the registered cluster's, for read-your-writes; null when refused. */
+  record ClusterImported(String clusterId, String outcome, String detail, Long position) {}
 
   record FleetImported(int registered, int refused, List<ClusterImported> clusters) {}
 
@@ -37,10 +38,10 @@ class FleetImportController {
     var results = new ArrayList<ClusterImported>();
     for (var cluster : fleet.clusters()) {
       try {
-        sender.send(new RegisterCluster(cluster), http);
-        results.add(new ClusterImported(cluster.id(), "REGISTERED", null));
+        var position = sender.send(new RegisterCluster(cluster), http);
+        results.add(new ClusterImported(cluster.id(), "REGISTERED", null, position));
       } catch (CommandRefused refused) {
-        results.add(new ClusterImported(cluster.id(), "REFUSED", refused.getMessage()));
+        results.add(new ClusterImported(cluster.id(), "REFUSED", refused.getMessage(), null));
       }
     }
     int registered = (int) results.stream().filter(r -> r.outcome().equals("REGISTERED")).count();
