@@ -1,5 +1,6 @@
 package dev.upgradetracker.messaging;
 
+import dev.upgradetracker.events.CampaignEnvelope;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionResult;
 import java.util.Map;
@@ -36,6 +37,10 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
           }
           return envelope;
         });
+  }
+
+  public static JsonSerde<CampaignEnvelope> campaignEnvelopes() {
+    return new JsonSerde<>(CampaignEnvelope.class);
   }
 
   public static JsonSerde<ActionResult> actionResults() {

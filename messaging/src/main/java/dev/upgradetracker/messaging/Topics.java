@@ -16,6 +16,12 @@ public final class Topics {
   /** Every domain event, keyed by cluster id, in aggregate order per key; kept forever. */
   public static final String EVENTS = "upgrade.events";
 
+  /** Every campaign event, keyed by campaign id, in aggregate order per key; kept forever. */
+  public static final String CAMPAIGN_EVENTS = "upgrade.campaign-events";
+
+  /** The views' changes as the query services push them to dashboards; short-lived. */
+  public static final String VIEW_CHANGES = "upgrade.view-changes";
+
   /** Executor outcomes, keyed by cluster id. */
   public static final String ACTION_RESULTS = "upgrade.action-results";
 
@@ -29,6 +35,9 @@ public final class Topics {
       var topics =
           List.of(
               new NewTopic(EVENTS, partitions, replicas).configs(forever),
+              new NewTopic(CAMPAIGN_EVENTS, partitions, replicas).configs(forever),
+              new NewTopic(VIEW_CHANGES, partitions, replicas)
+                  .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000")),
               new NewTopic(ACTION_RESULTS, partitions, replicas));
       for (var result : admin.createTopics(topics).values().values()) {
         try {

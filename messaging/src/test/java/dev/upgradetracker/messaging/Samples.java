@@ -127,7 +127,8 @@ final class Samples {
             "MoveGuests",
             "h1",
             List.of("spring-2027/c1/4@g1", "spring-2027/c1/4@g2"),
-            Instant.parse("2026-11-25T12:15:30Z")));
+            Instant.parse("2026-11-25T12:15:30Z"),
+            12));
     events.put(
         "CampaignStepFinished.v1",
         new ClusterEvent.CampaignStepFinished(

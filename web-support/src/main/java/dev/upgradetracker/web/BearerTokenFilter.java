@@ -17,8 +17,23 @@ public final class BearerTokenFilter implements Filter {
 
   private final TeamTokens tokens;
 
+  static final String LIVE_STREAMS = "/api/live/";
+
   public BearerTokenFilter(TeamTokens tokens) {
     this.tokens = tokens;
+  }
+
+  /**
+   * The bearer token; live streams may carry it as {@code access_token} instead, because a
+   * browser's EventSource cannot send headers.
+   */
+  private static String token(HttpServletRequest request) {
+    var header = request.getHeader("Authorization");
+    if (header != null && header.startsWith("Bearer ")) {
+      return header.substring(7).trim();
+    }
+    var query = request.getParameter("access_token");
+    return query != null && request.getRequestURI().startsWith(LIVE_STREAMS) ? query : null;
   }
 
   @Override
@@ -30,11 +45,8 @@ public final class BearerTokenFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    var header = request.getHeader("Authorization");
-    var caller =
-        header != null && header.startsWith("Bearer ")
-            ? tokens.caller(header.substring(7).trim())
-            : Optional.<Caller>empty();
+    var token = token(request);
+    var caller = token == null ? Optional.<Caller>empty() : tokens.caller(token);
     if (caller.isEmpty()) {
       ProblemWriter.write(
           response,

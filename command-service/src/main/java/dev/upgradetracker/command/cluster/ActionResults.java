@@ -17,6 +17,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
 import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
 import dev.upgradetracker.events.cluster.ClusterEvent.PatchesInstalled;
 import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.Versions;
 import java.util.List;
 
 /** An executor's report becomes the action's outcome and, on success, the step's effect. */

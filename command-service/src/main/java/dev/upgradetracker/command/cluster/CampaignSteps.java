@@ -2,7 +2,9 @@ package dev.upgradetracker.command.cluster;
 
 import dev.upgradetracker.command.cluster.ClusterState.CampaignStep;
 import dev.upgradetracker.command.cluster.ClusterState.Registered;
+import dev.upgradetracker.command.planning.Planner;
 import dev.upgradetracker.command.refusal.ActionInProgress;
+import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NotSkippable;
 import dev.upgradetracker.command.refusal.OutOfOrder;
@@ -22,6 +24,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
+import dev.upgradetracker.events.fleet.UpgradeMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,13 +78,23 @@ final class CampaignSteps {
             description.command(),
             description.subject(),
             actionIds,
-            command.now().plus(command.stepTimeout())));
+            command.now().plus(command.stepTimeout()),
+            stepsRemaining(cluster, command.mode())));
     events.addAll(stepEvents);
     if (actionIds.isEmpty()) {
       events.add(
           finished(cluster, command.campaignId(), stepId, description, StepOutcome.SUCCEEDED));
     }
     return events;
+  }
+
+  /** For progress bars: the plan from here; a plan refused further on still counts this step. */
+  private static int stepsRemaining(Registered cluster, UpgradeMode mode) {
+    try {
+      return Planner.plan(cluster, mode).steps().size();
+    } catch (CommandRefused refused) {
+      return 1;
+    }
   }
 
   /** The report that ends the step's last host action also ends the step. */

@@ -7,6 +7,7 @@ import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.events.fleet.Versions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

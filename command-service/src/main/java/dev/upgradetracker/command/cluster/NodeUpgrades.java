@@ -17,6 +17,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.events.fleet.Versions;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.upgradetracker.command.publishing;
 
-import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.Topics;
@@ -12,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class KafkaClientsSetup {
 
   @Bean(destroyMethod = "close")
-  KafkaProducer<String, EventEnvelope> eventProducer(KafkaSettings kafka) {
+  KafkaProducer<String, Record> eventProducer(KafkaSettings kafka) {
     Topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
     return KafkaClients.producer(
-        kafka.bootstrapServers(), "command-service-publisher", JsonSerde.envelopes());
+        kafka.bootstrapServers(), "command-service-publisher", new JsonSerde<>(Record.class));
   }
 }

@@ -1,7 +1,9 @@
 package dev.upgradetracker.command.publishing;
 
 import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.events.CampaignEnvelope;
 import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.messaging.Topics;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies every committed event to {@link Topics#EVENTS}, keyed by cluster id. It runs in a
+ * Copies every committed event to Kafka: cluster events to {@link Topics#EVENTS}, keyed by cluster
+ * id, campaign events to {@link Topics#CAMPAIGN_EVENTS}, keyed by campaign id. It runs in a
  * streaming processor: the processor's token, stored in the event store's database, says what was
  * published. A batch's token only moves after the broker acknowledged every send of the batch, so a
  * crash in between republishes (consumers skip what they have seen) and loses nothing.
@@ -36,9 +39,9 @@ class KafkaEventPublisher {
   static final String PROCESSING_GROUP = "kafka-publisher";
   private static final String SENDS_OF_THIS_BATCH = KafkaEventPublisher.class.getName() + ".sends";
 
-  private final KafkaProducer<String, EventEnvelope> producer;
+  private final KafkaProducer<String, Record> producer;
 
-  KafkaEventPublisher(KafkaProducer<String, EventEnvelope> producer) {
+  KafkaEventPublisher(KafkaProducer<String, Record> producer) {
     this.producer = producer;
   }
 
@@ -60,8 +63,32 @@ class KafkaEventPublisher {
             text(metaData, TraceKeys.CORRELATION_ID),
             text(metaData, TraceKeys.CAUSATION_ID),
             event);
-    sendsOfThisBatch()
-        .add(producer.send(new ProducerRecord<>(Topics.EVENTS, event.clusterId(), envelope)));
+    send(Topics.EVENTS, event.clusterId(), envelope);
+  }
+
+  @EventHandler
+  void on(
+      CampaignEvent event,
+      @MessageIdentifier String eventId,
+      @SequenceNumber Long sequence,
+      @Timestamp Instant timestamp,
+      MetaData metaData) {
+    var envelope =
+        new CampaignEnvelope(
+            eventId,
+            event.campaignId(),
+            sequence,
+            timestamp,
+            text(metaData, TraceKeys.TEAM),
+            text(metaData, TraceKeys.USER),
+            text(metaData, TraceKeys.CORRELATION_ID),
+            text(metaData, TraceKeys.CAUSATION_ID),
+            event);
+    send(Topics.CAMPAIGN_EVENTS, event.campaignId(), envelope);
+  }
+
+  private void send(String topic, String key, Record envelope) {
+    sendsOfThisBatch().add(producer.send(new ProducerRecord<>(topic, key, envelope)));
   }
 
   private List<Future<RecordMetadata>> sendsOfThisBatch() {

@@ -149,7 +149,8 @@ public sealed interface ClusterEvent {
 
   /**
    * The campaign's step {@code stepId} began: {@code command} on {@code subject}, as the host
-   * actions {@code actionIds}; if they have not all reported by {@code timesOutAt}, it fails.
+   * actions {@code actionIds}; if they have not all reported by {@code timesOutAt}, it fails. The
+   * plan then counted {@code stepsRemaining} steps, this one included.
    */
   record CampaignStepStarted(
       String clusterId,
@@ -158,7 +159,8 @@ public sealed interface ClusterEvent {
       String command,
       String subject,
       List<String> actionIds,
-      Instant timesOutAt)
+      Instant timesOutAt,
+      int stepsRemaining)
       implements ClusterEvent {}
 
   /** Every host action of the step reported (or timed out), or the step was waived. */

@@ -2,6 +2,7 @@ package dev.upgradetracker.query.cluster;
 
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionOutcome;
+import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
@@ -31,12 +32,18 @@ import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.query.activity.ActivitySummary;
+import dev.upgradetracker.query.cluster.ClusterProgress.CurrentStep;
+import dev.upgradetracker.query.cluster.ClusterProgress.Failure;
+import dev.upgradetracker.query.cluster.ClusterProgress.StepStatus;
 import dev.upgradetracker.query.cluster.ClusterView.ActionView;
 import dev.upgradetracker.query.cluster.ClusterView.GuestView;
 import dev.upgradetracker.query.cluster.ClusterView.HostView;
 import dev.upgradetracker.query.cluster.ClusterView.PackageView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** Folds a cluster's events into its {@link ClusterView}: a pure function. */
@@ -45,16 +52,30 @@ public final class ClusterProjection {
   /** How many host actions a view keeps, newest last. */
   static final int ACTIONS_KEPT = 50;
 
+  /** How much of a failed action's output a view keeps: its end, where the error usually is. */
+  static final int OUTPUT_EXCERPT = 600;
+
   private ClusterProjection() {}
 
   public static ClusterView apply(ClusterView view, EventEnvelope envelope) {
     if (envelope.sequence() <= view.lastSequence()) {
       return view;
     }
-    return fold(view, envelope.event()).at(envelope.sequence(), envelope.timestamp());
+    var folded = fold(view, envelope.event(), envelope.timestamp());
+    var phase = ClusterPhase.of(folded);
+    return folded
+        .withProgress(
+            folded
+                .progress()
+                .change(
+                    p -> {
+                      p.phase = phase;
+                      p.estimate(envelope.timestamp());
+                    }))
+        .at(ActivitySummary.of(envelope));
   }
 
-  private static ClusterView fold(ClusterView view, ClusterEvent event) {
+  private static ClusterView fold(ClusterView view, ClusterEvent event, Instant at) {
     return switch (event) {
       case ClusterRegistered registered ->
           inventory(
@@ -86,7 +107,8 @@ public final class ClusterProjection {
                       null,
                       null)));
       case HostActionSucceeded succeeded -> finish(view, succeeded.actionId(), succeeded.outcome());
-      case HostActionFailed failed -> finish(view, failed.actionId(), failed.outcome());
+      case HostActionFailed failed ->
+          failure(finish(view, failed.actionId(), failed.outcome()), failed, at);
       case GuestMoved moved ->
           guests(
               view,
@@ -160,18 +182,93 @@ public final class ClusterProjection {
                   g.name().equals(kit.guest())
                       ? new GuestView(g.name(), g.host(), kit.kitVersion(), g.member())
                       : g);
-      // preparation and campaign membership show through the actions list and the campaign views
+      // preparation shows through the actions list and the activity feed
       case GuestsBootVerified verified -> view;
       case HostBackedUp backedUp -> view;
       case GuestsBackedUp backedUp -> view;
       case PatchesInstalled patched -> view;
-      case CampaignAttached attached -> view;
-      case CampaignDetached detached -> view;
-      case CampaignStepStarted started -> view;
-      case CampaignStepFinished finished -> view;
-      case NodeUpgradeAwaitingApproval awaiting -> view;
-      case CampaignUpgradeFinished finished -> view;
+      case CampaignAttached attached -> progress(view, p -> p.campaignId = attached.campaignId());
+      case CampaignDetached detached ->
+          progress(
+              view,
+              p -> {
+                p.campaignId = null;
+                p.currentStep = null;
+              });
+      case CampaignStepStarted started ->
+          progress(
+              view,
+              p -> {
+                p.currentStep =
+                    new CurrentStep(
+                        started.stepId(),
+                        started.command(),
+                        started.subject(),
+                        StepStatus.RUNNING,
+                        at);
+                p.stepsTotal = p.stepsDone + started.stepsRemaining();
+              });
+      case CampaignStepFinished finished ->
+          progress(
+              view,
+              p -> {
+                if (finished.outcome() == StepOutcome.FAILED) {
+                  p.currentStep =
+                      new CurrentStep(
+                          finished.stepId(),
+                          finished.command(),
+                          finished.subject(),
+                          StepStatus.FAILED,
+                          at);
+                } else {
+                  p.stepDone(finished.stepId(), at);
+                }
+              });
+      case NodeUpgradeAwaitingApproval awaiting ->
+          progress(
+              view,
+              p ->
+                  p.currentStep =
+                      new CurrentStep(
+                          awaiting.stepId(),
+                          "UpgradeNode",
+                          awaiting.host(),
+                          StepStatus.AWAITING_APPROVAL,
+                          at));
+      case CampaignUpgradeFinished finished ->
+          progress(
+              view,
+              p -> {
+                p.currentStep = null;
+                p.stepsTotal = p.stepsDone;
+              });
     };
+  }
+
+  private static ClusterView progress(ClusterView view, Consumer<ClusterProgress.Draft> edit) {
+    return view.withProgress(view.progress().change(edit));
+  }
+
+  private static ClusterView failure(ClusterView view, HostActionFailed failed, Instant at) {
+    var action =
+        view.actions().stream()
+            .filter(a -> a.actionId().equals(failed.actionId()))
+            .map(ActionView::summary)
+            .findFirst()
+            .orElse(null);
+    var output = failed.outcome().output() == null ? "" : failed.outcome().output();
+    var excerpt = output.substring(Math.max(0, output.length() - OUTPUT_EXCERPT));
+    return progress(
+        view,
+        p ->
+            p.failed(
+                new Failure(
+                    failed.actionId(),
+                    failed.host(),
+                    action,
+                    failed.outcome().exitCode(),
+                    excerpt,
+                    at)));
   }
 
   private static ClusterView inventory(
@@ -203,6 +300,8 @@ public final class ClusterProjection {
             .toList(),
         packages.stream().map(p -> new PackageView(p.name(), p.node())).toList(),
         view.actions(),
+        view.progress(),
+        view.activity(),
         view.lastSequence(),
         view.lastEventAt());
   }

@@ -1,25 +1,29 @@
 package dev.upgradetracker.query.cluster;
 
-import dev.upgradetracker.query.streams.ViewsNotReady;
+import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
+import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.web.Page;
+import dev.upgradetracker.query.web.QueryProblems;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cluster views over HTTP, answered from the local Kafka Streams store. */
+/** Cluster views over HTTP, from whichever instance holds them. */
 @RestController
 @RequestMapping("/api/clusters")
 class ClusterQueries {
@@ -27,23 +31,46 @@ class ClusterQueries {
   private static final Duration POLL = Duration.ofMillis(5);
 
   private final ViewsRunner views;
+  private final InstanceRouter router;
   private final Duration positionWait;
 
   ClusterQueries(
       ViewsRunner views,
+      InstanceRouter router,
       @Value("${upgrade-tracker.views.position-wait:5s}") Duration positionWait) {
     this.views = views;
+    this.router = router;
     this.positionWait = positionWait;
   }
 
+  /** The fleet, filtered by team and phase, a page at a time, ordered by cluster id. */
   @GetMapping
-  List<ClusterView> all() {
-    var all = new ArrayList<ClusterView>();
-    try (var iterator = views.clusterStore().all()) {
-      iterator.forEachRemaining(entry -> all.add(entry.value));
+  Object list(
+      @RequestParam(required = false) String team,
+      @RequestParam(required = false) ClusterPhase phase,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size,
+      HttpServletRequest request) {
+    var local = new ArrayList<ClusterSummary>();
+    try (var iterator = views.<ClusterView>store(ViewsTopology.CLUSTER_VIEWS).all()) {
+      iterator.forEachRemaining(
+          entry -> {
+            var view = entry.value;
+            if ((team == null || team.equals(view.team()))
+                && (phase == null || phase == view.progress().phase())) {
+              local.add(ClusterSummary.of(view));
+            }
+          });
     }
-    all.sort(Comparator.comparing(ClusterView::clusterId));
-    return all;
+    if (InstanceRouter.forwarded(request)) {
+      return local;
+    }
+    var all =
+        router.gather(
+            request,
+            local,
+            body -> Arrays.asList(Json.MAPPER.readValue(body, ClusterSummary[].class)));
+    return Page.of(all, Comparator.comparing(ClusterSummary::clusterId), page, size);
   }
 
   /**
@@ -52,12 +79,32 @@ class ClusterQueries {
    */
   @GetMapping("/{clusterId}")
   ResponseEntity<?> one(
-      @PathVariable String clusterId, @RequestParam(required = false) Long position)
-      throws InterruptedException {
+      @PathVariable String clusterId,
+      @RequestParam(required = false) Long position,
+      HttpServletRequest request) {
+    return router.byKey(
+        ViewsTopology.CLUSTER_VIEWS, clusterId, request, () -> local(clusterId, position));
+  }
+
+  /** The cluster's latest events, newest last. */
+  @GetMapping("/{clusterId}/activity")
+  ResponseEntity<?> activity(@PathVariable String clusterId, HttpServletRequest request) {
+    return router.byKey(
+        ViewsTopology.CLUSTER_VIEWS,
+        clusterId,
+        request,
+        () ->
+            views
+                .cluster(clusterId)
+                .<ResponseEntity<?>>map(view -> ResponseEntity.ok(view.activity()))
+                .orElseGet(() -> QueryProblems.notFound("cluster " + clusterId)));
+  }
+
+  private ResponseEntity<?> local(String clusterId, Long position) {
     long deadline = System.nanoTime() + positionWait.toNanos();
     var view = views.cluster(clusterId);
     while (position != null && !reached(view, position) && System.nanoTime() < deadline) {
-      Thread.sleep(POLL);
+      pause();
       view = views.cluster(clusterId);
     }
     if (position != null && !reached(view, position)) {
@@ -75,22 +122,18 @@ class ClusterQueries {
                       + "; retry shortly"));
     }
     return view.<ResponseEntity<?>>map(ResponseEntity::ok)
-        .orElseGet(
-            () ->
-                ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(
-                        ProblemDetail.forStatusAndDetail(
-                            HttpStatus.NOT_FOUND, "cluster " + clusterId + " does not exist")));
+        .orElseGet(() -> QueryProblems.notFound("cluster " + clusterId));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static boolean reached(Optional<ClusterView> view, long position) {
     return view.isPresent() && view.get().lastSequence() >= position;
-  }
-
-  @ExceptionHandler(ViewsNotReady.class)
-  ResponseEntity<ProblemDetail> notReady(ViewsNotReady e) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "1")
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
   }
 }

@@ -1,13 +1,16 @@
 package dev.upgradetracker.query.cluster;
 
 import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.Versions;
+import dev.upgradetracker.query.activity.ActivityEntry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a dashboard shows of one cluster. {@code lastSequence} is the cluster position this view has
  * folded in (-1: nothing yet); events at or below it are skipped, so a re-delivered event changes
- * nothing.
+ * nothing. {@code activity} holds the latest events, newest last.
  */
 public record ClusterView(
     String clusterId,
@@ -17,53 +20,157 @@ public record ClusterView(
     List<GuestView> guests,
     List<PackageView> packages,
     List<ActionView> actions,
+    ClusterProgress progress,
+    List<ActivityEntry> activity,
     long lastSequence,
     Instant lastEventAt) {
 
+  /** How many recent events a view keeps. */
+  static final int ACTIVITY_KEPT = 20;
+
   public static ClusterView empty(String clusterId) {
     return new ClusterView(
-        clusterId, null, null, List.of(), List.of(), List.of(), List.of(), -1, null);
+        clusterId,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        ClusterProgress.NONE,
+        List.of(),
+        -1,
+        null);
+  }
+
+  /** Every host runs Integrity VM 4.0 and every guest has the 4.0 kit. */
+  public boolean upgraded() {
+    return !hosts.isEmpty()
+        && hosts.stream().allMatch(HostView::onIntegrityVm4)
+        && guests.stream().allMatch(GuestView::hasKit4);
+  }
+
+  public ClusterView withHosts(List<HostView> next) {
+    return new ClusterView(
+        clusterId,
+        team,
+        topology,
+        next,
+        guests,
+        packages,
+        actions,
+        progress,
+        activity,
+        lastSequence,
+        lastEventAt);
+  }
+
+  public ClusterView withGuests(List<GuestView> next) {
+    return new ClusterView(
+        clusterId,
+        team,
+        topology,
+        hosts,
+        next,
+        packages,
+        actions,
+        progress,
+        activity,
+        lastSequence,
+        lastEventAt);
+  }
+
+  public ClusterView withPackages(List<PackageView> next) {
+    return new ClusterView(
+        clusterId,
+        team,
+        topology,
+        hosts,
+        guests,
+        next,
+        actions,
+        progress,
+        activity,
+        lastSequence,
+        lastEventAt);
+  }
+
+  public ClusterView withActions(List<ActionView> next) {
+    return new ClusterView(
+        clusterId,
+        team,
+        topology,
+        hosts,
+        guests,
+        packages,
+        next,
+        progress,
+        activity,
+        lastSequence,
+        lastEventAt);
+  }
+
+  public ClusterView withProgress(ClusterProgress next) {
+    return new ClusterView(
+        clusterId,
+        team,
+        topology,
+        hosts,
+        guests,
+        packages,
+        actions,
+        next,
+        activity,
+        lastSequence,
+        lastEventAt);
+  }
+
+  /** The same view, having folded in {@code entry}'s event. */
+  public ClusterView at(ActivityEntry entry) {
+    var recent = new ArrayList<>(activity);
+    recent.add(entry);
+    return new ClusterView(
+        clusterId,
+        team,
+        topology,
+        hosts,
+        guests,
+        packages,
+        actions,
+        progress,
+        List.copyOf(recent.subList(Math.max(0, recent.size() - ACTIVITY_KEPT), recent.size())),
+        entry.position(),
+        entry.at());
+  }
+
+  /** The latest event folded in, if any. */
+  public ActivityEntry latestActivity() {
+    return activity.isEmpty() ? null : activity.getLast();
   }
 
   /**
    * {@code upgrading}: its upgrade started and has not completed; {@code member}: a cluster node.
    */
-  public ClusterView withHosts(List<HostView> next) {
-    return new ClusterView(
-        clusterId, team, topology, next, guests, packages, actions, lastSequence, lastEventAt);
-  }
-
-  public ClusterView withGuests(List<GuestView> next) {
-    return new ClusterView(
-        clusterId, team, topology, hosts, next, packages, actions, lastSequence, lastEventAt);
-  }
-
-  public ClusterView withPackages(List<PackageView> next) {
-    return new ClusterView(
-        clusterId, team, topology, hosts, guests, next, actions, lastSequence, lastEventAt);
-  }
-
-  public ClusterView withActions(List<ActionView> next) {
-    return new ClusterView(
-        clusterId, team, topology, hosts, guests, packages, next, lastSequence, lastEventAt);
-  }
-
-  /** The same view, having folded in the event at {@code sequence}. */
-  public ClusterView at(long sequence, Instant eventTime) {
-    return new ClusterView(
-        clusterId, team, topology, hosts, guests, packages, actions, sequence, eventTime);
-  }
-
   public record HostView(
       String name,
       String hpuxVersion,
       String ivmVersion,
       String serviceguardVersion,
       boolean upgrading,
-      boolean member) {}
+      boolean member) {
+
+    public boolean onIntegrityVm4() {
+      return Versions.isIntegrityVm4(ivmVersion);
+    }
+  }
 
   /** {@code member}: in GUESTS_AS_NODES clusters, whether the guest is a cluster node now. */
-  public record GuestView(String name, String host, String kitVersion, boolean member) {}
+  public record GuestView(String name, String host, String kitVersion, boolean member) {
+
+    public boolean hasKit4() {
+      return Versions.isIntegrityVm4(kitVersion);
+    }
+  }
 
   public record PackageView(String name, String node) {}
 

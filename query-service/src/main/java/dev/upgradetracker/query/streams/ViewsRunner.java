@@ -3,15 +3,22 @@ package dev.upgradetracker.query.streams;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.cluster.ClusterView;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Runs the views topology for the life of the service and answers queries from its stores. */
@@ -20,9 +27,16 @@ public class ViewsRunner implements SmartLifecycle {
 
   private final StreamsSettings settings;
   private volatile KafkaStreams streams;
+  private volatile HostInfo self;
 
   public ViewsRunner(StreamsSettings settings) {
     this.settings = settings;
+  }
+
+  /** Other instances find this one's stores at the port the web server got. */
+  @EventListener
+  void onWebServer(WebServerInitializedEvent event) {
+    self = new HostInfo(settings.advertisedHost(), event.getWebServer().getPort());
   }
 
   @Override
@@ -36,27 +50,61 @@ public class ViewsRunner implements SmartLifecycle {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     // views must show a change at once, not after a cache flush
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    if (self != null) {
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+    }
     streams = new KafkaStreams(ViewsTopology.build(), props);
     streams.start();
   }
 
   /** The cluster's view; empty when no such cluster; throws while the views are not ready. */
   public Optional<ClusterView> cluster(String clusterId) {
-    return Optional.ofNullable(clusterStore().get(clusterId));
+    return Optional.ofNullable(this.<ClusterView>store(ViewsTopology.CLUSTER_VIEWS).get(clusterId));
   }
 
-  public ReadOnlyKeyValueStore<String, ClusterView> clusterStore() {
+  /** One of {@link ViewsTopology}'s stores, as far as this instance holds it. */
+  public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    var current = running();
+    try {
+      return current.store(
+          StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+    } catch (InvalidStateStoreException e) {
+      throw new ViewsNotReady(current.state().name());
+    }
+  }
+
+  /** The instance holding {@code key} of store {@code name}, when it is not this one. */
+  public Optional<HostInfo> remoteOwner(String name, String key) {
+    var metadata = running().queryMetadataForKey(name, key, Serdes.String().serializer());
+    if (metadata == null
+        || metadata == KeyQueryMetadata.NOT_AVAILABLE
+        || metadata.activeHost().equals(self)
+        || metadata.activeHost().equals(HostInfo.unavailable())) {
+      return Optional.empty();
+    }
+    return Optional.of(metadata.activeHost());
+  }
+
+  /** Every other instance of the views, by the address its stores answer at. */
+  public List<HostInfo> otherInstances() {
+    return running().metadataForAllStreamsClients().stream()
+        .map(StreamsMetadata::hostInfo)
+        .filter(host -> !host.equals(self) && !host.equals(HostInfo.unavailable()))
+        .distinct()
+        .toList();
+  }
+
+  private KafkaStreams running() {
     var current = streams;
     if (current == null || current.state() != KafkaStreams.State.RUNNING) {
       throw new ViewsNotReady(current == null ? "NOT_STARTED" : current.state().name());
     }
-    try {
-      return current.store(
-          StoreQueryParameters.fromNameAndType(
-              ViewsTopology.CLUSTER_VIEWS, QueryableStoreTypes.keyValueStore()));
-    } catch (InvalidStateStoreException e) {
-      throw new ViewsNotReady(current.state().name());
-    }
+    return current;
+  }
+
+  /** For metrics: the running Kafka Streams, if any. */
+  public Optional<KafkaStreams> streams() {
+    return Optional.ofNullable(streams);
   }
 
   public KafkaStreams.State state() {

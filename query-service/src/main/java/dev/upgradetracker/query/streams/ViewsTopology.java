@@ -2,35 +2,118 @@ package dev.upgradetracker.query.streams;
 
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.Topics;
+import dev.upgradetracker.query.activity.ActivityEntry;
+import dev.upgradetracker.query.activity.TeamActivity;
+import dev.upgradetracker.query.campaign.CampaignProgress;
+import dev.upgradetracker.query.campaign.CampaignProjection;
 import dev.upgradetracker.query.cluster.ClusterProjection;
 import dev.upgradetracker.query.cluster.ClusterView;
+import dev.upgradetracker.query.live.ViewChange;
+import dev.upgradetracker.query.team.TeamSummary;
+import java.util.function.ToLongFunction;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The read side's views, as one Kafka Streams topology over {@link Topics#EVENTS}. */
+/**
+ * The read side's views, as one Kafka Streams topology: cluster views from {@link Topics#EVENTS},
+ * campaign progress from {@link Topics#CAMPAIGN_EVENTS}, and per team a fleet summary and an
+ * activity feed regrouped from the cluster views. A live topology also publishes every change to
+ * {@link Topics#VIEW_CHANGES} for Server-Sent Events; a rebuild does not.
+ */
 public final class ViewsTopology {
 
   public static final String CLUSTER_VIEWS = "cluster-views";
+  public static final String CAMPAIGN_VIEWS = "campaign-views";
+  public static final String TEAM_SUMMARIES = "team-summaries";
+  public static final String TEAM_ACTIVITY = "team-activity";
+
+  private static final Serde<String> KEYS = Serdes.String();
+  private static final JsonSerde<ClusterView> CLUSTER_VIEW_SERDE =
+      new JsonSerde<>(ClusterView.class);
 
   private ViewsTopology() {}
 
   public static Topology build() {
+    return build(true);
+  }
+
+  public static Topology build(boolean publishChanges) {
     var builder = new StreamsBuilder();
-    builder.stream(Topics.EVENTS, Consumed.with(Serdes.String(), JsonSerde.envelopes()))
-        .groupByKey()
-        .aggregate(
-            () -> null,
-            (clusterId, envelope, view) ->
-                ClusterProjection.apply(
-                    view == null ? ClusterView.empty(clusterId) : view, envelope),
-            Materialized.<String, ClusterView, KeyValueStore<Bytes, byte[]>>as(CLUSTER_VIEWS)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(new JsonSerde<>(ClusterView.class)));
+    var clusters =
+        builder.stream(Topics.EVENTS, Consumed.with(KEYS, JsonSerde.envelopes()))
+            .groupByKey()
+            .aggregate(
+                () -> null,
+                (clusterId, envelope, view) ->
+                    ClusterProjection.apply(
+                        view == null ? ClusterView.empty(clusterId) : view, envelope),
+                store(CLUSTER_VIEWS, CLUSTER_VIEW_SERDE));
+    var campaigns =
+        builder.stream(Topics.CAMPAIGN_EVENTS, Consumed.with(KEYS, JsonSerde.campaignEnvelopes()))
+            .groupByKey()
+            .aggregate(
+                () -> null,
+                (campaignId, envelope, view) ->
+                    CampaignProjection.apply(
+                        view == null ? CampaignProgress.empty(campaignId) : view, envelope),
+                store(CAMPAIGN_VIEWS, new JsonSerde<>(CampaignProgress.class)));
+    var teams =
+        clusters
+            .filter((clusterId, view) -> view.team() != null)
+            .groupBy(
+                (clusterId, view) -> KeyValue.pair(view.team(), view),
+                Grouped.with(KEYS, CLUSTER_VIEW_SERDE))
+            .aggregate(
+                () -> TeamSummary.NONE,
+                (team, view, summary) -> summary.add(team, view),
+                (team, view, summary) -> summary.subtract(team, view),
+                store(TEAM_SUMMARIES, new JsonSerde<>(TeamSummary.class)));
+    var teamActivity =
+        clusters
+            .toStream()
+            .filter((clusterId, view) -> view.team() != null && view.latestActivity() != null)
+            .map((clusterId, view) -> KeyValue.pair(view.team(), view.latestActivity()))
+            .groupByKey(Grouped.with(KEYS, new JsonSerde<>(ActivityEntry.class)))
+            .aggregate(
+                () -> TeamActivity.NONE,
+                (team, entry, feed) -> feed.add(team, entry),
+                store(TEAM_ACTIVITY, new JsonSerde<>(TeamActivity.class)));
+    if (publishChanges) {
+      publish(clusters, "cluster", ClusterView::lastSequence);
+      publish(campaigns, "campaign", CampaignProgress::lastSequence);
+      publish(teams, "team", TeamSummary::updates);
+      publish(teamActivity, "team-activity", TeamActivity::updates);
+    }
     return builder.build();
+  }
+
+  private static <V> void publish(
+      KTable<String, V> views, String kind, ToLongFunction<V> position) {
+    views
+        .toStream()
+        .filter((key, view) -> view != null)
+        .map(
+            (key, view) ->
+                KeyValue.pair(
+                    ViewChange.subject(kind, key),
+                    new ViewChange(kind, key, position.applyAsLong(view), view)))
+        .to(Topics.VIEW_CHANGES, Produced.with(KEYS, new JsonSerde<>(ViewChange.class)));
+  }
+
+  private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> store(
+      String name, Serde<V> values) {
+    return Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
+        .withKeySerde(KEYS)
+        .withValueSerde(values);
   }
 }

@@ -1,6 +1,9 @@
-package dev.upgradetracker.command.cluster;
+package dev.upgradetracker.events.fleet;
 
-/** The versions a host or guest reaches by the 3.x to 4.0 upgrade, in HP's notation. */
+/**
+ * The versions a host or guest reaches by the 3.x to 4.0 upgrade, in HP's notation: part of the
+ * contract, since every reader of the events must agree on what counts as 4.0.
+ */
 public final class Versions {
 
   public static final String HPUX_11I_V3 = "B.11.31";

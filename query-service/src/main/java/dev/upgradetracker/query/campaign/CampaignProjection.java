@@ -1,0 +1,114 @@
+package dev.upgradetracker.query.campaign;
+
+import dev.upgradetracker.events.CampaignEnvelope;
+import dev.upgradetracker.events.campaign.CampaignEvent;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignAborted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignPaused;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignResumed;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingApproval;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
+import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
+import dev.upgradetracker.events.campaign.StepFailure;
+import dev.upgradetracker.events.campaign.StepOutcome;
+import dev.upgradetracker.query.campaign.CampaignProgress.RunPhase;
+import dev.upgradetracker.query.campaign.CampaignProgress.Status;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+/** Folds a campaign's events into its {@link CampaignProgress}: a pure function. */
+public final class CampaignProjection {
+
+  static final int DETAIL_LENGTH = 400;
+
+  private CampaignProjection() {}
+
+  public static CampaignProgress apply(CampaignProgress view, CampaignEnvelope envelope) {
+    if (envelope.sequence() <= view.lastSequence()) {
+      return view;
+    }
+    return fold(view, envelope.event(), envelope.timestamp())
+        .settled(envelope.sequence(), envelope.timestamp());
+  }
+
+  private static CampaignProgress fold(CampaignProgress view, CampaignEvent event, Instant at) {
+    return switch (event) {
+      case CampaignStarted started -> view.started(started.team(), started.clusterIds(), at);
+      case ClusterAdmitted admitted ->
+          view.withRun(admitted.clusterId(), r -> r.in(RunPhase.RUNNING, null));
+      case StepAuthorized authorized ->
+          view.withRun(authorized.clusterId(), r -> r.in(RunPhase.RUNNING, null));
+      case ClusterWaitingForWindow waiting ->
+          view.withRun(
+              waiting.clusterId(),
+              r -> r.in(RunPhase.WAITING_FOR_WINDOW, "window opens at " + waiting.opensAt()));
+      case StepCompleted completed ->
+          completed.outcome() == StepOutcome.FAILED
+              ? view
+              : view.withRun(
+                  completed.clusterId(),
+                  r -> r.completed(completed.command() + " " + completed.subject()));
+      case ClusterAwaitingApproval awaiting ->
+          view.withRun(
+              awaiting.clusterId(),
+              r ->
+                  r.in(
+                      RunPhase.AWAITING_APPROVAL,
+                      "upgrade of " + awaiting.host() + " awaits approval"));
+      case NodeUpgradeApproved approved ->
+          view.withRun(approved.clusterId(), r -> r.in(RunPhase.RUNNING, null));
+      case ClusterFailed failed ->
+          view.withRun(failed.clusterId(), r -> r.in(RunPhase.FAILED, why(failed)));
+      case StepRetried retried ->
+          view.withRun(retried.clusterId(), r -> r.in(RunPhase.RUNNING, null));
+      case StepSkipRequested skip ->
+          view.withRun(
+              skip.clusterId(), r -> r.in(RunPhase.RUNNING, "skip requested: " + skip.reason()));
+      case ClusterCompleted completed ->
+          view.withRun(completed.clusterId(), r -> r.in(RunPhase.DONE, null));
+      case CampaignPaused paused -> view.withStatus(Status.PAUSED, null, at);
+      case CampaignResumed resumed -> view.withStatus(Status.RUNNING, null, at);
+      case CampaignStopped stopped -> view.withStatus(Status.STOPPED, stopped.reason(), at);
+      case CampaignAborted aborted -> view.withStatus(Status.ABORTED, aborted.reason(), at);
+      case CampaignCompleted completed -> view.withStatus(Status.COMPLETED, null, at);
+    };
+  }
+
+  /** The step and, per failed host action, its exit code and the end of its output. */
+  private static String why(ClusterFailed failed) {
+    var step = failed.command() + " " + failed.subject() + " failed";
+    if (failed.failures() == null || failed.failures().isEmpty()) {
+      return cut(step + ": " + failed.reason());
+    }
+    return cut(
+        step
+            + ": "
+            + failed.failures().stream()
+                .map(CampaignProjection::describe)
+                .collect(Collectors.joining("; ")));
+  }
+
+  private static String describe(StepFailure failure) {
+    var outcome = failure.outcome();
+    var output = outcome == null || outcome.output() == null ? "" : outcome.output().strip();
+    return failure.host()
+        + " exit "
+        + (outcome == null ? "?" : outcome.exitCode())
+        + (output.isEmpty() ? "" : ": " + output);
+  }
+
+  private static String cut(String text) {
+    return text.length() <= DETAIL_LENGTH
+        ? text
+        : "…" + text.substring(text.length() - DETAIL_LENGTH);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.upgradetracker.query.campaign;
+
+import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.query.campaign.CampaignProgress.Status;
+import dev.upgradetracker.query.streams.InstanceRouter;
+import dev.upgradetracker.query.streams.ViewsRunner;
+import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.web.Page;
+import dev.upgradetracker.query.web.QueryProblems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Campaign progress over HTTP, from whichever instance holds it. */
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignQueries {
+
+  private final ViewsRunner views;
+  private final InstanceRouter router;
+
+  CampaignQueries(ViewsRunner views, InstanceRouter router) {
+    this.views = views;
+    this.router = router;
+  }
+
+  /** Every campaign, filtered by team and status, newest first. */
+  @GetMapping
+  Object list(
+      @RequestParam(required = false) String team,
+      @RequestParam(required = false) Status status,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size,
+      HttpServletRequest request) {
+    var local = new ArrayList<CampaignProgress>();
+    try (var iterator = views.<CampaignProgress>store(ViewsTopology.CAMPAIGN_VIEWS).all()) {
+      iterator.forEachRemaining(
+          entry -> {
+            var view = entry.value;
+            if ((team == null || team.equals(view.team()))
+                && (status == null || status == view.status())) {
+              local.add(view);
+            }
+          });
+    }
+    if (InstanceRouter.forwarded(request)) {
+      return local;
+    }
+    var all =
+        router.gather(
+            request,
+            local,
+            body -> Arrays.asList(Json.MAPPER.readValue(body, CampaignProgress[].class)));
+    return Page.of(
+        all,
+        Comparator.comparing(
+                CampaignProgress::startedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(CampaignProgress::campaignId),
+        page,
+        size);
+  }
+
+  @GetMapping("/{campaignId}")
+  ResponseEntity<?> one(@PathVariable String campaignId, HttpServletRequest request) {
+    return router.byKey(
+        ViewsTopology.CAMPAIGN_VIEWS,
+        campaignId,
+        request,
+        () ->
+            Optional.ofNullable(
+                    views.<CampaignProgress>store(ViewsTopology.CAMPAIGN_VIEWS).get(campaignId))
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> QueryProblems.notFound("campaign " + campaignId)));
+  }
+}

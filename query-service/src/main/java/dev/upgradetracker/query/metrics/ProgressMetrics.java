@@ -1,0 +1,118 @@
+package dev.upgradetracker.query.metrics;
+
+import dev.upgradetracker.query.cluster.ClusterPhase;
+import dev.upgradetracker.query.streams.ViewsNotReady;
+import dev.upgradetracker.query.streams.ViewsRunner;
+import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.team.TeamSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.apache.kafka.common.MetricName;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fleet progress for Prometheus, per team, from the team summaries this instance holds (each team
+ * lives on one instance, so sums across instances are right), and the views' lag behind the event
+ * topics.
+ */
+@Component
+class ProgressMetrics {
+
+  private final ViewsRunner views;
+  private final MultiGauge hosts;
+  private final MultiGauge clusters;
+  private final MultiGauge kits;
+  private final MultiGauge actionsRunning;
+  private final MultiGauge failures;
+
+  ProgressMetrics(ViewsRunner views, MeterRegistry registry) {
+    this.views = views;
+    hosts =
+        MultiGauge.builder("upgrade.hosts")
+            .description("VM hosts by team and Integrity VM major version")
+            .register(registry);
+    clusters =
+        MultiGauge.builder("upgrade.clusters")
+            .description("clusters by team and phase")
+            .register(registry);
+    kits =
+        MultiGauge.builder("upgrade.guest.kits.installed")
+            .description("guests with the 4.0 guest kit, by team")
+            .register(registry);
+    actionsRunning =
+        MultiGauge.builder("upgrade.actions.running")
+            .description("host actions requested and not yet reported, by team")
+            .register(registry);
+    failures =
+        MultiGauge.builder("upgrade.action.failures")
+            .description("host actions that failed so far, by team")
+            .register(registry);
+    Gauge.builder("upgrade.views.lag", this, ProgressMetrics::lag)
+        .description("events not yet folded into the views (sum of the consumers' record lag)")
+        .baseUnit("events")
+        .register(registry);
+  }
+
+  @Scheduled(fixedRate = 5_000)
+  void refresh() {
+    List<TeamSummary> teams = new ArrayList<>();
+    try (var iterator = views.<TeamSummary>store(ViewsTopology.TEAM_SUMMARIES).all()) {
+      iterator.forEachRemaining(entry -> teams.add(entry.value));
+    } catch (ViewsNotReady notYet) {
+      return;
+    }
+    var hostRows = new ArrayList<MultiGauge.Row<?>>();
+    var clusterRows = new ArrayList<MultiGauge.Row<?>>();
+    for (var team : teams) {
+      hostRows.add(MultiGauge.Row.of(Tags.of("team", team.team(), "ivm", "4"), team.hostsOnIvm4()));
+      hostRows.add(MultiGauge.Row.of(Tags.of("team", team.team(), "ivm", "3"), team.hostsOnIvm3()));
+      for (var phase : ClusterPhase.values()) {
+        clusterRows.add(
+            MultiGauge.Row.of(
+                Tags.of("team", team.team(), "phase", phase.name()),
+                team.clustersByPhase().getOrDefault(phase, 0)));
+      }
+    }
+    hosts.register(hostRows, true);
+    clusters.register(clusterRows, true);
+    kits.register(perTeam(teams, TeamSummary::guestKits4Installed), true);
+    actionsRunning.register(perTeam(teams, TeamSummary::actionsRunning), true);
+    failures.register(perTeam(teams, TeamSummary::failures), true);
+  }
+
+  private static List<MultiGauge.Row<?>> perTeam(
+      List<TeamSummary> teams, ToIntFunction<TeamSummary> value) {
+    return teams.stream()
+        .<MultiGauge.Row<?>>map(
+            team -> MultiGauge.Row.of(Tags.of("team", team.team()), value.applyAsInt(team)))
+        .toList();
+  }
+
+  private double lag() {
+    return views
+        .streams()
+        .map(
+            streams ->
+                streams.metrics().entrySet().stream()
+                    .filter(entry -> isRecordsLag(entry.getKey()))
+                    .mapToDouble(entry -> number(entry.getValue().metricValue()))
+                    .sum())
+        .orElse(Double.NaN);
+  }
+
+  private static boolean isRecordsLag(MetricName name) {
+    return name.name().equals("records-lag")
+        && name.group().equals("consumer-fetch-manager-metrics")
+        && name.tags().containsKey("partition");
+  }
+
+  private static double number(Object value) {
+    return value instanceof Number n && !Double.isNaN(n.doubleValue()) ? n.doubleValue() : 0;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.upgradetracker.query.team;
+
+import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.query.activity.TeamActivity;
+import dev.upgradetracker.query.streams.InstanceRouter;
+import dev.upgradetracker.query.streams.ViewsRunner;
+import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.web.QueryProblems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Per-team fleet summaries and activity feeds over HTTP, from whichever instance holds them. */
+@RestController
+@RequestMapping("/api/teams")
+class TeamQueries {
+
+  private final ViewsRunner views;
+  private final InstanceRouter router;
+
+  TeamQueries(ViewsRunner views, InstanceRouter router) {
+    this.views = views;
+    this.router = router;
+  }
+
+  /** Every team's summary, by team name. */
+  @GetMapping
+  List<TeamSummary> all(HttpServletRequest request) {
+    var local = new ArrayList<TeamSummary>();
+    try (var iterator = views.<TeamSummary>store(ViewsTopology.TEAM_SUMMARIES).all()) {
+      iterator.forEachRemaining(entry -> local.add(entry.value));
+    }
+    var all =
+        router.gather(
+            request,
+            local,
+            body -> Arrays.asList(Json.MAPPER.readValue(body, TeamSummary[].class)));
+    return all.stream().sorted(Comparator.comparing(TeamSummary::team)).toList();
+  }
+
+  @GetMapping("/{team}")
+  ResponseEntity<?> one(@PathVariable String team, HttpServletRequest request) {
+    return router.byKey(
+        ViewsTopology.TEAM_SUMMARIES,
+        team,
+        request,
+        () -> found(views.<TeamSummary>store(ViewsTopology.TEAM_SUMMARIES).get(team), team));
+  }
+
+  /** The team's latest events across its clusters, newest last. */
+  @GetMapping("/{team}/activity")
+  ResponseEntity<?> activity(@PathVariable String team, HttpServletRequest request) {
+    return router.byKey(
+        ViewsTopology.TEAM_ACTIVITY,
+        team,
+        request,
+        () ->
+            found(
+                Optional.ofNullable(
+                        views.<TeamActivity>store(ViewsTopology.TEAM_ACTIVITY).get(team))
+                    .map(TeamActivity::entries)
+                    .orElse(null),
+                team));
+  }
+
+  private static ResponseEntity<?> found(Object view, String team) {
+    return view == null ? QueryProblems.notFound("team " + team) : ResponseEntity.ok(view);
+  }
+}

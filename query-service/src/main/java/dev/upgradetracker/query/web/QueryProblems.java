@@ -1,0 +1,38 @@
+package dev.upgradetracker.query.web;
+
+import dev.upgradetracker.query.streams.ViewsNotReady;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** The read side's errors as problem details (RFC 9457), mapped in this one place. */
+@RestControllerAdvice
+public class QueryProblems {
+
+  @ExceptionHandler(ViewsNotReady.class)
+  ResponseEntity<ProblemDetail> notReady(ViewsNotReady e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+  }
+
+  @ExceptionHandler(BadQuery.class)
+  ProblemDetail badQuery(BadQuery e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' cannot be '" + e.getValue() + "'");
+  }
+
+  public static ResponseEntity<?> notFound(String what) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, what + " does not exist"));
+  }
+}
