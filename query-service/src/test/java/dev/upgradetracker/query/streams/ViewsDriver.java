@@ -1,0 +1,115 @@
+package dev.upgradetracker.query.streams;
+
+import dev.upgradetracker.events.CampaignEnvelope;
+import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.events.campaign.CampaignEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.messaging.JsonSerde;
+import dev.upgradetracker.messaging.Topics;
+import dev.upgradetracker.query.live.ViewChange;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The views topology under Kafka Streams' test driver, fed events as a publisher would send them.
+ */
+final class ViewsDriver implements AutoCloseable {
+
+  static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, EventEnvelope> events;
+  private final TestInputTopic<String, CampaignEnvelope> campaignEvents;
+  private final TestOutputTopic<String, ViewChange> changes;
+  private final Map<String, Long> sequences = new HashMap<>();
+
+  ViewsDriver() {
+    var props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "views-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(ViewsTopology.build(), props);
+    events = driver.createInputTopic(Topics.EVENTS, new StringSerializer(), JsonSerde.envelopes());
+    campaignEvents =
+        driver.createInputTopic(
+            Topics.CAMPAIGN_EVENTS, new StringSerializer(), JsonSerde.campaignEnvelopes());
+    changes =
+        driver.createOutputTopic(
+            Topics.VIEW_CHANGES, new StringDeserializer(), new JsonSerde<>(ViewChange.class));
+  }
+
+  /** Sends the cluster's next event, {@code seconds} after {@link #T0}, by {@code team}. */
+  void send(String team, long seconds, ClusterEvent event) {
+    long sequence = sequences.merge("cluster:" + event.clusterId(), 1L, Long::sum) - 1;
+    send(sequence, team, seconds, event);
+  }
+
+  /** Sends a cluster event at an explicit position (e.g. one delivered twice). */
+  void send(long sequence, String team, long seconds, ClusterEvent event) {
+    events.pipeInput(
+        event.clusterId(),
+        new EventEnvelope(
+            "e" + event.clusterId() + sequence,
+            event.clusterId(),
+            sequence,
+            T0.plusSeconds(seconds),
+            team,
+            "anna",
+            "r1",
+            "c" + sequence,
+            event));
+  }
+
+  void send(long seconds, CampaignEvent event) {
+    long sequence = sequences.merge("campaign:" + event.campaignId(), 1L, Long::sum) - 1;
+    campaignEvents.pipeInput(
+        event.campaignId(),
+        new CampaignEnvelope(
+            "e" + event.campaignId() + sequence,
+            event.campaignId(),
+            sequence,
+            T0.plusSeconds(seconds),
+            "alpha",
+            "anna",
+            "r1",
+            "c" + sequence,
+            event));
+  }
+
+  <V> V view(String store, String key) {
+    return driver.<String, V>getKeyValueStore(store).get(key);
+  }
+
+  List<ViewChange> changes() {
+    return changes.readValuesToList();
+  }
+
+  static ClusterEvent.ClusterRegistered cluster(String clusterId, String team) {
+    return new ClusterEvent.ClusterRegistered(
+        clusterId,
+        team,
+        Topology.GUESTS_AS_PACKAGES,
+        false,
+        List.of(
+            new VmHost("h1", "127.0.0.1:1", "B.11.23", "A.03.50", "A.11.18"),
+            new VmHost("h2", "127.0.0.1:2", "B.11.23", "A.03.50", "A.11.18")),
+        List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g2", "h2", "A.03.50")),
+        List.of());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
