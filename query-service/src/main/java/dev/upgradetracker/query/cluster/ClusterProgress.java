@@ -93,11 +93,16 @@ public record ClusterProgress(
       }
     }
 
-    /** ETA: the steps left at the cluster's own average pace, from its latest event. */
+    /**
+     * ETA: the steps left at the cluster's own average pace, from its latest event; none while it
+     * waits for a person (a failure to clear, an approval).
+     */
     void estimate(Instant latest) {
       int remaining = stepsTotal - stepsDone;
+      boolean waitsForAPerson =
+          phase == ClusterPhase.FAILED || phase == ClusterPhase.AWAITING_APPROVAL;
       eta =
-          timedSteps == 0 || remaining <= 0 || phase == ClusterPhase.FAILED || latest == null
+          timedSteps == 0 || remaining <= 0 || waitsForAPerson || latest == null
               ? null
               : latest.plusMillis(timedStepsMillis / timedSteps * remaining);
     }

@@ -1,0 +1,154 @@
+package dev.upgradetracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web dashboard in headless Chromium against the whole system: a cluster page follows a
+ * campaign's steps live (Server-Sent Events, no reload), and the REST views and metrics agree.
+ */
+class DashboardIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+  static final Path SCREENSHOT = Path.of("target", "dashboard-cluster.png");
+  static final Path FLEET_SCREENSHOT = Path.of("target", "dashboard-fleet.png");
+
+  @TempDir Path dataDir;
+  @TempDir Path profile;
+
+  @Test
+  void aClusterPageFollowsTheCampaignsStepsLiveAndTheViewsAgree() throws Exception {
+    var cluster =
+        new ClusterSpec(
+            "dash",
+            "alpha",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(TestStacks.host("dash-h1"), TestStacks.host("dash-h2")),
+            List.of(
+                new Guest("dash-g1", "dash-h1", "A.03.50"),
+                new Guest("dash-g2", "dash-h2", "A.03.50")),
+            List.of());
+    try (var stack = Stack.start(TestStacks.on(dataDir, cluster))) {
+      var browser = Browser.start(profile);
+      try {
+        browser.get(stack.queryUrl() + "/?token=" + stack.tokenOf("alpha") + "#/clusters/dash");
+        await(browser, "the cluster page", b -> text(b, "h1").startsWith("Cluster dash"));
+        assertThat(text(browser, "#current-step")).contains("No step in progress");
+        browser.executeScript("window.loadedOnce = 'yes'");
+
+        new CampaignClient(stack, "alpha")
+            .start(
+                "{\"campaignId\": \"web\", \"clusterIds\": [\"dash\"], \"approvalGates\": true}");
+
+        await(browser, "a step in progress", b -> text(b, "#current-step").contains("RUNNING"));
+        await(
+            browser,
+            "the node upgrade waiting for approval",
+            b -> text(b, "#current-step").contains("AWAITING APPROVAL"));
+        assertThat(browser.executeScript("return window.loadedOnce"))
+            .as("the page changed without a reload")
+            .isEqualTo("yes");
+        assertThat(text(browser, "#activity")).contains("CampaignStepFinished");
+        assertThat(Integer.parseInt(text(browser, "#position"))).isGreaterThan(5);
+        save(browser, SCREENSHOT);
+
+        // the campaign learns of the wait from the cluster's event, a moment later
+        var campaign =
+            awaitView(
+                stack,
+                "/api/campaigns/web",
+                c -> c.at("/clusters/0/phase").asString("").equals("AWAITING_APPROVAL"));
+        assertThat(campaign.at("/counts/stepsCompleted").asInt()).isPositive();
+        var team = JSON.readTree(get(stack, "/api/teams/alpha"));
+        assertThat(team.get("hosts").asInt()).isEqualTo(2);
+        assertThat(team.at("/clustersByPhase/AWAITING_APPROVAL").asInt()).isEqualTo(1);
+        var list = JSON.readTree(get(stack, "/api/clusters?team=alpha&phase=AWAITING_APPROVAL"));
+        assertThat(list.get("total").asInt()).isEqualTo(1);
+        assertThat(list.at("/items/0/clusterId").asString()).isEqualTo("dash");
+
+        browser.get(stack.queryUrl() + "/#/");
+        await(browser, "the fleet overview", b -> text(b, "[data-team='alpha']").contains("alpha"));
+        assertThat(text(browser, "[data-campaign='web']")).contains("RUNNING");
+        save(browser, FLEET_SCREENSHOT);
+      } finally {
+        browser.quit();
+      }
+      var metrics = Http.get(stack.queryUrl() + "/actuator/prometheus").body();
+      assertThat(metrics)
+          .contains("upgrade_hosts{ivm=\"3\",team=\"alpha\"}")
+          .contains("upgrade_clusters{phase=\"AWAITING_APPROVAL\",team=\"alpha\"} 1.0")
+          .contains("upgrade_views_lag_events");
+    }
+  }
+
+  private static void save(ChromeDriver browser, Path file) throws Exception {
+    Files.createDirectories(file.getParent());
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        file,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static JsonNode awaitView(Stack stack, String path, Predicate<JsonNode> wanted)
+      throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    var view = JSON.readTree(get(stack, path));
+    while (!wanted.test(view)) {
+      assertThat(System.nanoTime()).as(path + " never showed it: " + view).isLessThan(deadline);
+      Thread.sleep(100);
+      view = JSON.readTree(get(stack, path));
+    }
+    return view;
+  }
+
+  private static String get(Stack stack, String path) throws Exception {
+    var response = Http.get(stack.queryUrl() + path, stack.tokenOf("alpha"));
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  /** Read in one script: the page re-renders live, so a found element may be replaced. */
+  private static String text(WebDriver browser, String css) {
+    var text =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", css);
+    return text == null ? "" : text.toString();
+  }
+
+  private static void await(WebDriver browser, String what, Predicate<WebDriver> condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!condition.test(browser)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the page did not show "
+                + what
+                + " within "
+                + PATIENCE
+                + "; it shows:\n"
+                + text(browser, "main"));
+      }
+      Thread.sleep(100);
+    }
+  }
+}
