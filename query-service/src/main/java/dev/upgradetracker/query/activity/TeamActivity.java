@@ -1,34 +1,36 @@
 package dev.upgradetracker.query.activity;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A team's recent activity across its clusters, newest last. {@code seen} keeps each cluster's last
- * position so that an entry delivered again is not listed twice; {@code updates} counts changes (a
- * live subscriber's position).
+ * A team's latest events across its clusters, oldest first: the newest {@link #ENTRIES_KEPT} by
+ * event time. Its clusters' events arrive interleaved in no fixed order (they live in different
+ * partitions), so the feed is kept sorted: the same events give the same feed, live or rebuilt, and
+ * an event delivered again is already there.
  */
-public record TeamActivity(
-    String team, List<ActivityEntry> entries, Map<String, Long> seen, long updates) {
+public record TeamActivity(String team, List<ActivityEntry> entries) {
 
   static final int ENTRIES_KEPT = 50;
 
-  public static final TeamActivity NONE = new TeamActivity(null, List.of(), Map.of(), 0);
+  public static final TeamActivity NONE = new TeamActivity(null, List.of());
+
+  private static final Comparator<ActivityEntry> BY_TIME =
+      Comparator.comparing(ActivityEntry::at)
+          .thenComparing(ActivityEntry::clusterId)
+          .thenComparingLong(ActivityEntry::position);
 
   public TeamActivity add(String ofTeam, ActivityEntry entry) {
-    if (entry == null || entry.position() <= seen.getOrDefault(entry.clusterId(), -1L)) {
+    if (entries.stream()
+        .anyMatch(
+            e -> e.clusterId().equals(entry.clusterId()) && e.position() == entry.position())) {
       return this;
     }
     var kept = new ArrayList<>(entries);
     kept.add(entry);
-    var positions = new HashMap<>(seen);
-    positions.put(entry.clusterId(), entry.position());
+    kept.sort(BY_TIME);
     return new TeamActivity(
-        ofTeam,
-        List.copyOf(kept.subList(Math.max(0, kept.size() - ENTRIES_KEPT), kept.size())),
-        Map.copyOf(positions),
-        updates + 1);
+        ofTeam, List.copyOf(kept.subList(Math.max(0, kept.size() - ENTRIES_KEPT), kept.size())));
   }
 }

@@ -143,11 +143,6 @@ public record ClusterView(
         entry.at());
   }
 
-  /** The latest event folded in, if any. */
-  public ActivityEntry latestActivity() {
-    return activity.isEmpty() ? null : activity.getLast();
-  }
-
   /**
    * {@code upgrading}: its upgrade started and has not completed; {@code member}: a cluster node.
    */

@@ -2,8 +2,8 @@ package dev.upgradetracker.query.live;
 
 /**
  * A view's new state as pushed to live subscribers: {@code kind} is {@code cluster}, {@code
- * campaign}, {@code team} or {@code team-activity}; {@code position} grows with every change of the
- * same view and is the Server-Sent Event id a subscriber resumes from.
+ * campaign} or {@code team}; {@code position} grows with every change of the same view and is the
+ * Server-Sent Event id a subscriber resumes from.
  */
 public record ViewChange(String kind, String key, long position, Object view) {
 

@@ -5,7 +5,6 @@ import dev.upgradetracker.query.cluster.ClusterView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -42,14 +41,9 @@ public class ViewsRunner implements SmartLifecycle {
   @Override
   public void start() {
     Topics.ensureExist(settings.bootstrapServers(), settings.partitions(), settings.replicas());
-    var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    // views must show a change at once, not after a cache flush
-    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    var props =
+        StreamsProperties.of(
+            settings.bootstrapServers(), settings.applicationId(), settings.stateDir(), 0);
     if (self != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     }

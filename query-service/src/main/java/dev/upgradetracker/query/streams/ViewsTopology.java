@@ -3,6 +3,7 @@ package dev.upgradetracker.query.streams;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.activity.ActivityEntry;
+import dev.upgradetracker.query.activity.ActivitySummary;
 import dev.upgradetracker.query.activity.TeamActivity;
 import dev.upgradetracker.query.campaign.CampaignProgress;
 import dev.upgradetracker.query.campaign.CampaignProjection;
@@ -10,6 +11,7 @@ import dev.upgradetracker.query.cluster.ClusterProjection;
 import dev.upgradetracker.query.cluster.ClusterView;
 import dev.upgradetracker.query.live.ViewChange;
 import dev.upgradetracker.query.team.TeamSummary;
+import java.util.List;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,6 +39,8 @@ public final class ViewsTopology {
   public static final String TEAM_SUMMARIES = "team-summaries";
   public static final String TEAM_ACTIVITY = "team-activity";
 
+  public static final List<String> INPUT_TOPICS = List.of(Topics.EVENTS, Topics.CAMPAIGN_EVENTS);
+
   private static final Serde<String> KEYS = Serdes.String();
   private static final JsonSerde<ClusterView> CLUSTER_VIEW_SERDE =
       new JsonSerde<>(ClusterView.class);
@@ -49,8 +53,9 @@ public final class ViewsTopology {
 
   public static Topology build(boolean publishChanges) {
     var builder = new StreamsBuilder();
+    var events = builder.stream(Topics.EVENTS, Consumed.with(KEYS, JsonSerde.envelopes()));
     var clusters =
-        builder.stream(Topics.EVENTS, Consumed.with(KEYS, JsonSerde.envelopes()))
+        events
             .groupByKey()
             .aggregate(
                 () -> null,
@@ -78,21 +83,25 @@ public final class ViewsTopology {
                 (team, view, summary) -> summary.add(team, view),
                 (team, view, summary) -> summary.subtract(team, view),
                 store(TEAM_SUMMARIES, new JsonSerde<>(TeamSummary.class)));
-    var teamActivity =
-        clusters
-            .toStream()
-            .filter((clusterId, view) -> view.team() != null && view.latestActivity() != null)
-            .map((clusterId, view) -> KeyValue.pair(view.team(), view.latestActivity()))
-            .groupByKey(Grouped.with(KEYS, new JsonSerde<>(ActivityEntry.class)))
-            .aggregate(
-                () -> TeamActivity.NONE,
-                (team, entry, feed) -> feed.add(team, entry),
-                store(TEAM_ACTIVITY, new JsonSerde<>(TeamActivity.class)));
+    // from the events themselves, not from the views' changes, which a cache may merge
+    events
+        .leftJoin(
+            clusters,
+            (envelope, view) ->
+                KeyValue.pair(
+                    view != null && view.team() != null ? view.team() : envelope.team(),
+                    ActivitySummary.of(envelope)))
+        .filter((clusterId, owned) -> owned.key != null)
+        .map((clusterId, owned) -> owned)
+        .groupByKey(Grouped.with(KEYS, new JsonSerde<>(ActivityEntry.class)))
+        .aggregate(
+            () -> TeamActivity.NONE,
+            (team, entry, feed) -> feed.add(team, entry),
+            store(TEAM_ACTIVITY, new JsonSerde<>(TeamActivity.class)));
     if (publishChanges) {
       publish(clusters, "cluster", ClusterView::lastSequence);
       publish(campaigns, "campaign", CampaignProgress::lastSequence);
       publish(teams, "team", TeamSummary::updates);
-      publish(teamActivity, "team-activity", TeamActivity::updates);
     }
     return builder.build();
   }

@@ -1,0 +1,27 @@
+package dev.upgradetracker.query.streams;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams settings every run of the views topology shares. */
+public final class StreamsProperties {
+
+  private StreamsProperties() {}
+
+  /**
+   * @param cacheBytes 0 for live views, which must show a change at once rather than after a cache
+   *     flush; a rebuild nobody watches may cache
+   */
+  public static Properties of(
+      String bootstrapServers, String applicationId, Path stateDir, long cacheBytes) {
+    var props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+    return props;
+  }
+}
