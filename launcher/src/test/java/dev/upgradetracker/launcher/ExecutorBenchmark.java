@@ -138,16 +138,10 @@ public final class ExecutorBenchmark {
           failed,
           latencies.size() / seconds,
           seconds,
-          percentile(latencies, 50),
-          percentile(latencies, 99),
+          Percentiles.of(latencies, 50),
+          Percentiles.of(latencies, 99),
           latencies.isEmpty() ? 0 : latencies.getLast(),
           peakHeap.get() / (1024 * 1024));
     }
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    return sorted.isEmpty()
-        ? 0
-        : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 }

@@ -2,6 +2,7 @@ package dev.upgradetracker.query.cluster;
 
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionOutcome;
+import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
@@ -52,7 +53,6 @@ public final class ClusterProjection {
   /** How many host actions a view keeps, newest last. */
   static final int ACTIONS_KEPT = 50;
 
-  /** How much of a failed action's output a view keeps: its end, where the error usually is. */
   static final int OUTPUT_EXCERPT = 600;
 
   private ClusterProjection() {}
@@ -256,8 +256,7 @@ public final class ClusterProjection {
             .map(ActionView::summary)
             .findFirst()
             .orElse(null);
-    var output = failed.outcome().output() == null ? "" : failed.outcome().output();
-    var excerpt = output.substring(Math.max(0, output.length() - OUTPUT_EXCERPT));
+    var excerpt = excerpt(failed.outcome().output());
     return progress(
         view,
         p ->
@@ -327,10 +326,21 @@ public final class ClusterProjection {
                             a.summary(),
                             outcome.status().name(),
                             outcome.exitCode(),
-                            outcome.output())
+                            outcome.status() == ActionStatus.FAILED
+                                ? excerpt(outcome.output())
+                                : null)
                         : a)
             .toList();
     return view.withActions(actions);
+  }
+
+  /**
+   * The end of a failed action's output, where the error usually is; a succeeded action's output is
+   * not kept: every view read and written per event carries it.
+   */
+  private static String excerpt(String output) {
+    var text = output == null ? "" : output;
+    return text.substring(Math.max(0, text.length() - OUTPUT_EXCERPT));
   }
 
   private static List<ActionView> append(List<ActionView> actions, ActionView action) {

@@ -10,6 +10,7 @@ import dev.upgradetracker.query.campaign.CampaignProjection;
 import dev.upgradetracker.query.cluster.ClusterProjection;
 import dev.upgradetracker.query.cluster.ClusterView;
 import dev.upgradetracker.query.live.ViewChange;
+import dev.upgradetracker.query.team.ClusterTally;
 import dev.upgradetracker.query.team.TeamSummary;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -38,6 +39,9 @@ public final class ViewsTopology {
   public static final String CAMPAIGN_VIEWS = "campaign-views";
   public static final String TEAM_SUMMARIES = "team-summaries";
   public static final String TEAM_ACTIVITY = "team-activity";
+
+  /** Each cluster's team, for the activity feed's lookup: small, unlike the cluster views. */
+  static final String CLUSTER_OWNERS = "cluster-owners";
 
   public static final List<String> INPUT_TOPICS = List.of(Topics.EVENTS, Topics.CAMPAIGN_EVENTS);
 
@@ -75,22 +79,25 @@ public final class ViewsTopology {
     var teams =
         clusters
             .filter((clusterId, view) -> view.team() != null)
+            .mapValues(ClusterTally::of)
             .groupBy(
-                (clusterId, view) -> KeyValue.pair(view.team(), view),
-                Grouped.with(KEYS, CLUSTER_VIEW_SERDE))
+                (clusterId, tally) -> KeyValue.pair(tally.team(), tally),
+                Grouped.with(KEYS, new JsonSerde<>(ClusterTally.class)))
             .aggregate(
                 () -> TeamSummary.NONE,
-                (team, view, summary) -> summary.add(team, view),
-                (team, view, summary) -> summary.subtract(team, view),
+                (team, tally, summary) -> summary.add(team, tally),
+                (team, tally, summary) -> summary.subtract(team, tally),
                 store(TEAM_SUMMARIES, new JsonSerde<>(TeamSummary.class)));
+    var owners =
+        clusters
+            .filter((clusterId, view) -> view.team() != null)
+            .mapValues(ClusterView::team, store(CLUSTER_OWNERS, KEYS));
     // from the events themselves, not from the views' changes, which a cache may merge
     events
         .leftJoin(
-            clusters,
-            (envelope, view) ->
-                KeyValue.pair(
-                    view != null && view.team() != null ? view.team() : envelope.team(),
-                    ActivitySummary.of(envelope)))
+            owners,
+            (envelope, team) ->
+                KeyValue.pair(team != null ? team : envelope.team(), ActivitySummary.of(envelope)))
         .filter((clusterId, owned) -> owned.key != null)
         .map((clusterId, owned) -> owned)
         .groupByKey(Grouped.with(KEYS, new JsonSerde<>(ActivityEntry.class)))

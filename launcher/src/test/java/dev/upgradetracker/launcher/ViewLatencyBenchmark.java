@@ -1,0 +1,130 @@
+package dev.upgradetracker.launcher;
+
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.messaging.Json;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code ./bench views [commands] [clients]}: that many inventory updates, sent by concurrent
+ * clients over 100 clusters to the command service of a whole embedded stack, each followed by a
+ * read of the cluster's view at the position the command returned. Prints p50/p99 from sending the
+ * command to a view showing it, and from the command's answer to the view.
+ */
+public final class ViewLatencyBenchmark {
+
+  private static final int CLUSTERS = 100;
+
+  public static void main(String[] args) throws Exception {
+    int commands = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    try (var stack = Stack.start(TestStacks.on(Files.createTempDirectory("ut-bench-views-")))) {
+      var token = stack.tokenOf("alpha");
+      for (int c = 0; c < CLUSTERS; c++) {
+        var answer =
+            Http.postJson(stack.commandUrl() + "/api/clusters", token, json(cluster(c, 0)));
+        require(answer.statusCode() == 201, answer.body());
+      }
+      var total = new ConcurrentLinkedQueue<Long>();
+      var afterAnswer = new ConcurrentLinkedQueue<Long>();
+      var next = new AtomicInteger();
+      var failures = new AtomicInteger();
+      long started = System.nanoTime();
+      try (var pool = Executors.newFixedThreadPool(clients)) {
+        for (int t = 0; t < clients; t++) {
+          pool.submit(
+              () -> {
+                for (int n = next.getAndIncrement(); n < commands; n = next.getAndIncrement()) {
+                  try {
+                    int c = n % CLUSTERS;
+                    long sent = System.nanoTime();
+                    var answer =
+                        Http.putJson(
+                            stack.commandUrl() + "/api/clusters/bench-" + c,
+                            token,
+                            json(cluster(c, n)));
+                    long answered = System.nanoTime();
+                    if (answer.statusCode() != 200) {
+                      failures.incrementAndGet();
+                      continue;
+                    }
+                    long position = Json.MAPPER.readTree(answer.body()).get("position").asLong();
+                    var view =
+                        Http.get(
+                            stack.queryUrl() + "/api/clusters/bench-" + c + "?position=" + position,
+                            token);
+                    long seen = System.nanoTime();
+                    if (view.statusCode() != 200) {
+                      failures.incrementAndGet();
+                      continue;
+                    }
+                    total.add((seen - sent) / 1_000);
+                    afterAnswer.add((seen - answered) / 1_000);
+                  } catch (Exception e) {
+                    failures.incrementAndGet();
+                  }
+                }
+                return null;
+              });
+        }
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      var sortedTotal = sorted(total);
+      var sortedAfter = sorted(afterAnswer);
+      System.out.printf(
+          "%nview latency benchmark: %d inventory updates by %d clients over %d clusters, %d failed"
+              + "%n  throughput: %.0f commands/s (each then read back) over %.1f s"
+              + "%n  command sent -> view shows it: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+              + "%n  command answered -> view shows it: p50 %.1f ms, p99 %.1f ms%n",
+          commands,
+          clients,
+          CLUSTERS,
+          failures.get(),
+          sortedTotal.size() / seconds,
+          seconds,
+          Percentiles.of(sortedTotal, 50) / 1000.0,
+          Percentiles.of(sortedTotal, 99) / 1000.0,
+          sortedTotal.isEmpty() ? 0 : sortedTotal.getLast() / 1000.0,
+          Percentiles.of(sortedAfter, 50) / 1000.0,
+          Percentiles.of(sortedAfter, 99) / 1000.0);
+    }
+  }
+
+  /** Cluster c with a guest list that changes with every update n. */
+  private static ClusterSpec cluster(int c, int n) {
+    return new ClusterSpec(
+        "bench-" + c,
+        "alpha",
+        Topology.GUESTS_AS_PACKAGES,
+        false,
+        List.of(
+            new VmHost("h1", "127.0.0.1:9", "B.11.23", "A.03.50", "A.11.18"),
+            new VmHost("h2", "127.0.0.1:9", "B.11.23", "A.03.50", "A.11.18")),
+        List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g-" + n, "h2", "A.03.50")),
+        List.of());
+  }
+
+  private static String json(ClusterSpec cluster) {
+    return Json.MAPPER.writeValueAsString(cluster);
+  }
+
+  private static List<Long> sorted(ConcurrentLinkedQueue<Long> values) {
+    var list = new ArrayList<>(values);
+    Collections.sort(list);
+    return list;
+  }
+
+  private static void require(boolean condition, String why) {
+    if (!condition) {
+      throw new IllegalStateException(why);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.upgradetracker.query.team;
+
+import dev.upgradetracker.query.cluster.ClusterPhase;
+import dev.upgradetracker.query.cluster.ClusterView;
+
+/**
+ * What one cluster adds to its team's summary. Small on purpose: each cluster change sends the old
+ * and the new tally through a repartition topic to the team's instance.
+ */
+public record ClusterTally(
+    String team,
+    ClusterPhase phase,
+    int hosts,
+    int hostsOnIvm4,
+    int hostsUpgrading,
+    int guests,
+    int guestKits4Installed,
+    int actionsRunning,
+    int failures) {
+
+  public static ClusterTally of(ClusterView view) {
+    return new ClusterTally(
+        view.team(),
+        view.progress().phase(),
+        view.hosts().size(),
+        (int) view.hosts().stream().filter(ClusterView.HostView::onIntegrityVm4).count(),
+        (int) view.hosts().stream().filter(ClusterView.HostView::upgrading).count(),
+        view.guests().size(),
+        (int) view.guests().stream().filter(ClusterView.GuestView::hasKit4).count(),
+        (int) view.actions().stream().filter(a -> "REQUESTED".equals(a.status())).count(),
+        view.progress().failuresTotal());
+  }
+}
