@@ -19,9 +19,10 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
   private final UnaryOperator<JsonNode> upcaster;
 
   public JsonSerde(Class<T> type) {
-    this(type, UnaryOperator.identity());
+    this(type, null);
   }
 
+  /** {@code upcaster}: null when nothing needs upcasting, read straight into the type. */
   private JsonSerde(Class<T> type, UnaryOperator<JsonNode> upcaster) {
     this.type = type;
     this.upcaster = upcaster;
@@ -58,7 +59,9 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
       return null;
     }
     try {
-      return Json.MAPPER.treeToValue(upcaster.apply(Json.MAPPER.readTree(data)), type);
+      return upcaster == null
+          ? Json.MAPPER.readValue(data, type)
+          : Json.MAPPER.treeToValue(upcaster.apply(Json.MAPPER.readTree(data)), type);
     } catch (JacksonException e) {
       throw new SerializationException(
           "cannot read a " + type.getSimpleName() + " from topic " + topic + ": " + e.getMessage(),

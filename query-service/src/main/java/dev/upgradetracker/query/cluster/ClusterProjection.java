@@ -50,8 +50,11 @@ import java.util.function.UnaryOperator;
 /** Folds a cluster's events into its {@link ClusterView}: a pure function. */
 public final class ClusterProjection {
 
-  /** How many host actions a view keeps, newest last. */
-  static final int ACTIONS_KEPT = 50;
+  /**
+   * How many host actions a view keeps, newest last: every view is read and written per event, so
+   * it stays small; the full history is the event log's.
+   */
+  static final int ACTIONS_KEPT = 20;
 
   static final int OUTPUT_EXCERPT = 600;
 

@@ -46,8 +46,9 @@ public final class ViewsTopology {
   public static final List<String> INPUT_TOPICS = List.of(Topics.EVENTS, Topics.CAMPAIGN_EVENTS);
 
   private static final Serde<String> KEYS = Serdes.String();
-  private static final JsonSerde<ClusterView> CLUSTER_VIEW_SERDE =
-      new JsonSerde<>(ClusterView.class);
+
+  /** Views remembered per store, to spare parsing them again: about as many as clusters in play. */
+  private static final int REMEMBERED = 2_048;
 
   private ViewsTopology() {}
 
@@ -66,7 +67,7 @@ public final class ViewsTopology {
                 (clusterId, envelope, view) ->
                     ClusterProjection.apply(
                         view == null ? ClusterView.empty(clusterId) : view, envelope),
-                store(CLUSTER_VIEWS, CLUSTER_VIEW_SERDE));
+                store(CLUSTER_VIEWS, new RememberingSerde<>(ClusterView.class, REMEMBERED)));
     var campaigns =
         builder.stream(Topics.CAMPAIGN_EVENTS, Consumed.with(KEYS, JsonSerde.campaignEnvelopes()))
             .groupByKey()
@@ -75,7 +76,7 @@ public final class ViewsTopology {
                 (campaignId, envelope, view) ->
                     CampaignProjection.apply(
                         view == null ? CampaignProgress.empty(campaignId) : view, envelope),
-                store(CAMPAIGN_VIEWS, new JsonSerde<>(CampaignProgress.class)));
+                store(CAMPAIGN_VIEWS, new RememberingSerde<>(CampaignProgress.class, REMEMBERED)));
     var teams =
         clusters
             .filter((clusterId, view) -> view.team() != null)
@@ -87,7 +88,7 @@ public final class ViewsTopology {
                 () -> TeamSummary.NONE,
                 (team, tally, summary) -> summary.add(team, tally),
                 (team, tally, summary) -> summary.subtract(team, tally),
-                store(TEAM_SUMMARIES, new JsonSerde<>(TeamSummary.class)));
+                store(TEAM_SUMMARIES, new RememberingSerde<>(TeamSummary.class, REMEMBERED)));
     var owners =
         clusters
             .filter((clusterId, view) -> view.team() != null)
@@ -104,7 +105,7 @@ public final class ViewsTopology {
         .aggregate(
             () -> TeamActivity.NONE,
             (team, entry, feed) -> feed.add(team, entry),
-            store(TEAM_ACTIVITY, new JsonSerde<>(TeamActivity.class)));
+            store(TEAM_ACTIVITY, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
     if (publishChanges) {
       publish(clusters, "cluster", ClusterView::lastSequence);
       publish(campaigns, "campaign", CampaignProgress::lastSequence);
