@@ -1,15 +1,11 @@
 package dev.upgradetracker.query.campaign;
 
-import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
 import dev.upgradetracker.query.streams.ViewsTopology;
-import dev.upgradetracker.query.web.Page;
 import dev.upgradetracker.query.web.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -40,27 +36,14 @@ class CampaignQueries {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       HttpServletRequest request) {
-    var local = new ArrayList<CampaignProgress>();
-    try (var iterator = views.<CampaignProgress>store(ViewsTopology.CAMPAIGN_VIEWS).all()) {
-      iterator.forEachRemaining(
-          entry -> {
-            var view = entry.value;
-            if ((team == null || team.equals(view.team()))
-                && (status == null || status == view.status())) {
-              local.add(view);
-            }
-          });
-    }
-    if (InstanceRouter.forwarded(request)) {
-      return local;
-    }
-    var all =
-        router.gather(
-            request,
-            local,
-            body -> Arrays.asList(Json.MAPPER.readValue(body, CampaignProgress[].class)));
-    return Page.of(
-        all,
+    return router.<CampaignProgress, CampaignProgress>list(
+        request,
+        ViewsTopology.CAMPAIGN_VIEWS,
+        view ->
+            (team == null || team.equals(view.team()))
+                && (status == null || status == view.status()),
+        view -> view,
+        CampaignProgress[].class,
         Comparator.comparing(
                 CampaignProgress::startedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(CampaignProgress::campaignId),

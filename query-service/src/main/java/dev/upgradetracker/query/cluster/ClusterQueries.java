@@ -1,15 +1,11 @@
 package dev.upgradetracker.query.cluster;
 
-import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
 import dev.upgradetracker.query.streams.ViewsTopology;
-import dev.upgradetracker.query.web.Page;
 import dev.upgradetracker.query.web.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,26 +47,17 @@ class ClusterQueries {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       HttpServletRequest request) {
-    var local = new ArrayList<ClusterSummary>();
-    try (var iterator = views.<ClusterView>store(ViewsTopology.CLUSTER_VIEWS).all()) {
-      iterator.forEachRemaining(
-          entry -> {
-            var view = entry.value;
-            if ((team == null || team.equals(view.team()))
-                && (phase == null || phase == view.progress().phase())) {
-              local.add(ClusterSummary.of(view));
-            }
-          });
-    }
-    if (InstanceRouter.forwarded(request)) {
-      return local;
-    }
-    var all =
-        router.gather(
-            request,
-            local,
-            body -> Arrays.asList(Json.MAPPER.readValue(body, ClusterSummary[].class)));
-    return Page.of(all, Comparator.comparing(ClusterSummary::clusterId), page, size);
+    return router.<ClusterView, ClusterSummary>list(
+        request,
+        ViewsTopology.CLUSTER_VIEWS,
+        view ->
+            (team == null || team.equals(view.team()))
+                && (phase == null || phase == view.progress().phase()),
+        ClusterSummary::of,
+        ClusterSummary[].class,
+        Comparator.comparing(ClusterSummary::clusterId),
+        page,
+        size);
   }
 
   /**

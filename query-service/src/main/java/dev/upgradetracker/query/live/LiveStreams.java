@@ -2,6 +2,8 @@ package dev.upgradetracker.query.live;
 
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.web.BadQuery;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +25,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 class LiveStreams {
 
+  /** What can be followed: the path's collection, the change kind and the view's store. */
+  private record Followed(String kind, String store) {}
+
+  private static final Map<String, Followed> FOLLOWED =
+      Map.of(
+          "clusters", new Followed("cluster", ViewsTopology.CLUSTER_VIEWS),
+          "campaigns", new Followed("campaign", ViewsTopology.CAMPAIGN_VIEWS),
+          "teams", new Followed("team", ViewsTopology.TEAM_SUMMARIES));
+
   private final InstanceRouter router;
   private final LiveSessions sessions;
 
@@ -31,68 +42,31 @@ class LiveStreams {
     this.sessions = sessions;
   }
 
-  @GetMapping("/clusters/{clusterId}")
-  SseEmitter cluster(
-      @PathVariable String clusterId,
-      @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-      @RequestParam(name = "access_token", required = false) String token,
-      @RequestHeader(name = "Authorization", required = false) String authorization) {
-    return keyed(
-        "cluster",
-        clusterId,
-        ViewsTopology.CLUSTER_VIEWS,
-        "/api/clusters/" + clusterId,
-        lastEventId,
-        bearer(authorization, token));
-  }
-
-  @GetMapping("/campaigns/{campaignId}")
-  SseEmitter campaign(
-      @PathVariable String campaignId,
-      @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-      @RequestParam(name = "access_token", required = false) String token,
-      @RequestHeader(name = "Authorization", required = false) String authorization) {
-    return keyed(
-        "campaign",
-        campaignId,
-        ViewsTopology.CAMPAIGN_VIEWS,
-        "/api/campaigns/" + campaignId,
-        lastEventId,
-        bearer(authorization, token));
-  }
-
-  @GetMapping("/teams/{team}")
-  SseEmitter team(
-      @PathVariable String team,
-      @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-      @RequestParam(name = "access_token", required = false) String token,
-      @RequestHeader(name = "Authorization", required = false) String authorization) {
-    return keyed(
-        "team",
-        team,
-        ViewsTopology.TEAM_SUMMARIES,
-        "/api/teams/" + team,
-        lastEventId,
-        bearer(authorization, token));
-  }
-
   /** Every team summary and campaign change: the fleet overview's feed. */
   @GetMapping("/fleet")
   SseEmitter fleet() {
     return sessions.open(ChangeFeed.FLEET, -1, Optional.empty());
   }
 
-  private SseEmitter keyed(
-      String kind, String key, String store, String path, Long lastEventId, String bearer) {
-    long after = lastEventId == null ? -1 : lastEventId;
+  /** {@code /api/live/clusters/{id}}, {@code /campaigns/{id}} or {@code /teams/{team}}. */
+  @GetMapping("/{collection}/{key}")
+  SseEmitter follow(
+      @PathVariable String collection,
+      @PathVariable String key,
+      @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+      @RequestParam(name = "access_token", required = false) String token,
+      @RequestHeader(name = "Authorization", required = false) String authorization) {
+    var followed = FOLLOWED.get(collection);
+    if (followed == null) {
+      throw new BadQuery(
+          "live streams follow clusters, campaigns or teams, not '" + collection + "'");
+    }
+    var bearer = authorization != null ? authorization : "Bearer " + token;
+    var path = "/api/" + collection + "/" + key;
     return sessions.open(
-        ViewChange.subject(kind, key),
-        after,
-        Optional.of(() -> router.current(store, key, path, bearer).orElse(null)));
-  }
-
-  private static String bearer(String authorization, String token) {
-    return authorization != null ? authorization : "Bearer " + token;
+        ViewChange.subject(followed.kind(), key),
+        lastEventId == null ? -1 : lastEventId,
+        Optional.of(() -> router.current(followed.store(), key, path, bearer).orElse(null)));
   }
 
   @Scheduled(fixedRate = 15_000)

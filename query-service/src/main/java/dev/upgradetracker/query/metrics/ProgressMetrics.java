@@ -34,29 +34,26 @@ class ProgressMetrics {
   ProgressMetrics(ViewsRunner views, MeterRegistry registry) {
     this.views = views;
     hosts =
-        MultiGauge.builder("upgrade.hosts")
-            .description("VM hosts by team and Integrity VM major version")
-            .register(registry);
-    clusters =
-        MultiGauge.builder("upgrade.clusters")
-            .description("clusters by team and phase")
-            .register(registry);
+        multiGauge(registry, "upgrade.hosts", "VM hosts by team and Integrity VM major version");
+    clusters = multiGauge(registry, "upgrade.clusters", "clusters by team and phase");
     kits =
-        MultiGauge.builder("upgrade.guest.kits.installed")
-            .description("guests with the 4.0 guest kit, by team")
-            .register(registry);
+        multiGauge(
+            registry, "upgrade.guest.kits.installed", "guests with the 4.0 guest kit, by team");
     actionsRunning =
-        MultiGauge.builder("upgrade.actions.running")
-            .description("host actions requested and not yet reported, by team")
-            .register(registry);
+        multiGauge(
+            registry,
+            "upgrade.actions.running",
+            "host actions requested and not yet reported, by team");
     failures =
-        MultiGauge.builder("upgrade.action.failures")
-            .description("host actions that failed so far, by team")
-            .register(registry);
+        multiGauge(registry, "upgrade.action.failures", "host actions that failed so far, by team");
     Gauge.builder("upgrade.views.lag", this, ProgressMetrics::lag)
         .description("events not yet folded into the views (sum of the consumers' record lag)")
         .baseUnit("events")
         .register(registry);
+  }
+
+  private static MultiGauge multiGauge(MeterRegistry registry, String name, String description) {
+    return MultiGauge.builder(name).description(description).register(registry);
   }
 
   @Scheduled(fixedRate = 5_000)

@@ -1,6 +1,7 @@
 package dev.upgradetracker.query.streams;
 
 import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.query.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -10,9 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
@@ -71,6 +75,36 @@ public class InstanceRouter {
     } catch (IOException e) {
       return unreachable(owner.get());
     }
+  }
+
+  /**
+   * A fleet-wide list: the views of {@code store} that match, as items, from this instance and
+   * every other, sorted and cut into a page. A forwarded request gets this instance's matches,
+   * whole.
+   */
+  public <V, T> Object list(
+      HttpServletRequest request,
+      String store,
+      Predicate<V> matches,
+      Function<V, T> item,
+      Class<T[]> itemArray,
+      Comparator<T> order,
+      int page,
+      int size) {
+    var local = new ArrayList<T>();
+    try (var iterator = views.<V>store(store).all()) {
+      iterator.forEachRemaining(
+          entry -> {
+            if (matches.test(entry.value)) {
+              local.add(item.apply(entry.value));
+            }
+          });
+    }
+    if (forwarded(request)) {
+      return local;
+    }
+    var all = gather(request, local, body -> Arrays.asList(Json.MAPPER.readValue(body, itemArray)));
+    return Page.of(all, order, page, size);
   }
 
   /** This instance's items and every other instance's, as their local answers list them. */
