@@ -53,7 +53,7 @@ const link = (kind, id) => `<a href="#/${kind}/${encodeURIComponent(id)}">${esc(
 function teamCard(t) {
   const phases = Object.entries(t.clustersByPhase || {}).map(([p, n]) => `${badge(p)} ${n}`).join(" ");
   return `<div class="card" data-team="${esc(t.team)}">
-    <h3>${esc(t.team)} <span class="muted">· ${t.clusters} clusters</span></h3>
+    <h3>${esc(t.team)} <span class="muted">· ${t.clusters} cluster${t.clusters === 1 ? "" : "s"}</span></h3>
     <div class="row"><span>Hosts on 4.0</span><span class="hosts4">${t.hostsOnIvm4} / ${t.hosts}</span></div>
     ${bar(t.hostsOnIvm4, t.hosts, "ok")}
     <div class="row"><span>Guest kits 4.0</span><span>${t.guestKits4Installed} / ${t.guests}</span></div>

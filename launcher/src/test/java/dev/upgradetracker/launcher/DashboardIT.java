@@ -92,10 +92,18 @@ class DashboardIT {
       } finally {
         browser.quit();
       }
+      // the gauges are sampled from the team summaries every few seconds
+      var awaiting = "upgrade_clusters{phase=\"AWAITING_APPROVAL\",team=\"alpha\"} 1.0";
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
       var metrics = Http.get(stack.queryUrl() + "/actuator/prometheus").body();
+      while (!metrics.contains(awaiting) && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+        metrics = Http.get(stack.queryUrl() + "/actuator/prometheus").body();
+      }
       assertThat(metrics)
-          .contains("upgrade_hosts{ivm=\"3\",team=\"alpha\"}")
-          .contains("upgrade_clusters{phase=\"AWAITING_APPROVAL\",team=\"alpha\"} 1.0")
+          .contains(awaiting)
+          .contains("upgrade_hosts{ivm=\"3\",team=\"alpha\"} 2.0")
+          .contains("upgrade_actions_running{team=\"alpha\"} 0.0")
           .contains("upgrade_views_lag_events");
     }
   }
