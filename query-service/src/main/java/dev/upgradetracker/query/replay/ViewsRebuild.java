@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -43,7 +44,9 @@ public final class ViewsRebuild implements AutoCloseable {
     var applicationId = "upgrade-tracker-views-rebuild-" + UUID.randomUUID();
     var props = StreamsProperties.of(bootstrapServers, applicationId, stateDir, CACHE_BYTES);
     props.put("auto.offset.reset", "earliest");
-    var streams = new KafkaStreams(ViewsTopology.build(false), props);
+    // fewer flushes: a view changed many times between two commits is written once
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+    var streams = new KafkaStreams(ViewsTopology.build(ViewsTopology.Run.REBUILD), props);
     streams.start();
     return new ViewsRebuild(bootstrapServers, applicationId, streams);
   }

@@ -47,7 +47,7 @@ public class ViewsRunner implements SmartLifecycle {
     if (self != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     }
-    streams = new KafkaStreams(ViewsTopology.build(), props);
+    streams = new KafkaStreams(ViewsTopology.build(ViewsTopology.Run.LIVE), props);
     streams.start();
   }
 

@@ -52,11 +52,16 @@ public final class ViewsTopology {
 
   private ViewsTopology() {}
 
-  public static Topology build() {
-    return build(true);
+  /**
+   * {@code LIVE}: the service's views, with changelogs (restored after a crash) and changes
+   * published for live subscribers; {@code REBUILD}: a throwaway copy, neither.
+   */
+  public enum Run {
+    LIVE,
+    REBUILD
   }
 
-  public static Topology build(boolean publishChanges) {
+  public static Topology build(Run run) {
     var builder = new StreamsBuilder();
     var events = builder.stream(Topics.EVENTS, Consumed.with(KEYS, JsonSerde.envelopes()));
     var clusters =
@@ -67,7 +72,7 @@ public final class ViewsTopology {
                 (clusterId, envelope, view) ->
                     ClusterProjection.apply(
                         view == null ? ClusterView.empty(clusterId) : view, envelope),
-                store(CLUSTER_VIEWS, new RememberingSerde<>(ClusterView.class, REMEMBERED)));
+                store(run, CLUSTER_VIEWS, new RememberingSerde<>(ClusterView.class, REMEMBERED)));
     var campaigns =
         builder.stream(Topics.CAMPAIGN_EVENTS, Consumed.with(KEYS, JsonSerde.campaignEnvelopes()))
             .groupByKey()
@@ -76,7 +81,10 @@ public final class ViewsTopology {
                 (campaignId, envelope, view) ->
                     CampaignProjection.apply(
                         view == null ? CampaignProgress.empty(campaignId) : view, envelope),
-                store(CAMPAIGN_VIEWS, new RememberingSerde<>(CampaignProgress.class, REMEMBERED)));
+                store(
+                    run,
+                    CAMPAIGN_VIEWS,
+                    new RememberingSerde<>(CampaignProgress.class, REMEMBERED)));
     var teams =
         clusters
             .filter((clusterId, view) -> view.team() != null)
@@ -88,11 +96,11 @@ public final class ViewsTopology {
                 () -> TeamSummary.NONE,
                 (team, tally, summary) -> summary.add(team, tally),
                 (team, tally, summary) -> summary.subtract(team, tally),
-                store(TEAM_SUMMARIES, new RememberingSerde<>(TeamSummary.class, REMEMBERED)));
+                store(run, TEAM_SUMMARIES, new RememberingSerde<>(TeamSummary.class, REMEMBERED)));
     var owners =
         clusters
             .filter((clusterId, view) -> view.team() != null)
-            .mapValues(ClusterView::team, store(CLUSTER_OWNERS, KEYS));
+            .mapValues(ClusterView::team, store(run, CLUSTER_OWNERS, KEYS));
     // from the events themselves, not from the views' changes, which a cache may merge
     events
         .leftJoin(
@@ -105,8 +113,8 @@ public final class ViewsTopology {
         .aggregate(
             () -> TeamActivity.NONE,
             (team, entry, feed) -> feed.add(team, entry),
-            store(TEAM_ACTIVITY, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
-    if (publishChanges) {
+            store(run, TEAM_ACTIVITY, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
+    if (run == Run.LIVE) {
       publish(clusters, "cluster", ClusterView::lastSequence);
       publish(campaigns, "campaign", CampaignProgress::lastSequence);
       publish(teams, "team", TeamSummary::updates);
@@ -128,9 +136,11 @@ public final class ViewsTopology {
   }
 
   private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> store(
-      String name, Serde<V> values) {
-    return Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
-        .withKeySerde(KEYS)
-        .withValueSerde(values);
+      Run run, String name, Serde<V> values) {
+    var store =
+        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
+            .withKeySerde(KEYS)
+            .withValueSerde(values);
+    return run == Run.LIVE ? store : store.withLoggingDisabled();
   }
 }

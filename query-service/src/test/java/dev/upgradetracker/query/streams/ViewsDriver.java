@@ -39,7 +39,7 @@ final class ViewsDriver implements AutoCloseable {
     var props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "views-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(ViewsTopology.build(), props);
+    driver = new TopologyTestDriver(ViewsTopology.build(ViewsTopology.Run.LIVE), props);
     events = driver.createInputTopic(Topics.EVENTS, new StringSerializer(), JsonSerde.envelopes());
     campaignEvents =
         driver.createInputTopic(
