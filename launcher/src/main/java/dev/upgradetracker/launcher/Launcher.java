@@ -35,6 +35,7 @@ public final class Launcher {
         """
 
         Upgrade Tracker is running (started in %d s). Ctrl-C stops it; its data stays in %s
+          Dashboard:                        %s/?token=%s
           Fleet views (query-service):      %s/api/clusters
           Commands (command-service):       %s/api/clusters
           Executor health:                  %s/actuator/health
@@ -46,6 +47,8 @@ public final class Launcher {
         %n""",
         (System.nanoTime() - began) / 1_000_000_000,
         settings.dataDir(),
+        stack.queryUrl(),
+        stack.tokenOf("alpha"),
         stack.queryUrl(),
         stack.commandUrl(),
         stack.executorUrl(),
