@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,20 +54,14 @@ class TeamQueries {
         () -> found(views.<TeamSummary>store(ViewsTopology.TEAM_SUMMARIES).get(team), team));
   }
 
-  /** The team's latest events across its clusters, newest last. */
+  /** The team's latest events across its clusters, oldest first. */
   @GetMapping("/{team}/activity")
   ResponseEntity<?> activity(@PathVariable String team, HttpServletRequest request) {
     return router.byKey(
         ViewsTopology.TEAM_ACTIVITY,
         team,
         request,
-        () ->
-            found(
-                Optional.ofNullable(
-                        views.<TeamActivity>store(ViewsTopology.TEAM_ACTIVITY).get(team))
-                    .map(TeamActivity::entries)
-                    .orElse(null),
-                team));
+        () -> found(views.<TeamActivity>store(ViewsTopology.TEAM_ACTIVITY).get(team), team));
   }
 
   private static ResponseEntity<?> found(Object view, String team) {

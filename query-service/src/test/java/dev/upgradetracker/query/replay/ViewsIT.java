@@ -150,9 +150,9 @@ class ViewsIT {
     assertThat(alpha.hostsOnIvm4() + alpha.hostsOnIvm3()).isEqualTo(8);
     assertThat(alpha.guestKits4Installed()).isPositive();
 
-    var activity = Json.MAPPER.readTree(get(1, "/api/teams/bravo/activity").body());
-    assertThat(activity.size()).isPositive();
-    activity.forEach(entry -> assertThat(entry.get("team").asString()).isEqualTo("bravo"));
+    var activity = read(get(1, "/api/teams/bravo/activity").body(), TeamActivity.class);
+    assertThat(activity.entries()).isNotEmpty();
+    assertThat(activity.entries()).allMatch(entry -> entry.team().equals("bravo"));
   }
 
   @Test
@@ -222,13 +222,46 @@ class ViewsIT {
         assertThat(withoutUpdates(teams.get(team)))
             .isEqualTo(
                 withoutUpdates(read(get(0, "/api/teams/" + team).body(), TeamSummary.class)));
-        assertThat(activity.get(team).entries())
-            .isEqualTo(
-                List.of(
-                    read(
-                        get(1, "/api/teams/" + team + "/activity").body(), ActivityEntry[].class)));
+        assertThat(activity.get(team))
+            .isEqualTo(read(get(1, "/api/teams/" + team + "/activity").body(), TeamActivity.class));
       }
     }
+  }
+
+  @Test
+  void aReplayOnDemandRebuildsBesideTheLiveViewsAndFindsNoDifference() throws Exception {
+    var started =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(views.urls.get(1) + "/api/replays"))
+                .header("Authorization", "Bearer audit-token")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    var location = started.headers().firstValue("Location").orElseThrow();
+
+    var deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    var report = Json.MAPPER.readTree(get(1, location).body());
+    while (report.get("status").asString().equals("RUNNING") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      report = Json.MAPPER.readTree(get(1, location).body());
+    }
+
+    assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("DONE");
+    var compared = new HashMap<String, Integer>();
+    report
+        .get("stores")
+        .forEach(
+            store -> {
+              assertThat(store.get("differences")).as(store.toString()).isEmpty();
+              compared.put(store.get("store").asString(), store.get("compared").asInt());
+            });
+    assertThat(compared)
+        .containsEntry(ViewsTopology.CLUSTER_VIEWS, CLUSTERS)
+        .containsEntry(ViewsTopology.CAMPAIGN_VIEWS, 1)
+        .containsEntry(ViewsTopology.TEAM_SUMMARIES, TEAMS.size())
+        .containsEntry(ViewsTopology.TEAM_ACTIVITY, TEAMS.size());
+    assertThat(get(0, "/api/replays/unknown").statusCode()).isEqualTo(404);
   }
 
   /** The live summary also counted the changes made by the other tests meanwhile. */

@@ -1,0 +1,195 @@
+package dev.upgradetracker.query.replay;
+
+import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.query.activity.TeamActivity;
+import dev.upgradetracker.query.campaign.CampaignProgress;
+import dev.upgradetracker.query.cluster.ClusterView;
+import dev.upgradetracker.query.replay.ReplayReport.StoreComparison;
+import dev.upgradetracker.query.streams.InstanceRouter;
+import dev.upgradetracker.query.streams.StreamsSettings;
+import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.team.TeamSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Replay on demand: rebuilds every view from offset 0 into a fresh state directory beside the live
+ * views, compares each rebuilt view with the live one (from whichever instance holds it) and keeps
+ * the report. The live views go on serving throughout.
+ */
+@Component
+class Replays {
+
+  private static final Logger log = LoggerFactory.getLogger(Replays.class);
+  private static final Duration PATIENCE = Duration.ofHours(1);
+
+  private final StreamsSettings settings;
+  private final InstanceRouter router;
+  private final Map<String, ReplayReport> reports = new ConcurrentHashMap<>();
+
+  Replays(StreamsSettings settings, InstanceRouter router) {
+    this.settings = settings;
+    this.router = router;
+  }
+
+  ReplayReport start(String authorization) {
+    var replayId = UUID.randomUUID().toString();
+    var report = ReplayReport.running(replayId, Instant.now());
+    reports.put(replayId, report);
+    Thread.ofVirtual().name("replay-" + replayId).start(() -> run(report, authorization));
+    return report;
+  }
+
+  Optional<ReplayReport> report(String replayId) {
+    return Optional.ofNullable(reports.get(replayId));
+  }
+
+  private void run(ReplayReport report, String authorization) {
+    var stateDir = settings.stateDir().resolveSibling("replay-" + report.replayId());
+    try (var rebuild = ViewsRebuild.start(settings.bootstrapServers(), stateDir)) {
+      rebuild.awaitCaughtUp(PATIENCE);
+      var live = new LiveViews(authorization);
+      var comparisons =
+          List.of(
+              compare(
+                  rebuild.<ClusterView>contents(ViewsTopology.CLUSTER_VIEWS),
+                  ViewsTopology.CLUSTER_VIEWS,
+                  key ->
+                      live.read(
+                          ViewsTopology.CLUSTER_VIEWS,
+                          "/api/clusters/" + key,
+                          key,
+                          ClusterView.class),
+                  (rebuilt, now) -> now.lastSequence() > rebuilt.lastSequence()),
+              compare(
+                  rebuild.<CampaignProgress>contents(ViewsTopology.CAMPAIGN_VIEWS),
+                  ViewsTopology.CAMPAIGN_VIEWS,
+                  key ->
+                      live.read(
+                          ViewsTopology.CAMPAIGN_VIEWS,
+                          "/api/campaigns/" + key,
+                          key,
+                          CampaignProgress.class),
+                  (rebuilt, now) -> now.lastSequence() > rebuilt.lastSequence()),
+              compareTeams(rebuild, live),
+              compareActivity(rebuild, live));
+      reports.put(report.replayId(), report.done(comparisons, Instant.now()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reports.put(report.replayId(), report.failed("interrupted", Instant.now()));
+    } catch (RuntimeException e) {
+      log.warn("replay {} failed", report.replayId(), e);
+      reports.put(report.replayId(), report.failed(e.toString(), Instant.now()));
+    } finally {
+      delete(stateDir);
+    }
+  }
+
+  /**
+   * Team summaries count their changes ({@code updates}), which a rebuild batches differently; the
+   * rest must be equal.
+   */
+  private StoreComparison compareTeams(ViewsRebuild rebuild, LiveViews live) {
+    Function<TeamSummary, TeamSummary> content =
+        s ->
+            new TeamSummary(
+                s.team(),
+                s.clusters(),
+                s.clustersByPhase(),
+                s.hosts(),
+                s.hostsOnIvm4(),
+                s.hostsOnIvm3(),
+                s.hostsUpgrading(),
+                s.guests(),
+                s.guestKits4Installed(),
+                s.actionsRunning(),
+                s.failures(),
+                0);
+    var rebuilt = new HashMap<String, TeamSummary>();
+    rebuild
+        .<TeamSummary>contents(ViewsTopology.TEAM_SUMMARIES)
+        .forEach((team, summary) -> rebuilt.put(team, content.apply(summary)));
+    return compare(
+        rebuilt,
+        ViewsTopology.TEAM_SUMMARIES,
+        key ->
+            live.read(ViewsTopology.TEAM_SUMMARIES, "/api/teams/" + key, key, TeamSummary.class)
+                .map(content),
+        (before, now) -> false);
+  }
+
+  /** A live feed whose latest event is newer than the rebuilt one's has moved on. */
+  private StoreComparison compareActivity(ViewsRebuild rebuild, LiveViews live) {
+    return compare(
+        rebuild.<TeamActivity>contents(ViewsTopology.TEAM_ACTIVITY),
+        ViewsTopology.TEAM_ACTIVITY,
+        key ->
+            live.read(
+                ViewsTopology.TEAM_ACTIVITY,
+                "/api/teams/" + key + "/activity",
+                key,
+                TeamActivity.class),
+        (before, now) ->
+            !now.entries().isEmpty()
+                && !before.entries().isEmpty()
+                && now.entries().getLast().at().isAfter(before.entries().getLast().at()));
+  }
+
+  private static <V> StoreComparison compare(
+      Map<String, V> rebuilt,
+      String store,
+      Function<String, Optional<V>> live,
+      BiPredicate<V, V> movedOn) {
+    int moved = 0;
+    var differences = new ArrayList<String>();
+    for (var entry : rebuilt.entrySet()) {
+      var now = live.apply(entry.getKey());
+      if (now.isEmpty()) {
+        differences.add(entry.getKey() + ": not in the live views");
+      } else if (movedOn.test(entry.getValue(), now.get())) {
+        moved++;
+      } else if (!now.get().equals(entry.getValue())) {
+        differences.add(entry.getKey());
+      }
+    }
+    return new StoreComparison(store, rebuilt.size(), moved, List.copyOf(differences));
+  }
+
+  /** The live views, each from the instance that holds it. */
+  private final class LiveViews {
+    private final String authorization;
+
+    LiveViews(String authorization) {
+      this.authorization = authorization;
+    }
+
+    <T> Optional<T> read(String store, String path, String key, Class<T> type) {
+      return router
+          .current(store, key, path, authorization)
+          .map(json -> Json.MAPPER.readValue(json, type));
+    }
+  }
+
+  private static void delete(Path dir) {
+    try {
+      FileSystemUtils.deleteRecursively(dir);
+    } catch (IOException e) {
+      log.warn("could not remove the replay's state directory {}: {}", dir, e.toString());
+    }
+  }
+}
