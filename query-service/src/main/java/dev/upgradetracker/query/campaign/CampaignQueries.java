@@ -36,7 +36,7 @@ class CampaignQueries {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       HttpServletRequest request) {
-    return router.<CampaignProgress, CampaignProgress>list(
+    return router.<CampaignProgress, CampaignProgress>page(
         request,
         ViewsTopology.CAMPAIGN_VIEWS,
         view ->

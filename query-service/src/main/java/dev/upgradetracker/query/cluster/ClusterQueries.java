@@ -47,7 +47,7 @@ class ClusterQueries {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       HttpServletRequest request) {
-    return router.<ClusterView, ClusterSummary>list(
+    return router.<ClusterView, ClusterSummary>page(
         request,
         ViewsTopology.CLUSTER_VIEWS,
         view ->

@@ -50,6 +50,14 @@ public record ClusterView(
         && guests.stream().allMatch(GuestView::hasKit4);
   }
 
+  public int hostsOnIntegrityVm4() {
+    return (int) hosts.stream().filter(HostView::onIntegrityVm4).count();
+  }
+
+  public int guestsWithKit4() {
+    return (int) guests.stream().filter(GuestView::hasKit4).count();
+  }
+
   public ClusterView withHosts(List<HostView> next) {
     return new ClusterView(
         clusterId,

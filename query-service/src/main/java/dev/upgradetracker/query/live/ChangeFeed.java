@@ -90,12 +90,19 @@ public class ChangeFeed implements SmartLifecycle {
     }
   }
 
+  /** Every instance sees every change: only those somebody follows are parsed. */
   private void dispatch(String subject, String json) {
     if (subject == null || json == null) {
       return;
     }
+    var kind = subject.substring(0, Math.max(0, subject.indexOf(':')));
+    boolean followed =
+        subscribers.containsKey(subject)
+            || (FLEET_KINDS.contains(kind) && subscribers.containsKey(FLEET));
+    if (!followed) {
+      return;
+    }
     var change = Json.MAPPER.readTree(json);
-    var kind = change.path("kind").asString();
     var position = change.path("position").asLong();
     var view = change.path("view").toString();
     deliver(subject, kind, position, view);

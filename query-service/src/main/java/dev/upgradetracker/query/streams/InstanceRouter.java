@@ -82,7 +82,7 @@ public class InstanceRouter {
    * every other, sorted and cut into a page. A forwarded request gets this instance's matches,
    * whole.
    */
-  public <V, T> Object list(
+  public <V, T> Object page(
       HttpServletRequest request,
       String store,
       Predicate<V> matches,
@@ -91,6 +91,20 @@ public class InstanceRouter {
       Comparator<T> order,
       int page,
       int size) {
+    var all = everywhere(request, store, matches, item, itemArray);
+    return forwarded(request) ? all : Page.of(all, order, page, size);
+  }
+
+  /**
+   * The views of {@code store} that match, as items, from this instance and every other (from this
+   * one only when the request was forwarded).
+   */
+  public <V, T> List<T> everywhere(
+      HttpServletRequest request,
+      String store,
+      Predicate<V> matches,
+      Function<V, T> item,
+      Class<T[]> itemArray) {
     var local = new ArrayList<T>();
     try (var iterator = views.<V>store(store).all()) {
       iterator.forEachRemaining(
@@ -103,29 +117,18 @@ public class InstanceRouter {
     if (forwarded(request)) {
       return local;
     }
-    var all = gather(request, local, body -> Arrays.asList(Json.MAPPER.readValue(body, itemArray)));
-    return Page.of(all, order, page, size);
-  }
-
-  /** This instance's items and every other instance's, as their local answers list them. */
-  public <T> List<T> gather(
-      HttpServletRequest request, List<T> local, Function<byte[], List<T>> read) {
-    var all = new ArrayList<>(local);
-    if (forwarded(request)) {
-      return all;
-    }
     for (var instance : views.otherInstances()) {
       try {
         var response = send(instance, request);
         if (response.statusCode() != 200) {
           throw new ViewsNotReady("instance " + instance + " answered " + response.statusCode());
         }
-        all.addAll(read.apply(response.body()));
+        local.addAll(Arrays.asList(Json.MAPPER.readValue(response.body(), itemArray)));
       } catch (IOException e) {
         throw new ViewsNotReady("instance " + instance + " is unreachable: " + e.getMessage());
       }
     }
-    return all;
+    return local;
   }
 
   /**

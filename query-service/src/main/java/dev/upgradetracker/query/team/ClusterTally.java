@@ -23,10 +23,10 @@ public record ClusterTally(
         view.team(),
         view.progress().phase(),
         view.hosts().size(),
-        (int) view.hosts().stream().filter(ClusterView.HostView::onIntegrityVm4).count(),
+        view.hostsOnIntegrityVm4(),
         (int) view.hosts().stream().filter(ClusterView.HostView::upgrading).count(),
         view.guests().size(),
-        (int) view.guests().stream().filter(ClusterView.GuestView::hasKit4).count(),
+        view.guestsWithKit4(),
         (int) view.actions().stream().filter(a -> "REQUESTED".equals(a.status())).count(),
         view.progress().failuresTotal());
   }

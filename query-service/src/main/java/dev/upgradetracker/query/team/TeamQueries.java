@@ -1,14 +1,11 @@
 package dev.upgradetracker.query.team;
 
-import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.query.activity.TeamActivity;
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
 import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.web.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -33,16 +30,16 @@ class TeamQueries {
   /** Every team's summary, by team name. */
   @GetMapping
   List<TeamSummary> all(HttpServletRequest request) {
-    var local = new ArrayList<TeamSummary>();
-    try (var iterator = views.<TeamSummary>store(ViewsTopology.TEAM_SUMMARIES).all()) {
-      iterator.forEachRemaining(entry -> local.add(entry.value));
-    }
-    var all =
-        router.gather(
+    return router
+        .<TeamSummary, TeamSummary>everywhere(
             request,
-            local,
-            body -> Arrays.asList(Json.MAPPER.readValue(body, TeamSummary[].class)));
-    return all.stream().sorted(Comparator.comparing(TeamSummary::team)).toList();
+            ViewsTopology.TEAM_SUMMARIES,
+            summary -> true,
+            summary -> summary,
+            TeamSummary[].class)
+        .stream()
+        .sorted(Comparator.comparing(TeamSummary::team))
+        .toList();
   }
 
   @GetMapping("/{team}")

@@ -26,6 +26,26 @@ public record TeamSummary(
   public static final TeamSummary NONE =
       new TeamSummary(null, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+  /**
+   * The summary's content: the same but for its change count, which depends on how the changes were
+   * batched (a rebuild batches them differently from the live views).
+   */
+  public TeamSummary withoutUpdateCount() {
+    return new TeamSummary(
+        team,
+        clusters,
+        clustersByPhase,
+        hosts,
+        hostsOnIvm4,
+        hostsOnIvm3,
+        hostsUpgrading,
+        guests,
+        guestKits4Installed,
+        actionsRunning,
+        failures,
+        0);
+  }
+
   public TeamSummary add(String ofTeam, ClusterTally cluster) {
     return combine(ofTeam, cluster, 1, 1);
   }
