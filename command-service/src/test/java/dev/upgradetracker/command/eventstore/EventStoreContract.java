@@ -19,14 +19,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the command side promises on any event store: commands over HTTP become stored events,
@@ -39,6 +42,7 @@ abstract class EventStoreContract {
 
   @LocalServerPort int port;
   @Autowired EventStore eventStore;
+  @Autowired DataSource dataSource;
 
   final String clusterId = "c-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -162,6 +166,67 @@ abstract class EventStoreContract {
     assertThat(result.get("clusters").get(3).get("detail").asString())
         .startsWith("hosts: a cluster needs at least one VM host");
     assertThat(storedEventCount()).isEqualTo(1);
+  }
+
+  @Test
+  void verificationFindsAnEventEditedInTheDatabaseAtExactlyThatEvent() throws Exception {
+    post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+    post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}");
+    post("/api/clusters/" + clusterId + "/guests/g2/move", "{\"toHost\":\"h2\"}");
+    post("/api/clusters/" + clusterId + "/guests/g3/move", "{\"toHost\":\"h1\"}");
+    var before = verification("/api/clusters/" + clusterId + "/verification");
+    assertThat(before.get("events").asLong()).isEqualTo(storedEventCount()).isGreaterThan(2);
+    assertThat(before.get("intact").asBoolean()).isTrue();
+
+    editStoredPayload(1, "\"g1\"", "\"g9\"");
+
+    var after = verification("/api/clusters/" + clusterId + "/verification");
+    assertThat(after.get("intact").asBoolean()).isFalse();
+    assertThat(after.get("firstBreak").get("sequence").asLong()).isEqualTo(1);
+    assertThat(after.get("firstBreak").get("problem").asString())
+        .isEqualTo("the event was changed after it was stored");
+    var fleet = verification("/api/verification");
+    assertThat(fleet.get("intact").asBoolean()).isFalse();
+    assertThat(fleet.get("broken").findValuesAsString("aggregateId")).containsExactly(clusterId);
+  }
+
+  private void editStoredPayload(long sequence, String from, String to) throws Exception {
+    try (var connection = dataSource.getConnection()) {
+      byte[] payload;
+      try (var read =
+          connection.prepareStatement(
+              "select payload from domain_event_entry"
+                  + " where aggregate_identifier = ? and sequence_number = ?")) {
+        read.setString(1, clusterId);
+        read.setLong(2, sequence);
+        try (var rows = read.executeQuery()) {
+          assertThat(rows.next()).isTrue();
+          payload = rows.getBytes(1);
+        }
+      }
+      var edited = new String(payload, StandardCharsets.UTF_8).replace(from, to);
+      assertThat(edited).isNotEqualTo(new String(payload, StandardCharsets.UTF_8));
+      try (var write =
+          connection.prepareStatement(
+              "update domain_event_entry set payload = ?"
+                  + " where aggregate_identifier = ? and sequence_number = ?")) {
+        write.setBytes(1, edited.getBytes(StandardCharsets.UTF_8));
+        write.setString(2, clusterId);
+        write.setLong(3, sequence);
+        assertThat(write.executeUpdate()).isEqualTo(1);
+      }
+    }
+  }
+
+  private JsonNode verification(String path) throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer audit-token")
+            .GET()
+            .build();
+    var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return Json.MAPPER.readTree(response.body());
   }
 
   private long storedEventCount() {

@@ -7,10 +7,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,8 +23,6 @@ class PostgresEventStoreIT extends EventStoreContract {
       System.getProperty("ut.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
   static final String DATABASE =
       "ut_events_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-  @Autowired DataSource dataSource;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws SQLException {

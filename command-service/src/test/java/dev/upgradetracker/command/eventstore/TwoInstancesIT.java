@@ -4,6 +4,7 @@ import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.command.CommandServiceApplication;
+import dev.upgradetracker.command.audit.ChainVerifier;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
@@ -63,7 +64,7 @@ class TwoInstancesIT {
   record Outcome(int status, String body) {}
 
   @Test
-  void commandsRacingFromTwoInstancesOnOneClusterAreEachStoredOnceOrRefusedWithTheCurrentVersion()
+  void commandsRacingFromTwoInstancesOnOneClusterAreStoredOnceInOneHashChainOrRefusedWithTheVersion()
       throws Exception {
     var clusterId = "race-" + UUID.randomUUID().toString().substring(0, 6);
     assertThat(
@@ -104,6 +105,8 @@ class TwoInstancesIT {
             .toList();
     var expected = accepted.stream().flatMap(id -> Stream.of(id + "@h1", id + "@h2")).toList();
     assertThat(requested).containsExactlyInAnyOrderElementsOf(expected);
+    var chain = instances.getFirst().getBean(ChainVerifier.class).verify(clusterId).orElseThrow();
+    assertThat(chain.intact()).as("hash chain: %s", chain).isTrue();
   }
 
   private static Outcome post(int instance, String path, String json) {

@@ -1,0 +1,71 @@
+package dev.upgradetracker.command.audit;
+
+/**
+ * Follows one aggregate's stored events in sequence order and remembers the first that does not
+ * fit: a gap in the sequence, a predecessor hash other than the previous event's hash, or content
+ * that no longer hashes to the hash it recorded.
+ */
+final class ChainWalk {
+
+  private final String aggregateId;
+  private String aggregateType;
+  private long events;
+  private long expectedSequence;
+  private String previousHash = "";
+  private ChainBreak firstBreak;
+
+  ChainWalk(String aggregateId) {
+    this.aggregateId = aggregateId;
+  }
+
+  void accept(StoredEvent event, String aggregateType) {
+    this.aggregateType = aggregateType;
+    events++;
+    if (firstBreak == null) {
+      firstBreak = check(event);
+      previousHash = text(EventHash.tree(event.metaData()).get(EventHash.HASH));
+      expectedSequence = event.sequence() + 1;
+    }
+  }
+
+  private ChainBreak check(StoredEvent event) {
+    if (event.sequence() != expectedSequence) {
+      return breakAt(
+          event,
+          "events are missing before this one",
+          "sequence " + expectedSequence,
+          "sequence " + event.sequence());
+    }
+    var metaData = EventHash.tree(event.metaData());
+    var recorded = text(metaData.get(EventHash.HASH));
+    if (recorded.isEmpty()) {
+      return breakAt(event, "the event records no hash", "a hash", "none");
+    }
+    var linked = text(metaData.get(EventHash.PREVIOUS_HASH));
+    if (!linked.equals(previousHash)) {
+      return breakAt(
+          event,
+          "the event does not follow its predecessor: it was removed, replaced or reordered",
+          previousHash,
+          linked);
+    }
+    var computed = EventHash.of(event);
+    if (!computed.equals(recorded)) {
+      return breakAt(event, "the event was changed after it was stored", recorded, computed);
+    }
+    return null;
+  }
+
+  private static ChainBreak breakAt(
+      StoredEvent event, String problem, String expected, String found) {
+    return new ChainBreak(event.sequence(), event.eventId(), problem, expected, found);
+  }
+
+  private static String text(tools.jackson.databind.JsonNode node) {
+    return node == null || node.isNull() ? "" : node.asString();
+  }
+
+  ChainReport report() {
+    return new ChainReport(aggregateId, aggregateType, events, firstBreak == null, firstBreak);
+  }
+}
