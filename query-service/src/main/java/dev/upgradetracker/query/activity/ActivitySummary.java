@@ -20,16 +20,25 @@ public final class ActivitySummary {
   private ActivitySummary() {}
 
   public static ActivityEntry of(EventEnvelope envelope) {
-    var event = Json.MAPPER.valueToTree(envelope.event());
-    var type = event.path("type").asString("").replaceFirst("\\.v\\d+$", "");
+    JsonNode event = Json.MAPPER.valueToTree(envelope.event());
     return new ActivityEntry(
         envelope.clusterId(),
         envelope.sequence(),
         envelope.timestamp(),
         envelope.team(),
         envelope.user(),
-        type,
-        cut(type + fields(event)));
+        type(event),
+        line(event));
+  }
+
+  /** The event's type name without its version: {@code GuestMoved}. */
+  public static String type(JsonNode event) {
+    return event.path("type").asString("").replaceFirst("\\.v\\d+$", "");
+  }
+
+  /** Any event's JSON form (cluster or campaign) as one line. */
+  public static String line(JsonNode event) {
+    return cut(type(event) + fields(event));
   }
 
   private static String fields(JsonNode event) {

@@ -105,17 +105,32 @@ public class InstanceRouter {
       Predicate<V> matches,
       Function<V, T> item,
       Class<T[]> itemArray) {
-    var local = new ArrayList<T>();
-    try (var iterator = views.<V>store(store).all()) {
-      iterator.forEachRemaining(
-          entry -> {
-            if (matches.test(entry.value)) {
-              local.add(item.apply(entry.value));
-            }
-          });
-    }
+    return gather(
+        request,
+        () -> {
+          var local = new ArrayList<T>();
+          try (var iterator = views.<V>store(store).all()) {
+            iterator.forEachRemaining(
+                entry -> {
+                  if (matches.test(entry.value)) {
+                    local.add(item.apply(entry.value));
+                  }
+                });
+          }
+          return local;
+        },
+        itemArray);
+  }
+
+  /**
+   * This instance's items and, unless the request was forwarded, every other instance's answer to
+   * the same request.
+   */
+  public <T> List<T> gather(
+      HttpServletRequest request, Supplier<List<T>> localItems, Class<T[]> itemArray) {
+    var all = new ArrayList<T>(localItems.get());
     if (forwarded(request)) {
-      return local;
+      return all;
     }
     for (var instance : views.otherInstances()) {
       try {
@@ -123,12 +138,12 @@ public class InstanceRouter {
         if (response.statusCode() != 200) {
           throw new ViewsNotReady("instance " + instance + " answered " + response.statusCode());
         }
-        local.addAll(Arrays.asList(Json.MAPPER.readValue(response.body(), itemArray)));
+        all.addAll(Arrays.asList(Json.MAPPER.readValue(response.body(), itemArray)));
       } catch (IOException e) {
         throw new ViewsNotReady("instance " + instance + " is unreachable: " + e.getMessage());
       }
     }
-    return local;
+    return all;
   }
 
   /**

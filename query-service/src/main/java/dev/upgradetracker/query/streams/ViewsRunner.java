@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs the views topology for the life of the service and answers queries from its stores. */
 @Component
-public class ViewsRunner implements SmartLifecycle {
+public class ViewsRunner implements SmartLifecycle, LocalStores {
 
   private final StreamsSettings settings;
   private volatile KafkaStreams streams;
@@ -57,6 +57,7 @@ public class ViewsRunner implements SmartLifecycle {
   }
 
   /** One of {@link ViewsTopology}'s stores, as far as this instance holds it. */
+  @Override
   public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
     var current = running();
     try {

@@ -9,6 +9,7 @@ import dev.upgradetracker.query.campaign.CampaignProgress;
 import dev.upgradetracker.query.campaign.CampaignProjection;
 import dev.upgradetracker.query.cluster.ClusterProjection;
 import dev.upgradetracker.query.cluster.ClusterView;
+import dev.upgradetracker.query.history.HistoryIndex;
 import dev.upgradetracker.query.live.ViewChange;
 import dev.upgradetracker.query.team.ClusterTally;
 import dev.upgradetracker.query.team.TeamSummary;
@@ -73,8 +74,10 @@ public final class ViewsTopology {
                     ClusterProjection.apply(
                         view == null ? ClusterView.empty(clusterId) : view, envelope),
                 store(run, CLUSTER_VIEWS, new RememberingSerde<>(ClusterView.class, REMEMBERED)));
+    var campaignEvents =
+        builder.stream(Topics.CAMPAIGN_EVENTS, Consumed.with(KEYS, JsonSerde.campaignEnvelopes()));
     var campaigns =
-        builder.stream(Topics.CAMPAIGN_EVENTS, Consumed.with(KEYS, JsonSerde.campaignEnvelopes()))
+        campaignEvents
             .groupByKey()
             .aggregate(
                 () -> null,
@@ -115,6 +118,7 @@ public final class ViewsTopology {
             (team, entry, feed) -> feed.add(team, entry),
             store(run, TEAM_ACTIVITY, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
     if (run == Run.LIVE) {
+      HistoryIndex.attach(builder, events, campaignEvents);
       publish(clusters, "cluster", ClusterView::lastSequence);
       publish(campaigns, "campaign", CampaignProgress::lastSequence);
       publish(teams, "team", TeamSummary::updates);

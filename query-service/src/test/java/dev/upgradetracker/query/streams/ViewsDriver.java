@@ -21,13 +21,14 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The views topology under Kafka Streams' test driver, fed events as a publisher would send them.
  */
-final class ViewsDriver implements AutoCloseable {
+public final class ViewsDriver implements AutoCloseable {
 
-  static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+  public static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, EventEnvelope> events;
@@ -35,7 +36,7 @@ final class ViewsDriver implements AutoCloseable {
   private final TestOutputTopic<String, ViewChange> changes;
   private final Map<String, Long> sequences = new HashMap<>();
 
-  ViewsDriver() {
+  public ViewsDriver() {
     var props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "views-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -50,13 +51,13 @@ final class ViewsDriver implements AutoCloseable {
   }
 
   /** Sends the cluster's next event, {@code seconds} after {@link #T0}, by {@code team}. */
-  void send(String team, long seconds, ClusterEvent event) {
+  public void send(String team, long seconds, ClusterEvent event) {
     long sequence = sequences.merge("cluster:" + event.clusterId(), 1L, Long::sum) - 1;
     send(sequence, team, seconds, event);
   }
 
   /** Sends a cluster event at an explicit position (e.g. one delivered twice). */
-  void send(long sequence, String team, long seconds, ClusterEvent event) {
+  public void send(long sequence, String team, long seconds, ClusterEvent event) {
     events.pipeInput(
         event.clusterId(),
         new EventEnvelope(
@@ -71,7 +72,7 @@ final class ViewsDriver implements AutoCloseable {
             event));
   }
 
-  void send(long seconds, CampaignEvent event) {
+  public void send(long seconds, CampaignEvent event) {
     long sequence = sequences.merge("campaign:" + event.campaignId(), 1L, Long::sum) - 1;
     campaignEvents.pipeInput(
         event.campaignId(),
@@ -87,15 +88,25 @@ final class ViewsDriver implements AutoCloseable {
             event));
   }
 
-  <V> V view(String store, String key) {
+  public <V> V view(String store, String key) {
     return driver.<String, V>getKeyValueStore(store).get(key);
+  }
+
+  /** The driver's stores, read as a running instance reads its own. */
+  public LocalStores stores() {
+    return new LocalStores() {
+      @Override
+      public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
+      }
+    };
   }
 
   List<ViewChange> changes() {
     return changes.readValuesToList();
   }
 
-  static ClusterEvent.ClusterRegistered cluster(String clusterId, String team) {
+  public static ClusterEvent.ClusterRegistered cluster(String clusterId, String team) {
     return new ClusterEvent.ClusterRegistered(
         clusterId,
         team,

@@ -1,0 +1,59 @@
+package dev.upgradetracker.query.history;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** History entries as CSV (RFC 4180): one row an event; command lines one per line in a cell. */
+final class HistoryCsv {
+
+  static final String HEADER =
+      "at,kind,clusterId,campaignId,position,type,owner,team,user,correlationId,causationId,"
+          + "host,actionId,status,exitCode,durationMillis,commandLines,output,summary,eventId";
+
+  private HistoryCsv() {}
+
+  static String of(List<HistoryEntry> entries) {
+    var csv = new StringBuilder(HEADER).append("\r\n");
+    for (var entry : entries) {
+      var action = entry.action();
+      csv.append(
+              Stream.of(
+                      entry.at(),
+                      entry.kind(),
+                      entry.clusterId(),
+                      entry.campaignId(),
+                      entry.position(),
+                      entry.type(),
+                      entry.owner(),
+                      entry.team(),
+                      entry.user(),
+                      entry.correlationId(),
+                      entry.causationId(),
+                      action == null ? null : action.host(),
+                      action == null ? null : action.actionId(),
+                      action == null ? null : action.status(),
+                      action == null ? null : action.exitCode(),
+                      action == null ? null : action.durationMillis(),
+                      action == null || action.commandLines() == null
+                          ? null
+                          : String.join("\n", action.commandLines()),
+                      action == null ? null : action.output(),
+                      entry.summary(),
+                      entry.eventId())
+                  .map(HistoryCsv::cell)
+                  .collect(Collectors.joining(",")))
+          .append("\r\n");
+    }
+    return csv.toString();
+  }
+
+  private static String cell(Object value) {
+    var text = Objects.toString(value, "");
+    if (text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
+      return '"' + text.replace("\"", "\"\"") + '"';
+    }
+    return text;
+  }
+}

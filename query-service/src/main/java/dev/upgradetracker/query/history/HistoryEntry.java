@@ -1,0 +1,38 @@
+package dev.upgradetracker.query.history;
+
+import java.time.Instant;
+import java.util.Comparator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One event of an audit history: what happened ({@code type}, {@code summary}, the whole {@code
+ * event}), when, who ({@code team} and {@code user} acting; {@code owner} owns the cluster or
+ * campaign), why ({@code correlationId}: the request or campaign; {@code causationId}: the command
+ * or event that caused it; {@code campaignId}: the campaign the cluster was in), and for host
+ * actions what ran. {@code kind} is {@code cluster} or {@code campaign}; {@code position} is the
+ * event's place in that cluster's or campaign's own history.
+ */
+public record HistoryEntry(
+    String kind,
+    String clusterId,
+    String campaignId,
+    long position,
+    String eventId,
+    Instant at,
+    String owner,
+    String team,
+    String user,
+    String correlationId,
+    String causationId,
+    String type,
+    String summary,
+    ActionDetail action,
+    JsonNode event) {
+
+  /** Fleet-wide order: by time, then stream, then position. */
+  static final Comparator<HistoryEntry> IN_TIME_ORDER =
+      Comparator.comparing(HistoryEntry::at)
+          .thenComparing(HistoryEntry::kind)
+          .thenComparing(entry -> entry.kind().equals(HistoryKeys.CLUSTER) ? entry.clusterId() : entry.campaignId())
+          .thenComparingLong(HistoryEntry::position);
+}

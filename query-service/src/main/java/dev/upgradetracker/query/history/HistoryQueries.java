@@ -1,0 +1,127 @@
+package dev.upgradetracker.query.history;
+
+import dev.upgradetracker.query.streams.InstanceRouter;
+import dev.upgradetracker.query.web.BadQuery;
+import dev.upgradetracker.query.web.Page;
+import dev.upgradetracker.query.web.QueryProblems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Audit histories over HTTP: a cluster's (optionally one host's), a campaign's (its own events and
+ * its clusters' events while attached to it), and fleet-wide by team, campaign, cluster, host and
+ * time range. Paged; JSON, or CSV with {@code format=csv}.
+ */
+@RestController
+class HistoryQueries {
+
+  private static final Comparator<HistoryEntry> BY_POSITION =
+      Comparator.comparingLong(HistoryEntry::position);
+  private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+  private final HistoryReader reader;
+  private final InstanceRouter router;
+
+  HistoryQueries(HistoryReader reader, InstanceRouter router) {
+    this.reader = reader;
+    this.router = router;
+  }
+
+  @GetMapping("/api/clusters/{clusterId}/history")
+  ResponseEntity<?> cluster(
+      @PathVariable String clusterId,
+      @RequestParam(required = false) String host,
+      @RequestParam(required = false) String campaign,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size,
+      @RequestParam(defaultValue = "json") String format,
+      HttpServletRequest request) {
+    var filter = HistoryFilter.of(null, campaign, clusterId, host, from, to);
+    return router.byKey(
+        HistoryIndex.CLUSTER_HISTORY,
+        clusterId,
+        request,
+        () -> {
+          if (reader.records(clusterId).isEmpty()) {
+            return QueryProblems.notFound("cluster " + clusterId);
+          }
+          return answer(
+              reader.cluster(clusterId, filter), BY_POSITION, page, size, format, clusterId);
+        });
+  }
+
+  @GetMapping("/api/campaigns/{campaignId}/history")
+  ResponseEntity<?> campaign(
+      @PathVariable String campaignId,
+      @RequestParam(required = false) String host,
+      @RequestParam(required = false) String cluster,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size,
+      @RequestParam(defaultValue = "json") String format,
+      HttpServletRequest request) {
+    var filter = HistoryFilter.of(null, campaignId, cluster, host, from, to);
+    var entries = router.gather(request, () -> reader.fleet(filter), HistoryEntry[].class);
+    if (InstanceRouter.forwarded(request)) {
+      return ResponseEntity.ok(entries);
+    }
+    if (entries.isEmpty() && host == null && cluster == null && from == null && to == null) {
+      return QueryProblems.notFound("campaign " + campaignId);
+    }
+    return answer(entries, HistoryEntry.IN_TIME_ORDER, page, size, format, campaignId);
+  }
+
+  @GetMapping("/api/history")
+  ResponseEntity<?> fleet(
+      @RequestParam(required = false) String team,
+      @RequestParam(required = false) String campaign,
+      @RequestParam(required = false) String cluster,
+      @RequestParam(required = false) String host,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size,
+      @RequestParam(defaultValue = "json") String format,
+      HttpServletRequest request) {
+    var filter = HistoryFilter.of(team, campaign, cluster, host, from, to);
+    var entries = router.gather(request, () -> reader.fleet(filter), HistoryEntry[].class);
+    if (InstanceRouter.forwarded(request)) {
+      return ResponseEntity.ok(entries);
+    }
+    return answer(entries, HistoryEntry.IN_TIME_ORDER, page, size, format, "fleet");
+  }
+
+  private static ResponseEntity<?> answer(
+      List<HistoryEntry> entries,
+      Comparator<HistoryEntry> order,
+      int page,
+      int size,
+      String format,
+      String name) {
+    var paged = Page.of(entries, order, page, size);
+    return switch (format) {
+      case "json" -> ResponseEntity.ok(paged);
+      case "csv" ->
+          ResponseEntity.ok()
+              .contentType(CSV)
+              .header("X-Total-Count", Integer.toString(paged.total()))
+              .header(
+                  HttpHeaders.CONTENT_DISPOSITION,
+                  "attachment; filename=\"" + name + "-history-" + page + ".csv\"")
+              .body(HistoryCsv.of(paged.items()));
+      default -> throw new BadQuery("format must be json or csv, not '" + format + "'");
+    };
+  }
+}
