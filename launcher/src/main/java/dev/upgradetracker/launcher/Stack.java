@@ -37,14 +37,24 @@ public final class Stack implements AutoCloseable {
   private final Map<String, Runnable> restarts = new HashMap<>();
   private String kafkaBootstrap;
   private HostSimulator simulator;
+  private Fleet simulatedFleet;
   private Map<String, String> teamTokens = Map.of();
 
   private Stack() {}
 
   public static Stack start(LauncherSettings settings) throws Exception {
+    return start(settings, true);
+  }
+
+  /** The whole stack simulating the fleet, which is left for the caller to import. */
+  public static Stack startUnregistered(LauncherSettings settings) throws Exception {
+    return start(settings, false);
+  }
+
+  private static Stack start(LauncherSettings settings, boolean register) throws Exception {
     var stack = new Stack();
     try {
-      stack.startAll(settings);
+      stack.startAll(settings, register);
       return stack;
     } catch (Exception e) {
       stack.close();
@@ -52,7 +62,7 @@ public final class Stack implements AutoCloseable {
     }
   }
 
-  private void startAll(LauncherSettings settings) throws Exception {
+  private void startAll(LauncherSettings settings, boolean register) throws Exception {
     requireFree(settings.commandPort(), "COMMAND_SERVICE_PORT");
     requireFree(settings.queryPort(), "QUERY_SERVICE_PORT");
     requireFree(settings.executorPort(), "EXECUTOR_PORT");
@@ -99,7 +109,15 @@ public final class Stack implements AutoCloseable {
       service.awaitHealthy(START_TIMEOUT);
       log.info("{} is healthy at {}", service.name(), service.baseUrl());
     }
-    register(withSimulatorAddresses(fleet));
+    simulatedFleet = withSimulatorAddresses(fleet);
+    if (register) {
+      register(simulatedFleet);
+    }
+  }
+
+  /** The fleet the simulator plays, each host at the address it serves it on. */
+  public Fleet simulatedFleet() {
+    return simulatedFleet;
   }
 
   /**

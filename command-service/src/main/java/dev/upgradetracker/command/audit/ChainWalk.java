@@ -1,5 +1,7 @@
 package dev.upgradetracker.command.audit;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Follows one aggregate's stored events in sequence order and remembers the first that does not
  * fit: a gap in the sequence, a predecessor hash other than the previous event's hash, or content
@@ -61,7 +63,7 @@ final class ChainWalk {
     return new ChainBreak(event.sequence(), event.eventId(), problem, expected, found);
   }
 
-  private static String text(tools.jackson.databind.JsonNode node) {
+  private static String text(JsonNode node) {
     return node == null || node.isNull() ? "" : node.asString();
   }
 

@@ -9,9 +9,12 @@ class EventHashTest {
 
   @Test
   void theSameContentHashesTheSameHoweverItsJsonIsOrderedOrSpaced() {
-    var compact = event("{\"guest\":\"g1\",\"toHost\":\"h2\"}", "{\"team\":\"alpha\",\"user\":\"anna\"}");
+    var compact =
+        event("{\"guest\":\"g1\",\"toHost\":\"h2\"}", "{\"team\":\"alpha\",\"user\":\"anna\"}");
     var spaced =
-        event("{ \"toHost\": \"h2\",\n \"guest\": \"g1\" }", "{\"user\":\"anna\", \"team\":\"alpha\"}");
+        event(
+            "{ \"toHost\": \"h2\",\n \"guest\": \"g1\" }",
+            "{\"user\":\"anna\", \"team\":\"alpha\"}");
 
     assertThat(EventHash.of(spaced)).isEqualTo(EventHash.of(compact)).hasSize(64);
   }

@@ -64,8 +64,9 @@ class TwoInstancesIT {
   record Outcome(int status, String body) {}
 
   @Test
-  void commandsRacingFromTwoInstancesOnOneClusterAreStoredOnceInOneHashChainOrRefusedWithTheVersion()
-      throws Exception {
+  void
+      commandsRacingFromTwoInstancesOnOneClusterAreStoredOnceInOneHashChainOrRefusedWithTheVersion()
+          throws Exception {
     var clusterId = "race-" + UUID.randomUUID().toString().substring(0, 6);
     assertThat(
             post(0, "/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)))

@@ -1,13 +1,14 @@
 package dev.upgradetracker.query.history;
 
 import dev.upgradetracker.events.CampaignEnvelope;
+import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
-import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.query.activity.ActivitySummary;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Renders stored events as history entries. */
 final class HistoryEntries {
@@ -79,7 +80,7 @@ final class HistoryEntries {
   /** A host action's JSON names its kind under {@code kind}; the summary reads {@code type}. */
   private static JsonNode retyped(JsonNode action) {
     var copy = action.deepCopy();
-    if (copy instanceof tools.jackson.databind.node.ObjectNode object && object.has("kind")) {
+    if (copy instanceof ObjectNode object && object.has("kind")) {
       object.set("type", object.remove("kind"));
     }
     return copy;

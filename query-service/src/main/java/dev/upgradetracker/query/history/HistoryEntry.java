@@ -33,6 +33,8 @@ public record HistoryEntry(
   static final Comparator<HistoryEntry> IN_TIME_ORDER =
       Comparator.comparing(HistoryEntry::at)
           .thenComparing(HistoryEntry::kind)
-          .thenComparing(entry -> entry.kind().equals(HistoryKeys.CLUSTER) ? entry.clusterId() : entry.campaignId())
+          .thenComparing(
+              entry ->
+                  entry.kind().equals(HistoryKeys.CLUSTER) ? entry.clusterId() : entry.campaignId())
           .thenComparingLong(HistoryEntry::position);
 }

@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Which events a history holds: any of owner team, campaign, cluster and host (an event concerns a
- * host when it names it as host, source or target), between {@code from} (inclusive) and {@code
- * to} (exclusive). Null means any.
+ * host when it names it as host, source or target), between {@code from} (inclusive) and {@code to}
+ * (exclusive). Null means any.
  */
 record HistoryFilter(
     String team, String campaignId, String clusterId, String host, Instant from, Instant to) {

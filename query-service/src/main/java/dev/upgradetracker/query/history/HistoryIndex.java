@@ -58,7 +58,8 @@ public final class HistoryIndex {
     campaignEvents.process(CampaignIndexer::new, CAMPAIGN_HISTORY, BY_TIME);
   }
 
-  private static final class ClusterIndexer implements Processor<String, EventEnvelope, Void, Void> {
+  private static final class ClusterIndexer
+      implements Processor<String, EventEnvelope, Void, Void> {
 
     private KeyValueStore<String, AuditRecord> history;
     private KeyValueStore<String, HistoryTag> byTime;
@@ -79,14 +80,18 @@ public final class HistoryIndex {
       if (envelope.sequence() <= tag.lastSequence()) {
         return;
       }
-      var owner = envelope.event() instanceof ClusterRegistered registered ? registered.team() : tag.owner();
+      var owner =
+          envelope.event() instanceof ClusterRegistered registered
+              ? registered.team()
+              : tag.owner();
       var campaign =
           envelope.event() instanceof CampaignAttached attached
               ? attached.campaignId()
               : tag.campaignId();
       var id = envelope.clusterId();
       history.put(
-          HistoryKeys.ofStream(id, envelope.sequence()), new AuditRecord(envelope, owner, campaign));
+          HistoryKeys.ofStream(id, envelope.sequence()),
+          new AuditRecord(envelope, owner, campaign));
       byTime.put(
           HistoryKeys.ofTime(envelope.timestamp(), HistoryKeys.CLUSTER, id, envelope.sequence()),
           new HistoryTag(owner, campaign, envelope.sequence()));
@@ -119,8 +124,7 @@ public final class HistoryIndex {
 
     /** The team that started the campaign: its events after the start are the driver's. */
     private String owner(String campaignId, CampaignEnvelope envelope) {
-      var start =
-          envelope.sequence() == 0 ? envelope : history.get(HistoryKeys.first(campaignId));
+      var start = envelope.sequence() == 0 ? envelope : history.get(HistoryKeys.first(campaignId));
       return start != null && start.event() instanceof CampaignStarted started
           ? started.team()
           : envelope.team();

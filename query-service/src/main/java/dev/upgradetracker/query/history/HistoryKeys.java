@@ -3,8 +3,8 @@ package dev.upgradetracker.query.history;
 import java.time.Instant;
 
 /**
- * Store keys that sort as the history reads: by stream then position ({@code c1#0000…0042}), and
- * by time then stream then position. Ids cannot hold {@code #} (the command side refuses it).
+ * Store keys that sort as the history reads: by stream then position ({@code c1#0000…0042}), and by
+ * time then stream then position. Ids cannot hold {@code #} (the command side refuses it).
  */
 final class HistoryKeys {
 

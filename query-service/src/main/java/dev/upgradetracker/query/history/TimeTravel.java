@@ -96,7 +96,9 @@ class TimeTravel {
     var view = ClusterView.empty(clusterId);
     for (var record : records) {
       var envelope = record.envelope();
-      if (position != null ? envelope.sequence() > position : envelope.timestamp().isAfter(instant)) {
+      if (position != null
+          ? envelope.sequence() > position
+          : envelope.timestamp().isAfter(instant)) {
         break;
       }
       view = ClusterProjection.apply(view, envelope);

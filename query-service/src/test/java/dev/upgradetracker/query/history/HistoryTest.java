@@ -11,6 +11,7 @@ import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
 import dev.upgradetracker.events.campaign.CampaignOptions;
 import dev.upgradetracker.events.campaign.FailurePolicy;
+import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
 import dev.upgradetracker.events.cluster.ClusterEvent.GuestMoved;
@@ -25,6 +26,7 @@ import dev.upgradetracker.query.streams.ViewsTopology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,8 @@ class HistoryTest {
     driver.send(10, new ClusterAdmitted("k1", "c1"));
     sendCluster(10, new CampaignAttached("c1", "k1"));
     sendCluster(
-        20, new HostActionRequested("c1", "a1", "h1", "127.0.0.1:1", new MoveGuest("g1", "h1", "h2")));
+        20,
+        new HostActionRequested("c1", "a1", "h1", "127.0.0.1:1", new MoveGuest("g1", "h1", "h2")));
     sendCluster(
         30,
         new HostActionSucceeded(
@@ -65,7 +68,12 @@ class HistoryTest {
             "a1",
             "h1",
             new ActionOutcome(
-                ActionStatus.SUCCEEDED, 0, "package g1 halted\nrunning on h2", 1_200, MOVE_COMMANDS, "SHA256:x")));
+                ActionStatus.SUCCEEDED,
+                0,
+                "package g1 halted\nrunning on h2",
+                1_200,
+                MOVE_COMMANDS,
+                "SHA256:x")));
     sendCluster(31, new GuestMoved("c1", "g1", "h1", "h2", "a1"));
     driver.send(35, new StepSkipRequested("k1", "c1", "k1/c1/3", "backup already taken by hand"));
     sendCluster(40, new CampaignDetached("c1", "k1"));
@@ -91,7 +99,9 @@ class HistoryTest {
             "GuestMoved",
             "CampaignDetached",
             "GuestMoved");
-    assertThat(entries).extracting(HistoryEntry::position).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(entries)
+        .extracting(HistoryEntry::position)
+        .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
     assertThat(entries)
         .extracting(HistoryEntry::campaignId)
         .containsExactly(null, "k1", "k1", "k1", "k1", "k1", null);
@@ -152,7 +162,12 @@ class HistoryTest {
     var alphaFrom20To31 =
         history.fleet(
             HistoryFilter.of(
-                "alpha", null, null, null, T0.plusSeconds(20).toString(), T0.plusSeconds(31).toString()));
+                "alpha",
+                null,
+                null,
+                null,
+                T0.plusSeconds(20).toString(),
+                T0.plusSeconds(31).toString()));
 
     assertThat(bravo).extracting(HistoryEntry::clusterId).containsExactly("c2");
     assertThat(alphaFrom20To31)
@@ -184,7 +199,10 @@ class HistoryTest {
     var after = TimeTravel.asOf("c1", records, "4").orElseThrow().state();
 
     var changes =
-        JsonDiff.between(Json.MAPPER.valueToTree(before), Json.MAPPER.valueToTree(after), java.util.Set.of("activity", "actions", "lastSequence", "lastEventAt", "progress"));
+        JsonDiff.between(
+            Json.MAPPER.valueToTree(before),
+            Json.MAPPER.valueToTree(after),
+            Set.of("activity", "actions", "lastSequence", "lastEventAt", "progress"));
 
     assertThat(changes)
         .extracting(change -> change.path() + ": " + change.before() + " -> " + change.after())
@@ -193,17 +211,19 @@ class HistoryTest {
 
   @Test
   void aCsvExportHasARowPerEventWithCommandLinesInOneQuotedCell() {
-    var csv = HistoryCsv.of(history.cluster("c1", HistoryFilter.of(null, null, null, null, null, null)));
+    var csv =
+        HistoryCsv.of(history.cluster("c1", HistoryFilter.of(null, null, null, null, null, null)));
 
     var rows = csv.split("\r\n");
     assertThat(rows).hasSize(8);
     assertThat(rows[0]).isEqualTo(HistoryCsv.HEADER);
     assertThat(rows[4])
         .contains(",cluster,c1,k1,3,HostActionSucceeded,alpha,")
-        .contains(",h1,a1,SUCCEEDED,0,1200,\"cmhaltpkg g1\ncmrunpkg -n h2 g1\",\"package g1 halted\nrunning on h2\",");
+        .contains(
+            ",h1,a1,SUCCEEDED,0,1200,\"cmhaltpkg g1\ncmrunpkg -n h2 g1\",\"package g1 halted\nrunning on h2\",");
   }
 
-  private void sendCluster(long seconds, dev.upgradetracker.events.cluster.ClusterEvent event) {
+  private void sendCluster(long seconds, ClusterEvent event) {
     driver.send("alpha", seconds, event);
     liveViews.add(driver.view(ViewsTopology.CLUSTER_VIEWS, event.clusterId()));
   }

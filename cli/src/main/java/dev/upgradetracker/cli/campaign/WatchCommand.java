@@ -1,0 +1,120 @@
+package dev.upgradetracker.cli.campaign;
+
+import dev.upgradetracker.cli.api.Connection;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+@Command(
+    name = "watch",
+    description =
+        "Follow a campaign or a cluster live: a line per change, as it happens. Ends when the"
+            + " campaign ends or the cluster is upgraded (unless --forever).")
+public final class WatchCommand implements Callable<Integer> {
+
+  private static final Set<String> CAMPAIGN_ENDS = Set.of("COMPLETED", "ABORTED", "STOPPED");
+
+  enum Subject {
+    campaign,
+    cluster
+  }
+
+  @Mixin Connection connection;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "campaign|cluster")
+  Subject subject;
+
+  @Parameters(index = "1", paramLabel = "ID")
+  String id;
+
+  @Option(names = "--forever", description = "keep following after the end")
+  boolean forever;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    var phases = new HashMap<String, String>();
+    connection
+        .api()
+        .follow(
+            "/api/live/" + subject + "s/" + id,
+            view -> {
+              boolean ended =
+                  subject == Subject.campaign ? campaign(out, view, phases) : cluster(out, view);
+              out.flush();
+              return ended && !forever;
+            });
+    return 0;
+  }
+
+  private static boolean campaign(PrintWriter out, JsonNode view, Map<String, String> phases) {
+    var counts = view.path("counts");
+    var status = view.path("status").asString();
+    out.printf(
+        "%s  %s  %-9s %5.1f%%  done %d/%d  running %d  failed %d  steps %d%s%n",
+        time(view),
+        view.path("campaignId").asString(),
+        status,
+        counts.path("percent").asDouble(),
+        counts.path("done").asInt(),
+        counts.path("total").asInt(),
+        counts.path("running").asInt(),
+        counts.path("failed").asInt(),
+        counts.path("stepsCompleted").asInt(),
+        counts.path("eta").isString() ? "  ETA " + counts.path("eta").asString() : "");
+    for (var run : view.path("clusters")) {
+      var cluster = run.path("clusterId").asString();
+      var phase = run.path("phase").asString();
+      if (!phase.equals(phases.put(cluster, phase))) {
+        var detail = run.path("detail").asString("");
+        out.printf(
+            "           %s -> %s%s%n", cluster, phase, detail.isEmpty() ? "" : " (" + detail + ")");
+      }
+    }
+    return CAMPAIGN_ENDS.contains(status);
+  }
+
+  private static boolean cluster(PrintWriter out, JsonNode view) {
+    var progress = view.path("progress");
+    var step = progress.path("currentStep");
+    int hosts = view.path("hosts").size();
+    long upgraded =
+        view.path("hosts")
+            .valueStream()
+            .filter(h -> h.path("ivmVersion").asString("").startsWith("B.04"))
+            .count();
+    out.printf(
+        "%s  %s  %-17s steps %d/%d  hosts on 4.0: %d/%d%s%n",
+        time(view),
+        view.path("clusterId").asString(),
+        progress.path("phase").asString(),
+        progress.path("stepsDone").asInt(),
+        progress.path("stepsTotal").asInt(),
+        upgraded,
+        hosts,
+        step.isObject()
+            ? "  "
+                + step.path("command").asString()
+                + " "
+                + step.path("subject").asString("")
+                + " "
+                + step.path("status").asString()
+            : "");
+    return "UPGRADED".equals(progress.path("phase").asString());
+  }
+
+  private static String time(JsonNode view) {
+    var at = view.path("lastEventAt").asString("");
+    return at.length() >= 19 ? at.substring(11, 19) : "--:--:--";
+  }
+}

@@ -1,0 +1,67 @@
+package dev.upgradetracker.cli.fleet;
+
+import dev.upgradetracker.cli.api.Api;
+import dev.upgradetracker.cli.api.Connection;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "plan",
+    description =
+        "Show the steps that would upgrade a cluster from where it stands (a dry run: nothing"
+            + " changes).")
+public final class PlanCommand implements Callable<Integer> {
+
+  @Mixin Connection connection;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "CLUSTER")
+  String clusterId;
+
+  @Option(
+      names = "--mode",
+      defaultValue = "UPDATE",
+      description = "UPDATE (update-ux) or COLD_MIGRATE; default ${DEFAULT-VALUE}")
+  String mode;
+
+  @Option(names = "--json", description = "print the plan as JSON")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    var plan =
+        connection
+            .api()
+            .command(
+                "/api/clusters/" + clusterId + "/plan",
+                Api.JSON.createObjectNode().put("mode", mode).toString());
+    var out = spec.commandLine().getOut();
+    if (json) {
+      out.println(plan.toPrettyString());
+      return 0;
+    }
+    out.printf(
+        "Plan for %s (%s), nodes in order: %s%n",
+        plan.path("clusterId").asString(),
+        plan.path("topology").asString(),
+        String.join(", ", plan.path("nodeOrder").valueStream().map(n -> n.asString()).toList()));
+    for (var step : plan.path("steps")) {
+      out.printf(
+          "%3d. %-22s %-16s rules %s%n",
+          step.path("number").asInt(),
+          step.path("command").asString(),
+          step.path("subject").asString(),
+          String.join(
+              ",", step.path("rulesChecked").valueStream().map(r -> r.asString()).toList()));
+      for (var action : step.path("hostActions")) {
+        out.println("       - " + action.asString());
+      }
+    }
+    return 0;
+  }
+}

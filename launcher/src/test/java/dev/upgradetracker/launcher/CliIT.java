@@ -1,0 +1,283 @@
+package dev.upgradetracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.cli.UpgradeCli;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.messaging.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code upgrade} command line against the running stack: an operator imports a fleet file,
+ * plans, runs and watches a campaign, steers another; an auditor reads the history, the state as of
+ * past instants, a diff, and verifies the hash chains.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliIT {
+
+  private static Path dataDir;
+  private static Stack stack;
+
+  /** The live view of cluster a1 at each position, as the dashboard saw it during the run. */
+  private static final Map<Long, JsonNode> liveViews = new ConcurrentSkipListMap<>();
+
+  record Run(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void startStackWithAFleetToImport() throws Exception {
+    dataDir = Files.createTempDirectory("cli-it");
+    stack = Stack.startUnregistered(TestStacks.on(dataDir, cluster("a1"), cluster("a2")));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    stack.close();
+  }
+
+  @Test
+  @Order(1)
+  void anOperatorImportsAFleetFileAndIsToldWhatBecameOfEachCluster() throws Exception {
+    var file = dataDir.resolve("fleet.json");
+    Files.writeString(file, Json.MAPPER.writeValueAsString(stack.simulatedFleet()));
+
+    var first = upgrade("alpha", "fleet", "import", file.toString());
+    var again = upgrade("alpha", "fleet", "import", file.toString());
+    var missing = upgrade("alpha", "fleet", "import", dataDir.resolve("nope.json").toString());
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("REGISTERED a1", "REGISTERED a2", "2 registered, 0 refused");
+    assertThat(again.exitCode()).isEqualTo(UpgradeCli.REFUSED);
+    assertThat(again.out()).contains("REFUSED    a1", "0 registered, 2 refused");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("fleet file", "nope.json does not exist");
+  }
+
+  @Test
+  @Order(2)
+  void anOperatorPlansRunsAndWatchesACampaignToItsEnd() throws Exception {
+    var plan = upgrade("alpha", "plan", "a1");
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("Plan for a1", "UpgradeNode", "InstallGuestKit");
+
+    var recorder = Thread.ofVirtual().start(CliIT::recordLiveViews);
+    try {
+      var started = upgrade("alpha", "campaign", "start", "--id", "k1", "a1");
+      assertThat(started.exitCode()).as(started.err()).isZero();
+      assertThat(started.out()).contains("campaign k1");
+
+      var watched = upgrade("alpha", "watch", "campaign", "k1");
+
+      assertThat(watched.exitCode()).as(watched.err()).isZero();
+      assertThat(watched.out()).contains("a1 -> RUNNING", "a1 -> DONE", "COMPLETED");
+    } finally {
+      recorder.interrupt();
+      recorder.join();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theHistoryOfTheFinishedCampaignListsEveryHostActionWithItsCommandLinesAndExitCode()
+      throws Exception {
+    var run =
+        eventually(
+            () -> upgrade("audit", "history", "--campaign", "k1", "--format", "json"),
+            history -> history.out().contains("CampaignCompleted"));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    var entries = List.copyOf(Json.MAPPER.readTree(run.out()).valueStream().toList());
+
+    var requested = actions(entries, "HostActionRequested");
+    var finished = actions(entries, "HostActionSucceeded");
+    assertThat(requested).isNotEmpty();
+    assertThat(finished.keySet()).isEqualTo(requested.keySet());
+    var ranOnHosts =
+        stack.simulator().fleet().commandLog().stream().map(e -> e.commandLine()).toList();
+    for (var action : finished.values()) {
+      assertThat(action.path("exitCode").asInt()).isZero();
+      var lines = action.path("commandLines").valueStream().map(JsonNode::asString).toList();
+      assertThat(lines).isNotEmpty();
+      assertThat(ranOnHosts).containsAll(lines);
+    }
+    assertThat(entries.getFirst().path("type").asString()).isEqualTo("CampaignStarted");
+    assertThat(entries.getFirst().path("user").asString()).isEqualTo("ops-cli");
+    assertThat(entries).anyMatch(entry -> entry.path("type").asString().equals("ClusterCompleted"));
+
+    var table = upgrade("audit", "history", "--cluster", "a1", "--host", "a1-h1");
+    assertThat(table.out()).contains("$ update-ux", "exit 0 after");
+    var csv = upgrade("audit", "history", "--cluster", "a1", "--format", "csv");
+    var clusterEvents = upgrade("audit", "history", "--cluster", "a1", "--format", "json");
+    assertThat(csv.out().split("\r\n"))
+        .hasSize(Json.MAPPER.readTree(clusterEvents.out()).size() + 1);
+  }
+
+  @Test
+  @Order(4)
+  void theStateAsOfPastInstantsIsWhatTheLiveViewShowedThen() throws Exception {
+    var history =
+        Json.MAPPER.readTree(
+            upgrade("audit", "history", "--cluster", "a1", "--format", "json").out());
+    var checked = new ArrayList<Long>();
+    for (var position : liveViews.keySet()) {
+      var next = position + 1 < history.size() ? history.get((int) (position + 1)) : null;
+      var at = history.get(position.intValue()).path("at").asString();
+      if (checked.size() >= 6 || (next != null && next.path("at").asString().equals(at))) {
+        continue;
+      }
+      var byInstant = upgrade("audit", "state", "a1", "--at", at, "--json");
+      var byPosition =
+          upgrade("audit", "state-as-of", "a1", "--position", position.toString(), "--json");
+
+      assertThat(byInstant.exitCode()).as(byInstant.err()).isZero();
+      assertThat(Json.MAPPER.readTree(byInstant.out()).get("state"))
+          .as("state as of %s (position %d)", at, position)
+          .isEqualTo(liveViews.get(position));
+      assertThat(Json.MAPPER.readTree(byPosition.out()).get("state"))
+          .isEqualTo(liveViews.get(position));
+      checked.add(position);
+    }
+    assertThat(checked).hasSizeGreaterThanOrEqualTo(4);
+
+    var readable = upgrade("audit", "state", "a1", "--position", "0");
+    assertThat(readable.out()).contains("a1 as of", "host     a1-h1", "Integrity VM A.03.50");
+    var diff = upgrade("audit", "diff", "a1", "0", Long.toString(history.size() - 1));
+    assertThat(diff.out()).contains("hosts[a1-h1].ivmVersion", "\"A.03.50\" -> \"B.04.00\"");
+    var before = upgrade("audit", "state", "a1", "--at", "2000-01-01T00:00:00Z");
+    assertThat(before.exitCode()).isEqualTo(UpgradeCli.REFUSED);
+    assertThat(before.err())
+        .contains("404", "cluster a1 as of 2000-01-01T00:00:00Z does not exist");
+  }
+
+  @Test
+  @Order(5)
+  void anOperatorPausesResumesAndAbortsACampaignWithAReason() throws Exception {
+    assertThat(
+            upgrade("alpha", "campaign", "start", "--id", "k2", "--approval-gates", "a2")
+                .exitCode())
+        .isZero();
+
+    var paused = upgrade("alpha", "campaign", "pause", "k2");
+    var resumed = upgrade("alpha", "campaign", "resume", "k2");
+    var foreign = upgrade("bravo", "campaign", "abort", "k2");
+    var aborted = upgrade("alpha", "campaign", "abort", "k2", "--reason", "change freeze");
+
+    assertThat(paused.out()).contains("campaign k2  PAUSED");
+    assertThat(resumed.out()).contains("campaign k2  RUNNING");
+    assertThat(foreign.exitCode()).isEqualTo(UpgradeCli.REFUSED);
+    assertThat(foreign.err()).contains("403 R8");
+    assertThat(aborted.out()).contains("campaign k2  ABORTED");
+    var history =
+        eventually(
+            () -> upgrade("audit", "history", "--campaign", "k2"),
+            run -> run.out().contains("CampaignAborted"));
+    assertThat(history.out()).contains("CampaignAborted reason=change freeze");
+  }
+
+  @Test
+  @Order(6)
+  void anAuditorVerifiesEveryHashChain() {
+    var all = upgrade("audit", "verify");
+    var one = upgrade("audit", "verify", "--cluster", "a1");
+    var unknown = upgrade("audit", "verify", "--cluster", "nope");
+    var noToken = upgrade(null, "verify");
+
+    assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
+    assertThat(all.out()).contains("intact: 4 aggregates");
+    assertThat(one.out()).containsPattern("a1: intact, \\d+ events chained");
+    assertThat(unknown.exitCode()).isEqualTo(UpgradeCli.REFUSED);
+    assertThat(unknown.err()).contains("404", "cluster nope does not exist");
+    assertThat(noToken.exitCode()).isEqualTo(2);
+    assertThat(noToken.err()).contains("no token");
+  }
+
+  /** The query side follows the command side by moments: asks again for up to 30 s. */
+  private static Run eventually(Supplier<Run> run, Predicate<Run> done)
+      throws InterruptedException {
+    var deadline = Instant.now().plusSeconds(30);
+    var last = run.get();
+    while (!done.test(last) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+      last = run.get();
+    }
+    return last;
+  }
+
+  private static Map<String, JsonNode> actions(List<JsonNode> entries, String type) {
+    var actions = new TreeMap<String, JsonNode>();
+    entries.stream()
+        .filter(e -> e.path("type").asString().equals(type))
+        .forEach(e -> actions.put(e.path("action").path("actionId").asString(), e.path("action")));
+    return actions;
+  }
+
+  private static void recordLiveViews() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        var response = Http.get(stack.queryUrl() + "/api/clusters/a1", "audit-token");
+        if (response.statusCode() == 200) {
+          var view = Json.MAPPER.readTree(response.body());
+          liveViews.putIfAbsent(view.get("lastSequence").asLong(), view);
+        }
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        // the next poll tries again
+      }
+    }
+  }
+
+  private static Run upgrade(String team, String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var commandLine = UpgradeCli.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    var connection =
+        Stream.of(
+            "--command-url",
+            stack.commandUrl(),
+            "--query-url",
+            stack.queryUrl(),
+            "--user",
+            "ops-cli");
+    var token = team == null ? Stream.<String>empty() : Stream.of("--token", team + "-token");
+    var exitCode =
+        commandLine.execute(
+            Stream.of(Stream.of(args), connection, token).flatMap(s -> s).toArray(String[]::new));
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  private static ClusterSpec cluster(String id) {
+    return new ClusterSpec(
+        id,
+        "alpha",
+        Topology.GUESTS_AS_PACKAGES,
+        false,
+        List.of(TestStacks.host(id + "-h1"), TestStacks.host(id + "-h2")),
+        List.of(
+            new Guest(id + "-g1", id + "-h1", "A.03.50"),
+            new Guest(id + "-g2", id + "-h2", "A.03.50")),
+        List.of());
+  }
+}
