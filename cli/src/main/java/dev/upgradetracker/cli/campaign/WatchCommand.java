@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
             + " campaign ends or the cluster is upgraded (unless --forever).")
 public final class WatchCommand implements Callable<Integer> {
 
+  /** Where the last printed line is kept: a change that shows no difference is not printed. */
+  private static final String LAST_LINE = "";
+
   private static final Set<String> CAMPAIGN_ENDS = Set.of("COMPLETED", "ABORTED", "STOPPED");
 
   enum Subject {
@@ -44,34 +47,42 @@ public final class WatchCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var phases = new HashMap<String, String>();
-    connection
-        .api()
-        .follow(
-            "/api/live/" + subject + "s/" + id,
-            view -> {
-              boolean ended =
-                  subject == Subject.campaign ? campaign(out, view, phases) : cluster(out, view);
-              out.flush();
-              return ended && !forever;
-            });
+    var api = connection.api();
+    // a live stream waits for a subject that does not exist yet: say so at once instead
+    if (subject == Subject.campaign) {
+      api.commandSide("/api/campaigns/" + id);
+    } else {
+      api.query("/api/clusters/" + id);
+    }
+    api.follow(
+        "/api/live/" + subject + "s/" + id,
+        view -> {
+          boolean ended =
+              subject == Subject.campaign ? campaign(out, view, phases) : cluster(out, view);
+          out.flush();
+          return ended && !forever;
+        });
     return 0;
   }
 
   private static boolean campaign(PrintWriter out, JsonNode view, Map<String, String> phases) {
     var counts = view.path("counts");
     var status = view.path("status").asString();
-    out.printf(
-        "%s  %s  %-9s %5.1f%%  done %d/%d  running %d  failed %d  steps %d%s%n",
-        time(view),
-        view.path("campaignId").asString(),
-        status,
-        counts.path("percent").asDouble(),
-        counts.path("done").asInt(),
-        counts.path("total").asInt(),
-        counts.path("running").asInt(),
-        counts.path("failed").asInt(),
-        counts.path("stepsCompleted").asInt(),
-        counts.path("eta").isString() ? "  ETA " + counts.path("eta").asString() : "");
+    var line =
+        String.format(
+            "%s  %-9s %5.1f%%  done %d/%d  running %d  failed %d  steps %d%s",
+            view.path("campaignId").asString(),
+            status,
+            counts.path("percent").asDouble(),
+            counts.path("done").asInt(),
+            counts.path("total").asInt(),
+            counts.path("running").asInt(),
+            counts.path("failed").asInt(),
+            counts.path("stepsCompleted").asInt(),
+            counts.path("eta").isString() ? "  ETA " + counts.path("eta").asString() : "");
+    if (!line.equals(phases.put(LAST_LINE, line))) {
+      out.println(time(view) + "  " + line);
+    }
     for (var run : view.path("clusters")) {
       var cluster = run.path("clusterId").asString();
       var phase = run.path("phase").asString();

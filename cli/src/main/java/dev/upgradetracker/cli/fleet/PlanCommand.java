@@ -51,13 +51,13 @@ public final class PlanCommand implements Callable<Integer> {
         plan.path("topology").asString(),
         String.join(", ", plan.path("nodeOrder").valueStream().map(n -> n.asString()).toList()));
     for (var step : plan.path("steps")) {
+      var rules = step.path("rulesChecked").valueStream().map(r -> r.asString()).toList();
       out.printf(
-          "%3d. %-22s %-16s rules %s%n",
+          "%3d. %-22s %-16s%s%n",
           step.path("number").asInt(),
           step.path("command").asString(),
           step.path("subject").asString(),
-          String.join(
-              ",", step.path("rulesChecked").valueStream().map(r -> r.asString()).toList()));
+          rules.isEmpty() ? "" : " checked " + String.join(",", rules));
       for (var action : step.path("hostActions")) {
         out.println("       - " + action.asString());
       }
