@@ -25,8 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TimeTravel {
 
   /** The recent-events lists say what happened, not how things stood: the history tells that. */
-  private static final Set<String> NOT_STATE =
-      Set.of("activity", "actions", "lastSequence");
+  private static final Set<String> NOT_STATE = Set.of("activity", "actions", "lastSequence");
 
   private final HistoryReader reader;
   private final InstanceRouter router;
