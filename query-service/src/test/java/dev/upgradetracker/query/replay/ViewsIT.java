@@ -179,7 +179,12 @@ class ViewsIT {
     var clusterId = clusterId(0);
     long position =
         read(get(1, "/api/clusters/" + clusterId).body(), ClusterView.class).lastSequence();
-    var events = subscribe(1, "/api/live/clusters/" + clusterId, position);
+    // resuming from before the current state: the current state arrives first, so the
+    // subscription is in place before the changes are made
+    var events = subscribe(1, "/api/live/clusters/" + clusterId, position - 1);
+    var current = events.poll(20, TimeUnit.SECONDS);
+    assertThat(current).isNotNull();
+    assertThat(current.id()).isEqualTo(position);
 
     send(clusterId, "alpha", new ClusterEvent.GuestMoved(clusterId, "g1", "h2", "h1", "m1"));
     send(clusterId, "alpha", new ClusterEvent.GuestMoved(clusterId, "g1", "h1", "h2", "m2"));
