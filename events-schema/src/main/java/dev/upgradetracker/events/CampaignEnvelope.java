@@ -1,11 +1,14 @@
 package dev.upgradetracker.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import java.time.Instant;
 
 /**
  * A committed campaign event as it travels on {@code upgrade.campaign-events}, keyed by campaign
- * id. {@code sequence} is the event's position in its campaign's history, starting at 0.
+ * id. {@code sequence} is the event's position in its campaign's history, starting at 0. {@code
+ * previousHash} and {@code hash} are the event's links in its hash chain, as the event store
+ * recorded them (absent on events stored before chains existed).
  */
 public record CampaignEnvelope(
     String eventId,
@@ -16,4 +19,6 @@ public record CampaignEnvelope(
     String user,
     String correlationId,
     String causationId,
-    CampaignEvent event) {}
+    CampaignEvent event,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String previousHash,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String hash) {}

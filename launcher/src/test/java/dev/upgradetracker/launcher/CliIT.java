@@ -204,6 +204,7 @@ class CliIT {
     assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
     assertThat(all.out()).contains("intact: 4 aggregates");
     assertThat(one.out()).containsPattern("a1: intact, \\d+ events chained");
+    assertThat(one.out()).containsPattern("head \\(position \\d+\\) matches the copy on Kafka");
     assertThat(unknown.exitCode()).isEqualTo(UpgradeCli.REFUSED);
     assertThat(unknown.err()).contains("404", "cluster nope does not exist");
     assertThat(noToken.exitCode()).isEqualTo(2);

@@ -104,7 +104,9 @@ public final class ExecutorBenchmark {
                       "bench",
                       "bench",
                       "bench",
-                      request)));
+                      request,
+                      null,
+                      null)));
         }
       }
       var latencies = new ArrayList<Long>();

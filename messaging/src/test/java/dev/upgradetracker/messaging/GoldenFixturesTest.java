@@ -126,7 +126,9 @@ class GoldenFixturesTest {
         "anna",
         "req-42",
         "cmd-9",
-        event);
+        event,
+        null,
+        null);
   }
 
   private static Path fixture(String name, Object sample) throws IOException {

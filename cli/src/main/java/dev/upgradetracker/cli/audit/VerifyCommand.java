@@ -1,8 +1,10 @@
 package dev.upgradetracker.cli.audit;
 
 import dev.upgradetracker.cli.UpgradeCli;
+import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +20,8 @@ import tools.jackson.databind.JsonNode;
             + " break. Exit 1 if any chain is broken.")
 public final class VerifyCommand implements Callable<Integer> {
 
+  private static final Duration COPY_PATIENCE = Duration.ofSeconds(10);
+
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
@@ -31,13 +35,16 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     var api = connection.api();
     var out = spec.commandLine().getOut();
-    if (cluster != null || campaign != null) {
-      var report =
-          cluster != null
-              ? api.commandSide("/api/clusters/" + cluster + "/verification")
-              : api.commandSide("/api/campaigns/" + campaign + "/verification");
+    if (campaign != null) {
+      var report = api.commandSide("/api/campaigns/" + campaign + "/verification");
       print(out, report);
       return report.path("intact").asBoolean() ? 0 : UpgradeCli.REFUSED;
+    }
+    if (cluster != null) {
+      var report = api.commandSide("/api/clusters/" + cluster + "/verification");
+      print(out, report);
+      boolean headMatches = compareWithKafkaCopy(api, out, report);
+      return report.path("intact").asBoolean() && headMatches ? 0 : UpgradeCli.REFUSED;
     }
     var all = api.commandSide("/api/verification");
     for (var broken : all.path("broken")) {
@@ -49,6 +56,43 @@ public final class VerifyCommand implements Callable<Integer> {
         all.path("aggregates").asInt(),
         all.path("events").asLong());
     return all.path("intact").asBoolean() ? 0 : UpgradeCli.REFUSED;
+  }
+
+  /**
+   * A chain rewritten consistently from some event on is intact in itself; its head then differs
+   * from the copy of that event published on Kafka, which the query service keeps.
+   */
+  private boolean compareWithKafkaCopy(Api api, PrintWriter out, JsonNode report) {
+    long head = report.path("headPosition").asLong();
+    var stored = report.path("headHash").asString("");
+    var deadline = System.nanoTime() + COPY_PATIENCE.toNanos();
+    JsonNode copy;
+    do {
+      copy = api.query("/api/clusters/" + cluster + "/history?size=1&page=" + head).path("items");
+    } while (copy.isEmpty() && System.nanoTime() < deadline && pause());
+    if (copy.isEmpty()) {
+      out.printf("    the copy on Kafka has not reached position %d yet: not compared%n", head);
+      return true;
+    }
+    var published = copy.get(0).path("hash").asString("");
+    if (published.equals(stored)) {
+      out.printf("    head (position %d) matches the copy on Kafka: %s%n", head, stored);
+      return true;
+    }
+    out.printf(
+        "    head (position %d) DIFFERS from the copy on Kafka:%n    stored    %s%n    published %s%n",
+        head, stored, published);
+    return false;
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(200);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static void print(PrintWriter out, JsonNode report) {

@@ -21,9 +21,6 @@ import tools.jackson.databind.JsonNode;
             + " campaign ends or the cluster is upgraded (unless --forever).")
 public final class WatchCommand implements Callable<Integer> {
 
-  /** Where the last printed line is kept: a change that shows no difference is not printed. */
-  private static final String LAST_LINE = "";
-
   private static final Set<String> CAMPAIGN_ENDS = Set.of("COMPLETED", "ABORTED", "STOPPED");
 
   enum Subject {
@@ -43,10 +40,14 @@ public final class WatchCommand implements Callable<Integer> {
   @Option(names = "--forever", description = "keep following after the end")
   boolean forever;
 
+  /** A change that reads the same as the last line printed is not printed again. */
+  private String lastLine;
+
+  private final Map<String, String> phases = new HashMap<>();
+
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    var phases = new HashMap<String, String>();
     var api = connection.api();
     // a live stream waits for a subject that does not exist yet: say so at once instead
     if (subject == Subject.campaign) {
@@ -57,15 +58,14 @@ public final class WatchCommand implements Callable<Integer> {
     api.follow(
         "/api/live/" + subject + "s/" + id,
         view -> {
-          boolean ended =
-              subject == Subject.campaign ? campaign(out, view, phases) : cluster(out, view);
+          boolean ended = subject == Subject.campaign ? campaign(out, view) : cluster(out, view);
           out.flush();
           return ended && !forever;
         });
     return 0;
   }
 
-  private static boolean campaign(PrintWriter out, JsonNode view, Map<String, String> phases) {
+  private boolean campaign(PrintWriter out, JsonNode view) {
     var counts = view.path("counts");
     var status = view.path("status").asString();
     var line =
@@ -80,9 +80,7 @@ public final class WatchCommand implements Callable<Integer> {
             counts.path("failed").asInt(),
             counts.path("stepsCompleted").asInt(),
             counts.path("eta").isString() ? "  ETA " + counts.path("eta").asString() : "");
-    if (!line.equals(phases.put(LAST_LINE, line))) {
-      out.println(time(view) + "  " + line);
-    }
+    print(out, view, line);
     for (var run : view.path("clusters")) {
       var cluster = run.path("clusterId").asString();
       var phase = run.path("phase").asString();
@@ -95,7 +93,7 @@ public final class WatchCommand implements Callable<Integer> {
     return CAMPAIGN_ENDS.contains(status);
   }
 
-  private static boolean cluster(PrintWriter out, JsonNode view) {
+  private boolean cluster(PrintWriter out, JsonNode view) {
     var progress = view.path("progress");
     var step = progress.path("currentStep");
     int hosts = view.path("hosts").size();
@@ -104,24 +102,32 @@ public final class WatchCommand implements Callable<Integer> {
             .valueStream()
             .filter(h -> h.path("ivmVersion").asString("").startsWith("B.04"))
             .count();
-    out.printf(
-        "%s  %s  %-17s steps %d/%d  hosts on 4.0: %d/%d%s%n",
-        time(view),
-        view.path("clusterId").asString(),
-        progress.path("phase").asString(),
-        progress.path("stepsDone").asInt(),
-        progress.path("stepsTotal").asInt(),
-        upgraded,
-        hosts,
-        step.isObject()
-            ? "  "
-                + step.path("command").asString()
-                + " "
-                + step.path("subject").asString("")
-                + " "
-                + step.path("status").asString()
-            : "");
+    var line =
+        String.format(
+            "%s  %-17s steps %d/%d  hosts on 4.0: %d/%d%s",
+            view.path("clusterId").asString(),
+            progress.path("phase").asString(),
+            progress.path("stepsDone").asInt(),
+            progress.path("stepsTotal").asInt(),
+            upgraded,
+            hosts,
+            step.isObject()
+                ? "  "
+                    + step.path("command").asString()
+                    + " "
+                    + step.path("subject").asString("")
+                    + " "
+                    + step.path("status").asString()
+                : "");
+    print(out, view, line);
     return "UPGRADED".equals(progress.path("phase").asString());
+  }
+
+  private void print(PrintWriter out, JsonNode view, String line) {
+    if (!line.equals(lastLine)) {
+      out.println(time(view) + "  " + line);
+      lastLine = line;
+    }
   }
 
   private static String time(JsonNode view) {

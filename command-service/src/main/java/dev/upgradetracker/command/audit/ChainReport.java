@@ -1,5 +1,16 @@
 package dev.upgradetracker.command.audit;
 
-/** One aggregate's chain, checked: {@code firstBreak} is null when every event is intact. */
+/**
+ * One aggregate's chain, checked: {@code firstBreak} is null when every event is intact. {@code
+ * headHash} is the hash the last event (at {@code headPosition}) records: compared with a copy kept
+ * elsewhere (the events on Kafka carry it), it shows a chain rewritten consistently from some event
+ * on.
+ */
 public record ChainReport(
-    String aggregateId, String aggregateType, long events, boolean intact, ChainBreak firstBreak) {}
+    String aggregateId,
+    String aggregateType,
+    long events,
+    boolean intact,
+    ChainBreak firstBreak,
+    long headPosition,
+    String headHash) {}

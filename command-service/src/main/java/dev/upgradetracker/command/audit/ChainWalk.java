@@ -15,6 +15,8 @@ final class ChainWalk {
   private long expectedSequence;
   private String previousHash = "";
   private ChainBreak firstBreak;
+  private long headPosition = -1;
+  private String headHash = "";
 
   ChainWalk(String aggregateId) {
     this.aggregateId = aggregateId;
@@ -23,9 +25,11 @@ final class ChainWalk {
   void accept(StoredEvent event, String aggregateType) {
     this.aggregateType = aggregateType;
     events++;
+    headPosition = event.sequence();
+    headHash = text(EventHash.tree(event.metaData()).get(EventHash.HASH));
     if (firstBreak == null) {
       firstBreak = check(event);
-      previousHash = text(EventHash.tree(event.metaData()).get(EventHash.HASH));
+      previousHash = headHash;
       expectedSequence = event.sequence() + 1;
     }
   }
@@ -68,6 +72,7 @@ final class ChainWalk {
   }
 
   ChainReport report() {
-    return new ChainReport(aggregateId, aggregateType, events, firstBreak == null, firstBreak);
+    return new ChainReport(
+        aggregateId, aggregateType, events, firstBreak == null, firstBreak, headPosition, headHash);
   }
 }

@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.publishing;
 
+import dev.upgradetracker.command.audit.EventHash;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.events.CampaignEnvelope;
 import dev.upgradetracker.events.EventEnvelope;
@@ -62,7 +63,9 @@ class KafkaEventPublisher {
             text(metaData, TraceKeys.USER),
             text(metaData, TraceKeys.CORRELATION_ID),
             text(metaData, TraceKeys.CAUSATION_ID),
-            event);
+            event,
+            text(metaData, EventHash.PREVIOUS_HASH),
+            text(metaData, EventHash.HASH));
     send(Topics.EVENTS, event.clusterId(), envelope);
   }
 
@@ -83,7 +86,9 @@ class KafkaEventPublisher {
             text(metaData, TraceKeys.USER),
             text(metaData, TraceKeys.CORRELATION_ID),
             text(metaData, TraceKeys.CAUSATION_ID),
-            event);
+            event,
+            text(metaData, EventHash.PREVIOUS_HASH),
+            text(metaData, EventHash.HASH));
     send(Topics.CAMPAIGN_EVENTS, event.campaignId(), envelope);
   }
 

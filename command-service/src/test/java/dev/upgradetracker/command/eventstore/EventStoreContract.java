@@ -65,6 +65,8 @@ abstract class EventStoreContract {
     assertThat(published.get(1).team()).isEqualTo("alpha");
     assertThat(published.get(1).correlationId()).isEqualTo("req-42");
     assertThat(published.get(1).causationId()).isNotBlank();
+    assertThat(published.get(0).previousHash()).isEmpty();
+    assertThat(published.get(1).previousHash()).isEqualTo(published.get(0).hash()).hasSize(64);
 
     try (var producer =
         KafkaClients.producer(

@@ -10,7 +10,8 @@ final class HistoryCsv {
 
   static final String HEADER =
       "at,kind,clusterId,campaignId,position,type,owner,team,user,correlationId,causationId,"
-          + "host,actionId,status,exitCode,durationMillis,commandLines,output,summary,eventId";
+          + "host,actionId,status,exitCode,durationMillis,commandLines,output,summary,eventId,"
+          + "previousHash,hash";
 
   private HistoryCsv() {}
 
@@ -41,7 +42,9 @@ final class HistoryCsv {
                           : String.join("\n", action.commandLines()),
                       action == null ? null : action.output(),
                       entry.summary(),
-                      entry.eventId())
+                      entry.eventId(),
+                      entry.previousHash(),
+                      entry.hash())
                   .map(HistoryCsv::cell)
                   .collect(Collectors.joining(",")))
           .append("\r\n");

@@ -33,7 +33,9 @@ final class HistoryEntries {
         ActivitySummary.type(event),
         ActivitySummary.line(event),
         action(record, event),
-        event);
+        event,
+        envelope.previousHash(),
+        envelope.hash());
   }
 
   static HistoryEntry of(CampaignEnvelope envelope, String owner) {
@@ -54,7 +56,9 @@ final class HistoryEntries {
         ActivitySummary.type(event),
         ActivitySummary.line(event),
         null,
-        event);
+        event,
+        envelope.previousHash(),
+        envelope.hash());
   }
 
   private static ActionDetail action(AuditRecord record, JsonNode event) {

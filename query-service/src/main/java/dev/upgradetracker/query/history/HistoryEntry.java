@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * campaign), why ({@code correlationId}: the request or campaign; {@code causationId}: the command
  * or event that caused it; {@code campaignId}: the campaign the cluster was in), and for host
  * actions what ran. {@code kind} is {@code cluster} or {@code campaign}; {@code position} is the
- * event's place in that cluster's or campaign's own history.
+ * event's place in that cluster's or campaign's own history; {@code previousHash} and {@code hash}
+ * its links in the event store's hash chain, as the store recorded them.
  */
 public record HistoryEntry(
     String kind,
@@ -27,7 +28,9 @@ public record HistoryEntry(
     String type,
     String summary,
     ActionDetail action,
-    JsonNode event) {
+    JsonNode event,
+    String previousHash,
+    String hash) {
 
   /** Fleet-wide order: by time, then stream, then position. */
   static final Comparator<HistoryEntry> IN_TIME_ORDER =

@@ -1,6 +1,8 @@
 package dev.upgradetracker.query.history;
 
+import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.query.streams.InstanceRouter;
+import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.web.BadQuery;
 import dev.upgradetracker.query.web.Page;
 import dev.upgradetracker.query.web.QueryProblems;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Audit histories over HTTP: a cluster's (optionally one host's), a campaign's (its own events and
@@ -72,7 +75,8 @@ class HistoryQueries {
       @RequestParam(defaultValue = "100") int size,
       @RequestParam(defaultValue = "json") String format,
       HttpServletRequest request) {
-    var filter = HistoryFilter.of(null, campaignId, cluster, host, from, to);
+    var since = from != null ? from : startOf(campaignId, request);
+    var filter = HistoryFilter.of(null, campaignId, cluster, host, since, to);
     var entries = router.gather(request, () -> reader.fleet(filter), HistoryEntry[].class);
     if (InstanceRouter.forwarded(request)) {
       return ResponseEntity.ok(entries);
@@ -101,6 +105,23 @@ class HistoryQueries {
       return ResponseEntity.ok(entries);
     }
     return answer(entries, HistoryEntry.IN_TIME_ORDER, page, size, format, "fleet");
+  }
+
+  /**
+   * When the campaign started, so that its history is read from there on rather than from the
+   * fleet's beginning; null when its view is not there (yet): everything is read then.
+   */
+  private String startOf(String campaignId, HttpServletRequest request) {
+    return router
+        .current(
+            ViewsTopology.CAMPAIGN_VIEWS,
+            campaignId,
+            "/api/campaigns/" + campaignId,
+            request.getHeader(HttpHeaders.AUTHORIZATION))
+        .map(view -> Json.MAPPER.readTree(view).path("startedAt"))
+        .filter(JsonNode::isString)
+        .map(JsonNode::asString)
+        .orElse(null);
   }
 
   private static ResponseEntity<?> answer(

@@ -76,7 +76,9 @@ public final class RebuildBenchmark {
                     "bench",
                     "r",
                     "c",
-                    event)));
+                    event,
+                    null,
+                    null)));
       }
       producer.flush();
     }

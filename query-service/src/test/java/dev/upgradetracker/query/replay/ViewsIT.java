@@ -417,7 +417,9 @@ class ViewsIT {
             "anna",
             "r",
             "c",
-            event);
+            event,
+            null,
+            null);
     producer.send(new ProducerRecord<>(Topics.EVENTS, clusterId, envelope));
     producer.flush();
   }
@@ -434,7 +436,9 @@ class ViewsIT {
             "anna",
             "r",
             "c",
-            event);
+            event,
+            null,
+            null);
     producer.send(new ProducerRecord<>(Topics.CAMPAIGN_EVENTS, event.campaignId(), envelope));
   }
 

@@ -69,7 +69,9 @@ public final class ViewsDriver implements AutoCloseable {
             "anna",
             "r1",
             "c" + sequence,
-            event));
+            event,
+            null,
+            null));
   }
 
   public void send(long seconds, CampaignEvent event) {
@@ -85,7 +87,9 @@ public final class ViewsDriver implements AutoCloseable {
             "anna",
             "r1",
             "c" + sequence,
-            event));
+            event,
+            null,
+            null));
   }
 
   public <V> V view(String store, String key) {
