@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /** Sends a command on behalf of the HTTP caller: acting team, user and correlation attached. */
@@ -44,17 +45,25 @@ public class CommandSender {
 
   private long send(Object dispatch, String idKey, String id, HttpServletRequest http) {
     var metadata = metadata(http);
+    var expected = ExpectedVersion.of(http.getHeader(HttpHeaders.IF_MATCH));
+    expected.ifPresent(version -> metadata.put(TraceKeys.EXPECTED_VERSION, version));
     try (var subject = MDC.putCloseable(idKey, id);
         var correlation =
             MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
       try {
         commands.sendAndWait(
             GenericCommandMessage.asCommandMessage(dispatch).andMetaData(metadata));
-        return events.lastSequenceNumberFor(id).orElse(-1L);
       } catch (ConcurrencyException e) {
-        throw new ConcurrentChange(id, events.lastSequenceNumberFor(id).orElse(-1L));
+        throw new ConcurrentChange(id, currentVersion(id));
       }
+      var position = currentVersion(id);
+      ExpectedVersion.answerWith(position);
+      return position;
     }
+  }
+
+  private long currentVersion(String id) {
+    return events.lastSequenceNumberFor(id).orElse(-1L);
   }
 
   private static Map<String, Object> metadata(HttpServletRequest http) {

@@ -8,5 +8,8 @@ public final class TraceKeys {
   public static final String TEAM = "team";
   public static final String USER = "user";
 
+  /** On a command only: the version its sender read (If-Match); the aggregate must be at it. */
+  public static final String EXPECTED_VERSION = "expectedVersion";
+
   private TraceKeys() {}
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.campaign.CampaignState.Started;
 import dev.upgradetracker.command.refusal.NotOwner;
+import dev.upgradetracker.command.refusal.VersionMismatch;
 import dev.upgradetracker.events.campaign.CampaignCommand;
 import dev.upgradetracker.events.campaign.CampaignCommand.OpenWindow;
 import dev.upgradetracker.events.campaign.CampaignCommand.StartCampaign;
@@ -20,6 +21,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -46,7 +48,10 @@ public class CampaignAggregate {
   void handle(
       CampaignCommandDispatch dispatch,
       @MetaDataValue(TraceKeys.TEAM) String actingTeam,
+      @MetaDataValue(TraceKeys.EXPECTED_VERSION) Long expectedVersion,
       DeadlineManager deadlines) {
+    VersionMismatch.unlessAt(
+        dispatch.command().campaignId(), expectedVersion, AggregateLifecycle.getVersion());
     checkOwner(dispatch.command(), actingTeam);
     applyAll(CampaignDecider.decide(dispatch.command(), state), deadlines);
   }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.refusal.VersionMismatch;
 import dev.upgradetracker.events.cluster.ClusterCommand.TimeOutCampaignStep;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepStarted;
@@ -15,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -42,7 +44,10 @@ public class ClusterAggregate {
   void handle(
       ClusterCommandDispatch dispatch,
       @MetaDataValue(TraceKeys.TEAM) String actingTeam,
+      @MetaDataValue(TraceKeys.EXPECTED_VERSION) Long expectedVersion,
       DeadlineManager deadlines) {
+    VersionMismatch.unlessAt(
+        dispatch.command().clusterId(), expectedVersion, AggregateLifecycle.getVersion());
     ClusterDecider.checkOwner(dispatch.command(), state, actingTeam);
     for (var event : ClusterDecider.decide(dispatch.command(), state)) {
       apply(event);

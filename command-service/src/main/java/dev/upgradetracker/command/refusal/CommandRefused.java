@@ -15,7 +15,8 @@ public abstract sealed class CommandRefused extends RuntimeException
         NothingToDo,
         OutOfOrder,
         NotSkippable,
-        ConcurrentChange {
+        ConcurrentChange,
+        VersionMismatch {
 
   private final Map<String, Object> facts;
 

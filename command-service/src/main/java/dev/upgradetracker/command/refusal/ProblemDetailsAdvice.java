@@ -24,6 +24,7 @@ public class ProblemDetailsAdvice {
           case OutOfOrder early -> HttpStatus.CONFLICT;
           case NotSkippable skip -> HttpStatus.CONFLICT;
           case ConcurrentChange race -> HttpStatus.CONFLICT;
+          case VersionMismatch stale -> HttpStatus.PRECONDITION_FAILED;
           case NotFound notFound -> HttpStatus.NOT_FOUND;
           case InvalidInput invalid -> HttpStatus.BAD_REQUEST;
         };
@@ -83,6 +84,7 @@ public class ProblemDetailsAdvice {
       case OutOfOrder early -> "Step out of order";
       case NotSkippable skip -> "Step cannot be skipped";
       case ConcurrentChange race -> "Concurrent change";
+      case VersionMismatch stale -> "Version mismatch";
       case NotFound notFound -> "Not found";
       case InvalidInput invalid -> "Invalid input";
     };

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -171,6 +172,39 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void aCommandWithIfMatchIsAcceptedOnlyAtTheVersionItNames() throws Exception {
+    var registered =
+        post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+    assertThat(registered.headers().firstValue("ETag")).hasValue("\"0\"");
+
+    var current =
+        post(
+            "/api/clusters/" + clusterId + "/guests/g1/move",
+            "{\"toHost\":\"h2\"}",
+            Map.of("If-Match", "\"0\""));
+    var stale =
+        post(
+            "/api/clusters/" + clusterId + "/guests/g2/move",
+            "{\"toHost\":\"h2\"}",
+            Map.of("If-Match", "\"0\""));
+    var malformed =
+        post(
+            "/api/clusters/" + clusterId + "/guests/g2/move",
+            "{\"toHost\":\"h2\"}",
+            Map.of("If-Match", "yesterday"));
+
+    assertThat(current.statusCode()).as(current.body()).isEqualTo(202);
+    assertThat(current.headers().firstValue("ETag")).hasValue("\"1\"");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    var problem = Json.MAPPER.readTree(stale.body());
+    assertThat(problem.get("expectedVersion").asLong()).isZero();
+    assertThat(problem.get("currentVersion").asLong()).isEqualTo(1);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("\"field\":\"If-Match\"");
+    assertThat(storedEventCount()).isEqualTo(2);
+  }
+
+  @Test
   void verificationFindsAnEventEditedInTheDatabaseAtExactlyThatEvent() throws Exception {
     post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
     post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}");
@@ -250,14 +284,24 @@ abstract class EventStoreContract {
   }
 
   private HttpResponse<String> post(String path, String json, String token) throws Exception {
+    return post(path, json, token, Map.of());
+  }
+
+  private HttpResponse<String> post(String path, String json, Map<String, String> headers)
+      throws Exception {
+    return post(path, json, "alpha-token", headers);
+  }
+
+  private HttpResponse<String> post(
+      String path, String json, String token, Map<String, String> headers) throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + token)
             .header("X-User", "ops-anna")
             .header("X-Correlation-Id", "req-42")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -60,7 +60,8 @@ class CampaignQueries {
         () ->
             Optional.ofNullable(
                     views.<CampaignProgress>store(ViewsTopology.CAMPAIGN_VIEWS).get(campaignId))
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .<ResponseEntity<?>>map(
+                    view -> ResponseEntity.ok().eTag(Long.toString(view.lastSequence())).body(view))
                 .orElseGet(() -> QueryProblems.notFound("campaign " + campaignId)));
   }
 }

@@ -62,7 +62,9 @@ class ClusterQueries {
 
   /**
    * With {@code position} (from a command's answer), answers only once the view has folded the
-   * cluster's events up to it: a client reads its own write. Past the bounded wait: 503.
+   * cluster's events up to it: a client reads its own write. Past the bounded wait: 503. The ETag
+   * is the cluster's version the view shows: sent back as {@code If-Match} with a command, the
+   * command side refuses the command if the cluster has changed since.
    */
   @GetMapping("/{clusterId}")
   ResponseEntity<?> one(
@@ -108,7 +110,8 @@ class ClusterQueries {
                       + position
                       + "; retry shortly"));
     }
-    return view.<ResponseEntity<?>>map(ResponseEntity::ok)
+    return view.<ResponseEntity<?>>map(
+            found -> ResponseEntity.ok().eTag(Long.toString(found.lastSequence())).body(found))
         .orElseGet(() -> QueryProblems.notFound("cluster " + clusterId));
   }
 

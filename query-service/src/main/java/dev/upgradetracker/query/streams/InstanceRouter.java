@@ -67,10 +67,9 @@ public class InstanceRouter {
           .headers()
           .firstValue(HttpHeaders.CONTENT_TYPE)
           .ifPresent(type -> answer.contentType(MediaType.parseMediaType(type)));
-      response
-          .headers()
-          .firstValue(HttpHeaders.RETRY_AFTER)
-          .ifPresent(value -> answer.header(HttpHeaders.RETRY_AFTER, value));
+      for (var header : List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG)) {
+        response.headers().firstValue(header).ifPresent(value -> answer.header(header, value));
+      }
       return answer.body(response.body());
     } catch (IOException e) {
       return unreachable(owner.get());

@@ -119,8 +119,13 @@ class ViewsIT {
       var fromFirst = get(0, "/api/clusters/" + clusterId(i));
       var fromSecond = get(1, "/api/clusters/" + clusterId(i));
       assertThat(fromFirst.statusCode()).isEqualTo(200);
-      assertThat(read(fromFirst.body(), ClusterView.class))
-          .isEqualTo(read(fromSecond.body(), ClusterView.class));
+      var view = read(fromFirst.body(), ClusterView.class);
+      assertThat(view).isEqualTo(read(fromSecond.body(), ClusterView.class));
+      for (var answer : List.of(fromFirst, fromSecond)) {
+        assertThat(answer.headers().firstValue("ETag"))
+            .as("the version the view shows, from the owner or through it")
+            .hasValue("\"" + view.lastSequence() + "\"");
+      }
     }
     for (var team : TEAMS) {
       assertThat(read(get(1, "/api/teams/" + team).body(), TeamSummary.class).clusters())
