@@ -123,6 +123,16 @@ class CliIT {
     assertThat(entries.getFirst().path("user").asString()).isEqualTo("ops-cli");
     assertThat(entries).anyMatch(entry -> entry.path("type").asString().equals("ClusterCompleted"));
 
+    var watched = upgrade("alpha", "watch", "cluster", "a1");
+    assertThat(watched.out()).contains("a1  UPGRADED", "hosts on 4.0: 2/2");
+    var team = upgrade("audit", "history", "--team", "alpha", "--format", "json");
+    assertThat(Json.MAPPER.readTree(team.out()).findValuesAsString("clusterId"))
+        .contains("a1", "a2");
+    assertThat(upgrade("audit", "history", "--team", "bravo").out()).isEqualTo("0 events\n");
+    var badRange = upgrade("audit", "history", "--cluster", "a1", "--from", "yesterday");
+    assertThat(badRange.exitCode()).isEqualTo(UpgradeCli.REFUSED);
+    assertThat(badRange.err()).contains("400", "from must be an ISO-8601 instant");
+
     var table = upgrade("audit", "history", "--cluster", "a1", "--host", "a1-h1");
     assertThat(table.out()).contains("$ update-ux", "exit 0 after");
     var csv = upgrade("audit", "history", "--cluster", "a1", "--format", "csv");
