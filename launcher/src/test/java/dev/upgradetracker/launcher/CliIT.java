@@ -133,6 +133,21 @@ class CliIT {
     assertThat(badRange.exitCode()).isEqualTo(UpgradeCli.REFUSED);
     assertThat(badRange.err()).contains("400", "from must be an ISO-8601 instant");
 
+    var secondPage =
+        upgrade(
+            "audit",
+            "history",
+            "--cluster",
+            "a1",
+            "--page",
+            "1",
+            "--size",
+            "10",
+            "--format",
+            "json");
+    assertThat(Json.MAPPER.readTree(secondPage.out()).findValuesAsString("position"))
+        .containsExactly("10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
+
     var table = upgrade("audit", "history", "--cluster", "a1", "--host", "a1-h1");
     assertThat(table.out()).contains("$ update-ux", "exit 0 after");
     var csv = upgrade("audit", "history", "--cluster", "a1", "--format", "csv");

@@ -39,6 +39,11 @@ record HistoryFilter(
     }
   }
 
+  /** Lets every event of a cluster through: a page of its history is a range of positions. */
+  boolean allOfACluster() {
+    return team == null && campaignId == null && host == null && from == null && to == null;
+  }
+
   boolean inTime(Instant at) {
     return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
   }

@@ -9,7 +9,6 @@ import dev.upgradetracker.query.web.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,11 +55,17 @@ class HistoryQueries {
         clusterId,
         request,
         () -> {
-          if (reader.records(clusterId).isEmpty()) {
+          var length = reader.length(clusterId);
+          if (length == 0) {
             return QueryProblems.notFound("cluster " + clusterId);
           }
-          return answer(
-              reader.cluster(clusterId, filter), BY_POSITION, page, size, format, clusterId);
+          if (!filter.allOfACluster()) {
+            var matches = reader.cluster(clusterId, filter);
+            return answer(Page.of(matches, BY_POSITION, page, size), format, clusterId);
+          }
+          Page.check(page, size);
+          var items = reader.slice(clusterId, (long) page * size, size);
+          return answer(new Page<>(items, (int) length, page, size), format, clusterId);
         });
   }
 
@@ -84,7 +89,7 @@ class HistoryQueries {
     if (entries.isEmpty() && host == null && cluster == null && from == null && to == null) {
       return QueryProblems.notFound("campaign " + campaignId);
     }
-    return answer(entries, HistoryEntry.IN_TIME_ORDER, page, size, format, campaignId);
+    return answer(Page.of(entries, HistoryEntry.IN_TIME_ORDER, page, size), format, campaignId);
   }
 
   @GetMapping("/api/history")
@@ -104,7 +109,7 @@ class HistoryQueries {
     if (InstanceRouter.forwarded(request)) {
       return ResponseEntity.ok(entries);
     }
-    return answer(entries, HistoryEntry.IN_TIME_ORDER, page, size, format, "fleet");
+    return answer(Page.of(entries, HistoryEntry.IN_TIME_ORDER, page, size), format, "fleet");
   }
 
   /**
@@ -124,14 +129,7 @@ class HistoryQueries {
         .orElse(null);
   }
 
-  private static ResponseEntity<?> answer(
-      List<HistoryEntry> entries,
-      Comparator<HistoryEntry> order,
-      int page,
-      int size,
-      String format,
-      String name) {
-    var paged = Page.of(entries, order, page, size);
+  private static ResponseEntity<?> answer(Page<HistoryEntry> paged, String format, String name) {
     return switch (format) {
       case "json" -> ResponseEntity.ok(paged);
       case "csv" ->
@@ -140,7 +138,7 @@ class HistoryQueries {
               .header("X-Total-Count", Integer.toString(paged.total()))
               .header(
                   HttpHeaders.CONTENT_DISPOSITION,
-                  "attachment; filename=\"" + name + "-history-" + page + ".csv\"")
+                  "attachment; filename=\"" + name + "-history-" + paged.page() + ".csv\"")
               .body(HistoryCsv.of(paged.items()));
       default -> throw new BadQuery("format must be json or csv, not '" + format + "'");
     };

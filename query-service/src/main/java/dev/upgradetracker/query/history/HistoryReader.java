@@ -31,6 +31,30 @@ public class HistoryReader {
     return records;
   }
 
+  /** How many events the cluster has: its last position + 1; 0 for no such cluster. */
+  public long length(String clusterId) {
+    try (var newestFirst =
+        views
+            .<AuditRecord>store(HistoryIndex.CLUSTER_HISTORY)
+            .reverseRange(HistoryKeys.first(clusterId), HistoryKeys.last(clusterId))) {
+      return newestFirst.hasNext() ? newestFirst.next().value.envelope().sequence() + 1 : 0;
+    }
+  }
+
+  /** The cluster's events at positions {@code from} to {@code from + count - 1}, as far as held. */
+  public List<HistoryEntry> slice(String clusterId, long from, int count) {
+    var entries = new ArrayList<HistoryEntry>(count);
+    try (var range =
+        views
+            .<AuditRecord>store(HistoryIndex.CLUSTER_HISTORY)
+            .range(
+                HistoryKeys.ofStream(clusterId, from),
+                HistoryKeys.ofStream(clusterId, from + count - 1))) {
+      range.forEachRemaining(entry -> entries.add(HistoryEntries.of(entry.value)));
+    }
+    return entries;
+  }
+
   public List<HistoryEntry> cluster(String clusterId, HistoryFilter filter) {
     return records(clusterId).stream().map(HistoryEntries::of).filter(filter::matches).toList();
   }

@@ -12,15 +12,20 @@ public record Page<T>(List<T> items, int total, int page, int size) {
 
   /** Sorts the matches and cuts page {@code page} (from 0) of {@code size} out of them. */
   public static <T> Page<T> of(List<T> matches, Comparator<T> order, int page, int size) {
+    check(page, size);
+    var sorted = matches.stream().sorted(order).toList();
+    int from = (int) Math.min((long) page * size, sorted.size());
+    int to = Math.min(from + size, sorted.size());
+    return new Page<>(sorted.subList(from, to), sorted.size(), page, size);
+  }
+
+  /** Throws {@link BadQuery} for a page before the first or a size out of bounds. */
+  public static void check(int page, int size) {
     if (page < 0) {
       throw new BadQuery("page must be 0 or more, not " + page);
     }
     if (size < 1 || size > MAX_SIZE) {
       throw new BadQuery("size must be between 1 and " + MAX_SIZE + ", not " + size);
     }
-    var sorted = matches.stream().sorted(order).toList();
-    int from = (int) Math.min((long) page * size, sorted.size());
-    int to = Math.min(from + size, sorted.size());
-    return new Page<>(sorted.subList(from, to), sorted.size(), page, size);
   }
 }

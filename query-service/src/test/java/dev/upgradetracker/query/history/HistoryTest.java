@@ -119,6 +119,17 @@ class HistoryTest {
   }
 
   @Test
+  void aLongHistoryIsReadARangeOfPositionsAtATime() {
+    assertThat(history.length("c1")).isEqualTo(7);
+    assertThat(history.length("nowhere")).isZero();
+    assertThat(history.slice("c1", 2, 3))
+        .extracting(HistoryEntry::position)
+        .containsExactly(2L, 3L, 4L);
+    assertThat(history.slice("c1", 6, 3)).extracting(HistoryEntry::position).containsExactly(6L);
+    assertThat(history.slice("c1", 7, 3)).isEmpty();
+  }
+
+  @Test
   void anEventDeliveredTwiceIsKeptOnce() {
     driver.send(4, "alpha", 31, new GuestMoved("c1", "g1", "h1", "h2", "a1"));
 
