@@ -148,6 +148,10 @@ class CliIT {
     assertThat(Json.MAPPER.readTree(secondPage.out()).findValuesAsString("position"))
         .containsExactly("10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
 
+    var inSmallPages =
+        upgrade("audit", "history", "--campaign", "k1", "--size", "7", "--format", "json");
+    assertThat(Json.MAPPER.readTree(inSmallPages.out())).isEqualTo(Json.MAPPER.readTree(run.out()));
+
     var table = upgrade("audit", "history", "--cluster", "a1", "--host", "a1-h1");
     assertThat(table.out()).contains("$ update-ux", "exit 0 after");
     var csv = upgrade("audit", "history", "--cluster", "a1", "--format", "csv");

@@ -40,19 +40,27 @@ public final class Api {
   }
 
   public JsonNode command(String path, String jsonBody) {
-    return JSON.readTree(send(post(commandUrl + path, jsonBody)));
+    return JSON.readTree(send(post(commandUrl + path, jsonBody)).body());
   }
 
   public JsonNode commandSide(String path) {
-    return JSON.readTree(send(get(commandUrl + path)));
+    return JSON.readTree(send(get(commandUrl + path)).body());
   }
 
   public JsonNode query(String path) {
-    return JSON.readTree(send(get(queryUrl + path)));
+    return JSON.readTree(send(get(queryUrl + path)).body());
   }
 
   public String queryText(String path) {
-    return send(get(queryUrl + path));
+    return send(get(queryUrl + path)).body();
+  }
+
+  /** A text answer with the value of one of its headers (null when absent). */
+  public record Text(String body, String header) {}
+
+  public Text queryText(String path, String header) {
+    var response = send(get(queryUrl + path));
+    return new Text(response.body(), response.headers().firstValue(header).orElse(null));
   }
 
   /**
@@ -133,14 +141,14 @@ public final class Api {
     return request;
   }
 
-  private String send(HttpRequest request) {
+  private HttpResponse<String> send(HttpRequest request) {
     try {
       var response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
         throw error(
             response.statusCode(), request.method(), request.uri().toString(), response.body());
       }
-      return response.body();
+      return response;
     } catch (IOException e) {
       var uri = request.uri();
       throw unreachable(uri.getScheme() + "://" + uri.getAuthority(), e);

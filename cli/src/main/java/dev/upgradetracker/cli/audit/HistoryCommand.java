@@ -6,7 +6,6 @@ import dev.upgradetracker.cli.api.UsageProblem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +20,6 @@ import tools.jackson.databind.JsonNode;
         "The events of a cluster, a campaign, a team or the fleet, in order: who, when, why, and"
             + " for host actions the command lines run, exit codes, durations and output.")
 public final class HistoryCommand implements Callable<Integer> {
-
-  private static final int PAGE_SIZE = 500;
 
   enum Format {
     table,
@@ -54,44 +51,55 @@ public final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", description = "table, json or csv")
   Format format;
 
-  @Option(names = "--page", description = "only this page (from 0); default: every page")
+  @Option(
+      names = "--page",
+      description = "with --cluster: only this page (from 0); default: the whole history")
   Integer page;
 
-  @Option(names = "--size", defaultValue = "100", description = "events a page, with --page")
+  @Option(names = "--size", defaultValue = "500", description = "events a request (at most 500)")
   int size;
 
   @Override
   public Integer call() {
-    if (cluster != null && campaign != null && team != null) {
-      throw new UsageProblem("give at most --cluster or --campaign, with --team only fleet-wide");
+    if (page != null && cluster == null) {
+      throw new UsageProblem(
+          "--page needs --cluster: campaign and fleet histories are read whole; bound them with"
+              + " --from and --to");
     }
     var api = connection.api();
     var out = spec.commandLine().getOut();
-    var pages = page != null ? List.of(page) : null;
     var entries = new ArrayList<JsonNode>();
     var csvHeaderWritten = false;
-    for (int current = pages != null ? page : 0; ; current++) {
-      var path = path(current, pages != null ? size : PAGE_SIZE);
+    int pageNumber = page != null ? page : 0;
+    String after = null;
+    while (true) {
+      var path = path(pageNumber, after);
+      String next;
       if (format == Format.csv) {
-        var csv = api.queryText(path);
-        var rows = csv.split("\r\n", -1);
+        var csv = api.queryText(path, cluster != null ? "X-Total-Count" : "X-Next");
+        var rows = csv.body().split("\r\n", -1);
         for (int row = csvHeaderWritten ? 1 : 0; row < rows.length; row++) {
           if (!rows[row].isEmpty()) {
             out.print(rows[row] + "\r\n");
           }
         }
         csvHeaderWritten = true;
-        if (pages != null || rows.length - 2 < PAGE_SIZE) {
-          break;
-        }
+        next = cluster != null ? nextPage(pageNumber, Long.parseLong(csv.header())) : csv.header();
       } else {
         var answer = api.query(path);
         answer.path("items").forEach(entries::add);
-        int pageSize = answer.path("size").asInt();
-        boolean last = (long) (current + 1) * pageSize >= answer.path("total").asInt();
-        if (pages != null || last) {
-          break;
-        }
+        next =
+            cluster != null
+                ? nextPage(pageNumber, answer.path("total").asLong())
+                : answer.path("next").asString(null);
+      }
+      if (page != null || next == null) {
+        break;
+      }
+      if (cluster != null) {
+        pageNumber = Integer.parseInt(next);
+      } else {
+        after = next;
       }
     }
     if (format == Format.json) {
@@ -103,24 +111,28 @@ public final class HistoryCommand implements Callable<Integer> {
     return 0;
   }
 
-  private String path(int pageNumber, int pageSize) {
+  /** A cluster's history is paged by number: the next one, if any is left. */
+  private String nextPage(int pageNumber, long total) {
+    return (long) (pageNumber + 1) * size < total ? Integer.toString(pageNumber + 1) : null;
+  }
+
+  /** Cluster histories by page number; campaign and fleet histories by cursor ({@code after}). */
+  private String path(int pageNumber, String after) {
     var parameters = new LinkedHashMap<String, Object>();
     String base;
     if (cluster != null) {
       base = "/api/clusters/" + cluster + "/history";
       parameters.put("campaign", campaign);
-    } else if (campaign != null) {
-      base = "/api/campaigns/" + campaign + "/history";
-      parameters.put("cluster", cluster);
+      parameters.put("page", pageNumber);
     } else {
-      base = "/api/history";
-      parameters.put("team", team);
+      base = campaign != null ? "/api/campaigns/" + campaign + "/history" : "/api/history";
+      parameters.put("team", campaign != null ? null : team);
+      parameters.put("after", after);
     }
     parameters.put("host", host);
     parameters.put("from", from);
     parameters.put("to", to);
-    parameters.put("page", pageNumber);
-    parameters.put("size", pageSize);
+    parameters.put("size", size);
     parameters.put("format", format == Format.csv ? "csv" : "json");
     return base + Api.query(parameters);
   }

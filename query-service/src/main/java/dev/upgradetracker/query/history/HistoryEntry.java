@@ -32,12 +32,7 @@ public record HistoryEntry(
     String previousHash,
     String hash) {
 
-  /** Fleet-wide order: by time, then stream, then position. */
+  /** Fleet-wide order, the time index's: by time, then kind, then stream, then position. */
   static final Comparator<HistoryEntry> IN_TIME_ORDER =
-      Comparator.comparing(HistoryEntry::at)
-          .thenComparing(HistoryEntry::kind)
-          .thenComparing(
-              entry ->
-                  entry.kind().equals(HistoryKeys.CLUSTER) ? entry.clusterId() : entry.campaignId())
-          .thenComparingLong(HistoryEntry::position);
+      Comparator.comparing(HistoryKeys::timeKeyOf);
 }

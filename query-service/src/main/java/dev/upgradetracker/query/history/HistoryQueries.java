@@ -9,6 +9,8 @@ import dev.upgradetracker.query.web.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,20 +78,25 @@ class HistoryQueries {
       @RequestParam(required = false) String cluster,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "100") int size,
       @RequestParam(defaultValue = "json") String format,
       HttpServletRequest request) {
     var since = from != null ? from : startOf(campaignId, request);
     var filter = HistoryFilter.of(null, campaignId, cluster, host, since, to);
-    var entries = router.gather(request, () -> reader.fleet(filter), HistoryEntry[].class);
-    if (InstanceRouter.forwarded(request)) {
-      return ResponseEntity.ok(entries);
+    var slice = timeOrdered(filter, after, size, request);
+    if (slice.isEmpty()) {
+      return forwarded(filter, after, size);
     }
-    if (entries.isEmpty() && host == null && cluster == null && from == null && to == null) {
+    if (slice.get().items().isEmpty()
+        && host == null
+        && cluster == null
+        && from == null
+        && to == null
+        && after == null) {
       return QueryProblems.notFound("campaign " + campaignId);
     }
-    return answer(Page.of(entries, HistoryEntry.IN_TIME_ORDER, page, size), format, campaignId);
+    return answer(slice.get(), format, campaignId);
   }
 
   @GetMapping("/api/history")
@@ -100,16 +107,37 @@ class HistoryQueries {
       @RequestParam(required = false) String host,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "100") int size,
       @RequestParam(defaultValue = "json") String format,
       HttpServletRequest request) {
     var filter = HistoryFilter.of(team, campaign, cluster, host, from, to);
-    var entries = router.gather(request, () -> reader.fleet(filter), HistoryEntry[].class);
+    var slice = timeOrdered(filter, after, size, request);
+    return slice.isEmpty() ? forwarded(filter, after, size) : answer(slice.get(), format, "fleet");
+  }
+
+  /**
+   * A page of a time-ordered history, gathered from every instance: each sends its first {@code
+   * size + 1} matches after the cursor, the first {@code size} of all are the page. Empty for a
+   * forwarded request, which gets this instance's matches only.
+   */
+  private Optional<HistorySlice> timeOrdered(
+      HistoryFilter filter, String after, int size, HttpServletRequest request) {
+    Page.check(0, size);
+    var cursor = HistoryKeys.timeKeyOfCursor(after);
     if (InstanceRouter.forwarded(request)) {
-      return ResponseEntity.ok(entries);
+      return Optional.empty();
     }
-    return answer(Page.of(entries, HistoryEntry.IN_TIME_ORDER, page, size), format, "fleet");
+    var all =
+        router.gather(request, () -> reader.fleet(filter, cursor, size + 1), HistoryEntry[].class);
+    var sorted = all.stream().sorted(HistoryEntry.IN_TIME_ORDER).toList();
+    var items = sorted.subList(0, Math.min(size, sorted.size()));
+    var next = sorted.size() > size ? HistoryKeys.cursorAfter(items.getLast()) : null;
+    return Optional.of(new HistorySlice(items, size, next));
+  }
+
+  private ResponseEntity<?> forwarded(HistoryFilter filter, String after, int size) {
+    return ResponseEntity.ok(reader.fleet(filter, HistoryKeys.timeKeyOfCursor(after), size + 1));
   }
 
   /**
@@ -130,16 +158,43 @@ class HistoryQueries {
   }
 
   private static ResponseEntity<?> answer(Page<HistoryEntry> paged, String format, String name) {
+    return respond(paged, paged.items(), paged.total(), null, paged.page(), format, name);
+  }
+
+  private static ResponseEntity<?> answer(HistorySlice slice, String format, String name) {
+    return respond(slice, slice.items(), null, slice.next(), null, format, name);
+  }
+
+  /** JSON as it is; CSV with the count or the next cursor as headers. */
+  private static ResponseEntity<?> respond(
+      Object json,
+      List<HistoryEntry> items,
+      Integer total,
+      String next,
+      Integer page,
+      String format,
+      String name) {
     return switch (format) {
-      case "json" -> ResponseEntity.ok(paged);
-      case "csv" ->
-          ResponseEntity.ok()
-              .contentType(CSV)
-              .header("X-Total-Count", Integer.toString(paged.total()))
-              .header(
-                  HttpHeaders.CONTENT_DISPOSITION,
-                  "attachment; filename=\"" + name + "-history-" + paged.page() + ".csv\"")
-              .body(HistoryCsv.of(paged.items()));
+      case "json" -> ResponseEntity.ok(json);
+      case "csv" -> {
+        var csv =
+            ResponseEntity.ok()
+                .contentType(CSV)
+                .header(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\""
+                        + name
+                        + "-history"
+                        + (page == null ? "" : "-" + page)
+                        + ".csv\"");
+        if (total != null) {
+          csv.header("X-Total-Count", total.toString());
+        }
+        if (next != null) {
+          csv.header("X-Next", next);
+        }
+        yield csv.body(HistoryCsv.of(items));
+      }
       default -> throw new BadQuery("format must be json or csv, not '" + format + "'");
     };
   }

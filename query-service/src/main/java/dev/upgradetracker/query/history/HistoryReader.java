@@ -4,7 +4,12 @@ import dev.upgradetracker.events.CampaignEnvelope;
 import dev.upgradetracker.query.streams.LocalStores;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.springframework.stereotype.Component;
 
 /** Reads this instance's part of the history stores. */
@@ -59,23 +64,51 @@ public class HistoryReader {
     return records(clusterId).stream().map(HistoryEntries::of).filter(filter::matches).toList();
   }
 
-  /** Every local event the filter lets through, cluster and campaign events alike, unordered. */
-  public List<HistoryEntry> fleet(HistoryFilter filter) {
+  /**
+   * The first {@code limit} local events the filter lets through after the {@code after} cursor
+   * (null: from the start), cluster and campaign events alike, in time-index order. The index's
+   * partitions are merged as they are read, so a page costs what it holds, not the whole history.
+   */
+  public List<HistoryEntry> fleet(HistoryFilter filter, String after, int limit) {
     var from = HistoryKeys.time(filter.from() == null ? Instant.EPOCH : filter.from());
+    if (after != null && after.compareTo(from) > 0) {
+      from = after;
+    }
     var to = HistoryKeys.time(filter.to() == null ? END_OF_TIME : filter.to());
     var matches = new ArrayList<HistoryEntry>();
-    try (var range = views.<HistoryTag>store(HistoryIndex.BY_TIME).range(from, to)) {
-      range.forEachRemaining(
-          indexed -> {
-            if (filter.matchesTag(indexed.value)) {
-              var entry = read(HistoryKeys.parts(indexed.key), indexed.value);
-              if (entry != null && filter.matches(entry)) {
-                matches.add(entry);
-              }
-            }
-          });
+    var ranges = new ArrayList<KeyValueIterator<String, HistoryTag>>();
+    try {
+      var next = new PriorityQueue<Indexed>(Comparator.comparing(indexed -> indexed.entry().key));
+      for (var partition : views.<HistoryTag>partitionsOf(HistoryIndex.BY_TIME)) {
+        var range = partition.range(from, to);
+        ranges.add(range);
+        Indexed.first(range).ifPresent(next::add);
+      }
+      while (!next.isEmpty() && matches.size() < limit) {
+        var indexed = next.poll();
+        var key = indexed.entry().key;
+        var tag = indexed.entry().value;
+        if (!key.equals(after) && filter.matchesTag(tag)) {
+          var entry = read(HistoryKeys.parts(key), tag);
+          if (entry != null && filter.matches(entry)) {
+            matches.add(entry);
+          }
+        }
+        Indexed.first(indexed.range()).ifPresent(next::add);
+      }
+    } finally {
+      ranges.forEach(KeyValueIterator::close);
     }
     return matches;
+  }
+
+  /** One partition's next index entry, with the rest of its range. */
+  private record Indexed(
+      KeyValue<String, HistoryTag> entry, KeyValueIterator<String, HistoryTag> range) {
+
+    static Optional<Indexed> first(KeyValueIterator<String, HistoryTag> range) {
+      return range.hasNext() ? Optional.of(new Indexed(range.next(), range)) : Optional.empty();
+    }
   }
 
   private HistoryEntry read(String[] kindIdPosition, HistoryTag tag) {

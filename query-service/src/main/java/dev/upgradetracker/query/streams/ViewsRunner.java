@@ -3,6 +3,7 @@ package dev.upgradetracker.query.streams;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.cluster.ClusterView;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
@@ -66,6 +67,27 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
     } catch (InvalidStateStoreException e) {
       throw new ViewsNotReady(current.state().name());
     }
+  }
+
+  @Override
+  public <V> List<ReadOnlyKeyValueStore<String, V>> partitionsOf(String name) {
+    var current = running();
+    var held = new ArrayList<ReadOnlyKeyValueStore<String, V>>();
+    for (int partition = 0; partition < settings.partitions(); partition++) {
+      try {
+        ReadOnlyKeyValueStore<String, V> store =
+            current.store(
+                StoreQueryParameters.fromNameAndType(
+                        name, QueryableStoreTypes.<String, V>keyValueStore())
+                    .withPartition(partition));
+        // the store is looked up lazily: a partition held elsewhere shows on first use
+        store.approximateNumEntries();
+        held.add(store);
+      } catch (InvalidStateStoreException elsewhere) {
+        // another instance holds this partition
+      }
+    }
+    return held;
   }
 
   /** The instance holding {@code key} of store {@code name}, when it is not this one. */

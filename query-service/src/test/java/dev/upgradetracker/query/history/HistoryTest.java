@@ -147,10 +147,7 @@ class HistoryTest {
 
   @Test
   void aCampaignsHistoryInterleavesItsEventsWithItsClustersEventsWhileAttached() {
-    var entries =
-        history.fleet(HistoryFilter.of(null, "k1", null, null, null, null)).stream()
-            .sorted(HistoryEntry.IN_TIME_ORDER)
-            .toList();
+    var entries = history.fleet(HistoryFilter.of(null, "k1", null, null, null, null), null, 1_000);
 
     assertThat(entries)
         .extracting(entry -> entry.kind() + ":" + entry.type())
@@ -168,8 +165,27 @@ class HistoryTest {
   }
 
   @Test
+  void aTimeOrderedHistoryIsReadAPageAtATimeFromTheCursorOfTheLastPage() {
+    var everything = HistoryFilter.of(null, null, null, null, null, null);
+    var whole = history.fleet(everything, null, 1_000);
+
+    var pages = new ArrayList<HistoryEntry>();
+    String after = null;
+    for (var page = history.fleet(everything, after, 3);
+        !page.isEmpty();
+        page = history.fleet(everything, after, 3)) {
+      assertThat(page.size()).isLessThanOrEqualTo(3);
+      pages.addAll(page);
+      after = HistoryKeys.timeKeyOf(page.getLast());
+    }
+
+    assertThat(whole).hasSize(11).isSortedAccordingTo(HistoryEntry.IN_TIME_ORDER);
+    assertThat(pages).isEqualTo(whole);
+  }
+
+  @Test
   void aTeamsHistoryInATimeRangeHoldsItsOwnEventsInThatRangeOnly() {
-    var bravo = history.fleet(HistoryFilter.of("bravo", null, null, null, null, null));
+    var bravo = history.fleet(HistoryFilter.of("bravo", null, null, null, null, null), null, 1_000);
     var alphaFrom20To31 =
         history.fleet(
             HistoryFilter.of(
@@ -178,7 +194,9 @@ class HistoryTest {
                 null,
                 null,
                 T0.plusSeconds(20).toString(),
-                T0.plusSeconds(31).toString()));
+                T0.plusSeconds(31).toString()),
+            null,
+            1_000);
 
     assertThat(bravo).extracting(HistoryEntry::clusterId).containsExactly("c2");
     assertThat(alphaFrom20To31)

@@ -136,6 +136,32 @@ class ViewsIT {
   }
 
   @Test
+  void aFleetHistoryIsGatheredFromBothInstancesInTimeOrderAPageAtATime() throws Exception {
+    var whole = fleetHistory(1, 500);
+    var inSmallPages = fleetHistory(0, 7);
+
+    assertThat(inSmallPages).isEqualTo(whole);
+    assertThat(whole).extracting(entry -> Instant.parse(entry.get("at").asString())).isSorted();
+    var clusters = whole.stream().map(entry -> entry.path("clusterId").asString("")).toList();
+    for (int i = 0; i < CLUSTERS; i++) {
+      assertThat(clusters).as("held by either instance").contains(clusterId(i));
+    }
+    assertThat(whole).anyMatch(entry -> entry.get("kind").asString().equals("campaign"));
+  }
+
+  private static List<JsonNode> fleetHistory(int instance, int size) throws Exception {
+    var entries = new ArrayList<JsonNode>();
+    String after = null;
+    do {
+      var query = "/api/history?size=" + size + (after == null ? "" : "&after=" + after);
+      var page = Json.MAPPER.readTree(get(instance, query).body());
+      page.get("items").forEach(entries::add);
+      after = page.path("next").asString(null);
+    } while (after != null);
+    return entries;
+  }
+
+  @Test
   void theViewsShowWhatTheEventsSay() throws Exception {
     var failed = read(get(1, "/api/clusters/" + clusterId(3)).body(), ClusterView.class);
     assertThat(failed.progress().phase()).isEqualTo(ClusterPhase.FAILED);

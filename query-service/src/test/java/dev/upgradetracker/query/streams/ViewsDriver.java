@@ -103,6 +103,11 @@ public final class ViewsDriver implements AutoCloseable {
       public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         return driver.getKeyValueStore(name);
       }
+
+      @Override
+      public <V> List<ReadOnlyKeyValueStore<String, V>> partitionsOf(String name) {
+        return List.of(store(name));
+      }
     };
   }
 
