@@ -231,7 +231,8 @@ class CliIT {
     var noToken = upgrade(null, "verify");
 
     assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
-    assertThat(all.out()).contains("intact: 4 aggregates");
+    assertThat(all.out())
+        .contains("intact: 4 aggregates", "heads of 2 clusters match the copy on Kafka\n");
     assertThat(one.out()).containsPattern("a1: intact, \\d+ events chained");
     assertThat(one.out()).containsPattern("head \\(position \\d+\\) matches the copy on Kafka");
     assertThat(unknown.exitCode()).isEqualTo(UpgradeCli.REFUSED);

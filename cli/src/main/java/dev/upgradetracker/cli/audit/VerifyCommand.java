@@ -5,6 +5,8 @@ import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +57,47 @@ public final class VerifyCommand implements Callable<Integer> {
         all.path("intact").asBoolean() ? "intact" : "BROKEN",
         all.path("aggregates").asInt(),
         all.path("events").asLong());
-    return all.path("intact").asBoolean() ? 0 : UpgradeCli.REFUSED;
+    boolean headsMatch = compareHeadsWithKafkaCopies(api, out, all.path("heads"));
+    return all.path("intact").asBoolean() && headsMatch ? 0 : UpgradeCli.REFUSED;
+  }
+
+  /** Every cluster's stored head against its copy on Kafka, once the copies have caught up. */
+  private static boolean compareHeadsWithKafkaCopies(Api api, PrintWriter out, JsonNode heads) {
+    var stored = new HashMap<String, JsonNode>();
+    heads.forEach(head -> stored.put(head.path("aggregateId").asString(), head));
+    var deadline = System.nanoTime() + COPY_PATIENCE.toNanos();
+    while (true) {
+      var differing = new ArrayList<String>();
+      int matching = 0;
+      int behind = 0;
+      for (var copy : api.query("/api/history/heads")) {
+        var head = stored.get(copy.path("clusterId").asString());
+        if (head == null) {
+          continue;
+        }
+        if (copy.path("position").asLong() != head.path("position").asLong()) {
+          behind++;
+        } else if (copy.path("hash").asString("").equals(head.path("hash").asString())) {
+          matching++;
+        } else {
+          differing.add(
+              "%s: head (position %d) DIFFERS from the copy on Kafka:%n    stored    %s%n    published %s"
+                  .formatted(
+                      head.path("aggregateId").asString(),
+                      head.path("position").asLong(),
+                      head.path("hash").asString(),
+                      copy.path("hash").asString("")));
+        }
+      }
+      if (behind == 0 || System.nanoTime() > deadline || !pause()) {
+        differing.forEach(out::println);
+        out.printf(
+            "heads of %d clusters match the copy on Kafka%s%n",
+            matching,
+            behind == 0 ? "" : "; " + behind + " not compared (the copy is at another position)");
+        return differing.isEmpty();
+      }
+    }
   }
 
   /**

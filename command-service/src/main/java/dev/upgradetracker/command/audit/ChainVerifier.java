@@ -53,16 +53,20 @@ public class ChainVerifier {
             "select distinct aggregate_identifier from domain_event_entry order by 1",
             String.class);
     var broken = new ArrayList<ChainReport>();
+    var heads = new ArrayList<FleetVerification.Head>();
     long events = 0;
     for (var aggregateId : aggregates) {
       var report = verify(aggregateId);
       if (report.isPresent()) {
         events += report.get().events();
+        heads.add(
+            new FleetVerification.Head(
+                aggregateId, report.get().headPosition(), report.get().headHash()));
         if (!report.get().intact()) {
           broken.add(report.get());
         }
       }
     }
-    return new FleetVerification(aggregates.size(), events, broken.isEmpty(), broken);
+    return new FleetVerification(aggregates.size(), events, broken.isEmpty(), broken, heads);
   }
 }
