@@ -81,9 +81,9 @@ public final class VerifyCommand implements Callable<Integer> {
           matching++;
         } else {
           differing.add(
-              "%s: head (position %d) DIFFERS from the copy on Kafka:%n    stored    %s%n    published %s"
-                  .formatted(
-                      head.path("aggregateId").asString(),
+              head.path("aggregateId").asString()
+                  + ": "
+                  + differs(
                       head.path("position").asLong(),
                       head.path("hash").asString(),
                       copy.path("hash").asString("")));
@@ -121,10 +121,13 @@ public final class VerifyCommand implements Callable<Integer> {
       out.printf("    head (position %d) matches the copy on Kafka: %s%n", head, stored);
       return true;
     }
-    out.printf(
-        "    head (position %d) DIFFERS from the copy on Kafka:%n    stored    %s%n    published %s%n",
-        head, stored, published);
+    out.println("    " + differs(head, stored, published));
     return false;
+  }
+
+  private static String differs(long position, String stored, String published) {
+    return "head (position %d) DIFFERS from the copy on Kafka:%n    stored    %s%n    published %s"
+        .formatted(position, stored, published);
   }
 
   private static boolean pause() {

@@ -16,13 +16,7 @@ import tools.jackson.databind.JsonNode;
 @Command(
     name = "campaign",
     description = "Start and steer campaigns: many clusters upgraded in the plan's order.",
-    subcommands = {
-      CampaignCommand.Start.class,
-      CampaignCommand.Show.class,
-      CampaignCommand.Pause.class,
-      CampaignCommand.Resume.class,
-      CampaignCommand.Abort.class
-    })
+    subcommands = CampaignCommand.Start.class)
 public final class CampaignCommand {
 
   @Command(name = "start", description = "Start a campaign over the given clusters.")
@@ -65,80 +59,43 @@ public final class CampaignCommand {
     }
   }
 
+  @Spec CommandSpec spec;
+
   @Command(name = "show", description = "The campaign as the command side holds it.")
-  static final class Show implements Callable<Integer> {
-
-    @Mixin Connection connection;
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "CAMPAIGN")
-    String campaignId;
-
-    @Override
-    public Integer call() {
-      print(
-          spec.commandLine().getOut(),
-          connection.api().commandSide("/api/campaigns/" + campaignId));
-      return 0;
-    }
+  int show(@Mixin Connection connection, @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
+    print(
+        spec.commandLine().getOut(), connection.api().commandSide("/api/campaigns/" + campaignId));
+    return 0;
   }
 
   @Command(name = "pause", description = "Start no new step until resumed; running steps finish.")
-  static final class Pause implements Callable<Integer> {
-
-    @Mixin Connection connection;
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "CAMPAIGN")
-    String campaignId;
-
-    @Override
-    public Integer call() {
-      print(
-          spec.commandLine().getOut(),
-          connection.api().command("/api/campaigns/" + campaignId + "/pause", ""));
-      return 0;
-    }
+  int pause(@Mixin Connection connection, @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
+    return steer(connection, campaignId, "pause", "");
   }
 
   @Command(name = "resume", description = "Go on with a paused campaign.")
-  static final class Resume implements Callable<Integer> {
-
-    @Mixin Connection connection;
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "CAMPAIGN")
-    String campaignId;
-
-    @Override
-    public Integer call() {
-      print(
-          spec.commandLine().getOut(),
-          connection.api().command("/api/campaigns/" + campaignId + "/resume", ""));
-      return 0;
-    }
+  int resume(@Mixin Connection connection, @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
+    return steer(connection, campaignId, "resume", "");
   }
 
   @Command(name = "abort", description = "Stop the campaign for good; running steps finish.")
-  static final class Abort implements Callable<Integer> {
+  int abort(
+      @Mixin Connection connection,
+      @Parameters(paramLabel = "CAMPAIGN") String campaignId,
+      @Option(names = "--reason", description = "why, kept in the history") String reason) {
+    return steer(
+        connection,
+        campaignId,
+        "abort",
+        Api.JSON.createObjectNode().put("reason", reason).toString());
+  }
 
-    @Mixin Connection connection;
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "CAMPAIGN")
-    String campaignId;
-
-    @Option(names = "--reason", description = "why, kept in the history")
-    String reason;
-
-    @Override
-    public Integer call() {
-      var body = Api.JSON.createObjectNode().put("reason", reason).toString();
-      print(
-          spec.commandLine().getOut(),
-          connection.api().command("/api/campaigns/" + campaignId + "/abort", body));
-      return 0;
-    }
+  /** Sends one of the campaign's controls and prints the campaign as it stands after it. */
+  private int steer(Connection connection, String campaignId, String control, String body) {
+    print(
+        spec.commandLine().getOut(),
+        connection.api().command("/api/campaigns/" + campaignId + "/" + control, body));
+    return 0;
   }
 
   static void print(PrintWriter out, JsonNode campaign) {

@@ -26,15 +26,16 @@ final class ChainWalk {
     this.aggregateType = aggregateType;
     events++;
     headPosition = event.sequence();
-    headHash = text(EventHash.tree(event.metaData()).get(EventHash.HASH));
+    var metaData = EventHash.tree(event.metaData());
+    headHash = text(metaData.get(EventHash.HASH));
     if (firstBreak == null) {
-      firstBreak = check(event);
+      firstBreak = check(event, metaData, headHash);
       previousHash = headHash;
       expectedSequence = event.sequence() + 1;
     }
   }
 
-  private ChainBreak check(StoredEvent event) {
+  private ChainBreak check(StoredEvent event, JsonNode metaData, String recorded) {
     if (event.sequence() != expectedSequence) {
       return breakAt(
           event,
@@ -42,8 +43,6 @@ final class ChainWalk {
           "sequence " + expectedSequence,
           "sequence " + event.sequence());
     }
-    var metaData = EventHash.tree(event.metaData());
-    var recorded = text(metaData.get(EventHash.HASH));
     if (recorded.isEmpty()) {
       return breakAt(event, "the event records no hash", "a hash", "none");
     }
@@ -55,7 +54,7 @@ final class ChainWalk {
           previousHash,
           linked);
     }
-    var computed = EventHash.of(event);
+    var computed = EventHash.of(event, metaData);
     if (!computed.equals(recorded)) {
       return breakAt(event, "the event was changed after it was stored", recorded, computed);
     }

@@ -29,7 +29,12 @@ public final class EventHash {
   private EventHash() {}
 
   static String of(StoredEvent event) {
-    var metaData = (ObjectNode) tree(event.metaData());
+    return of(event, tree(event.metaData()));
+  }
+
+  /** With the event's metadata already parsed (left as it is). */
+  static String of(StoredEvent event, JsonNode parsedMetaData) {
+    var metaData = (ObjectNode) parsedMetaData.deepCopy();
     metaData.remove(HASH);
     var canonical = CANONICAL.createObjectNode();
     canonical.put("aggregateId", event.aggregateId());
