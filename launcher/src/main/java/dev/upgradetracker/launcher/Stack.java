@@ -39,6 +39,7 @@ public final class Stack implements AutoCloseable {
   private HostSimulator simulator;
   private Fleet simulatedFleet;
   private Map<String, String> teamTokens = Map.of();
+  private Path sshDir;
 
   private Stack() {}
 
@@ -76,7 +77,7 @@ public final class Stack implements AutoCloseable {
             .externalKafka()
             .orElseGet(() -> startBroker(data.resolve("kafka"), settings.kafkaPort()));
 
-    var sshDir = data.resolve("ssh");
+    sshDir = data.resolve("ssh");
     var privateKey = ClientKeys.ensure(sshDir);
     var fleet =
         settings
@@ -118,6 +119,20 @@ public final class Stack implements AutoCloseable {
   /** The fleet the simulator plays, each host at the address it serves it on. */
   public Fleet simulatedFleet() {
     return simulatedFleet;
+  }
+
+  /**
+   * Has the simulator play {@code clusters} too, the executor trusting their host keys at once;
+   * answers them as they are served, for the caller to register or import.
+   */
+  public synchronized Fleet simulate(List<ClusterSpec> clusters) {
+    simulator.add(new Fleet(clusters));
+    simulator.writeKnownHosts(sshDir.resolve("known_hosts"));
+    var served = withSimulatorAddresses(new Fleet(clusters));
+    var all = new ArrayList<>(simulatedFleet.clusters());
+    all.addAll(served.clusters());
+    simulatedFleet = new Fleet(List.copyOf(all));
+    return served;
   }
 
   /**
@@ -209,7 +224,7 @@ public final class Stack implements AutoCloseable {
   }
 
   /** Registers every cluster; one already registered (a restart) is left as it is. */
-  private void register(Fleet fleet) throws IOException, InterruptedException {
+  public void register(Fleet fleet) throws IOException, InterruptedException {
     for (var cluster : fleet.clusters()) {
       var token = teamTokens.get(cluster.team());
       if (token == null) {

@@ -3,18 +3,22 @@ package dev.upgradetracker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Campaigns meeting failures: a failing host command, a hung one, a crash in between. */
+/**
+ * Campaigns meeting failures: a failing host command, a hung one, a crash in between. The hung
+ * action's test kills the command service, so it runs on a stack of its own.
+ */
+@ExtendWith(SharedStack.class)
 class CampaignFailureIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -23,49 +27,53 @@ class CampaignFailureIT {
   @TempDir Path dataDir;
 
   @Test
-  void aFailedStepStopsTheCampaignWithTheHostsOutputAndARetryAfterTheFaultIsClearedCompletesIt()
-      throws Exception {
-    try (var stack = Stack.start(TestStacks.on(dataDir, cluster("f1"), cluster("f2")))) {
-      stack.simulator().faults().add(Fault.fail("f1-h2", "^update-ux", 7));
-      var client = new CampaignClient(stack, "alpha");
-      client.start("{\"campaignId\": \"autumn\", \"clusterIds\": [\"f1\", \"f2\"]}");
+  void aFailedStepStopsTheCampaignWithTheHostsOutputAndARetryAfterTheFaultIsClearedCompletesIt(
+      SharedStack.Tenant tenant) throws Exception {
+    var team = tenant.newTeam();
+    tenant.add(cluster("f1", team), cluster("f2", team));
+    var stack = tenant.stack();
+    var failingUpdate = Fault.fail("f1-h2", "^update-ux", 7);
+    stack.simulator().faults().add(failingUpdate);
+    var client = new CampaignClient(stack, team);
+    client.start("{\"campaignId\": \"autumn\", \"clusterIds\": [\"f1\", \"f2\"]}");
 
-      var stopped =
-          client.await(
-              "autumn", c -> CampaignClient.status(c).equals("STOPPED"), PATIENCE, "it stopped");
+    var stopped =
+        client.await(
+            "autumn", c -> CampaignClient.status(c).equals("STOPPED"), PATIENCE, "it stopped");
 
-      var f1 = progressOf(stopped, "f1");
-      assertThat(f1.get("phase").asString()).isEqualTo("FAILED");
-      var failure = f1.get("failure");
-      assertThat(failure.get("command").asString()).isEqualTo("UpgradeNode");
-      assertThat(failure.get("subject").asString()).isEqualTo("f1-h2");
-      var output = failure.get("failures").get(0).get("outcome");
-      assertThat(output.get("exitCode").asInt()).isEqualTo(7);
-      assertThat(output.get("output").asString()).contains("simulated failure of 'update-ux");
-      assertThat(progressOf(stopped, "f2").get("phase").asString())
-          .as("stop at the first failure: the next cluster is not taken up")
-          .isEqualTo("PENDING");
-      var skip =
-          client.post("/api/campaigns/autumn/clusters/f1/skip", "{\"reason\": \"try anyway\"}");
-      assertThat(skip.statusCode()).as(skip.body()).isEqualTo(409);
-      assertThat(skip.body()).contains("cannot be skipped");
+    var f1 = progressOf(stopped, "f1");
+    assertThat(f1.get("phase").asString()).isEqualTo("FAILED");
+    var failure = f1.get("failure");
+    assertThat(failure.get("command").asString()).isEqualTo("UpgradeNode");
+    assertThat(failure.get("subject").asString()).isEqualTo("f1-h2");
+    var output = failure.get("failures").get(0).get("outcome");
+    assertThat(output.get("exitCode").asInt()).isEqualTo(7);
+    assertThat(output.get("output").asString()).contains("simulated failure of 'update-ux");
+    assertThat(progressOf(stopped, "f2").get("phase").asString())
+        .as("stop at the first failure: the next cluster is not taken up")
+        .isEqualTo("PENDING");
+    var skip =
+        client.post("/api/campaigns/autumn/clusters/f1/skip", "{\"reason\": \"try anyway\"}");
+    assertThat(skip.statusCode()).as(skip.body()).isEqualTo(409);
+    assertThat(skip.body()).contains("cannot be skipped");
 
-      stack.simulator().faults().clear();
-      var retry = client.post("/api/campaigns/autumn/clusters/f1/retry", "");
-      assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
-      client.await(
-          "autumn", c -> CampaignClient.status(c).equals("COMPLETED"), PATIENCE, "it completed");
+    stack.simulator().faults().remove(failingUpdate);
+    var retry = client.post("/api/campaigns/autumn/clusters/f1/retry", "");
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+    client.await(
+        "autumn", c -> CampaignClient.status(c).equals("COMPLETED"), PATIENCE, "it completed");
 
-      var fleet = stack.simulator().fleet();
-      assertThat(fleet.hosts()).allMatch(h -> h.ivmVersion().equals("B.04.00"));
-      assertThat(fleet.violations()).isEmpty();
+    var fleet = stack.simulator().fleet();
+    for (var cluster : List.of("f1", "f2")) {
+      assertThat(fleet.hostsOf(cluster)).allMatch(h -> h.ivmVersion().equals("B.04.00"));
+      assertThat(fleet.violationsOf(cluster)).isEmpty();
     }
   }
 
   @Test
   void aHungActionFailsItsStepAtTheTimeoutAcrossACommandServiceCrashAndAbortReleasesTheCluster()
       throws Exception {
-    try (var stack = Stack.start(TestStacks.on(dataDir, cluster("t1")))) {
+    try (var stack = Stack.start(TestStacks.on(dataDir, cluster("t1", "alpha")))) {
       stack.simulator().faults().add(Fault.hang("*", "/backup-host$"));
       var client = new CampaignClient(stack, "alpha");
       client.start(
@@ -123,18 +131,7 @@ class CampaignFailureIT {
     throw new AssertionError("no cluster " + clusterId + " in " + campaign);
   }
 
-  private static ClusterSpec cluster(String id) {
-    return new ClusterSpec(
-        id,
-        "alpha",
-        Topology.GUESTS_AS_PACKAGES,
-        false,
-        List.of(
-            TestStacks.host(id + "-h1"), TestStacks.host(id + "-h2"), TestStacks.host(id + "-h3")),
-        List.of(
-            new Guest(id + "-g1", id + "-h1", "A.03.50"),
-            new Guest(id + "-g2", id + "-h1", "A.03.50"),
-            new Guest(id + "-g3", id + "-h3", "A.03.50")),
-        List.of());
+  private static ClusterSpec cluster(String id, String team) {
+    return Fleets.cluster(id).team(team).guestsPerHost(2, 0, 1).build();
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.cli.UpgradeCli;
 import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,12 +20,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,11 +33,15 @@ import tools.jackson.databind.JsonNode;
  * plans, runs and watches a campaign, steers another; an auditor reads the history, the state as of
  * past instants, a diff, and verifies the hash chains.
  */
+@ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliIT {
 
   private static Path dataDir;
   private static Stack stack;
+  private static Fleet fleet;
+  private static String team;
+  private static String otherTeam;
 
   /** The live view of cluster a1 at each position, as the dashboard saw it during the run. */
   private static final Map<Long, JsonNode> liveViews = new ConcurrentSkipListMap<>();
@@ -45,25 +49,23 @@ class CliIT {
   record Run(int exitCode, String out, String err) {}
 
   @BeforeAll
-  static void startStackWithAFleetToImport() throws Exception {
+  static void simulateAFleetToImport(SharedStack.Tenant tenant) throws Exception {
     dataDir = Files.createTempDirectory("cli-it");
-    stack = Stack.startUnregistered(TestStacks.on(dataDir, cluster("a1"), cluster("a2")));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
+    stack = tenant.stack();
+    team = tenant.newTeam();
+    otherTeam = tenant.newTeam();
+    fleet = tenant.simulate(cluster("a1"), cluster("a2"));
   }
 
   @Test
   @Order(1)
   void anOperatorImportsAFleetFileAndIsToldWhatBecameOfEachCluster() throws Exception {
     var file = dataDir.resolve("fleet.json");
-    Files.writeString(file, Json.MAPPER.writeValueAsString(stack.simulatedFleet()));
+    Files.writeString(file, Json.MAPPER.writeValueAsString(fleet));
 
-    var first = upgrade("alpha", "fleet", "import", file.toString());
-    var again = upgrade("alpha", "fleet", "import", file.toString());
-    var missing = upgrade("alpha", "fleet", "import", dataDir.resolve("nope.json").toString());
+    var first = upgrade(team, "fleet", "import", file.toString());
+    var again = upgrade(team, "fleet", "import", file.toString());
+    var missing = upgrade(team, "fleet", "import", dataDir.resolve("nope.json").toString());
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("REGISTERED a1", "REGISTERED a2", "2 registered, 0 refused");
@@ -76,17 +78,17 @@ class CliIT {
   @Test
   @Order(2)
   void anOperatorPlansRunsAndWatchesACampaignToItsEnd() throws Exception {
-    var plan = upgrade("alpha", "plan", "a1");
+    var plan = upgrade(team, "plan", "a1");
     assertThat(plan.exitCode()).as(plan.err()).isZero();
     assertThat(plan.out()).contains("Plan for a1", "UpgradeNode", "InstallGuestKit");
 
     var recorder = Thread.ofVirtual().start(CliIT::recordLiveViews);
     try {
-      var started = upgrade("alpha", "campaign", "start", "--id", "k1", "a1");
+      var started = upgrade(team, "campaign", "start", "--id", "k1", "a1");
       assertThat(started.exitCode()).as(started.err()).isZero();
       assertThat(started.out()).contains("campaign k1");
 
-      var watched = upgrade("alpha", "watch", "campaign", "k1");
+      var watched = upgrade(team, "watch", "campaign", "k1");
 
       assertThat(watched.exitCode()).as(watched.err()).isZero();
       assertThat(watched.out()).contains("a1 -> RUNNING", "a1 -> DONE", "COMPLETED");
@@ -123,12 +125,12 @@ class CliIT {
     assertThat(entries.getFirst().path("user").asString()).isEqualTo("ops-cli");
     assertThat(entries).anyMatch(entry -> entry.path("type").asString().equals("ClusterCompleted"));
 
-    var watched = upgrade("alpha", "watch", "cluster", "a1");
+    var watched = upgrade(team, "watch", "cluster", "a1");
     assertThat(watched.out()).contains("a1  UPGRADED", "hosts on 4.0: 2/2");
-    var team = upgrade("audit", "history", "--team", "alpha", "--format", "json");
-    assertThat(Json.MAPPER.readTree(team.out()).findValuesAsString("clusterId"))
+    var teamHistory = upgrade("audit", "history", "--team", team, "--format", "json");
+    assertThat(Json.MAPPER.readTree(teamHistory.out()).findValuesAsString("clusterId"))
         .contains("a1", "a2");
-    assertThat(upgrade("audit", "history", "--team", "bravo").out()).isEqualTo("0 events\n");
+    assertThat(upgrade("audit", "history", "--team", otherTeam).out()).isEqualTo("0 events\n");
     var badRange = upgrade("audit", "history", "--cluster", "a1", "--from", "yesterday");
     assertThat(badRange.exitCode()).isEqualTo(UpgradeCli.REFUSED);
     assertThat(badRange.err()).contains("400", "from must be an ISO-8601 instant");
@@ -201,14 +203,13 @@ class CliIT {
   @Order(5)
   void anOperatorPausesResumesAndAbortsACampaignWithAReason() throws Exception {
     assertThat(
-            upgrade("alpha", "campaign", "start", "--id", "k2", "--approval-gates", "a2")
-                .exitCode())
+            upgrade(team, "campaign", "start", "--id", "k2", "--approval-gates", "a2").exitCode())
         .isZero();
 
-    var paused = upgrade("alpha", "campaign", "pause", "k2");
-    var resumed = upgrade("alpha", "campaign", "resume", "k2");
-    var foreign = upgrade("bravo", "campaign", "abort", "k2");
-    var aborted = upgrade("alpha", "campaign", "abort", "k2", "--reason", "change freeze");
+    var paused = upgrade(team, "campaign", "pause", "k2");
+    var resumed = upgrade(team, "campaign", "resume", "k2");
+    var foreign = upgrade(otherTeam, "campaign", "abort", "k2");
+    var aborted = upgrade(team, "campaign", "abort", "k2", "--reason", "change freeze");
 
     assertThat(paused.out()).contains("campaign k2  PAUSED");
     assertThat(resumed.out()).contains("campaign k2  RUNNING");
@@ -224,15 +225,26 @@ class CliIT {
 
   @Test
   @Order(6)
-  void anAuditorVerifiesEveryHashChain() {
+  void anAuditorVerifiesEveryHashChain() throws Exception {
     var all = upgrade("audit", "verify");
     var one = upgrade("audit", "verify", "--cluster", "a1");
     var unknown = upgrade("audit", "verify", "--cluster", "nope");
     var noToken = upgrade(null, "verify");
 
     assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
+    // the stack is shared: every aggregate stored, every cluster published, these tests' among them
+    var stored =
+        Json.MAPPER.readTree(
+            Http.get(stack.commandUrl() + "/api/verification", "audit-token").body());
+    var published =
+        Json.MAPPER.readTree(
+            Http.get(stack.queryUrl() + "/api/history/heads", "audit-token").body());
+    assertThat(stored.get("aggregates").asInt()).isGreaterThanOrEqualTo(4);
+    assertThat(published.size()).isGreaterThanOrEqualTo(2);
     assertThat(all.out())
-        .contains("intact: 4 aggregates", "heads of 2 clusters match the copy on Kafka\n");
+        .contains(
+            "intact: " + stored.get("aggregates").asInt() + " aggregates",
+            "heads of " + published.size() + " clusters match the copy on Kafka\n");
     assertThat(one.out()).containsPattern("a1: intact, \\d+ events chained");
     assertThat(one.out()).containsPattern("head \\(position \\d+\\) matches the copy on Kafka");
     assertThat(unknown.exitCode()).isEqualTo(UpgradeCli.REFUSED);
@@ -300,15 +312,6 @@ class CliIT {
   }
 
   private static ClusterSpec cluster(String id) {
-    return new ClusterSpec(
-        id,
-        "alpha",
-        Topology.GUESTS_AS_PACKAGES,
-        false,
-        List.of(TestStacks.host(id + "-h1"), TestStacks.host(id + "-h2")),
-        List.of(
-            new Guest(id + "-g1", id + "-h1", "A.03.50"),
-            new Guest(id + "-g2", id + "-h2", "A.03.50")),
-        List.of());
+    return Fleets.cluster(id).team(team).guestsPerHost(1, 1).build();
   }
 }

@@ -2,16 +2,14 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.fleet.Fleets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -24,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The web dashboard in headless Chromium against the whole system: a cluster page follows a
  * campaign's steps live (Server-Sent Events, no reload), and the REST views and metrics agree.
  */
+@ExtendWith(SharedStack.class)
 class DashboardIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,81 +30,74 @@ class DashboardIT {
   static final Path SCREENSHOT = Path.of("target", "dashboard-cluster.png");
   static final Path FLEET_SCREENSHOT = Path.of("target", "dashboard-fleet.png");
 
-  @TempDir Path dataDir;
   @TempDir Path profile;
 
+  private String team;
+
   @Test
-  void aClusterPageFollowsTheCampaignsStepsLiveAndTheViewsAgree() throws Exception {
-    var cluster =
-        new ClusterSpec(
-            "dash",
-            "alpha",
-            Topology.GUESTS_AS_PACKAGES,
-            false,
-            List.of(TestStacks.host("dash-h1"), TestStacks.host("dash-h2")),
-            List.of(
-                new Guest("dash-g1", "dash-h1", "A.03.50"),
-                new Guest("dash-g2", "dash-h2", "A.03.50")),
-            List.of());
-    try (var stack = Stack.start(TestStacks.on(dataDir, cluster))) {
-      var browser = Browser.start(profile);
-      try {
-        browser.get(stack.queryUrl() + "/?token=" + stack.tokenOf("alpha") + "#/clusters/dash");
-        await(browser, "the cluster page", b -> text(b, "h1").startsWith("Cluster dash"));
-        assertThat(text(browser, "#current-step")).contains("No step in progress");
-        browser.executeScript("window.loadedOnce = 'yes'");
+  void aClusterPageFollowsTheCampaignsStepsLiveAndTheViewsAgree(SharedStack.Tenant tenant)
+      throws Exception {
+    team = tenant.newTeam();
+    tenant.add(Fleets.cluster("dash").team(team).guestsPerHost(1, 1).build());
+    var stack = tenant.stack();
+    var browser = Browser.start(profile);
+    try {
+      browser.get(stack.queryUrl() + "/?token=" + stack.tokenOf(team) + "#/clusters/dash");
+      await(browser, "the cluster page", b -> text(b, "h1").startsWith("Cluster dash"));
+      assertThat(text(browser, "#current-step")).contains("No step in progress");
+      browser.executeScript("window.loadedOnce = 'yes'");
 
-        new CampaignClient(stack, "alpha")
-            .start(
-                "{\"campaignId\": \"web\", \"clusterIds\": [\"dash\"], \"approvalGates\": true}");
+      new CampaignClient(stack, team)
+          .start("{\"campaignId\": \"web\", \"clusterIds\": [\"dash\"], \"approvalGates\": true}");
 
-        await(browser, "a step in progress", b -> text(b, "#current-step").contains("RUNNING"));
-        await(
-            browser,
-            "the node upgrade waiting for approval",
-            b -> text(b, "#current-step").contains("AWAITING APPROVAL"));
-        assertThat(browser.executeScript("return window.loadedOnce"))
-            .as("the page changed without a reload")
-            .isEqualTo("yes");
-        assertThat(text(browser, "#activity")).contains("CampaignStepFinished");
-        assertThat(Integer.parseInt(text(browser, "#position"))).isGreaterThan(5);
-        save(browser, SCREENSHOT);
+      await(browser, "a step in progress", b -> text(b, "#current-step").contains("RUNNING"));
+      await(
+          browser,
+          "the node upgrade waiting for approval",
+          b -> text(b, "#current-step").contains("AWAITING APPROVAL"));
+      assertThat(browser.executeScript("return window.loadedOnce"))
+          .as("the page changed without a reload")
+          .isEqualTo("yes");
+      assertThat(text(browser, "#activity")).contains("CampaignStepFinished");
+      assertThat(Integer.parseInt(text(browser, "#position"))).isGreaterThan(5);
+      save(browser, SCREENSHOT);
 
-        // the campaign learns of the wait from the cluster's event, a moment later
-        var campaign =
-            awaitView(
-                stack,
-                "/api/campaigns/web",
-                c -> c.at("/clusters/0/phase").asString("").equals("AWAITING_APPROVAL"));
-        assertThat(campaign.at("/counts/stepsCompleted").asInt()).isPositive();
-        var team = JSON.readTree(get(stack, "/api/teams/alpha"));
-        assertThat(team.get("hosts").asInt()).isEqualTo(2);
-        assertThat(team.at("/clustersByPhase/AWAITING_APPROVAL").asInt()).isEqualTo(1);
-        var list = JSON.readTree(get(stack, "/api/clusters?team=alpha&phase=AWAITING_APPROVAL"));
-        assertThat(list.get("total").asInt()).isEqualTo(1);
-        assertThat(list.at("/items/0/clusterId").asString()).isEqualTo("dash");
+      // the campaign learns of the wait from the cluster's event, a moment later
+      var campaign =
+          awaitView(
+              stack,
+              "/api/campaigns/web",
+              c -> c.at("/clusters/0/phase").asString("").equals("AWAITING_APPROVAL"));
+      assertThat(campaign.at("/counts/stepsCompleted").asInt()).isPositive();
+      var summary = JSON.readTree(get(stack, "/api/teams/" + team));
+      assertThat(summary.get("hosts").asInt()).isEqualTo(2);
+      assertThat(summary.at("/clustersByPhase/AWAITING_APPROVAL").asInt()).isEqualTo(1);
+      var list =
+          JSON.readTree(get(stack, "/api/clusters?team=" + team + "&phase=AWAITING_APPROVAL"));
+      assertThat(list.get("total").asInt()).isEqualTo(1);
+      assertThat(list.at("/items/0/clusterId").asString()).isEqualTo("dash");
 
-        browser.get(stack.queryUrl() + "/#/");
-        await(browser, "the fleet overview", b -> text(b, "[data-team='alpha']").contains("alpha"));
-        assertThat(text(browser, "[data-campaign='web']")).contains("RUNNING");
-        save(browser, FLEET_SCREENSHOT);
-      } finally {
-        browser.quit();
-      }
-      // the gauges are sampled from the team summaries every few seconds
-      var awaiting = "upgrade_clusters{phase=\"AWAITING_APPROVAL\",team=\"alpha\"} 1.0";
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
-      var metrics = Http.get(stack.queryUrl() + "/actuator/prometheus").body();
-      while (!metrics.contains(awaiting) && System.nanoTime() < deadline) {
-        Thread.sleep(500);
-        metrics = Http.get(stack.queryUrl() + "/actuator/prometheus").body();
-      }
-      assertThat(metrics)
-          .contains(awaiting)
-          .contains("upgrade_hosts{ivm=\"3\",team=\"alpha\"} 2.0")
-          .contains("upgrade_actions_running{team=\"alpha\"} 0.0")
-          .contains("upgrade_views_lag_events");
+      browser.get(stack.queryUrl() + "/#/");
+      await(
+          browser, "the fleet overview", b -> text(b, "[data-team='" + team + "']").contains(team));
+      assertThat(text(browser, "[data-campaign='web']")).contains("RUNNING");
+      save(browser, FLEET_SCREENSHOT);
+    } finally {
+      browser.quit();
     }
+    // the gauges are sampled from the team summaries every few seconds
+    var awaiting = "upgrade_clusters{phase=\"AWAITING_APPROVAL\",team=\"" + team + "\"} 1.0";
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    var metrics = Http.get(stack.queryUrl() + "/actuator/prometheus").body();
+    while (!metrics.contains(awaiting) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      metrics = Http.get(stack.queryUrl() + "/actuator/prometheus").body();
+    }
+    assertThat(metrics)
+        .contains(awaiting)
+        .contains("upgrade_hosts{ivm=\"3\",team=\"" + team + "\"} 2.0")
+        .contains("upgrade_actions_running{team=\"" + team + "\"} 0.0")
+        .contains("upgrade_views_lag_events");
   }
 
   private static void save(ChromeDriver browser, Path file) throws Exception {
@@ -116,7 +108,7 @@ class DashboardIT {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private static JsonNode awaitView(Stack stack, String path, Predicate<JsonNode> wanted)
+  private JsonNode awaitView(Stack stack, String path, Predicate<JsonNode> wanted)
       throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     var view = JSON.readTree(get(stack, path));
@@ -128,8 +120,8 @@ class DashboardIT {
     return view;
   }
 
-  private static String get(Stack stack, String path) throws Exception {
-    var response = Http.get(stack.queryUrl() + path, stack.tokenOf("alpha"));
+  private String get(Stack stack, String path) throws Exception {
+    var response = Http.get(stack.queryUrl() + path, stack.tokenOf(team));
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return response.body();
   }

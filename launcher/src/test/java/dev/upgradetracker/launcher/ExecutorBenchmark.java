@@ -5,8 +5,7 @@ import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.Topics;
@@ -36,18 +35,7 @@ public final class ExecutorBenchmark {
     var dataDir = Files.createTempDirectory("ut-bench-executor-");
     var clusters = new ArrayList<ClusterSpec>();
     for (int i = 0; i < actions / 2 + actions % 2; i++) {
-      var hosts = List.of(TestStacks.host("b" + i + "-h1"), TestStacks.host("b" + i + "-h2"));
-      clusters.add(
-          new ClusterSpec(
-              "bench-" + i,
-              "alpha",
-              Topology.GUESTS_AS_PACKAGES,
-              false,
-              hosts,
-              List.of(
-                  new Guest("b" + i + "-g1", "b" + i + "-h1", "A.03.50"),
-                  new Guest("b" + i + "-g2", "b" + i + "-h2", "A.03.50")),
-              List.of()));
+      clusters.add(Fleets.cluster("bench-" + i).guestsPerHost(1, 1).build());
     }
     var settings = TestStacks.on(dataDir, clusters.toArray(ClusterSpec[]::new));
     System.out.printf(

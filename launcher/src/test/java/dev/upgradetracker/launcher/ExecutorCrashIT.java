@@ -2,19 +2,19 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The executor process killed with SIGKILL in the middle of an action, then started again. */
+/**
+ * The executor process killed with SIGKILL in the middle of an action, then started again: on a
+ * stack of its own, since it kills a service.
+ */
 class ExecutorCrashIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -79,16 +79,7 @@ class ExecutorCrashIT {
     }
   }
 
-  private LauncherSettings settings() throws Exception {
-    return TestStacks.on(
-        dataDir,
-        new ClusterSpec(
-            "crash",
-            "alpha",
-            Topology.GUESTS_AS_PACKAGES,
-            false,
-            List.of(TestStacks.host("h1"), TestStacks.host("h2")),
-            List.of(new Guest("g1", "h1", "A.03.50")),
-            List.of()));
+  private LauncherSettings settings() {
+    return TestStacks.on(dataDir, Fleets.cluster("crash").localNames().guestsPerHost(1, 0).build());
   }
 }

@@ -2,16 +2,13 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.events.fleet.AppPackage;
-import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.fleet.Fleets;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,55 +17,68 @@ import tools.jackson.databind.json.JsonMapper;
  * REST commands following the cluster's dry-run plan, each step awaited in the view; then the
  * simulated hosts themselves are checked.
  */
+@ExtendWith(SharedStack.class)
 class FullUpgradeIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @TempDir Path dataDir;
+  private String team;
 
   @Test
-  void bothTopologiesEndWithEveryHostOn40EveryKitInstalledAndNoRuleBroken() throws Exception {
-    try (var stack = Stack.start(settings())) {
-      for (var cluster : List.of("pkgs", "nodes")) {
-        var plan = JSON.readTree(post(stack, "/api/clusters/" + cluster + "/plan", "{}").body());
-        for (var step : plan.get("steps")) {
-          var response =
-              post(
-                  stack,
-                  path(cluster, step),
-                  step.get("command").asString().equals("UpgradeNode")
-                      ? "{\"mode\":\"UPDATE\"}"
-                      : "{}");
-          assertThat(response.statusCode())
-              .as("%s %s: %s", step.get("command"), step.get("subject"), response.body())
-              .isEqualTo(202);
-          awaitStepDone(stack, cluster, JSON.readTree(response.body()).get("actionId").asString());
-        }
+  void bothTopologiesEndWithEveryHostOn40EveryKitInstalledAndNoRuleBroken(SharedStack.Tenant tenant)
+      throws Exception {
+    team = tenant.newTeam();
+    tenant.add(
+        Fleets.cluster("pkgs").team(team).guestsPerHost(2, 1, 1).build(),
+        Fleets.cluster("nodes")
+            .team(team)
+            .guestsAsNodes()
+            .guestsPerHost(2, 2, 2)
+            .pkg(1, 3, 5)
+            .pkg(3, 5, 1)
+            .build());
+    var stack = tenant.stack();
+    for (var cluster : List.of("pkgs", "nodes")) {
+      var plan = JSON.readTree(post(stack, "/api/clusters/" + cluster + "/plan", "{}").body());
+      for (var step : plan.get("steps")) {
+        var response =
+            post(
+                stack,
+                path(cluster, step),
+                step.get("command").asString().equals("UpgradeNode")
+                    ? "{\"mode\":\"UPDATE\"}"
+                    : "{}");
+        assertThat(response.statusCode())
+            .as("%s %s: %s", step.get("command"), step.get("subject"), response.body())
+            .isEqualTo(202);
+        awaitStepDone(stack, cluster, JSON.readTree(response.body()).get("actionId").asString());
       }
+    }
 
-      var fleet = stack.simulator().fleet();
-      assertThat(fleet.hosts())
-          .allSatisfy(
-              h -> {
-                assertThat(h.ivmVersion()).isEqualTo("B.04.00");
-                assertThat(h.hpuxVersion()).isEqualTo("B.11.31");
-                assertThat(h.patched()).isTrue();
-              });
-      assertThat(fleet.guestsOf("pkgs"))
-          .allSatisfy(g -> assertThat(g.kitVersion()).isEqualTo("B.04.00"));
-      assertThat(fleet.guestsOf("nodes"))
-          .allSatisfy(
-              g -> {
-                assertThat(g.kitVersion()).isEqualTo("B.04.00");
-                assertThat(g.member()).isTrue();
-              });
-      assertThat(fleet.packagesOf("nodes")).allSatisfy(p -> assertThat(p.running()).isTrue());
-      assertThat(fleet.violations()).isEmpty();
-      for (var cluster : List.of("pkgs", "nodes")) {
-        var view = view(stack, cluster);
-        for (var host : view.get("hosts")) {
-          assertThat(host.get("ivmVersion").asString()).isEqualTo("B.04.00");
-        }
+    var fleet = stack.simulator().fleet();
+    assertThat(Stream.concat(fleet.hostsOf("pkgs").stream(), fleet.hostsOf("nodes").stream()))
+        .hasSize(6)
+        .allSatisfy(
+            h -> {
+              assertThat(h.ivmVersion()).isEqualTo("B.04.00");
+              assertThat(h.hpuxVersion()).isEqualTo("B.11.31");
+              assertThat(h.patched()).isTrue();
+            });
+    assertThat(fleet.guestsOf("pkgs"))
+        .allSatisfy(g -> assertThat(g.kitVersion()).isEqualTo("B.04.00"));
+    assertThat(fleet.guestsOf("nodes"))
+        .allSatisfy(
+            g -> {
+              assertThat(g.kitVersion()).isEqualTo("B.04.00");
+              assertThat(g.member()).isTrue();
+            });
+    assertThat(fleet.packagesOf("nodes")).allSatisfy(p -> assertThat(p.running()).isTrue());
+    assertThat(fleet.violationsOf("pkgs")).isEmpty();
+    assertThat(fleet.violationsOf("nodes")).isEmpty();
+    for (var cluster : List.of("pkgs", "nodes")) {
+      var view = view(stack, cluster);
+      for (var host : view.get("hosts")) {
+        assertThat(host.get("ivmVersion").asString()).isEqualTo("B.04.00");
       }
     }
   }
@@ -95,7 +105,7 @@ class FullUpgradeIT {
    * Waits until the view shows every host action of the step (its action id, or that id with
    * {@code @subject} for a fanned-out step) ended, and none of them failed.
    */
-  private static void awaitStepDone(Stack stack, String cluster, String actionId) throws Exception {
+  private void awaitStepDone(Stack stack, String cluster, String actionId) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       int seen = 0;
@@ -125,11 +135,10 @@ class FullUpgradeIT {
   }
 
   /** The cluster's view, once the query service has it (it answers 404 or 503 before). */
-  private static JsonNode view(Stack stack, String cluster) throws Exception {
+  private JsonNode view(Stack stack, String cluster) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
-      var response =
-          Http.get(stack.queryUrl() + "/api/clusters/" + cluster, stack.tokenOf("alpha"));
+      var response = Http.get(stack.queryUrl() + "/api/clusters/" + cluster, stack.tokenOf(team));
       if (response.statusCode() == 200) {
         return JSON.readTree(response.body());
       }
@@ -141,41 +150,7 @@ class FullUpgradeIT {
     }
   }
 
-  private static HttpResponse<String> post(Stack stack, String path, String body) throws Exception {
-    return Http.postJson(stack.commandUrl() + path, stack.tokenOf("alpha"), body);
-  }
-
-  private LauncherSettings settings() throws Exception {
-    var pkgs =
-        new ClusterSpec(
-            "pkgs",
-            "alpha",
-            Topology.GUESTS_AS_PACKAGES,
-            false,
-            List.of(TestStacks.host("p-h1"), TestStacks.host("p-h2"), TestStacks.host("p-h3")),
-            List.of(
-                new Guest("p-g1", "p-h1", "A.03.50"),
-                new Guest("p-g2", "p-h1", "A.03.50"),
-                new Guest("p-g3", "p-h2", "A.03.50"),
-                new Guest("p-g4", "p-h3", "A.03.50")),
-            List.of());
-    var nodes =
-        new ClusterSpec(
-            "nodes",
-            "alpha",
-            Topology.GUESTS_AS_NODES,
-            false,
-            List.of(TestStacks.host("n-h1"), TestStacks.host("n-h2"), TestStacks.host("n-h3")),
-            List.of(
-                new Guest("n1", "n-h1", "A.03.50"),
-                new Guest("n2", "n-h1", "A.03.50"),
-                new Guest("n3", "n-h2", "A.03.50"),
-                new Guest("n4", "n-h2", "A.03.50"),
-                new Guest("n5", "n-h3", "A.03.50"),
-                new Guest("n6", "n-h3", "A.03.50")),
-            List.of(
-                new AppPackage("app1", "n1", List.of("n3", "n5")),
-                new AppPackage("app2", "n3", List.of("n5", "n1"))));
-    return TestStacks.on(dataDir, pkgs, nodes);
+  private HttpResponse<String> post(Stack stack, String path, String body) throws Exception {
+    return Http.postJson(stack.commandUrl() + path, stack.tokenOf(team), body);
   }
 }

@@ -2,7 +2,6 @@ package dev.upgradetracker.launcher;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
-import dev.upgradetracker.events.fleet.VmHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,6 +20,11 @@ final class TestStacks {
    * clusters}.
    */
   static LauncherSettings on(Path dataDir, ClusterSpec... clusters) {
+    return on(dataDir, LauncherSettings.DEMO_TEAM_TOKENS, clusters);
+  }
+
+  /** As {@link #on(Path, ClusterSpec...)}, with these teams' tokens ({@code name=token,...}). */
+  static LauncherSettings on(Path dataDir, String teamTokens, ClusterSpec... clusters) {
     return new LauncherSettings(
         LauncherSettings.repositoryRoot(),
         dataDir,
@@ -31,13 +35,8 @@ final class TestStacks {
         freePort(),
         0,
         0,
-        LauncherSettings.DEMO_TEAM_TOKENS,
+        teamTokens,
         Optional.of(new Fleet(List.of(clusters))));
-  }
-
-  /** A host on HP-UX 11i v2, Integrity VM A.03.50, Serviceguard A.11.18, at any free SSH port. */
-  static VmHost host(String name) {
-    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
   }
 
   /**

@@ -2,9 +2,7 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
+import dev.upgradetracker.fleet.Fleets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system, as the launcher runs it: real KRaft broker, H2 file event store, the three
- * services as processes, SSH to the host simulator.
+ * services as processes, SSH to the host simulator. It stops the whole stack and starts it again,
+ * so it has a stack of its own.
  */
 class ThinSliceIT {
 
@@ -97,19 +96,7 @@ class ThinSliceIT {
     return "";
   }
 
-  private LauncherSettings settings() throws Exception {
-    return TestStacks.on(
-        dataDir,
-        new ClusterSpec(
-            "slice",
-            "alpha",
-            Topology.GUESTS_AS_PACKAGES,
-            false,
-            List.of(TestStacks.host("h1"), TestStacks.host("h2")),
-            List.of(
-                new Guest("g1", "h1", "A.03.50"),
-                new Guest("g2", "h1", "A.03.50"),
-                new Guest("g3", "h2", "A.03.50")),
-            List.of()));
+  private LauncherSettings settings() {
+    return TestStacks.on(dataDir, Fleets.cluster("slice").localNames().guestsPerHost(2, 1).build());
   }
 }

@@ -1,9 +1,7 @@
 package dev.upgradetracker.launcher;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.Topics;
@@ -137,16 +135,12 @@ public final class ViewLatencyBenchmark {
 
   /** Cluster c with a guest list that changes with every update n. */
   private static ClusterSpec cluster(int c, int n) {
-    return new ClusterSpec(
-        "bench-" + c,
-        "alpha",
-        Topology.GUESTS_AS_PACKAGES,
-        false,
-        List.of(
-            new VmHost("h1", "127.0.0.1:9", "B.11.23", "A.03.50", "A.11.18"),
-            new VmHost("h2", "127.0.0.1:9", "B.11.23", "A.03.50", "A.11.18")),
-        List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g-" + n, "h2", "A.03.50")),
-        List.of());
+    return Fleets.cluster("bench-" + c)
+        .localNames()
+        .guestNames("g-" + n)
+        .portsFrom(9)
+        .guestsPerHost(1, 1)
+        .build();
   }
 
   private static String json(ClusterSpec cluster) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
 import java.net.URI;
@@ -22,7 +20,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -164,16 +161,6 @@ class ConcurrentCommandsIT {
   }
 
   private static ClusterSpec cluster(String id) {
-    var hosts =
-        IntStream.rangeClosed(1, 4)
-            .mapToObj(
-                h ->
-                    new VmHost(
-                        "h" + h, "127.0.0.1:" + (30000 + h), "B.11.23", "A.03.50", "A.11.18"))
-            .toList();
-    var guests =
-        IntStream.rangeClosed(1, 4).mapToObj(g -> new Guest("g" + g, "h" + g, "A.03.50")).toList();
-    return new ClusterSpec(
-        id, "alpha", Topology.GUESTS_AS_PACKAGES, false, hosts, guests, List.of());
+    return Fleets.cluster(id).localNames().portsFrom(30001).guestsPerHost(1, 1, 1, 1).build();
   }
 }

@@ -7,6 +7,7 @@ import com.jcraft.jsch.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -18,13 +19,49 @@ import org.springframework.stereotype.Component;
 public class SshConnector implements AutoCloseable {
 
   private final SshSettings settings;
-  private final JSch jsch = new JSch();
   private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+  private volatile Trust trust;
+
+  /** The client identity and the host keys trusted, as read from known_hosts at {@code stamp}. */
+  private record Trust(JSch jsch, String stamp) {}
 
   public SshConnector(SshSettings settings) throws JSchException {
     this.settings = settings;
+    this.trust = readTrust();
+  }
+
+  /**
+   * The trust in force: known_hosts is read again once it changed, so hosts added to the fleet need
+   * no restart. A new file replaces the trust whole, never while a connection checks a key.
+   */
+  private JSch jsch() throws JSchException {
+    var current = trust;
+    if (!current.stamp().equals(knownHostsStamp())) {
+      synchronized (this) {
+        if (trust.stamp().equals(current.stamp())) {
+          trust = readTrust();
+        }
+        current = trust;
+      }
+    }
+    return current.jsch();
+  }
+
+  private Trust readTrust() throws JSchException {
+    var stamp = knownHostsStamp();
+    var jsch = new JSch();
     jsch.addIdentity(settings.privateKey().toString());
     jsch.setKnownHosts(settings.knownHosts().toString());
+    return new Trust(jsch, stamp);
+  }
+
+  private String knownHostsStamp() {
+    try {
+      var file = settings.knownHosts();
+      return Files.getLastModifiedTime(file).toMillis() + "/" + Files.size(file);
+    } catch (IOException e) {
+      return "unreadable";
+    }
   }
 
   /** A session to {@code address} ({@code host:port}), opened now or reused. */
@@ -54,10 +91,11 @@ public class SshConnector implements AutoCloseable {
     int colon = address.lastIndexOf(':');
     try {
       var session =
-          jsch.getSession(
-              settings.user(),
-              address.substring(0, colon),
-              Integer.parseInt(address.substring(colon + 1)));
+          jsch()
+              .getSession(
+                  settings.user(),
+                  address.substring(0, colon),
+                  Integer.parseInt(address.substring(colon + 1)));
       session.setConfig("StrictHostKeyChecking", "yes");
       session.setServerAliveInterval(15_000);
       session.connect((int) settings.connectTimeout().toMillis());
@@ -129,7 +167,7 @@ public class SshConnector implements AutoCloseable {
 
     @Override
     public String hostKeyFingerprint() {
-      return session.getHostKey().getFingerPrint(jsch);
+      return session.getHostKey().getFingerPrint(trust.jsch());
     }
   }
 }

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
-import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Fleet;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,17 +28,7 @@ class ActionRunnerIT {
   void startSimulator() throws Exception {
     hosts =
         SimulatedHosts.start(
-            dir,
-            new Fleet(
-                List.of(
-                    new ClusterSpec(
-                        "c1",
-                        "alpha",
-                        Topology.GUESTS_AS_PACKAGES,
-                        false,
-                        List.of(host("h1"), host("h2")),
-                        List.of(new Guest("g1", "h1", "A.03.50")),
-                        List.of()))));
+            dir, Fleets.of(Fleets.cluster("c1").localNames().guestsPerHost(1, 0).build()));
     fleet = hosts.fleet;
     simulator = hosts.simulator;
   }
@@ -104,6 +89,22 @@ class ActionRunnerIT {
     assertThat(result.outcome().status()).isEqualTo(ActionStatus.FAILED);
     assertThat(result.outcome().output()).contains("cannot connect");
     assertThat(fleet.commandLog()).isEmpty();
+  }
+
+  @Test
+  void aHostKeyAddedToKnownHostsWhileRunningIsTrustedWithoutARestart() throws Exception {
+    var knownHosts = dir.resolve("growing_known_hosts");
+    Files.writeString(knownHosts, "");
+    var runner = runner(knownHosts);
+    var refused = runner.run(moveG1ToH2("a1"));
+    assertThat(refused.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    assertThat(fleet.commandLog()).isEmpty();
+
+    simulator.writeKnownHosts(knownHosts);
+    var result = runner.run(moveG1ToH2("a2"));
+
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
+    assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
   }
 
   @Test
@@ -172,9 +173,5 @@ class ActionRunnerIT {
 
   private ActionRunner runner(Path knownHosts) throws Exception {
     return hosts.runner(knownHosts);
-  }
-
-  private static VmHost host(String name) {
-    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
   }
 }

@@ -6,13 +6,8 @@ import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
-import dev.upgradetracker.events.fleet.AppPackage;
-import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.events.fleet.Fleet;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
-import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import java.nio.file.Path;
@@ -36,27 +31,16 @@ class PerformersIT {
     hosts =
         SimulatedHosts.start(
             dir,
-            new Fleet(
-                List.of(
-                    new ClusterSpec(
-                        "c1",
-                        "alpha",
-                        Topology.GUESTS_AS_PACKAGES,
-                        false,
-                        List.of(host("h1"), host("h2")),
-                        List.of(new Guest("g1", "h1", "A.03.50")),
-                        List.of()),
-                    new ClusterSpec(
-                        "c2",
-                        "alpha",
-                        Topology.GUESTS_AS_NODES,
-                        false,
-                        List.of(host("k1"), host("k2"), host("k3")),
-                        List.of(
-                            new Guest("n1", "k1", "A.03.50"),
-                            new Guest("n2", "k2", "A.03.50"),
-                            new Guest("n3", "k3", "A.03.50")),
-                        List.of(new AppPackage("p1", "n1", List.of("n2")))))));
+            Fleets.of(
+                Fleets.cluster("c1").localNames().guestsPerHost(1, 0).build(),
+                Fleets.cluster("c2")
+                    .localNames()
+                    .guestsAsNodes()
+                    .hostNames("k")
+                    .guestNames("n")
+                    .guestsPerHost(1, 1, 1)
+                    .pkg(1, 2)
+                    .build()));
     fleet = hosts.fleet;
     simulator = hosts.simulator;
     runner = hosts.runner();
@@ -165,9 +149,5 @@ class PerformersIT {
     return runner.run(
         new HostActionRequested(
             "c", "a-" + System.nanoTime(), host, simulator.addressOf(host), action));
-  }
-
-  private static VmHost host(String name) {
-    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
   }
 }

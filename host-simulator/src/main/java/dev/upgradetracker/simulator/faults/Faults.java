@@ -15,6 +15,15 @@ public final class Faults {
     hitsLeft.add(fault.times());
   }
 
+  /** Takes {@code fault} out of force, leaving the others. */
+  public synchronized void remove(Fault fault) {
+    int i = faults.indexOf(fault);
+    if (i >= 0) {
+      faults.remove(i);
+      hitsLeft.remove(i);
+    }
+  }
+
   public synchronized void clear() {
     faults.clear();
     hitsLeft.clear();

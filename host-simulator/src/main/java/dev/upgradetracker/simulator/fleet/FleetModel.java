@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -42,7 +43,7 @@ public final class FleetModel implements AutoCloseable {
   private final Map<String, HostState> hosts = new LinkedHashMap<>();
   private final Map<String, GuestState> guests = new LinkedHashMap<>();
   private final Map<String, PackageState> packages = new LinkedHashMap<>();
-  private final List<String> violations = new ArrayList<>();
+  private final List<Violation> violations = new ArrayList<>();
   private final List<CommandLogEntry> commandLog = new ArrayList<>();
   private final Path stateFile;
   private boolean dirty;
@@ -113,6 +114,30 @@ public final class FleetModel implements AutoCloseable {
     return new SimulatorState(topologyOf, hostStates, guestStates, packageStates, List.of());
   }
 
+  /**
+   * Adds clusters to the model as {@code fleet} describes them; refused, adding nothing, when a
+   * cluster, host, guest or package of it is already modelled.
+   */
+  public synchronized void add(Fleet fleet) {
+    var added = initialState(fleet);
+    var taken =
+        Stream.of(
+                added.topologies().keySet().stream().filter(topologies::containsKey),
+                added.hosts().stream().map(HostState::name).filter(hosts::containsKey),
+                added.guests().stream().map(GuestState::name).filter(guests::containsKey),
+                added.packages().stream().map(PackageState::name).filter(packages::containsKey))
+            .flatMap(names -> names)
+            .toList();
+    if (!taken.isEmpty()) {
+      throw new IllegalArgumentException("the simulator already plays " + taken);
+    }
+    topologies.putAll(added.topologies());
+    added.hosts().forEach(h -> hosts.put(h.name(), h));
+    added.guests().forEach(g -> guests.put(g.name(), g));
+    added.packages().forEach(p -> packages.put(p.name(), p));
+    save();
+  }
+
   private static int portOf(String sshAddress) {
     if (sshAddress == null || sshAddress.isBlank()) {
       return 0;
@@ -170,13 +195,22 @@ public final class FleetModel implements AutoCloseable {
   }
 
   /** Records a breach of the procedure's rules that a command caused, for tests to find. */
-  public synchronized void violation(String description) {
-    violations.add(description);
+  public synchronized void violation(String cluster, String description) {
+    violations.add(new Violation(cluster, description));
     save();
   }
 
+  /** What every breach was, in the order they happened. */
   public synchronized List<String> violations() {
-    return List.copyOf(violations);
+    return violations.stream().map(Violation::description).toList();
+  }
+
+  /** The breaches on {@code cluster}'s hosts. */
+  public synchronized List<String> violationsOf(String cluster) {
+    return violations.stream()
+        .filter(v -> v.cluster().equals(cluster))
+        .map(Violation::description)
+        .toList();
   }
 
   public synchronized void updateGuest(String name, UnaryOperator<GuestState> change) {
@@ -195,6 +229,13 @@ public final class FleetModel implements AutoCloseable {
 
   public synchronized List<CommandLogEntry> commandLog() {
     return List.copyOf(commandLog);
+  }
+
+  /** The commands {@code cluster}'s hosts received, in order. */
+  public synchronized List<CommandLogEntry> commandLogOf(String cluster) {
+    return commandLog.stream()
+        .filter(e -> hosts.containsKey(e.host()) && hosts.get(e.host()).cluster().equals(cluster))
+        .toList();
   }
 
   private void save() {

@@ -10,4 +10,4 @@ public record SimulatorState(
     List<HostState> hosts,
     List<GuestState> guests,
     List<PackageState> packages,
-    List<String> violations) {}
+    List<Violation> violations) {}

@@ -128,6 +128,7 @@ final class Serviceguard {
     }
     if (guest.get().kitVersion().startsWith("B.04") && !node.get().runsIntegrityVm4()) {
       fleet.violation(
+          host.cluster(),
           "R5: guest "
               + name
               + " with the 4.0 kit started on "
@@ -170,6 +171,7 @@ final class Serviceguard {
     for (var pkg : fleet.packagesOf(host.cluster())) {
       if (pkg.running() && pkg.node().equals(nodeName)) {
         fleet.violation(
+            host.cluster(),
             "R2: cmhaltnode -f on "
                 + nodeName
                 + " halted package "
@@ -181,6 +183,7 @@ final class Serviceguard {
     var members = fleet.guestsOf(host.cluster()).stream().filter(GuestState::member).count();
     if (2 * (members - 1) < members) {
       fleet.violation(
+          host.cluster(),
           "R6: halting " + nodeName + " left " + (members - 1) + " of " + members + " members");
     }
     fleet.updateGuest(nodeName, g -> g.withMembership(false));

@@ -113,6 +113,7 @@ final class SoftwareDistributor {
             .toList();
     if (!on3x.isEmpty()) {
       fleet.violation(
+          host.cluster(),
           "R4: the 4.0 guest kit was installed on "
               + guestName
               + " while hosts "
@@ -136,6 +137,7 @@ final class SoftwareDistributor {
     for (var guest : fleet.guestsOn(host.name())) {
       if (guest.running()) {
         fleet.violation(
+            host.cluster(),
             "R2: " + what + " on " + host.name() + " while guest " + guest.name() + " ran there");
         fleet.updateGuest(guest.name(), g -> g.withRunning(false));
       }

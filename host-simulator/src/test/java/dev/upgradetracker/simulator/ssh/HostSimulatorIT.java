@@ -7,17 +7,13 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
-import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +75,35 @@ class HostSimulatorIT {
     }
   }
 
+  @Test
+  void playsClustersAddedWhileRunningAndRefusesOnesItAlreadyPlays() throws Exception {
+    var clientKey = generateClientKey();
+    var model = FleetModel.of(fleet());
+    try (var simulator =
+        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+      var added = Fleets.cluster("c2").guestsPerHost(0, 1).build();
+
+      simulator.add(Fleets.of(added));
+      simulator.writeKnownHosts(dir.resolve("known_hosts"));
+
+      assertThat(
+              exec(
+                  simulator.addressOf("c2-h2"),
+                  clientKey,
+                  dir.resolve("known_hosts"),
+                  "hpvmstatus"))
+          .contains("c2-g1");
+      assertThat(exec(simulator.addressOf("h1"), clientKey, dir.resolve("known_hosts"), "swlist"))
+          .as("the hosts played before go on")
+          .contains("T2767AC");
+      var clash = Fleets.cluster("c3").localNames().build();
+      assertThatThrownBy(() -> simulator.add(Fleets.of(clash)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("h1");
+      assertThat(model.hostsOf("c3")).isEmpty();
+    }
+  }
+
   private Path generateClientKey() throws Exception {
     var key = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
     var privateKey = dir.resolve("id_ecdsa");
@@ -113,19 +138,6 @@ class HostSimulatorIT {
   }
 
   private static Fleet fleet() {
-    return new Fleet(
-        List.of(
-            new ClusterSpec(
-                "c1",
-                "alpha",
-                Topology.GUESTS_AS_PACKAGES,
-                false,
-                List.of(host("h1"), host("h2")),
-                List.of(new Guest("g1", "h1", "A.03.50")),
-                List.of())));
-  }
-
-  private static VmHost host(String name) {
-    return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
+    return Fleets.of(Fleets.cluster("c1").localNames().guestsPerHost(1, 0).build());
   }
 }

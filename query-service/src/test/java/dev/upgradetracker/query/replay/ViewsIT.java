@@ -12,10 +12,8 @@ import dev.upgradetracker.events.campaign.FailurePolicy;
 import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.HostAction;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
-import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
@@ -26,6 +24,7 @@ import dev.upgradetracker.query.activity.TeamActivity;
 import dev.upgradetracker.query.campaign.CampaignProgress;
 import dev.upgradetracker.query.cluster.ClusterPhase;
 import dev.upgradetracker.query.cluster.ClusterView;
+import dev.upgradetracker.query.streams.ViewsDriver;
 import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.team.TeamSummary;
 import java.net.URI;
@@ -309,16 +308,13 @@ class ViewsIT {
     send(
         clusterId,
         team,
-        new ClusterEvent.ClusterRegistered(
-            clusterId,
-            team,
-            Topology.GUESTS_AS_PACKAGES,
-            false,
-            List.of(
-                new VmHost("h1", "127.0.0.1:1", "B.11.23", "A.03.50", "A.11.18"),
-                new VmHost("h2", "127.0.0.1:2", "B.11.23", "A.03.50", "A.11.18")),
-            List.of(new Guest("g1", "h2", "A.03.50"), new Guest("g2", "h2", "A.03.50")),
-            List.of()));
+        ViewsDriver.registered(
+            Fleets.cluster(clusterId)
+                .team(team)
+                .localNames()
+                .portsFrom(1)
+                .guestsPerHost(0, 2)
+                .build()));
     send(clusterId, team, new ClusterEvent.CampaignAttached(clusterId, "spring"));
     send(
         clusterId,

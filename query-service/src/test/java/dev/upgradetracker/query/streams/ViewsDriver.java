@@ -4,9 +4,8 @@ import dev.upgradetracker.events.CampaignEnvelope;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
-import dev.upgradetracker.events.fleet.Guest;
-import dev.upgradetracker.events.fleet.Topology;
-import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.live.ViewChange;
@@ -115,17 +114,21 @@ public final class ViewsDriver implements AutoCloseable {
     return changes.readValuesToList();
   }
 
+  /** Hosts h1, h2; guests g1 on h1, g2 on h2. */
   public static ClusterEvent.ClusterRegistered cluster(String clusterId, String team) {
+    return registered(
+        Fleets.cluster(clusterId).team(team).localNames().portsFrom(1).guestsPerHost(1, 1).build());
+  }
+
+  public static ClusterEvent.ClusterRegistered registered(ClusterSpec cluster) {
     return new ClusterEvent.ClusterRegistered(
-        clusterId,
-        team,
-        Topology.GUESTS_AS_PACKAGES,
-        false,
-        List.of(
-            new VmHost("h1", "127.0.0.1:1", "B.11.23", "A.03.50", "A.11.18"),
-            new VmHost("h2", "127.0.0.1:2", "B.11.23", "A.03.50", "A.11.18")),
-        List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g2", "h2", "A.03.50")),
-        List.of());
+        cluster.id(),
+        cluster.team(),
+        cluster.topology(),
+        cluster.clusterLock(),
+        cluster.hosts(),
+        cluster.guests(),
+        cluster.packages());
   }
 
   @Override
