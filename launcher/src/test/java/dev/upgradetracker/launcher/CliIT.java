@@ -226,6 +226,8 @@ class CliIT {
   @Test
   @Order(6)
   void anAuditorVerifiesEveryHashChain() throws Exception {
+    // heads are compared at rest: the actions the abort of k2 left running report first
+    awaitNoActionRunningOn("k2");
     var all = upgrade("audit", "verify");
     var one = upgrade("audit", "verify", "--cluster", "a1");
     var unknown = upgrade("audit", "verify", "--cluster", "nope");
@@ -251,6 +253,22 @@ class CliIT {
     assertThat(unknown.err()).contains("404", "cluster nope does not exist");
     assertThat(noToken.exitCode()).isEqualTo(2);
     assertThat(noToken.err()).contains("no token");
+  }
+
+  private static void awaitNoActionRunningOn(String campaignId) throws Exception {
+    var deadline = Instant.now().plusSeconds(60);
+    while (true) {
+      var campaign =
+          Json.MAPPER.readTree(
+              Http.get(stack.commandUrl() + "/api/campaigns/" + campaignId, stack.tokenOf(team))
+                  .body());
+      var running = campaign.at("/progress/0/cluster/actionsRunning");
+      if (running.isArray() && running.isEmpty()) {
+        return;
+      }
+      assertThat(Instant.now()).as("actions still running: " + running).isBefore(deadline);
+      Thread.sleep(200);
+    }
   }
 
   /** The query side follows the command side by moments: asks again for up to 30 s. */
