@@ -1,29 +1,180 @@
 package dev.upgradetracker.kafka;
 
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.jar.JarFile;
 
 /**
- * One broker for a whole test run in this JVM: started by the first test that asks for it, stopped
- * when the JVM exits. Tests isolate themselves with their own topics or consumer groups.
+ * One broker for a whole test run. Under the build (the property {@value #SHARED_DIR} names a
+ * directory of the reactor's root) it is one broker for every module's test JVMs: the first JVM
+ * that asks starts it as a process of its own ({@link BrokerForBuild}), which lives as long as the
+ * build's Maven process; the others find its address there. Elsewhere (an IDE) it is a broker in
+ * this JVM. Tests isolate themselves with a {@link #namespace(String) namespace} of their own.
  */
 public final class SharedTestBroker {
 
-  private static KRaftBroker broker;
+  /** The system property naming the directory where the build's broker is found. */
+  public static final String SHARED_DIR = "ut.test-broker.dir";
+
+  private static final Duration START_PATIENCE = Duration.ofMinutes(2);
+
+  private static String bootstrapServers;
 
   private SharedTestBroker() {}
 
   public static synchronized String bootstrapServers() {
-    if (broker == null) {
-      try {
-        var dir = Files.createTempDirectory("ut-kafka-");
-        broker = KRaftBroker.start(dir, 0);
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-test-broker-stop"));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create a data directory for the test broker", e);
-      }
+    if (bootstrapServers == null) {
+      var shared = Optional.ofNullable(System.getProperty(SHARED_DIR)).map(Path::of);
+      var build = buildProcess();
+      bootstrapServers =
+          shared.isPresent() && build.isPresent()
+              ? ofBuild(shared.get(), build.get())
+              : inThisJvm();
     }
-    return broker.bootstrapServers();
+    return bootstrapServers;
+  }
+
+  /**
+   * A Kafka namespace (topic, group and application id prefix) no other test uses: {@code test}
+   * followed by a random part.
+   */
+  public static String namespace(String test) {
+    return test + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String inThisJvm() {
+    try {
+      var broker = KRaftBroker.start(Files.createTempDirectory("ut-kafka-"), 0);
+      Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-test-broker-stop"));
+      return broker.bootstrapServers();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a data directory for the test broker", e);
+    }
+  }
+
+  /** The build's broker, started here unless an earlier test JVM of the same build did. */
+  private static String ofBuild(Path dir, ProcessHandle build) {
+    try {
+      Files.createDirectories(dir);
+      var address = dir.resolve("broker-" + build.pid() + ".address");
+      try (var lock = FileChannel.open(dir.resolve("lock"), CREATE, WRITE).lock()) {
+        if (Files.exists(address)) {
+          var known = Files.readString(address).trim();
+          if (answers(known)) {
+            return known;
+          }
+          Files.delete(address);
+        }
+        return start(dir, address, build);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot share a test broker in " + dir, e);
+    }
+  }
+
+  private static String start(Path dir, Path address, ProcessHandle build) throws IOException {
+    var log = dir.resolve("broker-" + build.pid() + ".log");
+    var java = ProcessHandle.current().info().command().orElse("java");
+    var process =
+        new ProcessBuilder(
+                java,
+                "-Xmx512m",
+                "-cp",
+                classPath(),
+                BrokerForBuild.class.getName(),
+                Files.createTempDirectory("ut-kafka-build-").toString(),
+                address.toString(),
+                String.valueOf(build.pid()))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+    while (!Files.exists(address)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "the build's test broker did not start within " + START_PATIENCE + "; see " + log);
+      }
+      sleep();
+    }
+    return Files.readString(address).trim();
+  }
+
+  /**
+   * The Maven process running this test JVM: the nearest ancestor that is a Java process (Surefire
+   * and Failsafe start their forks directly or through a shell).
+   */
+  private static Optional<ProcessHandle> buildProcess() {
+    var ancestor = ProcessHandle.current().parent();
+    while (ancestor.isPresent()) {
+      var command = ancestor.get().info().command().orElse("");
+      if (command.endsWith("/java") || command.endsWith("\\java.exe")) {
+        return ancestor;
+      }
+      ancestor = ancestor.get().parent();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * This JVM's class path for the broker process. A fork whose class path is one manifest-only jar
+   * (Surefire's way round long command lines) gets that jar's entries: the jar itself is deleted
+   * when the fork ends, while the broker lives on.
+   */
+  private static String classPath() throws IOException {
+    var entries = System.getProperty("java.class.path").split(File.pathSeparator);
+    if (entries.length != 1 || !entries[0].endsWith(".jar")) {
+      return String.join(File.pathSeparator, entries);
+    }
+    var jar = Path.of(entries[0]).toAbsolutePath();
+    try (var file = new JarFile(jar.toFile())) {
+      var manifest = file.getManifest();
+      var listed = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+      if (listed == null || listed.isBlank()) {
+        return jar.toString();
+      }
+      var paths = new ArrayList<String>();
+      for (var entry : listed.trim().split("\\s+")) {
+        paths.add(Path.of(jar.toUri().resolve(entry)).toString());
+      }
+      return String.join(File.pathSeparator, paths);
+    }
+  }
+
+  private static boolean answers(String bootstrap) {
+    var hostAndPort = bootstrap.split(",")[0];
+    int colon = hostAndPort.lastIndexOf(':');
+    try (var socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(
+              hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1))),
+          1_000);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the test broker started", e);
+    }
   }
 }

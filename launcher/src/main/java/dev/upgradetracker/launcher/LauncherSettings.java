@@ -1,6 +1,7 @@
 package dev.upgradetracker.launcher;
 
 import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.messaging.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,12 +11,14 @@ import java.util.Optional;
  * Everything the launcher needs, read from environment variables (see the README's table).
  *
  * @param externalKafka bootstrap servers of an existing cluster; empty: start the embedded broker
+ * @param kafkaNamespace prefixes the installation's topics and consumer groups; empty for none
  * @param fleet the fleet to simulate and register; empty: the demo fleet
  */
 public record LauncherSettings(
     Path home,
     Path dataDir,
     Optional<String> externalKafka,
+    String kafkaNamespace,
     int kafkaPort,
     int commandPort,
     int queryPort,
@@ -24,6 +27,10 @@ public record LauncherSettings(
     int demoClusters,
     String teamTokens,
     Optional<Fleet> fleet) {
+
+  public LauncherSettings {
+    new Topics(kafkaNamespace); // refuses an illegal namespace before anything starts
+  }
 
   /** The demo's tokens; any real deployment sets TEAM_TOKENS. */
   static final String DEMO_TEAM_TOKENS =
@@ -35,6 +42,7 @@ public record LauncherSettings(
         repositoryRoot(),
         Path.of(env.getOrDefault("UT_DATA_DIR", ".data")).toAbsolutePath().normalize(),
         Optional.ofNullable(env.get("KAFKA_BOOTSTRAP_SERVERS")).filter(s -> !s.isBlank()),
+        env.getOrDefault("KAFKA_NAMESPACE", ""),
         number(env, "KAFKA_PORT", 9092),
         number(env, "COMMAND_SERVICE_PORT", 8081),
         number(env, "QUERY_SERVICE_PORT", 8082),

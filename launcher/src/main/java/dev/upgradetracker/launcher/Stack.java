@@ -5,6 +5,7 @@ import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.kafka.KRaftBroker;
 import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import dev.upgradetracker.web.TeamTokens;
@@ -36,6 +37,7 @@ public final class Stack implements AutoCloseable {
   private final Map<String, ServiceProcess> services = new HashMap<>();
   private final Map<String, Runnable> restarts = new HashMap<>();
   private String kafkaBootstrap;
+  private Topics topics = Topics.DEFAULT;
   private HostSimulator simulator;
   private Fleet simulatedFleet;
   private Map<String, String> teamTokens = Map.of();
@@ -96,6 +98,8 @@ public final class Stack implements AutoCloseable {
     var env = new HashMap<String, String>();
     env.put("UT_DATA_DIR", data.toString());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+    env.put("KAFKA_NAMESPACE", settings.kafkaNamespace());
+    topics = new Topics(settings.kafkaNamespace());
     env.put("COMMAND_SERVICE_PORT", String.valueOf(settings.commandPort()));
     env.put("QUERY_SERVICE_PORT", String.valueOf(settings.queryPort()));
     env.put("EXECUTOR_PORT", String.valueOf(settings.executorPort()));
@@ -264,6 +268,11 @@ public final class Stack implements AutoCloseable {
 
   public String kafkaBootstrap() {
     return kafkaBootstrap;
+  }
+
+  /** The installation's topics and consumer groups on {@link #kafkaBootstrap()}. */
+  public Topics topics() {
+    return topics;
   }
 
   public HostSimulator simulator() {

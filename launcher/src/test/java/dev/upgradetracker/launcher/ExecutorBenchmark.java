@@ -8,7 +8,6 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
-import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.simulator.faults.Fault;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -81,7 +80,7 @@ public final class ExecutorBenchmark {
           sentAt.put(request.actionId(), System.nanoTime());
           producer.send(
               new ProducerRecord<>(
-                  Topics.EVENTS,
+                  stack.topics().events(),
                   request.clusterId(),
                   new EventEnvelope(
                       UUID.randomUUID().toString(),
@@ -102,7 +101,7 @@ public final class ExecutorBenchmark {
       try (var consumer =
           KafkaClients.consumer(
               stack.kafkaBootstrap(), "bench-" + UUID.randomUUID(), JsonSerde.actionResults())) {
-        consumer.subscribe(List.of(Topics.ACTION_RESULTS));
+        consumer.subscribe(List.of(stack.topics().actionResults()));
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (latencies.size() < actions && System.nanoTime() < deadline) {
           for (var record : consumer.poll(Duration.ofMillis(100))) {

@@ -23,6 +23,7 @@ class TakenPortTest {
               LauncherSettings.repositoryRoot(),
               dataDir,
               Optional.empty(),
+              "",
               0,
               0,
               taken.getLocalPort(),

@@ -2,6 +2,7 @@ package dev.upgradetracker.launcher;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.kafka.SharedTestBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,8 +17,8 @@ final class TestStacks {
   private TestStacks() {}
 
   /**
-   * The embedded default on free ports under {@code dataDir}, simulating and registering {@code
-   * clusters}.
+   * The system on free ports under {@code dataDir}, on the build's broker in a Kafka namespace of
+   * its own, simulating and registering {@code clusters}.
    */
   static LauncherSettings on(Path dataDir, ClusterSpec... clusters) {
     return on(dataDir, LauncherSettings.DEMO_TEAM_TOKENS, clusters);
@@ -25,10 +26,33 @@ final class TestStacks {
 
   /** As {@link #on(Path, ClusterSpec...)}, with these teams' tokens ({@code name=token,...}). */
   static LauncherSettings on(Path dataDir, String teamTokens, ClusterSpec... clusters) {
+    return settings(
+        dataDir,
+        Optional.of(SharedTestBroker.bootstrapServers()),
+        SharedTestBroker.namespace("stack"),
+        teamTokens,
+        clusters);
+  }
+
+  /**
+   * The embedded default, its own broker included, on free ports under {@code dataDir}: for a test
+   * that stops and starts the whole system, the broker's log with it.
+   */
+  static LauncherSettings withOwnBroker(Path dataDir, ClusterSpec... clusters) {
+    return settings(dataDir, Optional.empty(), "", LauncherSettings.DEMO_TEAM_TOKENS, clusters);
+  }
+
+  private static LauncherSettings settings(
+      Path dataDir,
+      Optional<String> externalKafka,
+      String namespace,
+      String teamTokens,
+      ClusterSpec... clusters) {
     return new LauncherSettings(
         LauncherSettings.repositoryRoot(),
         dataDir,
-        Optional.empty(),
+        externalKafka,
+        namespace,
         freePort(),
         freePort(),
         freePort(),

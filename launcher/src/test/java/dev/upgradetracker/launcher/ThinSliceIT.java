@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system, as the launcher runs it: real KRaft broker, H2 file event store, the three
- * services as processes, SSH to the host simulator. It stops the whole stack and starts it again,
- * so it has a stack of its own.
+ * services as processes, SSH to the host simulator. It stops the whole stack, the broker included,
+ * and starts it again on the same data directory, so it has a stack and a broker of its own.
  */
 class ThinSliceIT {
 
@@ -97,6 +97,7 @@ class ThinSliceIT {
   }
 
   private LauncherSettings settings() {
-    return TestStacks.on(dataDir, Fleets.cluster("slice").localNames().guestsPerHost(2, 1).build());
+    return TestStacks.withOwnBroker(
+        dataDir, Fleets.cluster("slice").localNames().guestsPerHost(2, 1).build());
   }
 }

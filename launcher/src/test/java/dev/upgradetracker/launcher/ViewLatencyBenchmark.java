@@ -4,7 +4,6 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
-import dev.upgradetracker.messaging.Topics;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +100,8 @@ public final class ViewLatencyBenchmark {
           sortedTotal.isEmpty() ? 0 : sortedTotal.getLast() / 1000.0,
           Percentiles.of(sortedAfter, 50) / 1000.0,
           Percentiles.of(sortedAfter, 99) / 1000.0);
-      var published = publishDelays(stack.kafkaBootstrap(), commands + CLUSTERS);
+      var published =
+          publishDelays(stack.kafkaBootstrap(), stack.topics().events(), commands + CLUSTERS);
       System.out.printf(
           "  of which event committed -> on Kafka (publisher): p50 %d ms, p99 %d ms%n",
           Percentiles.of(published, 50), Percentiles.of(published, 99));
@@ -109,7 +109,7 @@ public final class ViewLatencyBenchmark {
   }
 
   /** For each event on the topic: from its commit in the event store to its Kafka timestamp. */
-  private static List<Long> publishDelays(String bootstrapServers, int events) {
+  private static List<Long> publishDelays(String bootstrapServers, String topic, int events) {
     var props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -117,8 +117,8 @@ public final class ViewLatencyBenchmark {
     try (var consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), JsonSerde.envelopes())) {
       var partitions =
-          consumer.partitionsFor(Topics.EVENTS).stream()
-              .map(p -> new TopicPartition(Topics.EVENTS, p.partition()))
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);

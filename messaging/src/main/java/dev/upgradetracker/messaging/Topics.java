@@ -4,41 +4,86 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** The topics of the system, declared once. Every service ensures they exist at start. */
-public final class Topics {
+/**
+ * The topics and consumer groups of one installation, declared once. A namespace lets several
+ * installations (or test runs) share one Kafka cluster without seeing each other: it prefixes every
+ * topic, consumer group and Streams application id. Every service ensures the topics exist at
+ * start.
+ *
+ * @param namespace empty for the plain names; otherwise letters, digits, '.', '_' or '-'
+ */
+public record Topics(String namespace) {
+
+  /** Kafka's own limit on topic names is 249; our longest suffix leaves this much for a prefix. */
+  private static final int MAX_NAMESPACE = 100;
+
+  private static final Pattern LEGAL = Pattern.compile("[A-Za-z0-9._-]*");
+
+  /** The plain names, as an installation without a namespace uses them. */
+  public static final Topics DEFAULT = new Topics("");
+
+  public Topics {
+    if (namespace == null) {
+      namespace = "";
+    }
+    if (namespace.length() > MAX_NAMESPACE || !LEGAL.matcher(namespace).matches()) {
+      throw new IllegalArgumentException(
+          "Kafka namespace (KAFKA_NAMESPACE) must be at most "
+              + MAX_NAMESPACE
+              + " letters, digits, '.', '_' or '-'; was '"
+              + namespace
+              + "'");
+    }
+  }
 
   /** Every domain event, keyed by cluster id, in aggregate order per key; kept forever. */
-  public static final String EVENTS = "upgrade.events";
+  public String events() {
+    return named("upgrade.events");
+  }
 
   /** Every campaign event, keyed by campaign id, in aggregate order per key; kept forever. */
-  public static final String CAMPAIGN_EVENTS = "upgrade.campaign-events";
+  public String campaignEvents() {
+    return named("upgrade.campaign-events");
+  }
 
   /** The views' changes as the query services push them to dashboards; short-lived. */
-  public static final String VIEW_CHANGES = "upgrade.view-changes";
+  public String viewChanges() {
+    return named("upgrade.view-changes");
+  }
 
   /** Executor outcomes, keyed by cluster id. */
-  public static final String ACTION_RESULTS = "upgrade.action-results";
+  public String actionResults() {
+    return named("upgrade.action-results");
+  }
 
-  private Topics() {}
+  /** A consumer group or Streams application id of this installation. */
+  public String group(String name) {
+    return named(name);
+  }
 
-  public static void ensureExist(String bootstrapServers, int partitions, short replicas) {
+  private String named(String name) {
+    return namespace.isEmpty() ? name : namespace + "." + name;
+  }
+
+  public void ensureExist(String bootstrapServers, int partitions, short replicas) {
     var props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (var admin = Admin.create(props)) {
       var forever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
       var topics =
           List.of(
-              new NewTopic(EVENTS, partitions, replicas).configs(forever),
-              new NewTopic(CAMPAIGN_EVENTS, partitions, replicas).configs(forever),
-              new NewTopic(VIEW_CHANGES, partitions, replicas)
+              new NewTopic(events(), partitions, replicas).configs(forever),
+              new NewTopic(campaignEvents(), partitions, replicas).configs(forever),
+              new NewTopic(viewChanges(), partitions, replicas)
                   .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000")),
-              new NewTopic(ACTION_RESULTS, partitions, replicas));
+              new NewTopic(actionResults(), partitions, replicas));
       for (var result : admin.createTopics(topics).values().values()) {
         try {
           result.get();

@@ -9,7 +9,6 @@ import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
-import dev.upgradetracker.messaging.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,10 @@ class ActionResultConsumer implements SmartLifecycle {
   public void start() {
     consumer =
         KafkaClients.consumer(
-            kafka.bootstrapServers(), "command-service", JsonSerde.actionResults());
-    consumer.subscribe(List.of(Topics.ACTION_RESULTS));
+            kafka.bootstrapServers(),
+            kafka.topics().group("command-service"),
+            JsonSerde.actionResults());
+    consumer.subscribe(List.of(kafka.topics().actionResults()));
     running = true;
     loop = Thread.ofPlatform().name("action-results").start(this::consume);
   }

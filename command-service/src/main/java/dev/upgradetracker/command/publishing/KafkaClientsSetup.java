@@ -2,7 +2,6 @@ package dev.upgradetracker.command.publishing;
 
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
-import dev.upgradetracker.messaging.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +11,7 @@ class KafkaClientsSetup {
 
   @Bean(destroyMethod = "close")
   KafkaProducer<String, Record> eventProducer(KafkaSettings kafka) {
-    Topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
+    kafka.topics().ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
     return KafkaClients.producer(
         kafka.bootstrapServers(), "command-service-publisher", new JsonSerde<>(Record.class));
   }

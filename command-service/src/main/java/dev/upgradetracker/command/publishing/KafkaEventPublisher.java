@@ -27,9 +27,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies every committed event to Kafka: cluster events to {@link Topics#EVENTS}, keyed by cluster
- * id, campaign events to {@link Topics#CAMPAIGN_EVENTS}, keyed by campaign id. It runs in a
- * streaming processor: the processor's token, stored in the event store's database, says what was
+ * Copies every committed event to Kafka: cluster events to {@link Topics#events()}, keyed by
+ * cluster id, campaign events to {@link Topics#campaignEvents()}, keyed by campaign id. It runs in
+ * a streaming processor: the processor's token, stored in the event store's database, says what was
  * published. A batch's token only moves after the broker acknowledged every send of the batch, so a
  * crash in between republishes (consumers skip what they have seen) and loses nothing.
  */
@@ -41,9 +41,11 @@ class KafkaEventPublisher {
   private static final String SENDS_OF_THIS_BATCH = KafkaEventPublisher.class.getName() + ".sends";
 
   private final KafkaProducer<String, Record> producer;
+  private final Topics topics;
 
-  KafkaEventPublisher(KafkaProducer<String, Record> producer) {
+  KafkaEventPublisher(KafkaProducer<String, Record> producer, KafkaSettings kafka) {
     this.producer = producer;
+    this.topics = kafka.topics();
   }
 
   @EventHandler
@@ -66,7 +68,7 @@ class KafkaEventPublisher {
             event,
             text(metaData, EventHash.PREVIOUS_HASH),
             text(metaData, EventHash.HASH));
-    send(Topics.EVENTS, event.clusterId(), envelope);
+    send(topics.events(), event.clusterId(), envelope);
   }
 
   @EventHandler
@@ -89,7 +91,7 @@ class KafkaEventPublisher {
             event,
             text(metaData, EventHash.PREVIOUS_HASH),
             text(metaData, EventHash.HASH));
-    send(Topics.CAMPAIGN_EVENTS, event.campaignId(), envelope);
+    send(topics.campaignEvents(), event.campaignId(), envelope);
   }
 
   private void send(String topic, String key, Record envelope) {

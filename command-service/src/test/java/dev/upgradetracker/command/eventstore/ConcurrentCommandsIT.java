@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
-import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +47,7 @@ class ConcurrentCommandsIT {
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     var dir = Files.createTempDirectory("ut-concurrency-");
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("events"));
-    registry.add("upgrade-tracker.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+    OnSharedBroker.register(registry, "concurrent-commands");
   }
 
   record Outcome(String clusterId, int status, JsonNode body) {}

@@ -4,17 +4,16 @@ import static dev.upgradetracker.command.cluster.Clusters.result;
 import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradetracker.command.publishing.KafkaSettings;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
-import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.TopicReader;
-import dev.upgradetracker.messaging.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +43,7 @@ abstract class EventStoreContract {
   @LocalServerPort int port;
   @Autowired EventStore eventStore;
   @Autowired DataSource dataSource;
+  @Autowired KafkaSettings kafka;
 
   final String clusterId = "c-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -71,10 +71,10 @@ abstract class EventStoreContract {
 
     try (var producer =
         KafkaClients.producer(
-            SharedTestBroker.bootstrapServers(), "fake-executor", JsonSerde.actionResults())) {
+            kafka.bootstrapServers(), "fake-executor", JsonSerde.actionResults())) {
       var report = result(clusterId, "a1", ActionStatus.SUCCEEDED, 0);
-      producer.send(new ProducerRecord<>(Topics.ACTION_RESULTS, clusterId, report)).get();
-      producer.send(new ProducerRecord<>(Topics.ACTION_RESULTS, clusterId, report)).get();
+      producer.send(new ProducerRecord<>(kafka.topics().actionResults(), clusterId, report)).get();
+      producer.send(new ProducerRecord<>(kafka.topics().actionResults(), clusterId, report)).get();
     }
 
     var all = publishedEvents(4);
@@ -271,8 +271,8 @@ abstract class EventStoreContract {
 
   private List<EventEnvelope> publishedEvents(int wanted) {
     return TopicReader.read(
-        SharedTestBroker.bootstrapServers(),
-        Topics.EVENTS,
+        kafka.bootstrapServers(),
+        kafka.topics().events(),
         JsonSerde.envelopes(),
         e -> e.clusterId().equals(clusterId),
         wanted,

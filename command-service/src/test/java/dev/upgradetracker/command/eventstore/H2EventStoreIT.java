@@ -1,6 +1,5 @@
 package dev.upgradetracker.command.eventstore;
 
-import dev.upgradetracker.kafka.SharedTestBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +15,6 @@ class H2EventStoreIT extends EventStoreContract {
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     Path dir = Files.createTempDirectory("ut-h2-");
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("events"));
-    registry.add("upgrade-tracker.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+    OnSharedBroker.register(registry, "h2-store");
   }
 }

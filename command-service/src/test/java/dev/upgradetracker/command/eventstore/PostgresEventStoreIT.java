@@ -2,7 +2,6 @@ package dev.upgradetracker.command.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.kafka.SharedTestBroker;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ class PostgresEventStoreIT extends EventStoreContract {
     admin("CREATE DATABASE " + DATABASE);
     registry.add("spring.datasource.url", () -> SERVER + DATABASE);
     registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("upgrade-tracker.kafka.bootstrap-servers", SharedTestBroker::bootstrapServers);
+    OnSharedBroker.register(registry, "postgres-store");
   }
 
   @AfterAll

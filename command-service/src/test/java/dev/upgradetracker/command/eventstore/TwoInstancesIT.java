@@ -43,6 +43,7 @@ class TwoInstancesIT {
   @BeforeAll
   static void startTwoInstances() throws Exception {
     admin("CREATE DATABASE " + DATABASE);
+    var namespace = SharedTestBroker.namespace("two-instances");
     for (int i = 0; i < 2; i++) {
       instances.add(
           new SpringApplicationBuilder(CommandServiceApplication.class)
@@ -51,7 +52,8 @@ class TwoInstancesIT {
                   "--spring.datasource.url=" + SERVER + DATABASE,
                   "--spring.datasource.username=postgres",
                   "--upgrade-tracker.kafka.bootstrap-servers="
-                      + SharedTestBroker.bootstrapServers()));
+                      + SharedTestBroker.bootstrapServers(),
+                  "--upgrade-tracker.kafka.namespace=" + namespace));
     }
   }
 

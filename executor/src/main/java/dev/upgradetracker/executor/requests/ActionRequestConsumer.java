@@ -8,7 +8,6 @@ import dev.upgradetracker.executor.actions.ExecutionSettings;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
-import dev.upgradetracker.messaging.Topics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -55,10 +54,13 @@ class ActionRequestConsumer implements SmartLifecycle {
 
   @Override
   public void start() {
-    Topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
+    var topics = kafka.topics();
+    topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
     producer =
         KafkaClients.producer(kafka.bootstrapServers(), "executor", JsonSerde.actionResults());
-    consumer = KafkaClients.consumer(kafka.bootstrapServers(), "executor", JsonSerde.envelopes());
+    consumer =
+        KafkaClients.consumer(
+            kafka.bootstrapServers(), topics.group("executor"), JsonSerde.envelopes());
     lanes = new HostLanes(execution.concurrency());
     running = true;
     loop = Thread.ofPlatform().name("action-requests").start(this::consume);
@@ -66,7 +68,7 @@ class ActionRequestConsumer implements SmartLifecycle {
 
   private void consume() {
     try {
-      consumer.subscribe(List.of(Topics.EVENTS), new CommitOnRevoke());
+      consumer.subscribe(List.of(kafka.topics().events()), new CommitOnRevoke());
       while (running) {
         for (var record : consumer.poll(Duration.ofMillis(100))) {
           var partition = new TopicPartition(record.topic(), record.partition());
@@ -100,7 +102,8 @@ class ActionRequestConsumer implements SmartLifecycle {
       while (running) {
         try {
           producer
-              .send(new ProducerRecord<>(Topics.ACTION_RESULTS, request.clusterId(), result))
+              .send(
+                  new ProducerRecord<>(kafka.topics().actionResults(), request.clusterId(), result))
               .get();
           log.info(
               "action ended {} (exit {})", result.outcome().status(), result.outcome().exitCode());

@@ -2,7 +2,6 @@ package dev.upgradetracker.query.live;
 
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.Json;
-import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.streams.StreamsSettings;
 import java.time.Duration;
 import java.util.Properties;
@@ -61,13 +60,14 @@ public class ChangeFeed implements SmartLifecycle {
 
   @Override
   public void start() {
-    Topics.ensureExist(settings.bootstrapServers(), settings.partitions(), settings.replicas());
+    var topics = settings.topics();
+    topics.ensureExist(settings.bootstrapServers(), settings.partitions(), settings.replicas());
     var props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     var partitions =
-        consumer.partitionsFor(Topics.VIEW_CHANGES).stream()
+        consumer.partitionsFor(topics.viewChanges()).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))
             .toList();
     consumer.assign(partitions);

@@ -61,7 +61,8 @@ class Replays {
 
   private void run(ReplayReport report, String authorization) {
     var stateDir = settings.stateDir().resolveSibling("replay-" + report.replayId());
-    try (var rebuild = ViewsRebuild.start(settings.bootstrapServers(), stateDir)) {
+    try (var rebuild =
+        ViewsRebuild.start(settings.bootstrapServers(), settings.topics(), stateDir)) {
       rebuild.awaitCaughtUp(PATIENCE);
       var live = new LiveViews(authorization);
       var comparisons =

@@ -1,5 +1,6 @@
 package dev.upgradetracker.query.replay;
 
+import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.streams.StreamsProperties;
 import dev.upgradetracker.query.streams.ViewsTopology;
 import java.nio.file.Path;
@@ -31,24 +32,27 @@ public final class ViewsRebuild implements AutoCloseable {
   private static final long CACHE_BYTES = 64L * 1024 * 1024;
 
   private final String bootstrapServers;
+  private final Topics topics;
   private final String applicationId;
   private final KafkaStreams streams;
 
-  private ViewsRebuild(String bootstrapServers, String applicationId, KafkaStreams streams) {
+  private ViewsRebuild(
+      String bootstrapServers, Topics topics, String applicationId, KafkaStreams streams) {
     this.bootstrapServers = bootstrapServers;
+    this.topics = topics;
     this.applicationId = applicationId;
     this.streams = streams;
   }
 
-  public static ViewsRebuild start(String bootstrapServers, Path stateDir) {
-    var applicationId = "upgrade-tracker-views-rebuild-" + UUID.randomUUID();
+  public static ViewsRebuild start(String bootstrapServers, Topics topics, Path stateDir) {
+    var applicationId = topics.group("upgrade-tracker-views-rebuild-" + UUID.randomUUID());
     var props = StreamsProperties.of(bootstrapServers, applicationId, stateDir, CACHE_BYTES);
     props.put("auto.offset.reset", "earliest");
     // fewer flushes: a view changed many times between two commits is written once
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
-    var streams = new KafkaStreams(ViewsTopology.build(ViewsTopology.Run.REBUILD), props);
+    var streams = new KafkaStreams(ViewsTopology.build(ViewsTopology.Run.REBUILD, topics), props);
     streams.start();
-    return new ViewsRebuild(bootstrapServers, applicationId, streams);
+    return new ViewsRebuild(bootstrapServers, topics, applicationId, streams);
   }
 
   /**
@@ -76,7 +80,12 @@ public final class ViewsRebuild implements AutoCloseable {
       var committed =
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       var inputs =
-          admin.describeTopics(ViewsTopology.INPUT_TOPICS).allTopicNames().get().values().stream()
+          admin
+              .describeTopics(ViewsTopology.inputTopics(topics))
+              .allTopicNames()
+              .get()
+              .values()
+              .stream()
               .flatMap(
                   topic ->
                       topic.partitions().stream()

@@ -1,5 +1,6 @@
 package dev.upgradetracker.query.streams;
 
+import dev.upgradetracker.messaging.Topics;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     offset 0 of the events topic
  * @param applicationId the Kafka Streams application id: instances sharing it share the work
  * @param advertisedHost the host other instances reach this one at, to query its stores
+ * @param namespace prefixes this installation's topics and application ids; empty for none
  */
 @ConfigurationProperties("upgrade-tracker.views")
 public record StreamsSettings(
@@ -16,4 +18,10 @@ public record StreamsSettings(
     String applicationId,
     int partitions,
     short replicas,
-    String advertisedHost) {}
+    String advertisedHost,
+    String namespace) {
+
+  public Topics topics() {
+    return new Topics(namespace);
+  }
+}

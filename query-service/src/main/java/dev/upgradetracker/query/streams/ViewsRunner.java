@@ -1,6 +1,5 @@
 package dev.upgradetracker.query.streams;
 
-import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.cluster.ClusterView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,14 +40,18 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
 
   @Override
   public void start() {
-    Topics.ensureExist(settings.bootstrapServers(), settings.partitions(), settings.replicas());
+    var topics = settings.topics();
+    topics.ensureExist(settings.bootstrapServers(), settings.partitions(), settings.replicas());
     var props =
         StreamsProperties.of(
-            settings.bootstrapServers(), settings.applicationId(), settings.stateDir(), 0);
+            settings.bootstrapServers(),
+            topics.group(settings.applicationId()),
+            settings.stateDir(),
+            0);
     if (self != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     }
-    streams = new KafkaStreams(ViewsTopology.build(ViewsTopology.Run.LIVE), props);
+    streams = new KafkaStreams(ViewsTopology.build(ViewsTopology.Run.LIVE, topics), props);
     streams.start();
   }
 

@@ -29,10 +29,10 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The read side's views, as one Kafka Streams topology: cluster views from {@link Topics#EVENTS},
- * campaign progress from {@link Topics#CAMPAIGN_EVENTS}, and per team a fleet summary and an
+ * The read side's views, as one Kafka Streams topology: cluster views from {@link Topics#events()},
+ * campaign progress from {@link Topics#campaignEvents()}, and per team a fleet summary and an
  * activity feed regrouped from the cluster views. A live topology also publishes every change to
- * {@link Topics#VIEW_CHANGES} for Server-Sent Events; a rebuild does not.
+ * {@link Topics#viewChanges()} for Server-Sent Events; a rebuild does not.
  */
 public final class ViewsTopology {
 
@@ -43,8 +43,6 @@ public final class ViewsTopology {
 
   /** Each cluster's team, for the activity feed's lookup: small, unlike the cluster views. */
   static final String CLUSTER_OWNERS = "cluster-owners";
-
-  public static final List<String> INPUT_TOPICS = List.of(Topics.EVENTS, Topics.CAMPAIGN_EVENTS);
 
   private static final Serde<String> KEYS = Serdes.String();
 
@@ -62,9 +60,14 @@ public final class ViewsTopology {
     REBUILD
   }
 
-  public static Topology build(Run run) {
+  /** The topics the views are built from. */
+  public static List<String> inputTopics(Topics topics) {
+    return List.of(topics.events(), topics.campaignEvents());
+  }
+
+  public static Topology build(Run run, Topics topics) {
     var builder = new StreamsBuilder();
-    var events = builder.stream(Topics.EVENTS, Consumed.with(KEYS, JsonSerde.envelopes()));
+    var events = builder.stream(topics.events(), Consumed.with(KEYS, JsonSerde.envelopes()));
     var clusters =
         events
             .groupByKey()
@@ -75,7 +78,7 @@ public final class ViewsTopology {
                         view == null ? ClusterView.empty(clusterId) : view, envelope),
                 store(run, CLUSTER_VIEWS, new RememberingSerde<>(ClusterView.class, REMEMBERED)));
     var campaignEvents =
-        builder.stream(Topics.CAMPAIGN_EVENTS, Consumed.with(KEYS, JsonSerde.campaignEnvelopes()));
+        builder.stream(topics.campaignEvents(), Consumed.with(KEYS, JsonSerde.campaignEnvelopes()));
     var campaigns =
         campaignEvents
             .groupByKey()
@@ -119,15 +122,16 @@ public final class ViewsTopology {
             store(run, TEAM_ACTIVITY, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
     if (run == Run.LIVE) {
       HistoryIndex.attach(builder, events, campaignEvents);
-      publish(clusters, "cluster", ClusterView::lastSequence);
-      publish(campaigns, "campaign", CampaignProgress::lastSequence);
-      publish(teams, "team", TeamSummary::updates);
+      var changes = topics.viewChanges();
+      publish(clusters, "cluster", ClusterView::lastSequence, changes);
+      publish(campaigns, "campaign", CampaignProgress::lastSequence, changes);
+      publish(teams, "team", TeamSummary::updates, changes);
     }
     return builder.build();
   }
 
   private static <V> void publish(
-      KTable<String, V> views, String kind, ToLongFunction<V> position) {
+      KTable<String, V> views, String kind, ToLongFunction<V> position, String changes) {
     views
         .toStream()
         .filter((key, view) -> view != null)
@@ -136,7 +140,7 @@ public final class ViewsTopology {
                 KeyValue.pair(
                     ViewChange.subject(kind, key),
                     new ViewChange(kind, key, position.applyAsLong(view), view)))
-        .to(Topics.VIEW_CHANGES, Produced.with(KEYS, new JsonSerde<>(ViewChange.class)));
+        .to(changes, Produced.with(KEYS, new JsonSerde<>(ViewChange.class)));
   }
 
   private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> store(

@@ -32,7 +32,7 @@ public final class RebuildBenchmark {
     int clusters = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     var dir = Files.createTempDirectory("ut-bench-rebuild-");
     try (var broker = KRaftBroker.start(dir.resolve("kafka"), 0)) {
-      Topics.ensureExist(broker.bootstrapServers(), 12, (short) 1);
+      Topics.DEFAULT.ensureExist(broker.bootstrapServers(), 12, (short) 1);
       long writeStart = System.nanoTime();
       write(broker.bootstrapServers(), events, clusters);
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
@@ -41,7 +41,8 @@ public final class RebuildBenchmark {
           events, clusters, writeSeconds, events / writeSeconds);
 
       long start = System.nanoTime();
-      try (var rebuild = ViewsRebuild.start(broker.bootstrapServers(), dir.resolve("state"))) {
+      try (var rebuild =
+          ViewsRebuild.start(broker.bootstrapServers(), Topics.DEFAULT, dir.resolve("state"))) {
         rebuild.awaitCaughtUp(Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
         int views = rebuild.contents(ViewsTopology.CLUSTER_VIEWS).size();
@@ -65,7 +66,7 @@ public final class RebuildBenchmark {
         var event = seq == 0 ? registered(clusterId) : move(clusterId, seq);
         producer.send(
             new ProducerRecord<>(
-                Topics.EVENTS,
+                Topics.DEFAULT.events(),
                 clusterId,
                 new EventEnvelope(
                     clusterId + "-" + seq,

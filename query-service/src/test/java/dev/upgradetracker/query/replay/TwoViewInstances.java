@@ -1,5 +1,6 @@
 package dev.upgradetracker.query.replay;
 
+import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.QueryServiceApplication;
 import dev.upgradetracker.query.streams.ViewsRunner;
 import java.net.ServerSocket;
@@ -22,7 +23,8 @@ final class TwoViewInstances implements AutoCloseable {
     this.urls = urls;
   }
 
-  static TwoViewInstances start(String bootstrapServers, Path stateRoot) throws Exception {
+  static TwoViewInstances start(String bootstrapServers, Topics topics, Path stateRoot)
+      throws Exception {
     var applicationId = "views-it-" + UUID.randomUUID();
     var ports = List.of(freePort(), freePort());
     var instances =
@@ -35,6 +37,7 @@ final class TwoViewInstances implements AutoCloseable {
                             "--upgrade-tracker.views.bootstrap-servers=" + bootstrapServers,
                             "--upgrade-tracker.views.state-dir=" + stateRoot.resolve("i" + port),
                             "--upgrade-tracker.views.application-id=" + applicationId,
+                            "--upgrade-tracker.views.namespace=" + topics.namespace(),
                             "--upgrade-tracker.views.partitions=4",
                             "--logging.structured.format.console="))
             .toList();

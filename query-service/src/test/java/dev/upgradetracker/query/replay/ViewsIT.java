@@ -60,6 +60,7 @@ class ViewsIT {
   private static final int CLUSTERS = 12;
   private static final String TOKEN = "alpha-token";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Topics TOPICS = new Topics(SharedTestBroker.namespace("views"));
 
   @TempDir static Path stateRoot;
   private static TwoViewInstances views;
@@ -69,7 +70,7 @@ class ViewsIT {
   @BeforeAll
   static void startAndFeed() throws Exception {
     var bootstrap = SharedTestBroker.bootstrapServers();
-    views = TwoViewInstances.start(bootstrap, stateRoot);
+    views = TwoViewInstances.start(bootstrap, TOPICS, stateRoot);
     producer = KafkaClients.producer(bootstrap, "views-it", new JsonSerde<>(Record.class));
     for (int i = 0; i < CLUSTERS; i++) {
       upgradeSomeOf(clusterId(i), TEAMS.get(i % TEAMS.size()), i);
@@ -238,7 +239,8 @@ class ViewsIT {
   @Test
   void aRebuildFromOffsetZeroInAFreshStateDirectoryEqualsTheLiveViews() throws Exception {
     try (var rebuild =
-        ViewsRebuild.start(SharedTestBroker.bootstrapServers(), stateRoot.resolve("rebuild"))) {
+        ViewsRebuild.start(
+            SharedTestBroker.bootstrapServers(), TOPICS, stateRoot.resolve("rebuild"))) {
       rebuild.awaitCaughtUp(Duration.ofMinutes(2));
 
       Map<String, ClusterView> clusters = rebuild.contents(ViewsTopology.CLUSTER_VIEWS);
@@ -447,7 +449,7 @@ class ViewsIT {
             event,
             null,
             null);
-    producer.send(new ProducerRecord<>(Topics.EVENTS, clusterId, envelope));
+    producer.send(new ProducerRecord<>(TOPICS.events(), clusterId, envelope));
     producer.flush();
   }
 
@@ -466,7 +468,7 @@ class ViewsIT {
             event,
             null,
             null);
-    producer.send(new ProducerRecord<>(Topics.CAMPAIGN_EVENTS, event.campaignId(), envelope));
+    producer.send(new ProducerRecord<>(TOPICS.campaignEvents(), event.campaignId(), envelope));
   }
 
   private static String clusterId(int i) {

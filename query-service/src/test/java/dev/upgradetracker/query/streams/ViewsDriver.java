@@ -39,14 +39,19 @@ public final class ViewsDriver implements AutoCloseable {
     var props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "views-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(ViewsTopology.build(ViewsTopology.Run.LIVE), props);
-    events = driver.createInputTopic(Topics.EVENTS, new StringSerializer(), JsonSerde.envelopes());
+    driver =
+        new TopologyTestDriver(ViewsTopology.build(ViewsTopology.Run.LIVE, Topics.DEFAULT), props);
+    events =
+        driver.createInputTopic(
+            Topics.DEFAULT.events(), new StringSerializer(), JsonSerde.envelopes());
     campaignEvents =
         driver.createInputTopic(
-            Topics.CAMPAIGN_EVENTS, new StringSerializer(), JsonSerde.campaignEnvelopes());
+            Topics.DEFAULT.campaignEvents(), new StringSerializer(), JsonSerde.campaignEnvelopes());
     changes =
         driver.createOutputTopic(
-            Topics.VIEW_CHANGES, new StringDeserializer(), new JsonSerde<>(ViewChange.class));
+            Topics.DEFAULT.viewChanges(),
+            new StringDeserializer(),
+            new JsonSerde<>(ViewChange.class));
   }
 
   /** Sends the cluster's next event, {@code seconds} after {@link #T0}, by {@code team}. */
