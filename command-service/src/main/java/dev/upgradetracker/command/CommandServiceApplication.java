@@ -1,6 +1,6 @@
 package dev.upgradetracker.command;
 
-import dev.upgradetracker.web.TeamAuthentication;
+import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(TeamAuthentication.class)
+@Import(HttpSecurityConfiguration.class)
 public class CommandServiceApplication {
 
   public static void main(String[] args) {

@@ -1,11 +1,14 @@
 package dev.upgradetracker.executor;
 
+import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(HttpSecurityConfiguration.class)
 public class ExecutorApplication {
 
   public static void main(String[] args) {

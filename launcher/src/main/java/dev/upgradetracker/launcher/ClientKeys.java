@@ -3,11 +3,17 @@ package dev.upgradetracker.launcher;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
+import dev.upgradetracker.web.SecretFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The executor's SSH key pair, made once per data directory (ECDSA P-256). */
+/**
+ * The executor's SSH key pair, made once per data directory (ECDSA P-256); the private key readable
+ * by its owner only, as the executor demands.
+ */
 final class ClientKeys {
 
   private ClientKeys() {}
@@ -19,10 +25,11 @@ final class ClientKeys {
     if (Files.exists(privateKey) && Files.exists(publicKey)) {
       return privateKey;
     }
-    Files.createDirectories(sshDir);
     try {
       var pair = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
-      pair.writePrivateKey(privateKey.toString());
+      var key = new ByteArrayOutputStream();
+      pair.writePrivateKey(key);
+      SecretFiles.write(privateKey, key.toString(StandardCharsets.US_ASCII));
       pair.writePublicKey(publicKey.toString(), "upgrade-tracker-executor");
       pair.dispose();
     } catch (JSchException e) {

@@ -49,7 +49,6 @@ final class Http {
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + token)
-            .header("X-User", "launcher")
             .method(method, HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -2,17 +2,25 @@ package dev.upgradetracker.launcher;
 
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.messaging.Topics;
+import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Everything the launcher needs, read from environment variables (see the README's table).
  *
  * @param externalKafka bootstrap servers of an existing cluster; empty: start the embedded broker
  * @param kafkaNamespace prefixes the installation's topics and consumer groups; empty for none
- * @param fleet the fleet to simulate and register; empty: the demo fleet
+ * @param demoTeams the teams of the demo's identities ({@link DemoIdentities})
+ * @param demo no API tokens configured (API_TOKENS, API_TOKENS_FILE): the launcher makes the
+ *     demo's, with tokens everybody knows, and says so
+ * @param jwtSettings the services' JWT settings (JWT_*), passed on as they are
+ * @param fleet the fleet to simulate (and, in the demo, register); empty: the demo fleet
  */
 public record LauncherSettings(
     Path home,
@@ -25,16 +33,20 @@ public record LauncherSettings(
     int executorPort,
     int simulatorBasePort,
     int demoClusters,
-    String teamTokens,
+    List<String> demoTeams,
+    boolean demo,
+    Map<String, String> jwtSettings,
     Optional<Fleet> fleet) {
 
   public LauncherSettings {
     new Topics(kafkaNamespace); // refuses an illegal namespace before anything starts
+    jwtSettings = Map.copyOf(jwtSettings);
   }
 
-  /** The demo's tokens; any real deployment sets TEAM_TOKENS. */
-  static final String DEMO_TEAM_TOKENS =
-      "alpha=alpha-token,bravo=bravo-token,charlie=charlie-token";
+  static final List<String> DEMO_TEAMS = List.of("alpha", "bravo", "charlie");
+
+  /** The settings of API tokens; with neither set, the launcher runs a demo. */
+  static final List<String> API_TOKEN_SETTINGS = List.of("API_TOKENS", "API_TOKENS_FILE");
 
   public static LauncherSettings fromEnvironment() {
     var env = System.getenv();
@@ -49,7 +61,14 @@ public record LauncherSettings(
         number(env, "EXECUTOR_PORT", 8083),
         number(env, "SIMULATOR_BASE_PORT", 22201),
         number(env, "DEMO_CLUSTERS", 3),
-        env.getOrDefault("TEAM_TOKENS", DEMO_TEAM_TOKENS),
+        Optional.ofNullable(env.get("DEMO_TEAMS"))
+            .filter(s -> !s.isBlank())
+            .map(s -> Arrays.stream(s.split(",")).map(String::trim).toList())
+            .orElse(DEMO_TEAMS),
+        API_TOKEN_SETTINGS.stream().allMatch(key -> env.getOrDefault(key, "").isBlank()),
+        env.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("JWT_"))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
         Optional.empty());
   }
 

@@ -8,7 +8,8 @@ import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
-import dev.upgradetracker.web.TeamTokens;
+import dev.upgradetracker.web.SecretFiles;
+import dev.upgradetracker.web.identity.DemoIdentities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,7 @@ public final class Stack implements AutoCloseable {
   private Topics topics = Topics.DEFAULT;
   private HostSimulator simulator;
   private Fleet simulatedFleet;
-  private Map<String, String> teamTokens = Map.of();
+  private DemoIdentities demo;
   private Path sshDir;
 
   private Stack() {}
@@ -103,9 +105,14 @@ public final class Stack implements AutoCloseable {
     env.put("COMMAND_SERVICE_PORT", String.valueOf(settings.commandPort()));
     env.put("QUERY_SERVICE_PORT", String.valueOf(settings.queryPort()));
     env.put("EXECUTOR_PORT", String.valueOf(settings.executorPort()));
-    env.put("TEAM_TOKENS", settings.teamTokens());
     env.put("EXECUTOR_CONCURRENCY", String.valueOf(Math.max(64, model.hosts().size())));
-    teamTokens = TeamTokens.parse(settings.teamTokens());
+    env.putAll(settings.jwtSettings());
+    if (settings.demo()) {
+      demo = new DemoIdentities(settings.demoTeams());
+      var tokensFile = data.resolve("secrets").resolve("demo-api-tokens");
+      SecretFiles.write(tokensFile, demo.entries());
+      env.put("API_TOKENS_FILE", tokensFile.toString());
+    }
     var logs = data.resolve("logs");
     startService("command-service", settings.home(), settings.commandPort(), env, logs);
     startService("query-service", settings.home(), settings.queryPort(), env, logs);
@@ -115,7 +122,7 @@ public final class Stack implements AutoCloseable {
       log.info("{} is healthy at {}", service.name(), service.baseUrl());
     }
     simulatedFleet = withSimulatorAddresses(fleet);
-    if (register) {
+    if (register && demo != null) {
       register(simulatedFleet);
     }
   }
@@ -227,18 +234,13 @@ public final class Stack implements AutoCloseable {
             .toList());
   }
 
-  /** Registers every cluster; one already registered (a restart) is left as it is. */
+  /**
+   * Registers every cluster with its team's demo operator token; one already registered (a restart)
+   * is left as it is.
+   */
   public void register(Fleet fleet) throws IOException, InterruptedException {
     for (var cluster : fleet.clusters()) {
-      var token = teamTokens.get(cluster.team());
-      if (token == null) {
-        throw new IllegalStateException(
-            "no token for team "
-                + cluster.team()
-                + " of cluster "
-                + cluster.id()
-                + " in TEAM_TOKENS");
-      }
+      var token = tokenOf(cluster.team());
       var response =
           Http.postJson(
               commandUrl() + "/api/clusters", token, Json.MAPPER.writeValueAsString(cluster));
@@ -279,9 +281,31 @@ public final class Stack implements AutoCloseable {
     return simulator;
   }
 
-  /** The bearer token of {@code team}, as the command service knows it. */
+  /** The demo operator's token of {@code team}; refused outside the demo or for other teams. */
   public String tokenOf(String team) {
-    return teamTokens.get(team);
+    return demoToken(team, DemoIdentities.operatorToken(team));
+  }
+
+  /** The demo approver's token of {@code team}. */
+  public String approverTokenOf(String team) {
+    return demoToken(team, DemoIdentities.approverToken(team));
+  }
+
+  /** The demo's identities; empty when the services were given real ones. */
+  public Optional<DemoIdentities> demoIdentities() {
+    return Optional.ofNullable(demo);
+  }
+
+  private String demoToken(String team, String token) {
+    if (demo == null || !demo.teams().contains(team)) {
+      throw new IllegalStateException(
+          "team "
+              + team
+              + " has no demo token: the demo's teams are "
+              + (demo == null ? "none (identities are configured)" : demo.teams())
+              + " (DEMO_TEAMS)");
+    }
+    return token;
   }
 
   /** Stops everything in the reverse order of starting. */

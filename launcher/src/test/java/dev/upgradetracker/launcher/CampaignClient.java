@@ -13,14 +13,25 @@ final class CampaignClient {
 
   private final Stack stack;
   private final String token;
+  private final String approverToken;
 
   CampaignClient(Stack stack, String team) {
     this.stack = stack;
     this.token = stack.tokenOf(team);
+    this.approverToken = stack.approverTokenOf(team);
   }
 
+  /** Sends a command as the team's operator. */
   HttpResponse<String> post(String path, String body) throws Exception {
     return Http.postJson(stack.commandUrl() + path, token, body);
+  }
+
+  /** Approves a node's upgrade as the team's approver, who did not start the campaign. */
+  HttpResponse<String> approve(String campaignId, String clusterId, String host) throws Exception {
+    return Http.postJson(
+        stack.commandUrl() + "/api/campaigns/" + campaignId + "/clusters/" + clusterId + "/approve",
+        approverToken,
+        "{\"host\": \"" + host + "\"}");
   }
 
   JsonNode start(String body) throws Exception {

@@ -30,14 +30,17 @@ class CampaignControlsIT {
     assertThat(waiting.get("status").asString()).isEqualTo("RUNNING");
     assertThat(log.commandLogOf("g1")).noneMatch(e -> e.commandLine().startsWith("update-ux"));
     var bravo = new CampaignClient(stack, tenant.newTeam());
-    var foreign = bravo.post("/api/campaigns/gated/clusters/g1/approve", "{\"host\": \"g1-h2\"}");
+    var foreign = bravo.approve("gated", "g1", "g1-h2");
     assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
-    var wrongHost =
-        client.post("/api/campaigns/gated/clusters/g1/approve", "{\"host\": \"g1-h1\"}");
+    assertThat(foreign.body()).contains("R8");
+    var byTheOperator =
+        client.post("/api/campaigns/gated/clusters/g1/approve", "{\"host\": \"g1-h2\"}");
+    assertThat(byTheOperator.statusCode()).as("an operator is no approver").isEqualTo(403);
+    var wrongHost = client.approve("gated", "g1", "g1-h1");
     assertThat(wrongHost.statusCode()).as(wrongHost.body()).isEqualTo(409);
 
     client.post("/api/campaigns/gated/pause", "");
-    var approved = client.post("/api/campaigns/gated/clusters/g1/approve", "{\"host\": \"g1-h2\"}");
+    var approved = client.approve("gated", "g1", "g1-h2");
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     // The answer is the campaign as of the approval: a step runs only once the campaign has
     // authorized it, so a paused campaign with no step in flight has started nothing.
@@ -55,7 +58,7 @@ class CampaignControlsIT {
     awaitApproval(client, "g1-h1");
     assertThat(log.host("g1-h2").orElseThrow().ivmVersion()).isEqualTo("B.04.00");
     assertThat(log.host("g1-h1").orElseThrow().ivmVersion()).isEqualTo("A.03.50");
-    client.post("/api/campaigns/gated/clusters/g1/approve", "{\"host\": \"g1-h1\"}");
+    client.approve("gated", "g1", "g1-h1");
 
     client.await(
         "gated", c -> CampaignClient.status(c).equals("COMPLETED"), PATIENCE, "it completed");

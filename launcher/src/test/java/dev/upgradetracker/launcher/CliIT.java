@@ -122,7 +122,9 @@ class CliIT {
       assertThat(ranOnHosts).containsAll(lines);
     }
     assertThat(entries.getFirst().path("type").asString()).isEqualTo("CampaignStarted");
-    assertThat(entries.getFirst().path("user").asString()).isEqualTo("ops-cli");
+    assertThat(entries.getFirst().path("user").asString())
+        .as("the user the token proves")
+        .isEqualTo(team + "-operator");
     assertThat(entries).anyMatch(entry -> entry.path("type").asString().equals("ClusterCompleted"));
 
     var watched = upgrade(team, "watch", "cluster", "a1");
@@ -315,13 +317,7 @@ class CliIT {
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     var connection =
-        Stream.of(
-            "--command-url",
-            stack.commandUrl(),
-            "--query-url",
-            stack.queryUrl(),
-            "--user",
-            "ops-cli");
+        Stream.of("--command-url", stack.commandUrl(), "--query-url", stack.queryUrl());
     var token = team == null ? Stream.<String>empty() : Stream.of("--token", team + "-token");
     var exitCode =
         commandLine.execute(

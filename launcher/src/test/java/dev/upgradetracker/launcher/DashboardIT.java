@@ -3,6 +3,7 @@ package dev.upgradetracker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,10 +89,12 @@ class DashboardIT {
     // the gauges are sampled from the team summaries every few seconds
     var awaiting = "upgrade_clusters{phase=\"AWAITING_APPROVAL\",team=\"" + team + "\"} 1.0";
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    var metrics = Http.get(stack.queryUrl() + "/actuator/prometheus").body();
+    var metrics =
+        Http.get(stack.queryUrl() + "/actuator/prometheus", DemoIdentities.METRICS_TOKEN).body();
     while (!metrics.contains(awaiting) && System.nanoTime() < deadline) {
       Thread.sleep(500);
-      metrics = Http.get(stack.queryUrl() + "/actuator/prometheus").body();
+      metrics =
+          Http.get(stack.queryUrl() + "/actuator/prometheus", DemoIdentities.METRICS_TOKEN).body();
     }
     assertThat(metrics)
         .contains(awaiting)

@@ -89,6 +89,7 @@ public final class ExecutorBenchmark {
                       Instant.now(),
                       "alpha",
                       "bench",
+                      null,
                       "bench",
                       "bench",
                       request,

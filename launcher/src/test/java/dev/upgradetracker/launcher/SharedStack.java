@@ -5,7 +5,6 @@ import dev.upgradetracker.events.fleet.Fleet;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class SharedStack implements ParameterResolver {
 
-  /** Teams handed out, each with the token {@code <team>-token}, as the CLI tests expect. */
+  /** Teams handed out, each with the demo's tokens ({@code <team>-token}, ...). */
   private static final int TEAMS = 40;
 
   private static final AtomicInteger nextTeam = new AtomicInteger();
@@ -41,11 +40,8 @@ final class SharedStack implements ParameterResolver {
   private static synchronized Stack stack() {
     if (stack == null) {
       try {
-        var tokens =
-            IntStream.rangeClosed(1, TEAMS)
-                .mapToObj(i -> "team%02d=team%02d-token".formatted(i, i))
-                .collect(Collectors.joining(","));
-        stack = Stack.start(TestStacks.on(Files.createTempDirectory("ut-shared-stack-"), tokens));
+        var teams = IntStream.rangeClosed(1, TEAMS).mapToObj("team%02d"::formatted).toList();
+        stack = Stack.start(TestStacks.on(Files.createTempDirectory("ut-shared-stack-"), teams));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-stack-stop"));
       } catch (Exception e) {
         throw new IllegalStateException("the shared test stack did not start: " + e, e);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,9 @@ class TakenPortTest {
               0,
               0,
               1,
-              LauncherSettings.DEMO_TEAM_TOKENS,
+              LauncherSettings.DEMO_TEAMS,
+              true,
+              Map.of(),
               Optional.empty());
 
       assertThatThrownBy(() -> Stack.start(settings))

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -21,16 +22,16 @@ final class TestStacks {
    * its own, simulating and registering {@code clusters}.
    */
   static LauncherSettings on(Path dataDir, ClusterSpec... clusters) {
-    return on(dataDir, LauncherSettings.DEMO_TEAM_TOKENS, clusters);
+    return on(dataDir, LauncherSettings.DEMO_TEAMS, clusters);
   }
 
-  /** As {@link #on(Path, ClusterSpec...)}, with these teams' tokens ({@code name=token,...}). */
-  static LauncherSettings on(Path dataDir, String teamTokens, ClusterSpec... clusters) {
+  /** As {@link #on(Path, ClusterSpec...)}, with these teams' demo identities. */
+  static LauncherSettings on(Path dataDir, List<String> teams, ClusterSpec... clusters) {
     return settings(
         dataDir,
         Optional.of(SharedTestBroker.bootstrapServers()),
         SharedTestBroker.namespace("stack"),
-        teamTokens,
+        teams,
         clusters);
   }
 
@@ -39,14 +40,14 @@ final class TestStacks {
    * that stops and starts the whole system, the broker's log with it.
    */
   static LauncherSettings withOwnBroker(Path dataDir, ClusterSpec... clusters) {
-    return settings(dataDir, Optional.empty(), "", LauncherSettings.DEMO_TEAM_TOKENS, clusters);
+    return settings(dataDir, Optional.empty(), "", LauncherSettings.DEMO_TEAMS, clusters);
   }
 
   private static LauncherSettings settings(
       Path dataDir,
       Optional<String> externalKafka,
       String namespace,
-      String teamTokens,
+      List<String> teams,
       ClusterSpec... clusters) {
     return new LauncherSettings(
         LauncherSettings.repositoryRoot(),
@@ -59,7 +60,9 @@ final class TestStacks {
         freePort(),
         0,
         0,
-        teamTokens,
+        teams,
+        true,
+        Map.of("JWT_JWK_SET_FILE", TestJwts.jwkSetFile().toString()),
         Optional.of(new Fleet(List.of(clusters))));
   }
 

@@ -3,6 +3,7 @@ package dev.upgradetracker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +53,7 @@ class ThinSliceIT {
           .as("views need a token")
           .isEqualTo(401);
       for (var service : List.of(stack.commandUrl(), stack.queryUrl(), stack.executorUrl())) {
-        assertThat(Http.get(service + "/actuator/prometheus").body())
+        assertThat(Http.get(service + "/actuator/prometheus", DemoIdentities.METRICS_TOKEN).body())
             .contains("jvm_memory_used_bytes");
       }
     }

@@ -124,6 +124,7 @@ class GoldenFixturesTest {
         Instant.parse("2026-11-25T10:15:30.123Z"),
         "alpha",
         "anna",
+        null,
         "req-42",
         "cmd-9",
         event,

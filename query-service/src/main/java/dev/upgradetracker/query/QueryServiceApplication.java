@@ -1,6 +1,6 @@
 package dev.upgradetracker.query;
 
-import dev.upgradetracker.web.TeamAuthentication;
+import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(TeamAuthentication.class)
+@Import(HttpSecurityConfiguration.class)
 @EnableScheduling
 public class QueryServiceApplication {
 

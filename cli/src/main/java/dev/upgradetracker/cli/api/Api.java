@@ -28,15 +28,13 @@ public final class Api {
   private final String commandUrl;
   private final String queryUrl;
   private final String token;
-  private final String user;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  Api(String commandUrl, String queryUrl, String token, String user) {
+  Api(String commandUrl, String queryUrl, String token) {
     this.commandUrl = commandUrl;
     this.queryUrl = queryUrl;
     this.token = token;
-    this.user = user;
   }
 
   public JsonNode command(String path, String jsonBody) {
@@ -134,11 +132,7 @@ public final class Api {
   }
 
   private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-    request.timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token);
-    if (user != null && !user.isBlank()) {
-      request.header("X-User", user);
-    }
-    return request;
+    return request.timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token);
   }
 
   private HttpResponse<String> send(HttpRequest request) {

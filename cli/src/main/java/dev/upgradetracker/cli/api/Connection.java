@@ -20,21 +20,17 @@ public final class Connection {
   @Option(
       names = "--token",
       defaultValue = "${env:UPGRADE_TOKEN}",
-      description = "your team's or auditor's token (env UPGRADE_TOKEN)")
+      description =
+          "your API token or JWT (env UPGRADE_TOKEN); it says who you are, and every command"
+              + " records that user")
   String token;
-
-  @Option(
-      names = "--user",
-      defaultValue = "${env:USER}",
-      description = "who you are, recorded with every command (env USER)")
-  String user;
 
   public Api api() {
     if (token == null || token.isBlank()) {
       throw new UsageProblem(
           "no token: give --token or set UPGRADE_TOKEN to your team's or auditor's token");
     }
-    return new Api(strip(commandUrl), strip(queryUrl), token, user);
+    return new Api(strip(commandUrl), strip(queryUrl), token);
   }
 
   private static String strip(String url) {

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -89,7 +90,8 @@ public class AxonSetup {
 
   /**
    * Every event records the command that caused it (causation), the request or campaign it belongs
-   * to (correlation), and the acting team and user.
+   * to (correlation), and the acting team and user; a deadline that fires acts as the system, on
+   * behalf of whoever its scheduling acted for.
    */
   @Bean
   CorrelationDataProvider tracingMetadata() {
@@ -100,9 +102,17 @@ public class AxonSetup {
       data.put(
           TraceKeys.CORRELATION_ID,
           metadata.getOrDefault(TraceKeys.CORRELATION_ID, message.getIdentifier()));
-      for (var key : new String[] {TraceKeys.TEAM, TraceKeys.USER}) {
+      for (var key : new String[] {TraceKeys.TEAM, TraceKeys.USER, TraceKeys.ON_BEHALF_OF}) {
         if (metadata.containsKey(key)) {
           data.put(key, metadata.get(key));
+        }
+      }
+      if (message instanceof DeadlineMessage<?>) {
+        data.put(TraceKeys.USER, TraceKeys.DEADLINE);
+        var onBehalfOf =
+            metadata.getOrDefault(TraceKeys.ON_BEHALF_OF, metadata.get(TraceKeys.USER));
+        if (onBehalfOf != null && !TraceKeys.DEADLINE.equals(onBehalfOf)) {
+          data.put(TraceKeys.ON_BEHALF_OF, onBehalfOf);
         }
       }
       return data;

@@ -6,6 +6,7 @@ import dev.upgradetracker.command.refusal.ConcurrentChange;
 import dev.upgradetracker.events.campaign.CampaignCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.web.Callers;
+import dev.upgradetracker.web.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +19,10 @@ import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
-/** Sends a command on behalf of the HTTP caller: acting team, user and correlation attached. */
+/**
+ * Sends a command on behalf of the HTTP caller: the acting team and user of its proven identity (a
+ * self-declared {@code X-User} is not an identity and is ignored), and the correlation id.
+ */
 @Component
 public class CommandSender {
 
@@ -67,10 +71,13 @@ public class CommandSender {
   }
 
   private static Map<String, Object> metadata(HttpServletRequest http) {
-    var caller = Callers.of(http);
+    var caller = Callers.current();
     Map<String, Object> metadata = new HashMap<>();
-    metadata.put(TraceKeys.TEAM, caller.name());
-    metadata.put(TraceKeys.USER, valueOr(http.getHeader("X-User"), caller.name()));
+    metadata.put(TraceKeys.TEAM, caller.team());
+    metadata.put(TraceKeys.USER, caller.user());
+    if (caller.has(Role.ADMIN)) {
+      metadata.put(TraceKeys.ADMIN, true);
+    }
     metadata.put(
         TraceKeys.CORRELATION_ID,
         valueOr(http.getHeader("X-Correlation-Id"), UUID.randomUUID().toString()));

@@ -5,12 +5,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.campaign.CampaignState.Started;
+import dev.upgradetracker.command.refusal.FourEyes;
 import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.command.refusal.VersionMismatch;
 import dev.upgradetracker.events.campaign.CampaignCommand;
+import dev.upgradetracker.events.campaign.CampaignCommand.ApproveNodeUpgrade;
 import dev.upgradetracker.events.campaign.CampaignCommand.OpenWindow;
 import dev.upgradetracker.events.campaign.CampaignCommand.StartCampaign;
 import dev.upgradetracker.events.campaign.CampaignEvent;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +29,10 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * Axon's shell around {@link CampaignDecider}: owner check (R8), decide, apply; and a deadline in
- * the database for the opening of the maintenance window, so that waiting clusters go on even after
- * a restart.
+ * Axon's shell around {@link CampaignDecider}: owner check (R8), four eyes on approvals (the
+ * starter, known from the metadata of the campaign's first event, approves nothing), decide, apply;
+ * and a deadline in the database for the opening of the maintenance window, so that waiting
+ * clusters go on even after a restart.
  */
 @Aggregate(
     commandTargetResolver = "campaignCommandTargetResolver",
@@ -40,6 +44,7 @@ public class CampaignAggregate {
 
   @AggregateIdentifier private String campaignId;
   private CampaignState state = new CampaignState.NotStarted();
+  private String startedBy;
 
   protected CampaignAggregate() {}
 
@@ -48,11 +53,19 @@ public class CampaignAggregate {
   void handle(
       CampaignCommandDispatch dispatch,
       @MetaDataValue(TraceKeys.TEAM) String actingTeam,
+      @MetaDataValue(TraceKeys.USER) String actingUser,
       @MetaDataValue(TraceKeys.EXPECTED_VERSION) Long expectedVersion,
+      ApprovalSettings approvals,
       DeadlineManager deadlines) {
     VersionMismatch.unlessAt(
         dispatch.command().campaignId(), expectedVersion, AggregateLifecycle.getVersion());
     checkOwner(dispatch.command(), actingTeam);
+    if (dispatch.command() instanceof ApproveNodeUpgrade
+        && approvals.fourEyes()
+        && actingUser != null
+        && actingUser.equals(startedBy)) {
+      throw new FourEyes(dispatch.command().campaignId(), actingUser);
+    }
     applyAll(CampaignDecider.decide(dispatch.command(), state), deadlines);
   }
 
@@ -62,9 +75,12 @@ public class CampaignAggregate {
   }
 
   @EventSourcingHandler
-  void on(CampaignEvent event) {
+  void on(CampaignEvent event, @MetaDataValue(TraceKeys.USER) String user) {
     campaignId = event.campaignId();
     state = CampaignDecider.evolve(state, event);
+    if (event instanceof CampaignStarted) {
+      startedBy = user;
+    }
   }
 
   private void applyAll(List<CampaignEvent> events, DeadlineManager deadlines) {

@@ -70,7 +70,7 @@ class CampaignController {
 
   @PostMapping
   ResponseEntity<CampaignView> start(@RequestBody StartRequest request, HttpServletRequest http) {
-    var team = Callers.of(http).name();
+    var team = Callers.current().team();
     var options =
         new CampaignOptions(
             Objects.requireNonNullElse(request.maxClustersInProgress(), 1),

@@ -53,10 +53,12 @@ class CampaignDriver {
   private static final Logger log = LoggerFactory.getLogger(CampaignDriver.class);
 
   private final CommandGateway commands;
+  private final CampaignStarters starters;
   private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-  CampaignDriver(CommandGateway commands) {
+  CampaignDriver(CommandGateway commands, CampaignStarters starters) {
     this.commands = commands;
+    this.starters = starters;
   }
 
   @EventHandler
@@ -171,7 +173,13 @@ class CampaignDriver {
     var message =
         GenericCommandMessage.asCommandMessage(dispatch)
             .andMetaData(
-                Map.of(TraceKeys.CORRELATION_ID, campaignId, TraceKeys.USER, "campaign-driver"));
+                Map.of(
+                    TraceKeys.CORRELATION_ID,
+                    campaignId,
+                    TraceKeys.USER,
+                    PROCESSING_GROUP,
+                    TraceKeys.ON_BEHALF_OF,
+                    starters.of(campaignId)));
     try {
       var logContext = MDC.getCopyOfContextMap();
       senders

@@ -44,11 +44,12 @@ public class ClusterAggregate {
   void handle(
       ClusterCommandDispatch dispatch,
       @MetaDataValue(TraceKeys.TEAM) String actingTeam,
+      @MetaDataValue(TraceKeys.ADMIN) Boolean admin,
       @MetaDataValue(TraceKeys.EXPECTED_VERSION) Long expectedVersion,
       DeadlineManager deadlines) {
     VersionMismatch.unlessAt(
         dispatch.command().clusterId(), expectedVersion, AggregateLifecycle.getVersion());
-    ClusterDecider.checkOwner(dispatch.command(), state, actingTeam);
+    ClusterDecider.checkOwner(dispatch.command(), state, actingTeam, Boolean.TRUE.equals(admin));
     for (var event : ClusterDecider.decide(dispatch.command(), state)) {
       apply(event);
       if (event instanceof CampaignStepStarted started && !started.actionIds().isEmpty()) {

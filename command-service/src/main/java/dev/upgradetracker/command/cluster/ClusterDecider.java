@@ -70,11 +70,14 @@ public final class ClusterDecider {
   }
 
   /**
-   * R8: only the owning team commands its cluster (and registers clusters for itself only). {@code
-   * actingTeam} is null for the system's own commands (executor reports, campaigns).
+   * R8: only the owning team commands its cluster (and registers clusters for itself only); an
+   * admin registers and updates clusters of any team, and commands none. {@code actingTeam} is null
+   * for the system's own commands (executor reports, campaigns).
    */
-  public static void checkOwner(ClusterCommand command, ClusterState state, String actingTeam) {
-    if (actingTeam == null) {
+  public static void checkOwner(
+      ClusterCommand command, ClusterState state, String actingTeam, boolean admin) {
+    if (actingTeam == null
+        || (admin && (command instanceof RegisterCluster || command instanceof UpdateCluster))) {
       return;
     }
     var owner =

@@ -2,7 +2,7 @@ package dev.upgradetracker.command.idempotency;
 
 import dev.upgradetracker.web.Callers;
 import dev.upgradetracker.web.ProblemWriter;
-import dev.upgradetracker.web.TeamAuthentication;
+import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -31,7 +31,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * reserved before the command runs, so two concurrent requests with one key cannot both run.
  */
 @Component
-@Order(TeamAuthentication.ORDER + 1)
+@Order(HttpSecurityConfiguration.AFTER_SECURITY + 1)
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
@@ -47,8 +47,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !"POST".equals(request.getMethod())
         || !request.getRequestURI().startsWith("/api/")
-        || request.getHeader(HEADER) == null
-        || Callers.of(request) == null;
+        || request.getHeader(HEADER) == null;
   }
 
   @Override
@@ -65,7 +64,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
       return;
     }
     var body = request.getInputStream().readAllBytes();
-    var id = Callers.of(request).name() + "/" + key;
+    var id = Callers.current().user() + "/" + key;
     var hash = hash(request, body);
     var earlier = responses.findById(id);
     if (earlier.isPresent()) {

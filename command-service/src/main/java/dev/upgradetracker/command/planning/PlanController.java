@@ -4,7 +4,6 @@ import dev.upgradetracker.command.cluster.ClusterHistory;
 import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.web.Callers;
-import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,12 +25,9 @@ class PlanController {
   record PlanRequest(UpgradeMode mode) {}
 
   @PostMapping("/api/clusters/{clusterId}/plan")
-  Plan plan(
-      @PathVariable String clusterId,
-      @RequestBody(required = false) PlanRequest request,
-      HttpServletRequest http) {
+  Plan plan(@PathVariable String clusterId, @RequestBody(required = false) PlanRequest request) {
     var cluster = ClusterHistory.load(events, clusterId);
-    var caller = Callers.of(http).name();
+    var caller = Callers.current().team();
     if (!cluster.team().equals(caller)) {
       throw new NotOwner(clusterId, cluster.team(), caller);
     }

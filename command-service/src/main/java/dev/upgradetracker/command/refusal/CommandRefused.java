@@ -16,7 +16,8 @@ public abstract sealed class CommandRefused extends RuntimeException
         OutOfOrder,
         NotSkippable,
         ConcurrentChange,
-        VersionMismatch {
+        VersionMismatch,
+        FourEyes {
 
   private final Map<String, Object> facts;
 

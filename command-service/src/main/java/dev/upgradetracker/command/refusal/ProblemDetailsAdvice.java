@@ -17,6 +17,7 @@ public class ProblemDetailsAdvice {
     var status =
         switch (refusal) {
           case NotOwner notOwner -> HttpStatus.FORBIDDEN;
+          case FourEyes sameUser -> HttpStatus.FORBIDDEN;
           case RuleViolation violation -> HttpStatus.CONFLICT;
           case AlreadyExists exists -> HttpStatus.CONFLICT;
           case ActionInProgress busy -> HttpStatus.CONFLICT;
@@ -87,6 +88,7 @@ public class ProblemDetailsAdvice {
       case VersionMismatch stale -> "Version mismatch";
       case NotFound notFound -> "Not found";
       case InvalidInput invalid -> "Invalid input";
+      case FourEyes sameUser -> "Four eyes: another approver must approve";
     };
   }
 }

@@ -11,6 +11,7 @@ import dev.upgradetracker.events.cluster.ClusterCommand.AttachCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.DetachCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.MoveGuests;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
+import dev.upgradetracker.events.cluster.ClusterCommand.UpdateCluster;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +24,13 @@ class OwnershipAndCampaignTest {
     assertThatThrownBy(
             () ->
                 ClusterDecider.checkOwner(
-                    new MoveGuests("c1", "g1", "h2", null, "a"), driver.state(), "bravo"))
+                    new MoveGuests("c1", "g1", "h2", null, "a"), driver.state(), "bravo", false))
         .isInstanceOf(NotOwner.class)
         .hasMessage("R8 owner-only: cluster c1 belongs to team alpha; team bravo may only read it");
     assertThatCode(
             () ->
                 ClusterDecider.checkOwner(
-                    new MoveGuests("c1", "g1", "h2", null, "a"), driver.state(), "alpha"))
+                    new MoveGuests("c1", "g1", "h2", null, "a"), driver.state(), "alpha", false))
         .doesNotThrowAnyException();
   }
 
@@ -40,7 +41,32 @@ class OwnershipAndCampaignTest {
                 ClusterDecider.checkOwner(
                     new RegisterCluster(twoHostsThreeGuests("c1")),
                     new ClusterState.Unregistered(),
-                    "bravo"))
+                    "bravo",
+                    false))
+        .isInstanceOf(NotOwner.class);
+  }
+
+  @Test
+  void anAdminRegistersAndUpdatesClustersOfAnyTeamButCommandsNone() {
+    var driver = ClusterDriver.registered(twoHostsThreeGuests("c1"));
+
+    assertThatCode(
+            () ->
+                ClusterDecider.checkOwner(
+                    new RegisterCluster(twoHostsThreeGuests("c2")),
+                    new ClusterState.Unregistered(),
+                    "",
+                    true))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                ClusterDecider.checkOwner(
+                    new UpdateCluster(twoHostsThreeGuests("c1")), driver.state(), "", true))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                ClusterDecider.checkOwner(
+                    new MoveGuests("c1", "g1", "h2", null, "a"), driver.state(), "", true))
         .isInstanceOf(NotOwner.class);
   }
 

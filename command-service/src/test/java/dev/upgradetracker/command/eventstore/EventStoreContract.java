@@ -62,7 +62,9 @@ abstract class EventStoreContract {
     var published = publishedEvents(2);
     assertThat(published).extracting(EventEnvelope::sequence).containsExactly(0L, 1L);
     assertThat(published.get(1).event()).isInstanceOf(ClusterEvent.HostActionRequested.class);
-    assertThat(published.get(1).user()).isEqualTo("ops-anna");
+    assertThat(published.get(1).user())
+        .as("the token's user; the request's X-User: ops-anna is no identity")
+        .isEqualTo("alpha-operator");
     assertThat(published.get(1).team()).isEqualTo("alpha");
     assertThat(published.get(1).correlationId()).isEqualTo("req-42");
     assertThat(published.get(1).causationId()).isNotBlank();
@@ -298,7 +300,7 @@ abstract class EventStoreContract {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + token)
-            .header("X-User", "ops-anna")
+            .header("X-User", "ops-anna") // claims to be someone else: ignored
             .header("X-Correlation-Id", "req-42")
             .POST(HttpRequest.BodyPublishers.ofString(json));
     headers.forEach(request::header);

@@ -4,6 +4,7 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+import dev.upgradetracker.web.SecretFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,9 @@ public class SshConnector implements AutoCloseable {
   /** The client identity and the host keys trusted, as read from known_hosts at {@code stamp}. */
   private record Trust(JSch jsch, String stamp) {}
 
+  /** Refuses to start with a private key others may read: it opens every host as root. */
   public SshConnector(SshSettings settings) throws JSchException {
+    SecretFiles.requirePrivate(settings.privateKey(), "EXECUTOR_SSH_PRIVATE_KEY");
     this.settings = settings;
     this.trust = readTrust();
   }

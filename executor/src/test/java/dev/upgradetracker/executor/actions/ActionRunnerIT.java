@@ -1,6 +1,7 @@
 package dev.upgradetracker.executor.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
@@ -11,6 +12,7 @@ import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,17 @@ class ActionRunnerIT {
   @AfterEach
   void stopSimulator() {
     hosts.close();
+  }
+
+  @Test
+  void aPrivateKeyOthersMayReadStopsTheExecutorNamingTheFile() throws Exception {
+    var key = dir.resolve("id_ecdsa");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(() -> runner(dir.resolve("known_hosts")))
+        .hasMessageContaining("EXECUTOR_SSH_PRIVATE_KEY " + key)
+        .hasMessageContaining("rw-r--r--")
+        .hasMessageContaining("chmod 600");
   }
 
   @Test

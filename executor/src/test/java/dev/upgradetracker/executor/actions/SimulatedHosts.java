@@ -7,7 +7,9 @@ import dev.upgradetracker.executor.ssh.SshConnector;
 import dev.upgradetracker.executor.ssh.SshSettings;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 /** A simulated fleet over SSH, an executor key it trusts, and action runners that use both. */
@@ -26,6 +28,8 @@ final class SimulatedHosts implements AutoCloseable {
   static SimulatedHosts start(Path dir, Fleet fleet) throws Exception {
     var key = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
     key.writePrivateKey(dir.resolve("id_ecdsa").toString());
+    Files.setPosixFilePermissions(
+        dir.resolve("id_ecdsa"), PosixFilePermissions.fromString("rw-------"));
     key.writePublicKey(dir.resolve("authorized_keys").toString(), "executor");
     var model = FleetModel.of(fleet);
     var simulator =

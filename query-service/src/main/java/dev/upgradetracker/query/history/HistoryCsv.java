@@ -5,11 +5,16 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** History entries as CSV (RFC 4180): one row an event; command lines one per line in a cell. */
+/**
+ * History entries as CSV (RFC 4180): one row an event; command lines one per line in a cell. Text
+ * that a spreadsheet would take for a formula (host output, names: anything a host or a caller
+ * wrote) is neutralised with a leading {@code '}, as OWASP advises against CSV injection.
+ */
 final class HistoryCsv {
 
   static final String HEADER =
-      "at,kind,clusterId,campaignId,position,type,owner,team,user,correlationId,causationId,"
+      "at,kind,clusterId,campaignId,position,type,owner,team,user,onBehalfOf,correlationId,"
+          + "causationId,"
           + "host,actionId,status,exitCode,durationMillis,commandLines,output,summary,eventId,"
           + "previousHash,hash";
 
@@ -30,6 +35,7 @@ final class HistoryCsv {
                       entry.owner(),
                       entry.team(),
                       entry.user(),
+                      entry.onBehalfOf(),
                       entry.correlationId(),
                       entry.causationId(),
                       action == null ? null : action.host(),
@@ -52,8 +58,13 @@ final class HistoryCsv {
     return csv.toString();
   }
 
+  private static final String FORMULA_STARTS = "=+-@\t\r";
+
   private static String cell(Object value) {
     var text = Objects.toString(value, "");
+    if (value instanceof String && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
     if (text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
       return '"' + text.replace("\"", "\"\"") + '"';
     }

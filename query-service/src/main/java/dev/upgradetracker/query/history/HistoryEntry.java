@@ -1,5 +1,6 @@
 package dev.upgradetracker.query.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Comparator;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ public record HistoryEntry(
     String owner,
     String team,
     String user,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String onBehalfOf,
     String correlationId,
     String causationId,
     String type,

@@ -2,23 +2,32 @@ package dev.upgradetracker.query.live;
 
 import dev.upgradetracker.messaging.Json;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The open Server-Sent Event streams, each fed by {@link ChangeFeed}. */
+/**
+ * The open Server-Sent Event streams, each fed by {@link ChangeFeed}: a few per caller at most,
+ * each for a limited time.
+ */
 @Component
 class LiveSessions {
 
   private final ChangeFeed feed;
+  private final LiveSettings settings;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> openPerCaller = new HashMap<>();
 
-  LiveSessions(ChangeFeed feed) {
+  LiveSessions(ChangeFeed feed, LiveSettings settings) {
     this.feed = feed;
+    this.settings = settings;
   }
 
   /**
@@ -26,19 +35,26 @@ class LiveSessions {
    * view's current state when it is newer. Without {@code current}, changes of many views are sent
    * as they come, without ids.
    */
-  SseEmitter open(String subject, long after, Optional<Supplier<String>> current) {
-    var emitter = new SseEmitter(0L);
+  SseEmitter open(String caller, String subject, long after, Optional<Supplier<String>> current) {
+    reserve(caller);
+    var emitter = new SseEmitter(settings.streamTimeout().toMillis());
     var session = new Session(emitter, after, current.isPresent());
     sessions.add(session);
     feed.subscribe(subject, session);
+    var closed = new AtomicBoolean();
     Runnable close =
         () -> {
-          feed.unsubscribe(subject, session);
-          sessions.remove(session);
+          if (closed.compareAndSet(false, true)) {
+            feed.unsubscribe(subject, session);
+            sessions.remove(session);
+            release(caller);
+          }
         };
     emitter.onCompletion(close);
     emitter.onTimeout(close);
     emitter.onError(error -> close.run());
+    // sent at once, so the client learns the stream is open even before the first change
+    session.send(SseEmitter.event().comment("open"));
     current
         .map(Supplier::get)
         .ifPresent(
@@ -47,6 +63,18 @@ class LiveSessions {
               session.changed(kind, position(kind, json), json);
             });
     return emitter;
+  }
+
+  private synchronized void reserve(String caller) {
+    int open = openPerCaller.getOrDefault(caller, 0);
+    if (open >= settings.maxStreamsPerCaller()) {
+      throw new TooManyStreams(caller, settings.maxStreamsPerCaller());
+    }
+    openPerCaller.put(caller, open + 1);
+  }
+
+  private synchronized void release(String caller) {
+    openPerCaller.computeIfPresent(caller, (c, open) -> open > 1 ? open - 1 : null);
   }
 
   /** A comment now and then keeps proxies from closing quiet streams. */

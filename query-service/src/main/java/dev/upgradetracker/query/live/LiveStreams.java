@@ -3,6 +3,7 @@ package dev.upgradetracker.query.live;
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.web.BadQuery;
+import dev.upgradetracker.web.Callers;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -45,7 +46,7 @@ class LiveStreams {
   /** Every team summary and campaign change: the fleet overview's feed. */
   @GetMapping("/fleet")
   SseEmitter fleet() {
-    return sessions.open(ChangeFeed.FLEET, -1, Optional.empty());
+    return sessions.open(Callers.current().user(), ChangeFeed.FLEET, -1, Optional.empty());
   }
 
   /** {@code /api/live/clusters/{id}}, {@code /campaigns/{id}} or {@code /teams/{team}}. */
@@ -64,6 +65,7 @@ class LiveStreams {
     var bearer = authorization != null ? authorization : "Bearer " + token;
     var path = "/api/" + collection + "/" + key;
     return sessions.open(
+        Callers.current().user(),
         ViewChange.subject(followed.kind(), key),
         lastEventId == null ? -1 : lastEventId,
         Optional.of(() -> router.current(followed.store(), key, path, bearer).orElse(null)));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ class Replays {
   private final StreamsSettings settings;
   private final InstanceRouter router;
   private final Map<String, ReplayReport> reports = new ConcurrentHashMap<>();
+  private final AtomicReference<String> running = new AtomicReference<>();
 
   Replays(StreamsSettings settings, InstanceRouter router) {
     this.settings = settings;
@@ -49,6 +51,9 @@ class Replays {
 
   ReplayReport start(String authorization) {
     var replayId = UUID.randomUUID().toString();
+    if (!running.compareAndSet(null, replayId)) {
+      throw new ReplayRunning(running.get());
+    }
     var report = ReplayReport.running(replayId, Instant.now());
     reports.put(replayId, report);
     Thread.ofVirtual().name("replay-" + replayId).start(() -> run(report, authorization));
@@ -59,8 +64,10 @@ class Replays {
     return Optional.ofNullable(reports.get(replayId));
   }
 
+  /** The report says the replay ended only once another may start. */
   private void run(ReplayReport report, String authorization) {
     var stateDir = settings.stateDir().resolveSibling("replay-" + report.replayId());
+    ReplayReport ended;
     try (var rebuild =
         ViewsRebuild.start(settings.bootstrapServers(), settings.topics(), stateDir)) {
       rebuild.awaitCaughtUp(PATIENCE);
@@ -89,16 +96,18 @@ class Replays {
                   (rebuilt, now) -> now.lastSequence() > rebuilt.lastSequence()),
               compareTeams(rebuild, live),
               compareActivity(rebuild, live));
-      reports.put(report.replayId(), report.done(comparisons, Instant.now()));
+      ended = report.done(comparisons, Instant.now());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      reports.put(report.replayId(), report.failed("interrupted", Instant.now()));
+      ended = report.failed("interrupted", Instant.now());
     } catch (RuntimeException e) {
       log.warn("replay {} failed", report.replayId(), e);
-      reports.put(report.replayId(), report.failed(e.toString(), Instant.now()));
+      ended = report.failed(e.toString(), Instant.now());
     } finally {
       delete(stateDir);
+      running.set(null);
     }
+    reports.put(report.replayId(), ended);
   }
 
   /** Team summaries compare by content: their change counts depend on batching. */

@@ -1,6 +1,9 @@
 package dev.upgradetracker.query.web;
 
+import dev.upgradetracker.query.live.TooManyStreams;
+import dev.upgradetracker.query.replay.ReplayRunning;
 import dev.upgradetracker.query.streams.ViewsNotReady;
+import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +32,22 @@ public class QueryProblems {
   ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
     return ProblemDetail.forStatusAndDetail(
         HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' cannot be '" + e.getValue() + "'");
+  }
+
+  @ExceptionHandler(TooManyStreams.class)
+  ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreams e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+  }
+
+  @ExceptionHandler(ReplayRunning.class)
+  ResponseEntity<ProblemDetail> replayRunning(ReplayRunning e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setProperty("replayId", e.replayId());
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .location(URI.create("/api/replays/" + e.replayId()))
+        .body(problem);
   }
 
   public static ResponseEntity<?> notFound(String what) {

@@ -24,6 +24,7 @@ import dev.upgradetracker.query.cluster.ClusterView;
 import dev.upgradetracker.query.streams.ViewsDriver;
 import dev.upgradetracker.query.streams.ViewsTopology;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -250,6 +251,37 @@ class HistoryTest {
         .contains(",cluster,c1,k1,3,HostActionSucceeded,alpha,")
         .contains(
             ",h1,a1,SUCCEEDED,0,1200,\"cmhaltpkg g1\ncmrunpkg -n h2 g1\",\"package g1 halted\nrunning on h2\",");
+  }
+
+  @Test
+  void aCsvExportNeutralisesCellsASpreadsheetWouldRunAsFormulas() {
+    var entry =
+        new HistoryEntry(
+            "cluster",
+            "c1",
+            null,
+            -1,
+            "e1",
+            Instant.parse("2026-11-25T10:00:00Z"),
+            "alpha",
+            "alpha",
+            "@SUM(A1)",
+            "-anna",
+            "=1+1",
+            "+cmd|' /C calc'!A0",
+            "GuestMoved",
+            "-2+3",
+            null,
+            null,
+            null,
+            null);
+
+    var row = HistoryCsv.of(List.of(entry)).split("\r\n")[1];
+
+    assertThat(row)
+        .contains(",-1,")
+        .contains(",'@SUM(A1),'-anna,'=1+1,'+cmd|' /C calc'!A0,")
+        .contains(",'-2+3,");
   }
 
   private void sendCluster(long seconds, ClusterEvent event) {

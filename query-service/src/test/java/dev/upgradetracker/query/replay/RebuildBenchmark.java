@@ -75,6 +75,7 @@ public final class RebuildBenchmark {
                     t0.plusMillis(n),
                     "team-" + (c % 20),
                     "bench",
+                    null,
                     "r",
                     "c",
                     event,

@@ -1,0 +1,119 @@
+package dev.upgradetracker.web.limits;
+
+import dev.upgradetracker.web.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A request body over the limit is answered 413 before anything parses it: by its declared length
+ * at once, or, sent without one (chunked), as soon as it has read one byte too many.
+ */
+public final class BodySizeLimit extends OncePerRequestFilter {
+
+  static final String IMPORT = "/api/clusters/import";
+
+  private final LimitSettings limits;
+
+  public BodySizeLimit(LimitSettings limits) {
+    this.limits = limits;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    var importing = IMPORT.equals(request.getServletPath());
+    long limit = (importing ? limits.maxImportBody() : limits.maxBody()).toBytes();
+    long declared = request.getContentLengthLong();
+    if (declared > limit) {
+      tooLarge(response, declared + " bytes", limit, importing);
+      return;
+    }
+    if (declared >= 0) {
+      chain.doFilter(request, response);
+      return;
+    }
+    var body =
+        request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    if (body.length > limit) {
+      tooLarge(response, "more than " + limit + " bytes", limit, importing);
+      return;
+    }
+    chain.doFilter(new ReadBody(request, body), response);
+  }
+
+  private static void tooLarge(
+      HttpServletResponse response, String size, long limit, boolean importing) throws IOException {
+    ProblemWriter.write(
+        response,
+        413,
+        "Request body too large",
+        "the body has "
+            + size
+            + "; at most "
+            + limit
+            + " bytes are accepted here ("
+            + (importing ? "MAX_IMPORT_BODY" : "MAX_REQUEST_BODY")
+            + ")");
+  }
+
+  /** The request with its body already read into memory (it fitted the limit). */
+  private static final class ReadBody extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    ReadBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      var in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("the body is already read");
+        }
+      };
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+  }
+}
