@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Import into a service: every request needs a proven identity except the health probes and the
@@ -45,6 +46,18 @@ public class HttpSecurityConfiguration {
   public static final int AFTER_SECURITY = RequestLimits.ORDER + 1;
 
   private static final String[] READERS = {"OPERATOR", "APPROVER", "AUDITOR", "ADMIN"};
+
+  /** A path the firewall refuses (encoded slash, dot segment, matrix parameter) as a problem. */
+  @Bean
+  RequestRejectedHandler notNormalized() {
+    return (request, response, rejected) ->
+        ProblemWriter.write(
+            response,
+            400,
+            "Path not in normal form",
+            "encoded slashes, '.' or '..' segments, '//' and ';' parameters are refused: "
+                + rejected.getMessage());
+  }
 
   @Bean
   AuthenticationManager identities(SecuritySettings settings) {
