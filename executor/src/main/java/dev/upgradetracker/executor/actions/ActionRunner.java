@@ -49,6 +49,12 @@ public class ActionRunner {
 
   public ActionResult run(HostActionRequested request) {
     long started = System.nanoTime();
+    try {
+      checkNames(request.action());
+    } catch (UnsafeValue e) {
+      log.warn("refused before connecting: {}", e.getMessage());
+      return failed(request, e.getMessage(), started);
+    }
     var backoff = execution.retryBackoff();
     for (int attempt = 1; ; attempt++) {
       try {
@@ -73,6 +79,34 @@ public class ActionRunner {
       } catch (IOException e) {
         return failed(request, e.getMessage(), started);
       }
+    }
+  }
+
+  /** Every name an action carries, checked before a connection is even opened. */
+  private static void checkNames(HostAction action) throws UnsafeValue {
+    switch (action) {
+      case HostAction.MoveGuest move -> {
+        ShellWords.name(move.guest(), "guest");
+        ShellWords.name(move.toHost(), "node");
+      }
+      case HostAction.MovePackage move -> {
+        ShellWords.name(move.packageName(), "package");
+        ShellWords.name(move.toNode(), "node");
+      }
+      case HostAction.VerifyGuestsBoot verify -> checkAll(verify.guests());
+      case HostAction.HaltClusterNodes halt -> checkAll(halt.guests());
+      case HostAction.RunClusterNodes run -> checkAll(run.guests());
+      case HostAction.BackUpGuests backup -> checkAll(backup.guests());
+      case HostAction.InstallGuestKit kit -> ShellWords.name(kit.guest(), "guest");
+      case HostAction.BackUpHost backup -> {}
+      case HostAction.UpdateNode update -> {}
+      case HostAction.InstallPatches patches -> {}
+    }
+  }
+
+  private static void checkAll(List<String> guests) throws UnsafeValue {
+    for (var guest : guests) {
+      ShellWords.name(guest, "guest");
     }
   }
 

@@ -52,6 +52,24 @@ class ActionRunnerIT {
   }
 
   @Test
+  void aNameWithShellMetacharactersNeverReachesTheHost() throws Exception {
+    var injected =
+        new HostActionRequested(
+            "c1",
+            "a-evil",
+            "h1",
+            simulator.addressOf("h1"),
+            new HostAction.MoveGuest("g1;reboot", "h1", "h2"));
+
+    var result = runner(dir.resolve("known_hosts")).run(injected);
+
+    assertThat(result.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    assertThat(result.outcome().output()).contains("'g1;reboot' is not a name");
+    assertThat(result.outcome().commandLines()).isEmpty();
+    assertThat(fleet.commandLog()).isEmpty();
+  }
+
+  @Test
   void movesAGuestPackageAndReportsTheCommandLinesItRan() throws Exception {
     var result = runner(dir.resolve("known_hosts")).run(moveG1ToH2("a1"));
 
