@@ -44,6 +44,7 @@ public final class Stack implements AutoCloseable {
   private Fleet simulatedFleet;
   private DemoIdentities demo;
   private Path sshDir;
+  private Path dataDir;
 
   private Stack() {}
 
@@ -76,6 +77,7 @@ public final class Stack implements AutoCloseable {
     }
     var data = settings.dataDir();
     Files.createDirectories(data);
+    dataDir = data;
     kafkaBootstrap =
         settings
             .externalKafka()
@@ -270,6 +272,11 @@ public final class Stack implements AutoCloseable {
 
   public String kafkaBootstrap() {
     return kafkaBootstrap;
+  }
+
+  /** Where the command service keeps its request-signing keys and the executor finds them. */
+  public Path signingKeysDir() {
+    return dataDir.resolve("signing");
   }
 
   /** The installation's topics and consumer groups on {@link #kafkaBootstrap()}. */

@@ -1,6 +1,5 @@
 package dev.upgradetracker.launcher;
 
-import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
@@ -8,10 +7,10 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.signing.SigningKeys;
 import dev.upgradetracker.simulator.faults.Fault;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code ./bench executor [actions] [command-delay-ms]}: that many move actions at once, one per
@@ -73,28 +71,13 @@ public final class ExecutorBenchmark {
                     }
                   });
       Map<String, Long> sentAt = new HashMap<>();
+      var signer = SigningKeys.current(stack.signingKeysDir());
       long started = System.nanoTime();
       try (var producer =
           KafkaClients.producer(stack.kafkaBootstrap(), "bench", JsonSerde.envelopes())) {
         for (var request : requests) {
           sentAt.put(request.actionId(), System.nanoTime());
-          producer.send(
-              new ProducerRecord<>(
-                  stack.topics().events(),
-                  request.clusterId(),
-                  new EventEnvelope(
-                      UUID.randomUUID().toString(),
-                      request.clusterId(),
-                      1,
-                      Instant.now(),
-                      "alpha",
-                      "bench",
-                      null,
-                      "bench",
-                      "bench",
-                      request,
-                      null,
-                      null)));
+          producer.send(RequestRecords.signed(stack, request, signer));
         }
       }
       var latencies = new ArrayList<Long>();

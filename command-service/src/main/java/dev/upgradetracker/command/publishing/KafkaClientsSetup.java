@@ -2,12 +2,19 @@ package dev.upgradetracker.command.publishing;
 
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.signing.SigningKeys;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class KafkaClientsSetup {
+
+  /** The request-signing key: the newest in the keys directory, made there at first start. */
+  @Bean
+  SigningKeys.Signer requestSigner(SigningSettings settings) {
+    return SigningKeys.current(settings.keysDir());
+  }
 
   @Bean(destroyMethod = "close")
   KafkaProducer<String, Record> eventProducer(KafkaSettings kafka) {

@@ -1,12 +1,17 @@
 package dev.upgradetracker.command.publishing;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.upgradetracker.command.audit.EventHash;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.events.CampaignEnvelope;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.messaging.Topics;
+import dev.upgradetracker.messaging.signing.RequestSignatures;
+import dev.upgradetracker.messaging.signing.SigningKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +36,8 @@ import org.springframework.stereotype.Component;
  * cluster id, campaign events to {@link Topics#campaignEvents()}, keyed by campaign id. It runs in
  * a streaming processor: the processor's token, stored in the event store's database, says what was
  * published. A batch's token only moves after the broker acknowledged every send of the batch, so a
- * crash in between republishes (consumers skip what they have seen) and loses nothing.
+ * crash in between republishes (consumers skip what they have seen) and loses nothing. A host
+ * action request goes out signed ({@link RequestSignatures}): executors act on nothing else.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -42,10 +48,13 @@ class KafkaEventPublisher {
 
   private final KafkaProducer<String, Record> producer;
   private final Topics topics;
+  private final SigningKeys.Signer signer;
 
-  KafkaEventPublisher(KafkaProducer<String, Record> producer, KafkaSettings kafka) {
+  KafkaEventPublisher(
+      KafkaProducer<String, Record> producer, KafkaSettings kafka, SigningKeys.Signer signer) {
     this.producer = producer;
     this.topics = kafka.topics();
+    this.signer = signer;
   }
 
   @EventHandler
@@ -69,7 +78,14 @@ class KafkaEventPublisher {
             event,
             text(metaData, EventHash.PREVIOUS_HASH),
             text(metaData, EventHash.HASH));
-    send(topics.events(), event.clusterId(), envelope);
+    var record = new ProducerRecord<String, Record>(topics.events(), event.clusterId(), envelope);
+    if (event instanceof HostActionRequested request) {
+      record.headers().add(RequestSignatures.KEY_ID_HEADER, signer.keyId().getBytes(UTF_8));
+      record
+          .headers()
+          .add(RequestSignatures.SIGNATURE_HEADER, RequestSignatures.sign(signer.key(), request));
+    }
+    send(record);
   }
 
   @EventHandler
@@ -93,11 +109,11 @@ class KafkaEventPublisher {
             event,
             text(metaData, EventHash.PREVIOUS_HASH),
             text(metaData, EventHash.HASH));
-    send(topics.campaignEvents(), event.campaignId(), envelope);
+    send(new ProducerRecord<>(topics.campaignEvents(), event.campaignId(), envelope));
   }
 
-  private void send(String topic, String key, Record envelope) {
-    sendsOfThisBatch().add(producer.send(new ProducerRecord<>(topic, key, envelope)));
+  private void send(ProducerRecord<String, Record> record) {
+    sendsOfThisBatch().add(producer.send(record));
   }
 
   private List<Future<RecordMetadata>> sendsOfThisBatch() {

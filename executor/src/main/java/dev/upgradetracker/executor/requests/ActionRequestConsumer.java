@@ -5,6 +5,8 @@ import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.executor.actions.ActionRunner;
 import dev.upgradetracker.executor.actions.ExecutionSettings;
+import dev.upgradetracker.executor.proof.Proof;
+import dev.upgradetracker.executor.proof.RequestProofs;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Component;
  * partitions), runs them one at a time per host and many hosts at once, and reports each outcome on
  * the results topic. A request's offset is committed only once it and every request before it in
  * its partition have their result acknowledged by the broker: a crash re-runs the unfinished ones,
- * whose probes then find what was already done.
+ * whose probes then find what was already done. A request the command service did not sign ({@link
+ * RequestProofs}) is passed over: no connection, no result, so a forgery carrying a real action's
+ * id changes nothing of that action.
  */
 @Component
 class ActionRequestConsumer implements SmartLifecycle {
@@ -39,6 +43,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   private final KafkaSettings kafka;
   private final ActionRunner runner;
   private final ExecutionSettings execution;
+  private final RequestProofs proofs;
   private final OffsetTracker offsets = new OffsetTracker();
   private volatile KafkaConsumer<String, EventEnvelope> consumer;
   private KafkaProducer<String, ActionResult> producer;
@@ -46,8 +51,10 @@ class ActionRequestConsumer implements SmartLifecycle {
   private volatile boolean running;
   private Thread loop;
 
-  ActionRequestConsumer(KafkaSettings kafka, ActionRunner runner, ExecutionSettings execution) {
+  ActionRequestConsumer(
+      KafkaSettings kafka, ActionRunner runner, ExecutionSettings execution, RequestProofs proofs) {
     this.kafka = kafka;
+    this.proofs = proofs;
     this.runner = runner;
     this.execution = execution;
   }
@@ -75,7 +82,8 @@ class ActionRequestConsumer implements SmartLifecycle {
           synchronized (offsets) {
             offsets.started(partition, record.offset());
           }
-          if (record.value().event() instanceof HostActionRequested request) {
+          if (record.value().event() instanceof HostActionRequested request
+              && proofs.check(request, record.headers()) == Proof.PROVEN) {
             lanes.submit(request.sshAddress(), () -> perform(request, partition, record.offset()));
           } else {
             finished(partition, record.offset());

@@ -1,0 +1,73 @@
+package dev.upgradetracker.messaging.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.cluster.HostAction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RequestSignaturesTest {
+
+  private static final HostActionRequested MOVE =
+      new HostActionRequested(
+          "c1", "a1", "h1", "10.0.0.1:22", new HostAction.MoveGuest("g1", "h1", "h2"));
+
+  @TempDir Path dir;
+
+  @Test
+  void aSignatureProvesExactlyTheRequestItWasMadeFor() {
+    var signer = SigningKeys.current(dir);
+    var signature = RequestSignatures.sign(signer.key(), MOVE);
+    var key = SigningKeys.trusted(dir).get(signer.keyId());
+
+    assertThat(RequestSignatures.verify(key, MOVE, signature)).isTrue();
+    assertThat(
+            RequestSignatures.verify(
+                key,
+                new HostActionRequested(
+                    "c1", "a1", "h1", "10.0.0.9:22", new HostAction.MoveGuest("g1", "h1", "h2")),
+                signature))
+        .as("re-addressed")
+        .isFalse();
+    assertThat(
+            RequestSignatures.verify(
+                key,
+                new HostActionRequested(
+                    "c1", "a1", "h1", "10.0.0.1:22", new HostAction.MoveGuest("g2", "h1", "h2")),
+                signature))
+        .as("another guest")
+        .isFalse();
+    assertThat(RequestSignatures.verify(key, MOVE, new byte[64])).isFalse();
+    assertThat(RequestSignatures.verify(key, MOVE, new byte[3])).isFalse();
+  }
+
+  @Test
+  void theFirstStartMakesAKeyOnlyItsOwnerReadsAndLaterStartsUseIt() throws IOException {
+    var first = SigningKeys.current(dir.resolve("keys"));
+    var again = SigningKeys.current(dir.resolve("keys"));
+
+    assertThat(again.keyId()).isEqualTo(first.keyId()).hasSize(16);
+    assertThat(perms(dir.resolve("keys").resolve(first.keyId() + ".key"))).isEqualTo("rw-------");
+    assertThat(perms(dir.resolve("keys"))).isEqualTo("rwx------");
+    assertThat(SigningKeys.trusted(dir.resolve("keys"))).containsOnlyKeys(first.keyId());
+  }
+
+  @Test
+  void aRotatedKeySignsFromThenOnWhileTheOldOneIsStillTrusted() throws Exception {
+    var old = SigningKeys.current(dir);
+    Thread.sleep(20); // the newest key is told by its file's time
+    var rotated = SigningKeys.newPair(dir);
+
+    assertThat(SigningKeys.current(dir).keyId()).isEqualTo(rotated.keyId());
+    assertThat(SigningKeys.trusted(dir)).containsOnlyKeys(old.keyId(), rotated.keyId());
+  }
+
+  private static String perms(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+}
