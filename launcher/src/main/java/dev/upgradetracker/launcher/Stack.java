@@ -45,6 +45,8 @@ public final class Stack implements AutoCloseable {
   private DemoIdentities demo;
   private Path sshDir;
   private Path dataDir;
+  private Path home;
+  private Map<String, String> serviceEnvironment = Map.of();
 
   private Stack() {}
 
@@ -116,6 +118,8 @@ public final class Stack implements AutoCloseable {
       env.put("API_TOKENS_FILE", tokensFile.toString());
     }
     var logs = data.resolve("logs");
+    home = settings.home();
+    serviceEnvironment = Map.copyOf(env);
     startService("command-service", settings.home(), settings.commandPort(), env, logs);
     startService("query-service", settings.home(), settings.queryPort(), env, logs);
     startService("executor", settings.home(), settings.executorPort(), env, logs);
@@ -272,6 +276,25 @@ public final class Stack implements AutoCloseable {
 
   public String kafkaBootstrap() {
     return kafkaBootstrap;
+  }
+
+  /**
+   * Starts one more executor process beside the stack's, with the stack's settings but for {@code
+   * changes} (e.g. another consumer group or data directory); the caller closes it.
+   */
+  public AutoCloseable startExtraExecutor(Map<String, String> changes, int port)
+      throws IOException, InterruptedException {
+    var env = new HashMap<>(serviceEnvironment);
+    env.put("EXECUTOR_SSH_PRIVATE_KEY", sshDir.resolve("id_ecdsa").toString());
+    env.put("EXECUTOR_SSH_KNOWN_HOSTS", sshDir.resolve("known_hosts").toString());
+    env.put("EXECUTOR_TRUSTED_KEYS_DIR", signingKeysDir().toString());
+    env.put("EXECUTOR_PORT", String.valueOf(port));
+    env.putAll(changes);
+    var executor =
+        ServiceProcess.start(
+            "executor", home, port, env, Path.of(env.get("UT_DATA_DIR")).resolve("logs"));
+    executor.awaitHealthy(START_TIMEOUT);
+    return executor;
   }
 
   /** Where the command service keeps its request-signing keys and the executor finds them. */

@@ -6,6 +6,7 @@ import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,19 @@ class ExecutorCrashIT {
           .filteredOn(e -> e.commandLine().startsWith("cmhaltpkg"))
           .hasSize(1);
       assertThat(fleet.violations()).isEmpty();
+      var history =
+          JSON.readTree(
+              Http.get(stack.queryUrl() + "/api/clusters/crash/history", stack.tokenOf("alpha"))
+                  .body());
+      var lines = new ArrayList<String>();
+      history
+          .get("items")
+          .valueStream()
+          .filter(e -> e.path("type").asString().equals("HostActionSucceeded"))
+          .forEach(e -> e.at("/action/commandLines").forEach(l -> lines.add(l.asString())));
+      assertThat(lines)
+          .as("the history shows the line the killed executor had started")
+          .contains("cmrunpkg -n h2 g1");
     }
   }
 

@@ -13,6 +13,7 @@ import dev.upgradetracker.messaging.signing.SigningKeys;
 import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,7 +59,8 @@ class ForgedRequestsIT {
             move.action());
     var signer = SigningKeys.current(stack.signingKeysDir());
     var stranger = SigningKeys.newPair(strangerKeys);
-    var genuineSignature = RequestSignatures.sign(signer.key(), move);
+    var now = Instant.now();
+    var genuineSignature = RequestSignatures.sign(signer.key(), move, now);
     var flipped = genuineSignature.clone();
     flipped[0] ^= 1;
     double before = unproven(stack);
@@ -67,9 +69,10 @@ class ForgedRequestsIT {
         stack,
         List.of(
             RequestRecords.unsigned(stack, move),
-            RequestRecords.withSignature(stack, move, signer.keyId(), flipped),
+            RequestRecords.withSignature(stack, move, now, signer.keyId(), flipped),
             RequestRecords.signed(stack, move, stranger),
-            RequestRecords.withSignature(stack, readdressed, signer.keyId(), genuineSignature)));
+            RequestRecords.withSignature(
+                stack, readdressed, now, signer.keyId(), genuineSignature)));
 
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (unproven(stack) < before + 4 && System.nanoTime() < deadline) {

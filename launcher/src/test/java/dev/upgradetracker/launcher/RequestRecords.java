@@ -16,6 +16,11 @@ final class RequestRecords {
   private RequestRecords() {}
 
   static ProducerRecord<String, EventEnvelope> unsigned(Stack stack, HostActionRequested request) {
+    return unsigned(stack, request, Instant.now());
+  }
+
+  private static ProducerRecord<String, EventEnvelope> unsigned(
+      Stack stack, HostActionRequested request, Instant requestedAt) {
     return new ProducerRecord<>(
         stack.topics().events(),
         request.clusterId(),
@@ -23,7 +28,7 @@ final class RequestRecords {
             UUID.randomUUID().toString(),
             request.clusterId(),
             1,
-            Instant.now(),
+            requestedAt,
             "test",
             "test",
             null,
@@ -36,8 +41,12 @@ final class RequestRecords {
 
   /** Carrying {@code signature} by {@code keyId}, whatever it was made for. */
   static ProducerRecord<String, EventEnvelope> withSignature(
-      Stack stack, HostActionRequested request, String keyId, byte[] signature) {
-    var record = unsigned(stack, request);
+      Stack stack,
+      HostActionRequested request,
+      Instant requestedAt,
+      String keyId,
+      byte[] signature) {
+    var record = unsigned(stack, request, requestedAt);
     record.headers().add(RequestSignatures.KEY_ID_HEADER, keyId.getBytes(UTF_8));
     record.headers().add(RequestSignatures.SIGNATURE_HEADER, signature);
     return record;
@@ -45,7 +54,8 @@ final class RequestRecords {
 
   static ProducerRecord<String, EventEnvelope> signed(
       Stack stack, HostActionRequested request, SigningKeys.Signer signer) {
+    var now = Instant.now();
     return withSignature(
-        stack, request, signer.keyId(), RequestSignatures.sign(signer.key(), request));
+        stack, request, now, signer.keyId(), RequestSignatures.sign(signer.key(), request, now));
   }
 }

@@ -3,6 +3,7 @@ package dev.upgradetracker.messaging;
 import dev.upgradetracker.events.CampaignEnvelope;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionResult;
+import dev.upgradetracker.messaging.journal.JournalEntry;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.errors.SerializationException;
@@ -42,6 +43,10 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
 
   public static JsonSerde<CampaignEnvelope> campaignEnvelopes() {
     return new JsonSerde<>(CampaignEnvelope.class);
+  }
+
+  public static JsonSerde<JournalEntry> journal() {
+    return new JsonSerde<>(JournalEntry.class);
   }
 
   public static JsonSerde<ActionResult> actionResults() {

@@ -63,6 +63,14 @@ public record Topics(String namespace) {
     return named("upgrade.action-results");
   }
 
+  /**
+   * What the executors started and finished, keyed by action id; compacted, kept forever: whatever
+   * the consumer offsets say, a finished action is never run again.
+   */
+  public String actionJournal() {
+    return named("upgrade.action-journal");
+  }
+
   /** A consumer group or Streams application id of this installation. */
   public String group(String name) {
     return named(name);
@@ -83,7 +91,14 @@ public record Topics(String namespace) {
               new NewTopic(campaignEvents(), partitions, replicas).configs(forever),
               new NewTopic(viewChanges(), partitions, replicas)
                   .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000")),
-              new NewTopic(actionResults(), partitions, replicas));
+              new NewTopic(actionResults(), partitions, replicas),
+              new NewTopic(actionJournal(), partitions, replicas)
+                  .configs(
+                      Map.of(
+                          TopicConfig.CLEANUP_POLICY_CONFIG,
+                          TopicConfig.CLEANUP_POLICY_COMPACT,
+                          TopicConfig.RETENTION_MS_CONFIG,
+                          "-1")));
       for (var result : admin.createTopics(topics).values().values()) {
         try {
           result.get();

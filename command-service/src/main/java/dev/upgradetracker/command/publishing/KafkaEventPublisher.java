@@ -83,7 +83,9 @@ class KafkaEventPublisher {
       record.headers().add(RequestSignatures.KEY_ID_HEADER, signer.keyId().getBytes(UTF_8));
       record
           .headers()
-          .add(RequestSignatures.SIGNATURE_HEADER, RequestSignatures.sign(signer.key(), request));
+          .add(
+              RequestSignatures.SIGNATURE_HEADER,
+              RequestSignatures.sign(signer.key(), request, timestamp));
     }
     send(record);
   }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,11 @@ public class ActionRunner {
   }
 
   public ActionResult run(HostActionRequested request) {
+    return run(request, UnaryOperator.identity());
+  }
+
+  /** Runs the action, each command through {@code session} around the host's (e.g. a journal). */
+  public ActionResult run(HostActionRequested request, UnaryOperator<HostSession> session) {
     long started = System.nanoTime();
     try {
       checkNames(request.action());
@@ -59,7 +65,7 @@ public class ActionRunner {
     for (int attempt = 1; ; attempt++) {
       try {
         var host = ssh.open(request.sshAddress());
-        var performed = perform(request.action(), host);
+        var performed = perform(request.action(), session.apply(host));
         return result(request, outcome(performed, host.hostKeyFingerprint(), started));
       } catch (ConnectionFailed e) {
         if (attempt >= execution.connectionAttempts()) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
@@ -42,8 +43,8 @@ public class RequestProofs {
     this.lastRead = System.nanoTime();
   }
 
-  public Proof check(HostActionRequested request, Headers headers) {
-    var proof = proofOf(request, headers);
+  public Proof check(HostActionRequested request, Instant requestedAt, Headers headers) {
+    var proof = proofOf(request, requestedAt, headers);
     if (proof != Proof.PROVEN) {
       counter(proof).increment();
       log.warn(
@@ -56,7 +57,7 @@ public class RequestProofs {
     return proof;
   }
 
-  private Proof proofOf(HostActionRequested request, Headers headers) {
+  private Proof proofOf(HostActionRequested request, Instant requestedAt, Headers headers) {
     var signature = headers.lastHeader(RequestSignatures.SIGNATURE_HEADER);
     var keyId = headers.lastHeader(RequestSignatures.KEY_ID_HEADER);
     if (signature == null || keyId == null) {
@@ -66,7 +67,7 @@ public class RequestProofs {
     if (key == null) {
       return Proof.UNKNOWN_KEY;
     }
-    return RequestSignatures.verify(key, request, signature.value())
+    return RequestSignatures.verify(key, request, requestedAt, signature.value())
         ? Proof.PROVEN
         : Proof.BAD_SIGNATURE;
   }

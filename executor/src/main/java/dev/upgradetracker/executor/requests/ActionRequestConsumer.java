@@ -1,16 +1,23 @@
 package dev.upgradetracker.executor.requests;
 
 import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.executor.actions.ActionRunner;
 import dev.upgradetracker.executor.actions.ExecutionSettings;
+import dev.upgradetracker.executor.journal.ActionJournal;
+import dev.upgradetracker.executor.journal.JournaledSession;
 import dev.upgradetracker.executor.proof.Proof;
 import dev.upgradetracker.executor.proof.RequestProofs;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -32,7 +39,10 @@ import org.springframework.stereotype.Component;
  * its partition have their result acknowledged by the broker: a crash re-runs the unfinished ones,
  * whose probes then find what was already done. A request the command service did not sign ({@link
  * RequestProofs}) is passed over: no connection, no result, so a forgery carrying a real action's
- * id changes nothing of that action.
+ * id changes nothing of that action. So is one no longer wanted, whatever the offsets say: finished
+ * according to the shared {@link ActionJournal}, or requested longer ago than {@code
+ * max-request-age}. Each command line goes into the journal before it is sent; a result lists those
+ * an interrupted earlier attempt sent too.
  */
 @Component
 class ActionRequestConsumer implements SmartLifecycle {
@@ -44,6 +54,9 @@ class ActionRequestConsumer implements SmartLifecycle {
   private final ActionRunner runner;
   private final ExecutionSettings execution;
   private final RequestProofs proofs;
+  private final ActionJournal journal;
+  private final MeterRegistry meters;
+  private final Clock clock = Clock.systemUTC();
   private final OffsetTracker offsets = new OffsetTracker();
   private volatile KafkaConsumer<String, EventEnvelope> consumer;
   private KafkaProducer<String, ActionResult> producer;
@@ -52,9 +65,16 @@ class ActionRequestConsumer implements SmartLifecycle {
   private Thread loop;
 
   ActionRequestConsumer(
-      KafkaSettings kafka, ActionRunner runner, ExecutionSettings execution, RequestProofs proofs) {
+      KafkaSettings kafka,
+      ActionRunner runner,
+      ExecutionSettings execution,
+      RequestProofs proofs,
+      ActionJournal journal,
+      MeterRegistry meters) {
     this.kafka = kafka;
     this.proofs = proofs;
+    this.journal = journal;
+    this.meters = meters;
     this.runner = runner;
     this.execution = execution;
   }
@@ -63,11 +83,17 @@ class ActionRequestConsumer implements SmartLifecycle {
   public void start() {
     var topics = kafka.topics();
     topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
+    try {
+      journal.start();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the action journal", e);
+    }
     producer =
         KafkaClients.producer(kafka.bootstrapServers(), "executor", JsonSerde.actionResults());
     consumer =
         KafkaClients.consumer(
-            kafka.bootstrapServers(), topics.group("executor"), JsonSerde.envelopes());
+            kafka.bootstrapServers(), topics.group(execution.group()), JsonSerde.envelopes());
     lanes = new HostLanes(execution.concurrency());
     running = true;
     loop = Thread.ofPlatform().name("action-requests").start(this::consume);
@@ -82,8 +108,10 @@ class ActionRequestConsumer implements SmartLifecycle {
           synchronized (offsets) {
             offsets.started(partition, record.offset());
           }
+          var requestedAt = record.value().timestamp();
           if (record.value().event() instanceof HostActionRequested request
-              && proofs.check(request, record.headers()) == Proof.PROVEN) {
+              && proofs.check(request, requestedAt, record.headers()) == Proof.PROVEN
+              && stillWanted(request, requestedAt)) {
             lanes.submit(request.sshAddress(), () -> perform(request, partition, record.offset()));
           } else {
             finished(partition, record.offset());
@@ -102,11 +130,31 @@ class ActionRequestConsumer implements SmartLifecycle {
     }
   }
 
+  /** Neither finished by any executor before nor requested too long ago. */
+  private boolean stillWanted(HostActionRequested request, Instant requestedAt) {
+    String reason = null;
+    if (journal.of(request.actionId(), request.clusterId()).finished()) {
+      reason = "finished";
+    } else if (requestedAt.isBefore(clock.instant().minus(execution.maxRequestAge()))) {
+      reason = "expired";
+    }
+    if (reason == null) {
+      return true;
+    }
+    meters.counter("upgrade.executor.requests.passed.over", "reason", reason).increment();
+    log.info("passing over action {} on {}: {}", request.actionId(), request.host(), reason);
+    return false;
+  }
+
   private void perform(HostActionRequested request, TopicPartition partition, long offset) {
     try (var cluster = MDC.putCloseable("clusterId", request.clusterId());
         var action = MDC.putCloseable("actionId", request.actionId())) {
       log.info("performing {} on {}", request.action(), request.host());
-      var result = runner.run(request);
+      var earlier = journal.of(request.actionId(), request.clusterId());
+      var result =
+          withEarlierLines(
+              runner.run(request, host -> new JournaledSession(host, journal, earlier)),
+              earlier.commandLines());
       while (running) {
         try {
           producer
@@ -115,6 +163,8 @@ class ActionRequestConsumer implements SmartLifecycle {
               .get();
           log.info(
               "action ended {} (exit {})", result.outcome().status(), result.outcome().exitCode());
+          journal.record(
+              journal.of(request.actionId(), request.clusterId()).finished(clock.instant()));
           finished(partition, offset);
           return;
         } catch (Exception e) {
@@ -125,6 +175,28 @@ class ActionRequestConsumer implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The lines an interrupted earlier attempt sent come first: the history shows them all. */
+  private static ActionResult withEarlierLines(ActionResult result, List<String> earlier) {
+    if (earlier.isEmpty()) {
+      return result;
+    }
+    var outcome = result.outcome();
+    var lines = new ArrayList<>(earlier);
+    lines.addAll(outcome.commandLines());
+    return new ActionResult(
+        result.actionId(),
+        result.clusterId(),
+        result.host(),
+        new ActionOutcome(
+            outcome.status(),
+            outcome.exitCode(),
+            outcome.output(),
+            outcome.durationMillis(),
+            lines,
+            outcome.hostKeyFingerprint()),
+        result.finishedAt());
   }
 
   private void finished(TopicPartition partition, long offset) {
@@ -174,6 +246,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   public void stop() {
     running = false;
     ConsumerLoops.stop(consumer, loop, Duration.ofSeconds(30));
+    journal.stop();
   }
 
   @Override

@@ -57,7 +57,7 @@ final class SimulatedHosts implements AutoCloseable {
     return new ActionRunner(
         new SshConnector(settings),
         DefaultCatalog.load(),
-        new ExecutionSettings(8, 3, Duration.ofMillis(100)));
+        new ExecutionSettings(8, 3, Duration.ofMillis(100), Duration.ofHours(1), "executor"));
   }
 
   @Override

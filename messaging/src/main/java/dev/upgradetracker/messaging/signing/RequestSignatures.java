@@ -8,15 +8,17 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.time.Instant;
 import java.util.HexFormat;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Proof that a host action was requested by the command service: an Ed25519 signature over the
- * request's canonical bytes — cluster, host, address, action id, action and its parameters, as JSON
- * with sorted keys and no whitespace. It travels in two Kafka record headers beside the event, so
- * the event and its hash chain stay as they are.
+ * Proof that a host action was requested by the command service, and when: an Ed25519 signature
+ * over the request's canonical bytes — cluster, host, address, action id, action and its
+ * parameters, and the time it was requested (the event's timestamp), as JSON with sorted keys and
+ * no whitespace. It travels in two Kafka record headers beside the event, so the event and its hash
+ * chain stay as they are.
  */
 public final class RequestSignatures {
 
@@ -32,8 +34,9 @@ public final class RequestSignatures {
   private RequestSignatures() {}
 
   /** The bytes signed: everything that decides what runs where. */
-  public static byte[] canonical(HostActionRequested request) {
+  public static byte[] canonical(HostActionRequested request, Instant requestedAt) {
     var tree = CANONICAL.createObjectNode();
+    tree.put("requestedAt", requestedAt.toEpochMilli());
     tree.put("clusterId", request.clusterId());
     tree.put("host", request.host());
     tree.put("sshAddress", request.sshAddress());
@@ -42,11 +45,11 @@ public final class RequestSignatures {
     return CANONICAL.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
   }
 
-  public static byte[] sign(PrivateKey key, HostActionRequested request) {
+  public static byte[] sign(PrivateKey key, HostActionRequested request, Instant requestedAt) {
     try {
       var signature = Signature.getInstance("Ed25519");
       signature.initSign(key);
-      signature.update(canonical(request));
+      signature.update(canonical(request, requestedAt));
       return signature.sign();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign with Ed25519: " + e.getMessage(), e);
@@ -54,11 +57,12 @@ public final class RequestSignatures {
   }
 
   /** True only for a signature {@code key} made over exactly this request. */
-  public static boolean verify(PublicKey key, HostActionRequested request, byte[] signature) {
+  public static boolean verify(
+      PublicKey key, HostActionRequested request, Instant requestedAt, byte[] signature) {
     try {
       var verifier = Signature.getInstance("Ed25519");
       verifier.initVerify(key);
-      verifier.update(canonical(request));
+      verifier.update(canonical(request, requestedAt));
       return verifier.verify(signature);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       return false;

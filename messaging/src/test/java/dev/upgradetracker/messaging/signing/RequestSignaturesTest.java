@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,20 +18,23 @@ class RequestSignaturesTest {
       new HostActionRequested(
           "c1", "a1", "h1", "10.0.0.1:22", new HostAction.MoveGuest("g1", "h1", "h2"));
 
+  private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
+
   @TempDir Path dir;
 
   @Test
   void aSignatureProvesExactlyTheRequestItWasMadeFor() {
     var signer = SigningKeys.current(dir);
-    var signature = RequestSignatures.sign(signer.key(), MOVE);
+    var signature = RequestSignatures.sign(signer.key(), MOVE, AT);
     var key = SigningKeys.trusted(dir).get(signer.keyId());
 
-    assertThat(RequestSignatures.verify(key, MOVE, signature)).isTrue();
+    assertThat(RequestSignatures.verify(key, MOVE, AT, signature)).isTrue();
     assertThat(
             RequestSignatures.verify(
                 key,
                 new HostActionRequested(
                     "c1", "a1", "h1", "10.0.0.9:22", new HostAction.MoveGuest("g1", "h1", "h2")),
+                AT,
                 signature))
         .as("re-addressed")
         .isFalse();
@@ -39,11 +43,15 @@ class RequestSignaturesTest {
                 key,
                 new HostActionRequested(
                     "c1", "a1", "h1", "10.0.0.1:22", new HostAction.MoveGuest("g2", "h1", "h2")),
+                AT,
                 signature))
         .as("another guest")
         .isFalse();
-    assertThat(RequestSignatures.verify(key, MOVE, new byte[64])).isFalse();
-    assertThat(RequestSignatures.verify(key, MOVE, new byte[3])).isFalse();
+    assertThat(RequestSignatures.verify(key, MOVE, AT.plusSeconds(3600), signature))
+        .as("replayed as if requested later")
+        .isFalse();
+    assertThat(RequestSignatures.verify(key, MOVE, AT, new byte[64])).isFalse();
+    assertThat(RequestSignatures.verify(key, MOVE, AT, new byte[3])).isFalse();
   }
 
   @Test
