@@ -1,5 +1,6 @@
 package dev.upgradetracker.executor;
 
+import dev.upgradetracker.web.kafka.KafkaSettingsSetup;
 import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(HttpSecurityConfiguration.class)
+@Import({HttpSecurityConfiguration.class, KafkaSettingsSetup.class})
 public class ExecutorApplication {
 
   public static void main(String[] args) {

@@ -29,7 +29,9 @@ public final class BrokerForBuild {
       System.err.println("the build process " + args[2] + " has already ended");
       System.exit(1);
     }
-    var broker = KRaftBroker.start(dataDir, 0);
+    var broker =
+        KRaftBroker.startWithScram(
+            dataDir, SharedTestBroker.SASL_USER, SharedTestBroker.SASL_PASSWORD);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -40,7 +42,8 @@ public final class BrokerForBuild {
                 },
                 "build-broker-stop"));
     var written = addressFile.resolveSibling(addressFile.getFileName() + ".tmp");
-    Files.writeString(written, broker.bootstrapServers());
+    Files.writeString(
+        written, broker.bootstrapServers() + "\n" + broker.saslBootstrapServers() + "\n");
     Files.move(written, addressFile, StandardCopyOption.ATOMIC_MOVE);
     owner.get().onExit().join();
     System.exit(0);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +21,9 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -34,21 +38,37 @@ public final class KRaftBroker implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final int port;
+  private final int saslPort;
 
-  private KRaftBroker(KafkaRaftServer server, int port) {
+  private KRaftBroker(KafkaRaftServer server, int port, int saslPort) {
     this.server = server;
     this.port = port;
+    this.saslPort = saslPort;
   }
 
   /** Starts a broker on {@code port} (0 picks a free one) with its data under {@code dataDir}. */
   public static KRaftBroker start(Path dataDir, int port) {
+    return start(dataDir, port, 0);
+  }
+
+  /**
+   * Also listens for SASL_PLAINTEXT clients on a free port, who log in with SCRAM-SHA-256 as {@code
+   * user}: a broker that demands credentials, for the tests of the services' Kafka security.
+   */
+  public static KRaftBroker startWithScram(Path dataDir, String user, String password) {
+    var broker = start(dataDir, 0, freePort());
+    broker.addScramUser(user, password);
+    return broker;
+  }
+
+  private static KRaftBroker start(Path dataDir, int port, int saslPort) {
     int brokerPort = port == 0 ? freePort() : port;
     int controllerPort = freePort();
     Path logDir = dataDir.resolve("logs");
     Path propsFile = dataDir.resolve("server.properties");
     try {
       Files.createDirectories(logDir);
-      var props = properties(logDir, brokerPort, controllerPort);
+      var props = properties(logDir, brokerPort, controllerPort, saslPort);
       try (var out = Files.newOutputStream(propsFile)) {
         props.store(out, "written by the Upgrade Tracker at each start");
       }
@@ -57,7 +77,7 @@ public final class KRaftBroker implements AutoCloseable {
       }
       var server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
       server.startup();
-      var broker = new KRaftBroker(server, brokerPort);
+      var broker = new KRaftBroker(server, brokerPort, saslPort);
       broker.awaitServing(Duration.ofSeconds(120));
       return broker;
     } catch (IOException e) {
@@ -98,24 +118,59 @@ public final class KRaftBroker implements AutoCloseable {
     return HOST + ":" + port;
   }
 
+  /** The SASL_PLAINTEXT listener (SCRAM-SHA-256) of a broker started with one. */
+  public String saslBootstrapServers() {
+    if (saslPort == 0) {
+      throw new IllegalStateException("this broker has no SASL listener");
+    }
+    return HOST + ":" + saslPort;
+  }
+
+  private void addScramUser(String user, String password) {
+    try (var admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      admin
+          .alterUserScramCredentials(
+              List.of(
+                  new UserScramCredentialUpsertion(
+                      user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), password)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while adding a SCRAM user", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot add the SCRAM user " + user + ": " + e, e);
+    }
+  }
+
   @Override
   public void close() {
     server.shutdown();
     server.awaitShutdown();
   }
 
-  private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
+  private static Properties properties(
+      Path logDir, int brokerPort, int controllerPort, int saslPort) {
     var props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
-    props.put(
-        "listeners",
-        "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+    var plain = "PLAINTEXT://" + HOST + ":" + brokerPort;
+    var sasl = saslPort == 0 ? "" : ",SASL_PLAINTEXT://" + HOST + ":" + saslPort;
+    props.put("listeners", plain + sasl + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    props.put("advertised.listeners", plain + sasl);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("inter.broker.listener.name", "PLAINTEXT");
-    props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    props.put(
+        "listener.security.protocol.map",
+        "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+    if (saslPort != 0) {
+      props.put("sasl.enabled.mechanisms", "SCRAM-SHA-256");
+      props.put(
+          "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+          "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    }
     props.put("log.dirs", logDir.toAbsolutePath().toString());
     props.put("num.partitions", "12");
     props.put("offsets.topic.replication.factor", "1");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.jar.JarFile;
@@ -29,22 +30,37 @@ public final class SharedTestBroker {
   /** The system property naming the directory where the build's broker is found. */
   public static final String SHARED_DIR = "ut.test-broker.dir";
 
+  /** The SCRAM-SHA-256 user the broker's SASL_PLAINTEXT listener knows. */
+  public static final String SASL_USER = "ut-services";
+
+  public static final String SASL_PASSWORD = "ut-services-secret";
+
   private static final Duration START_PATIENCE = Duration.ofMinutes(2);
 
-  private static String bootstrapServers;
+  /** The plain listener, then the SASL one. */
+  private static List<String> listeners;
 
   private SharedTestBroker() {}
 
-  public static synchronized String bootstrapServers() {
-    if (bootstrapServers == null) {
+  public static String bootstrapServers() {
+    return listeners().get(0);
+  }
+
+  /** The same broker's SASL_PLAINTEXT listener: log in as {@link #SASL_USER}, SCRAM-SHA-256. */
+  public static String saslBootstrapServers() {
+    return listeners().get(1);
+  }
+
+  private static synchronized List<String> listeners() {
+    if (listeners == null) {
       var shared = Optional.ofNullable(System.getProperty(SHARED_DIR)).map(Path::of);
       var build = buildProcess();
-      bootstrapServers =
+      listeners =
           shared.isPresent() && build.isPresent()
               ? ofBuild(shared.get(), build.get())
               : inThisJvm();
     }
-    return bootstrapServers;
+    return listeners;
   }
 
   /**
@@ -55,25 +71,27 @@ public final class SharedTestBroker {
     return test + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private static String inThisJvm() {
+  private static List<String> inThisJvm() {
     try {
-      var broker = KRaftBroker.start(Files.createTempDirectory("ut-kafka-"), 0);
+      var broker =
+          KRaftBroker.startWithScram(
+              Files.createTempDirectory("ut-kafka-"), SASL_USER, SASL_PASSWORD);
       Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-test-broker-stop"));
-      return broker.bootstrapServers();
+      return List.of(broker.bootstrapServers(), broker.saslBootstrapServers());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a data directory for the test broker", e);
     }
   }
 
   /** The build's broker, started here unless an earlier test JVM of the same build did. */
-  private static String ofBuild(Path dir, ProcessHandle build) {
+  private static List<String> ofBuild(Path dir, ProcessHandle build) {
     try {
       Files.createDirectories(dir);
       var address = dir.resolve("broker-" + build.pid() + ".address");
       try (var lock = FileChannel.open(dir.resolve("lock"), CREATE, WRITE).lock()) {
         if (Files.exists(address)) {
-          var known = Files.readString(address).trim();
-          if (answers(known)) {
+          var known = Files.readAllLines(address);
+          if (known.size() == 2 && answers(known.get(0))) {
             return known;
           }
           Files.delete(address);
@@ -85,7 +103,8 @@ public final class SharedTestBroker {
     }
   }
 
-  private static String start(Path dir, Path address, ProcessHandle build) throws IOException {
+  private static List<String> start(Path dir, Path address, ProcessHandle build)
+      throws IOException {
     var log = dir.resolve("broker-" + build.pid() + ".log");
     var java = ProcessHandle.current().info().command().orElse("java");
     var process =
@@ -111,7 +130,7 @@ public final class SharedTestBroker {
       }
       sleep();
     }
-    return Files.readString(address).trim();
+    return Files.readAllLines(address);
   }
 
   /**

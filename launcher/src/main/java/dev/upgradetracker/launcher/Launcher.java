@@ -44,6 +44,7 @@ public final class Launcher {
           Prometheus metrics:               <service>/actuator/prometheus
           Kafka bootstrap servers:          %s
           Simulated hosts (SSH):            %d, host keys in %s
+          What the hosts received:          %s/commands, %s/violations
           Service logs:                     %s
         %n""",
         (System.nanoTime() - began) / 1_000_000_000,
@@ -55,6 +56,8 @@ public final class Launcher {
         stack.kafkaBootstrap(),
         stack.simulator().fleet().hosts().size(),
         settings.dataDir().resolve("ssh/known_hosts"),
+        stack.sideEffectsUrl(),
+        stack.sideEffectsUrl(),
         settings.dataDir().resolve("logs"));
     stack
         .demoIdentities()

@@ -16,10 +16,12 @@ import java.util.stream.Collectors;
  *
  * @param externalKafka bootstrap servers of an existing cluster; empty: start the embedded broker
  * @param kafkaNamespace prefixes the installation's topics and consumer groups; empty for none
+ * @param sideEffectsPort where the simulator serves what its hosts received, read-only
  * @param demoTeams the teams of the demo's identities ({@link DemoIdentities})
  * @param demo no API tokens configured (API_TOKENS, API_TOKENS_FILE): the launcher makes the
  *     demo's, with tokens everybody knows, and says so
- * @param jwtSettings the services' JWT settings (JWT_*), passed on as they are
+ * @param serviceSettings further settings for the services, passed on as they are (JWT_*, the Kafka
+ *     client security settings); the services also inherit the launcher's environment
  * @param fleet the fleet to simulate (and, in the demo, register); empty: the demo fleet
  */
 public record LauncherSettings(
@@ -32,15 +34,16 @@ public record LauncherSettings(
     int queryPort,
     int executorPort,
     int simulatorBasePort,
+    int sideEffectsPort,
     int demoClusters,
     List<String> demoTeams,
     boolean demo,
-    Map<String, String> jwtSettings,
+    Map<String, String> serviceSettings,
     Optional<Fleet> fleet) {
 
   public LauncherSettings {
     new Topics(kafkaNamespace); // refuses an illegal namespace before anything starts
-    jwtSettings = Map.copyOf(jwtSettings);
+    serviceSettings = Map.copyOf(serviceSettings);
   }
 
   static final List<String> DEMO_TEAMS = List.of("alpha", "bravo", "charlie");
@@ -60,6 +63,7 @@ public record LauncherSettings(
         number(env, "QUERY_SERVICE_PORT", 8082),
         number(env, "EXECUTOR_PORT", 8083),
         number(env, "SIMULATOR_BASE_PORT", 22201),
+        number(env, "SIMULATOR_SIDE_EFFECTS_PORT", 22200),
         number(env, "DEMO_CLUSTERS", 3),
         Optional.ofNullable(env.get("DEMO_TEAMS"))
             .filter(s -> !s.isBlank())

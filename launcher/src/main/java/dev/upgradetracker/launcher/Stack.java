@@ -5,8 +5,10 @@ import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.kafka.KRaftBroker;
 import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.simulator.fleet.FleetModel;
+import dev.upgradetracker.simulator.served.SideEffectsServer;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import dev.upgradetracker.web.SecretFiles;
 import dev.upgradetracker.web.identity.DemoIdentities;
@@ -41,6 +43,7 @@ public final class Stack implements AutoCloseable {
   private String kafkaBootstrap;
   private Topics topics = Topics.DEFAULT;
   private HostSimulator simulator;
+  private SideEffectsServer sideEffects;
   private Fleet simulatedFleet;
   private DemoIdentities demo;
   private Path sshDir;
@@ -74,6 +77,9 @@ public final class Stack implements AutoCloseable {
     requireFree(settings.commandPort(), "COMMAND_SERVICE_PORT");
     requireFree(settings.queryPort(), "QUERY_SERVICE_PORT");
     requireFree(settings.executorPort(), "EXECUTOR_PORT");
+    if (settings.sideEffectsPort() > 0) {
+      requireFree(settings.sideEffectsPort(), "SIMULATOR_SIDE_EFFECTS_PORT");
+    }
     if (settings.externalKafka().isEmpty()) {
       requireFree(settings.kafkaPort(), "KAFKA_PORT");
     }
@@ -98,6 +104,8 @@ public final class Stack implements AutoCloseable {
             data.resolve("simulator").resolve("hostkeys"),
             privateKey.resolveSibling("id_ecdsa.pub"));
     started.add(simulator);
+    sideEffects = SideEffectsServer.start(model, settings.sideEffectsPort());
+    started.add(sideEffects);
     simulator.writeKnownHosts(sshDir.resolve("known_hosts"));
     log.info("host simulator serves {} hosts", model.hosts().size());
 
@@ -110,7 +118,7 @@ public final class Stack implements AutoCloseable {
     env.put("QUERY_SERVICE_PORT", String.valueOf(settings.queryPort()));
     env.put("EXECUTOR_PORT", String.valueOf(settings.executorPort()));
     env.put("EXECUTOR_CONCURRENCY", String.valueOf(Math.max(64, model.hosts().size())));
-    env.putAll(settings.jwtSettings());
+    env.putAll(settings.serviceSettings());
     if (settings.demo()) {
       demo = new DemoIdentities(settings.demoTeams());
       var tokensFile = data.resolve("secrets").resolve("demo-api-tokens");
@@ -278,6 +286,11 @@ public final class Stack implements AutoCloseable {
     return kafkaBootstrap;
   }
 
+  /** The stack's Kafka, as its services reach it (no authentication: the embedded default). */
+  public KafkaConnection kafka() {
+    return KafkaConnection.plain(kafkaBootstrap);
+  }
+
   /**
    * Starts one more executor process beside the stack's, with the stack's settings but for {@code
    * changes} (e.g. another consumer group or data directory); the caller closes it.
@@ -305,6 +318,11 @@ public final class Stack implements AutoCloseable {
   /** The installation's topics and consumer groups on {@link #kafkaBootstrap()}. */
   public Topics topics() {
     return topics;
+  }
+
+  /** Where the simulator serves, read-only, the commands its hosts received and the breaches. */
+  public String sideEffectsUrl() {
+    return sideEffects.baseUrl();
   }
 
   public HostSimulator simulator() {

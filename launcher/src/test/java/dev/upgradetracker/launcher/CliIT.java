@@ -243,12 +243,21 @@ class CliIT {
     var published =
         Json.MAPPER.readTree(
             Http.get(stack.queryUrl() + "/api/history/heads", "audit-token").body());
+    // every stored cluster's head is compared; a cluster only seen on Kafka (another test's
+    // forgeries) has no stored head to compare
+    var storedClusters = new java.util.HashSet<String>();
+    stored.get("heads").forEach(h -> storedClusters.add(h.get("aggregateId").asString()));
+    var compared =
+        published
+            .valueStream()
+            .filter(h -> storedClusters.contains(h.get("clusterId").asString()))
+            .count();
     assertThat(stored.get("aggregates").asInt()).isGreaterThanOrEqualTo(4);
-    assertThat(published.size()).isGreaterThanOrEqualTo(2);
+    assertThat(compared).isGreaterThanOrEqualTo(2);
     assertThat(all.out())
         .contains(
             "intact: " + stored.get("aggregates").asInt() + " aggregates",
-            "heads of " + published.size() + " clusters match the copy on Kafka\n");
+            "heads of " + compared + " clusters match the copy on Kafka\n");
     assertThat(one.out()).containsPattern("a1: intact, \\d+ events chained");
     assertThat(one.out()).containsPattern("head \\(position \\d+\\) matches the copy on Kafka");
     assertThat(unknown.exitCode()).isEqualTo(UpgradeCli.REFUSED);

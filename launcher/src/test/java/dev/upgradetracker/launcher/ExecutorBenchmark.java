@@ -73,8 +73,7 @@ public final class ExecutorBenchmark {
       Map<String, Long> sentAt = new HashMap<>();
       var signer = SigningKeys.current(stack.signingKeysDir());
       long started = System.nanoTime();
-      try (var producer =
-          KafkaClients.producer(stack.kafkaBootstrap(), "bench", JsonSerde.envelopes())) {
+      try (var producer = KafkaClients.producer(stack.kafka(), "bench", JsonSerde.envelopes())) {
         for (var request : requests) {
           sentAt.put(request.actionId(), System.nanoTime());
           producer.send(RequestRecords.signed(stack, request, signer));
@@ -84,7 +83,7 @@ public final class ExecutorBenchmark {
       int failed = 0;
       try (var consumer =
           KafkaClients.consumer(
-              stack.kafkaBootstrap(), "bench-" + UUID.randomUUID(), JsonSerde.actionResults())) {
+              stack.kafka(), "bench-" + UUID.randomUUID(), JsonSerde.actionResults())) {
         consumer.subscribe(List.of(stack.topics().actionResults()));
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (latencies.size() < actions && System.nanoTime() < deadline) {

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests written straight onto the events topic, as anyone who can write to Kafka could: only
- * what the command service signed reaches a host.
+ * what the command service signed reaches a host. The forgeries name a cluster nobody registered
+ * (the executor goes by address, not by cluster), so the registered clusters' published histories,
+ * which other tests on the shared stack verify, stay as the command service wrote them.
  */
 @ExtendWith(SharedStack.class)
 class ForgedRequestsIT {
@@ -32,6 +34,8 @@ class ForgedRequestsIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern UNPROVEN =
       Pattern.compile("upgrade_executor_unproven_requests_total\\{[^}]*} ([0-9.]+)");
+
+  private static final String FORGED_CLUSTER = "registered-nowhere";
 
   @TempDir Path strangerKeys;
 
@@ -45,7 +49,7 @@ class ForgedRequestsIT {
         tenant.add(Fleets.cluster("victim").team(tenant.newTeam()).guestsPerHost(1, 0).build());
     var move =
         new HostActionRequested(
-            "forge",
+            FORGED_CLUSTER,
             "forged-1",
             "forge-h1",
             target.clusters().getFirst().hosts().getFirst().sshAddress(),
@@ -106,7 +110,7 @@ class ForgedRequestsIT {
             RequestRecords.unsigned(
                 stack,
                 new HostActionRequested(
-                    "real",
+                    FORGED_CLUSTER,
                     actionId,
                     "real-h1",
                     victim.clusters().getFirst().hosts().getFirst().sshAddress(),
@@ -132,8 +136,7 @@ class ForgedRequestsIT {
 
   private static void send(Stack stack, List<ProducerRecord<String, EventEnvelope>> records)
       throws Exception {
-    try (var producer =
-        KafkaClients.producer(stack.kafkaBootstrap(), "forger", JsonSerde.envelopes())) {
+    try (var producer = KafkaClients.producer(stack.kafka(), "forger", JsonSerde.envelopes())) {
       for (var record : records) {
         producer.send(record).get();
       }

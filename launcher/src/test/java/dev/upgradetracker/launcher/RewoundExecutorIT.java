@@ -16,6 +16,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Old requests are not wanted any more, whatever the offsets say: executors that read the whole
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedStack.class)
 class RewoundExecutorIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Test
   void freshExecutorsReadingEveryRequestAgainAfterACompletedCampaignSendNothing(
@@ -38,9 +42,8 @@ class RewoundExecutorIT {
         c -> CampaignClient.status(c).equals("COMPLETED"),
         Duration.ofMinutes(5),
         "the campaign completed");
-    var fleet = stack.simulator().fleet();
-    var commandsBefore = fleet.commandLog().size();
-    assertThat(fleet.commandLogOf("rewound")).isNotEmpty();
+    var commandsBefore = served(stack, "/commands").size();
+    assertThat(served(stack, "/commands?cluster=rewound").size()).isPositive();
 
     var group = "rewound-" + UUID.randomUUID();
     var executors = new ArrayList<AutoCloseable>();
@@ -59,8 +62,15 @@ class RewoundExecutorIT {
       }
     }
 
-    assertThat(fleet.commandLog()).as("no host received anything").hasSize(commandsBefore);
-    assertThat(fleet.violationsOf("rewound")).isEmpty();
+    assertThat(served(stack, "/commands").size())
+        .as("no host received anything, as the simulator serves it")
+        .isEqualTo(commandsBefore);
+    assertThat(served(stack, "/violations?cluster=rewound").size()).isZero();
+  }
+
+  /** What the simulator serves, read-only, of its hosts' side effects. */
+  private static JsonNode served(Stack stack, String path) throws Exception {
+    return JSON.readTree(Http.get(stack.sideEffectsUrl() + path).body());
   }
 
   /** The positive signal: the group has committed every offset of the events topic. */

@@ -30,6 +30,7 @@ class TakenPortTest {
               taken.getLocalPort(),
               0,
               0,
+              0,
               1,
               LauncherSettings.DEMO_TEAMS,
               true,

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,36 @@ final class TestStacks {
   }
 
   /**
+   * As {@link #on(Path, ClusterSpec...)}, but every service reaches the build's broker over its
+   * SASL_PLAINTEXT listener, logging in with SCRAM-SHA-256 as {@code user} with {@code password}.
+   */
+  static LauncherSettings overSasl(
+      Path dataDir, String user, String password, ClusterSpec... clusters) {
+    var plain = on(dataDir, clusters);
+    var services = new HashMap<>(plain.serviceSettings());
+    services.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+    services.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-256");
+    services.put("KAFKA_SASL_USERNAME", user);
+    services.put("KAFKA_SASL_PASSWORD", password);
+    return new LauncherSettings(
+        plain.home(),
+        plain.dataDir(),
+        Optional.of(SharedTestBroker.saslBootstrapServers()),
+        plain.kafkaNamespace(),
+        plain.kafkaPort(),
+        plain.commandPort(),
+        plain.queryPort(),
+        plain.executorPort(),
+        plain.simulatorBasePort(),
+        plain.sideEffectsPort(),
+        plain.demoClusters(),
+        plain.demoTeams(),
+        plain.demo(),
+        services,
+        plain.fleet());
+  }
+
+  /**
    * The embedded default, its own broker included, on free ports under {@code dataDir}: for a test
    * that stops and starts the whole system, the broker's log with it.
    */
@@ -58,6 +89,7 @@ final class TestStacks {
         freePort(),
         freePort(),
         freePort(),
+        0,
         0,
         0,
         teams,

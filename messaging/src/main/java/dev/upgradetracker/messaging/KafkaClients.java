@@ -1,6 +1,5 @@
 package dev.upgradetracker.messaging;
 
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,9 +14,8 @@ public final class KafkaClients {
 
   /** Idempotent, acks=all, order kept per key across retries. */
   public static <V> KafkaProducer<String, V> producer(
-      String bootstrapServers, String clientId, JsonSerde<V> values) {
-    var props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      KafkaConnection kafka, String clientId, JsonSerde<V> values) {
+    var props = kafka.properties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -29,9 +27,8 @@ public final class KafkaClients {
 
   /** Manual commits only: an offset is committed after its effect is durable. */
   public static <V> KafkaConsumer<String, V> consumer(
-      String bootstrapServers, String groupId, JsonSerde<V> values) {
-    var props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      KafkaConnection kafka, String groupId, JsonSerde<V> values) {
+    var props = kafka.properties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

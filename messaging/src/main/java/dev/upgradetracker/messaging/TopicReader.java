@@ -3,7 +3,6 @@ package dev.upgradetracker.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,14 +19,13 @@ public final class TopicReader {
    * or {@code timeout} passed; returns what was seen, in partition order.
    */
   public static <V> List<V> read(
-      String bootstrapServers,
+      KafkaConnection kafka,
       String topic,
       JsonSerde<V> values,
       Predicate<V> filter,
       int wanted,
       Duration timeout) {
-    var props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    var props = kafka.properties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -2,11 +2,9 @@ package dev.upgradetracker.messaging;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -80,10 +78,8 @@ public record Topics(String namespace) {
     return namespace.isEmpty() ? name : namespace + "." + name;
   }
 
-  public void ensureExist(String bootstrapServers, int partitions, short replicas) {
-    var props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    try (var admin = Admin.create(props)) {
+  public void ensureExist(KafkaConnection kafka, int partitions, short replicas) {
+    try (var admin = Admin.create(kafka.properties())) {
       var forever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
       var topics =
           List.of(

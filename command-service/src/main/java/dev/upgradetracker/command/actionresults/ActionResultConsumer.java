@@ -2,13 +2,13 @@ package dev.upgradetracker.command.actionresults;
 
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
-import dev.upgradetracker.command.publishing.KafkaSettings;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.KafkaSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +49,7 @@ class ActionResultConsumer implements SmartLifecycle {
   public void start() {
     consumer =
         KafkaClients.consumer(
-            kafka.bootstrapServers(),
-            kafka.topics().group("command-service"),
-            JsonSerde.actionResults());
+            kafka.connection(), kafka.topics().group("command-service"), JsonSerde.actionResults());
     consumer.subscribe(List.of(kafka.topics().actionResults()));
     running = true;
     loop = Thread.ofPlatform().name("action-results").start(this::consume);

@@ -2,6 +2,7 @@ package dev.upgradetracker.command.publishing;
 
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.messaging.signing.SigningKeys;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,8 @@ class KafkaClientsSetup {
 
   @Bean(destroyMethod = "close")
   KafkaProducer<String, Record> eventProducer(KafkaSettings kafka) {
-    kafka.topics().ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
+    kafka.topics().ensureExist(kafka.connection(), kafka.partitions(), kafka.replicas());
     return KafkaClients.producer(
-        kafka.bootstrapServers(), "command-service-publisher", new JsonSerde<>(Record.class));
+        kafka.connection(), "command-service-publisher", new JsonSerde<>(Record.class));
   }
 }

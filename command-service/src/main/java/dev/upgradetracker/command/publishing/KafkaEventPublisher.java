@@ -9,6 +9,7 @@ import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.messaging.signing.RequestSignatures;
 import dev.upgradetracker.messaging.signing.SigningKeys;

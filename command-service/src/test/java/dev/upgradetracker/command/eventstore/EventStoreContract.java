@@ -4,7 +4,6 @@ import static dev.upgradetracker.command.cluster.Clusters.result;
 import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.command.publishing.KafkaSettings;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent;
@@ -13,6 +12,7 @@ import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.messaging.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,8 +72,7 @@ abstract class EventStoreContract {
     assertThat(published.get(1).previousHash()).isEqualTo(published.get(0).hash()).hasSize(64);
 
     try (var producer =
-        KafkaClients.producer(
-            kafka.bootstrapServers(), "fake-executor", JsonSerde.actionResults())) {
+        KafkaClients.producer(kafka.connection(), "fake-executor", JsonSerde.actionResults())) {
       var report = result(clusterId, "a1", ActionStatus.SUCCEEDED, 0);
       producer.send(new ProducerRecord<>(kafka.topics().actionResults(), clusterId, report)).get();
       producer.send(new ProducerRecord<>(kafka.topics().actionResults(), clusterId, report)).get();
@@ -273,7 +272,7 @@ abstract class EventStoreContract {
 
   private List<EventEnvelope> publishedEvents(int wanted) {
     return TopicReader.read(
-        kafka.bootstrapServers(),
+        kafka.connection(),
         kafka.topics().events(),
         JsonSerde.envelopes(),
         e -> e.clusterId().equals(clusterId),

@@ -1,12 +1,11 @@
 package dev.upgradetracker.executor.journal;
 
-import dev.upgradetracker.executor.requests.KafkaSettings;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.messaging.journal.JournalEntry;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -48,10 +47,8 @@ public class ActionJournal {
   /** Reads the journal to its end, then follows it; returns once it has read to the end. */
   public void start() throws InterruptedException {
     var topic = kafka.topics().actionJournal();
-    producer =
-        KafkaClients.producer(kafka.bootstrapServers(), "executor-journal", JsonSerde.journal());
-    var props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    producer = KafkaClients.producer(kafka.connection(), "executor-journal", JsonSerde.journal());
+    var props = kafka.connection().properties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     reader = new KafkaConsumer<>(props, new StringDeserializer(), JsonSerde.journal());
     var partitions =

@@ -13,6 +13,7 @@ import dev.upgradetracker.executor.proof.RequestProofs;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.KafkaSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,18 +83,17 @@ class ActionRequestConsumer implements SmartLifecycle {
   @Override
   public void start() {
     var topics = kafka.topics();
-    topics.ensureExist(kafka.bootstrapServers(), kafka.partitions(), kafka.replicas());
+    topics.ensureExist(kafka.connection(), kafka.partitions(), kafka.replicas());
     try {
       journal.start();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the action journal", e);
     }
-    producer =
-        KafkaClients.producer(kafka.bootstrapServers(), "executor", JsonSerde.actionResults());
+    producer = KafkaClients.producer(kafka.connection(), "executor", JsonSerde.actionResults());
     consumer =
         KafkaClients.consumer(
-            kafka.bootstrapServers(), topics.group(execution.group()), JsonSerde.envelopes());
+            kafka.connection(), topics.group(execution.group()), JsonSerde.envelopes());
     lanes = new HostLanes(execution.concurrency());
     running = true;
     loop = Thread.ofPlatform().name("action-requests").start(this::consume);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class FleetModel implements AutoCloseable {
   private final List<Violation> violations = new ArrayList<>();
   private final List<CommandLogEntry> commandLog = new ArrayList<>();
   private final Path stateFile;
+  private final Path commandLogFile;
   private boolean dirty;
   private Thread flusher;
 
@@ -56,6 +58,27 @@ public final class FleetModel implements AutoCloseable {
     state.packages().forEach(p -> packages.put(p.name(), p));
     violations.addAll(state.violations());
     this.stateFile = stateFile;
+    this.commandLogFile = stateFile == null ? null : stateFile.resolveSibling(COMMAND_LOG_FILE);
+    if (commandLogFile != null) {
+      commandLog.addAll(readCommandLog(commandLogFile));
+    }
+  }
+
+  /** The commands every host received, one JSON object a line, beside the state file. */
+  public static final String COMMAND_LOG_FILE = "command-log.jsonl";
+
+  private static List<CommandLogEntry> readCommandLog(Path file) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    try (Stream<String> lines = Files.lines(file)) {
+      return lines
+          .filter(line -> !line.isBlank())
+          .map(line -> JSON.readValue(line, CommandLogEntry.class))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the simulator's command log " + file, e);
+    }
   }
 
   /** A model of {@code fleet} as described, kept in memory only. */
@@ -223,8 +246,27 @@ public final class FleetModel implements AutoCloseable {
     save();
   }
 
+  /** Records a command a host received; with a state file, on disk before this returns. */
   public synchronized void log(String host, String commandLine, int exitCode) {
-    commandLog.add(new CommandLogEntry(Instant.now(), host, commandLine, exitCode));
+    var entry = new CommandLogEntry(Instant.now(), host, commandLine, exitCode);
+    commandLog.add(entry);
+    if (commandLogFile != null) {
+      try {
+        Files.createDirectories(commandLogFile.toAbsolutePath().getParent());
+        Files.writeString(
+            commandLogFile,
+            JSON.writeValueAsString(entry) + "\n",
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot append to the command log " + commandLogFile, e);
+      }
+    }
+  }
+
+  /** Every breach with its cluster, in the order they happened. */
+  public synchronized List<Violation> violationRecords() {
+    return List.copyOf(violations);
   }
 
   public synchronized List<CommandLogEntry> commandLog() {

@@ -4,7 +4,6 @@ import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.query.streams.StreamsSettings;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,9 +60,8 @@ public class ChangeFeed implements SmartLifecycle {
   @Override
   public void start() {
     var topics = settings.topics();
-    topics.ensureExist(settings.bootstrapServers(), settings.partitions(), settings.replicas());
-    var props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    topics.ensureExist(settings.connection(), settings.partitions(), settings.replicas());
+    var props = settings.connection().properties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     var partitions =

@@ -68,8 +68,7 @@ class Replays {
   private void run(ReplayReport report, String authorization) {
     var stateDir = settings.stateDir().resolveSibling("replay-" + report.replayId());
     ReplayReport ended;
-    try (var rebuild =
-        ViewsRebuild.start(settings.bootstrapServers(), settings.topics(), stateDir)) {
+    try (var rebuild = ViewsRebuild.start(settings.connection(), settings.topics(), stateDir)) {
       rebuild.awaitCaughtUp(PATIENCE);
       var live = new LiveViews(authorization);
       var comparisons =

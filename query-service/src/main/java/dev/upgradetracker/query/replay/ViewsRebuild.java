@@ -1,5 +1,6 @@
 package dev.upgradetracker.query.replay;
 
+import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.streams.StreamsProperties;
 import dev.upgradetracker.query.streams.ViewsTopology;
@@ -12,7 +13,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,28 +31,28 @@ public final class ViewsRebuild implements AutoCloseable {
   /** A rebuild nobody watches may batch its store writes. */
   private static final long CACHE_BYTES = 64L * 1024 * 1024;
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Topics topics;
   private final String applicationId;
   private final KafkaStreams streams;
 
   private ViewsRebuild(
-      String bootstrapServers, Topics topics, String applicationId, KafkaStreams streams) {
-    this.bootstrapServers = bootstrapServers;
+      KafkaConnection kafka, Topics topics, String applicationId, KafkaStreams streams) {
+    this.kafka = kafka;
     this.topics = topics;
     this.applicationId = applicationId;
     this.streams = streams;
   }
 
-  public static ViewsRebuild start(String bootstrapServers, Topics topics, Path stateDir) {
+  public static ViewsRebuild start(KafkaConnection kafka, Topics topics, Path stateDir) {
     var applicationId = topics.group("upgrade-tracker-views-rebuild-" + UUID.randomUUID());
-    var props = StreamsProperties.of(bootstrapServers, applicationId, stateDir, CACHE_BYTES);
+    var props = StreamsProperties.of(kafka, applicationId, stateDir, CACHE_BYTES);
     props.put("auto.offset.reset", "earliest");
     // fewer flushes: a view changed many times between two commits is written once
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
     var streams = new KafkaStreams(ViewsTopology.build(ViewsTopology.Run.REBUILD, topics), props);
     streams.start();
-    return new ViewsRebuild(bootstrapServers, topics, applicationId, streams);
+    return new ViewsRebuild(kafka, topics, applicationId, streams);
   }
 
   /**
@@ -141,8 +141,6 @@ public final class ViewsRebuild implements AutoCloseable {
   }
 
   private Properties adminProps() {
-    var props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    return props;
+    return kafka.properties();
   }
 }

@@ -1,5 +1,6 @@
 package dev.upgradetracker.query.streams;
 
+import dev.upgradetracker.messaging.KafkaConnection;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -14,10 +15,9 @@ public final class StreamsProperties {
    *     flush; a rebuild nobody watches may cache
    */
   public static Properties of(
-      String bootstrapServers, String applicationId, Path stateDir, long cacheBytes) {
-    var props = new Properties();
+      KafkaConnection kafka, String applicationId, Path stateDir, long cacheBytes) {
+    var props = kafka.properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);

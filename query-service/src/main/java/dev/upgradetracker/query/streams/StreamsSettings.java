@@ -1,5 +1,7 @@
 package dev.upgradetracker.query.streams;
 
+import dev.upgradetracker.messaging.KafkaConnection;
+import dev.upgradetracker.messaging.KafkaSecurity;
 import dev.upgradetracker.messaging.Topics;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param applicationId the Kafka Streams application id: instances sharing it share the work
  * @param advertisedHost the host other instances reach this one at, to query its stores
  * @param namespace prefixes this installation's topics and application ids; empty for none
+ * @param security how the clients authenticate and encrypt (KAFKA_SECURITY_PROTOCOL, ...)
  */
 @ConfigurationProperties("upgrade-tracker.views")
 public record StreamsSettings(
@@ -19,7 +22,13 @@ public record StreamsSettings(
     int partitions,
     short replicas,
     String advertisedHost,
-    String namespace) {
+    String namespace,
+    KafkaSecurity security) {
+
+  /** What every Kafka client of the service starts from. */
+  public KafkaConnection connection() {
+    return new KafkaConnection(bootstrapServers, security == null ? KafkaSecurity.NONE : security);
+  }
 
   public Topics topics() {
     return new Topics(namespace);

@@ -41,13 +41,10 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
   @Override
   public void start() {
     var topics = settings.topics();
-    topics.ensureExist(settings.bootstrapServers(), settings.partitions(), settings.replicas());
+    topics.ensureExist(settings.connection(), settings.partitions(), settings.replicas());
     var props =
         StreamsProperties.of(
-            settings.bootstrapServers(),
-            topics.group(settings.applicationId()),
-            settings.stateDir(),
-            0);
+            settings.connection(), topics.group(settings.applicationId()), settings.stateDir(), 0);
     if (self != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     }

@@ -11,6 +11,7 @@ import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.kafka.KRaftBroker;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.streams.ViewsTopology;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class RebuildBenchmark {
     int clusters = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     var dir = Files.createTempDirectory("ut-bench-rebuild-");
     try (var broker = KRaftBroker.start(dir.resolve("kafka"), 0)) {
-      Topics.DEFAULT.ensureExist(broker.bootstrapServers(), 12, (short) 1);
+      Topics.DEFAULT.ensureExist(KafkaConnection.plain(broker.bootstrapServers()), 12, (short) 1);
       long writeStart = System.nanoTime();
       write(broker.bootstrapServers(), events, clusters);
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
@@ -42,7 +43,10 @@ public final class RebuildBenchmark {
 
       long start = System.nanoTime();
       try (var rebuild =
-          ViewsRebuild.start(broker.bootstrapServers(), Topics.DEFAULT, dir.resolve("state"))) {
+          ViewsRebuild.start(
+              KafkaConnection.plain(broker.bootstrapServers()),
+              Topics.DEFAULT,
+              dir.resolve("state"))) {
         rebuild.awaitCaughtUp(Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
         int views = rebuild.contents(ViewsTopology.CLUSTER_VIEWS).size();
@@ -57,7 +61,8 @@ public final class RebuildBenchmark {
   private static void write(String bootstrapServers, int events, int clusters) {
     var t0 = Instant.parse("2026-11-25T00:00:00Z");
     try (var producer =
-        KafkaClients.producer(bootstrapServers, "bench-rebuild", JsonSerde.envelopes())) {
+        KafkaClients.producer(
+            KafkaConnection.plain(bootstrapServers), "bench-rebuild", JsonSerde.envelopes())) {
       long[] sequence = new long[clusters];
       for (int n = 0; n < events; n++) {
         int c = n % clusters;

@@ -18,6 +18,7 @@ import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.activity.ActivityEntry;
 import dev.upgradetracker.query.activity.TeamActivity;
@@ -71,7 +72,9 @@ class ViewsIT {
   static void startAndFeed() throws Exception {
     var bootstrap = SharedTestBroker.bootstrapServers();
     views = TwoViewInstances.start(bootstrap, TOPICS, stateRoot);
-    producer = KafkaClients.producer(bootstrap, "views-it", new JsonSerde<>(Record.class));
+    producer =
+        KafkaClients.producer(
+            KafkaConnection.plain(bootstrap), "views-it", new JsonSerde<>(Record.class));
     for (int i = 0; i < CLUSTERS; i++) {
       upgradeSomeOf(clusterId(i), TEAMS.get(i % TEAMS.size()), i);
     }
@@ -240,7 +243,9 @@ class ViewsIT {
   void aRebuildFromOffsetZeroInAFreshStateDirectoryEqualsTheLiveViews() throws Exception {
     try (var rebuild =
         ViewsRebuild.start(
-            SharedTestBroker.bootstrapServers(), TOPICS, stateRoot.resolve("rebuild"))) {
+            KafkaConnection.plain(SharedTestBroker.bootstrapServers()),
+            TOPICS,
+            stateRoot.resolve("rebuild"))) {
       rebuild.awaitCaughtUp(Duration.ofMinutes(2));
 
       Map<String, ClusterView> clusters = rebuild.contents(ViewsTopology.CLUSTER_VIEWS);

@@ -1,0 +1,69 @@
+package dev.upgradetracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.kafka.SharedTestBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The services on a Kafka that demands credentials: the build's broker over its SASL_PLAINTEXT
+ * listener (SCRAM-SHA-256). It needs every service started with those settings, so it has a stack
+ * of its own.
+ */
+class KafkaSaslIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void theServicesWorkOverSaslAndOneWithAWrongPasswordFailsSayingWhy() throws Exception {
+    var settings =
+        TestStacks.overSasl(
+            dataDir,
+            SharedTestBroker.SASL_USER,
+            SharedTestBroker.SASL_PASSWORD,
+            Fleets.cluster("sasl").guestsPerHost(1, 0).build());
+    try (var stack = Stack.start(settings)) {
+      var moved =
+          Http.postJson(
+              stack.commandUrl() + "/api/clusters/sasl/guests/sasl-g1/move",
+              stack.tokenOf("alpha"),
+              "{\"toHost\":\"sasl-h2\"}");
+      assertThat(moved.statusCode()).as(moved.body()).isEqualTo(202);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      String host = "";
+      while (!host.equals("sasl-h2") && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        var view = Http.get(stack.queryUrl() + "/api/clusters/sasl", stack.tokenOf("alpha"));
+        if (view.statusCode() == 200) {
+          host = JSON.readTree(view.body()).at("/guests/0/host").asString("");
+        }
+      }
+      assertThat(host)
+          .as("command, publication, executor, result and view, all over SASL")
+          .isEqualTo("sasl-h2");
+
+      var wrong = Files.createTempDirectory("ut-sasl-wrong-");
+      assertThatThrownBy(
+              () ->
+                  stack.startExtraExecutor(
+                      Map.of(
+                          "KAFKA_SASL_PASSWORD", "not-the-password",
+                          "UT_DATA_DIR", wrong.toString(),
+                          "EXECUTOR_GROUP", "wrong-password"),
+                      TestStacks.freePort()))
+          .as("an executor with a wrong password does not come up");
+      assertThat(Files.readString(wrong.resolve("logs").resolve("executor.log")))
+          .contains("Authentication failed");
+    }
+  }
+}
