@@ -2,6 +2,7 @@ package dev.upgradetracker.query.streams;
 
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.KafkaSecurity;
+import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.messaging.Topics;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,12 +26,16 @@ public record StreamsSettings(
     String namespace,
     KafkaSecurity security) {
 
-  /** What every Kafka client of the service starts from. */
+  /** The Kafka part of these settings, as every service has it. */
+  private KafkaSettings kafka() {
+    return new KafkaSettings(bootstrapServers, partitions, replicas, namespace, security);
+  }
+
   public KafkaConnection connection() {
-    return new KafkaConnection(bootstrapServers, security == null ? KafkaSecurity.NONE : security);
+    return kafka().connection();
   }
 
   public Topics topics() {
-    return new Topics(namespace);
+    return kafka().topics();
   }
 }
