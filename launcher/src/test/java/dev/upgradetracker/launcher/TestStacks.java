@@ -94,7 +94,9 @@ final class TestStacks {
         0,
         teams,
         true,
-        Map.of("JWT_JWK_SET_FILE", TestJwts.jwkSetFile().toString()),
+        // 4 partitions a topic, not 12: a third of the Streams tasks and broker partitions per
+        // stack, for test fleets of a few clusters
+        Map.of("JWT_JWK_SET_FILE", TestJwts.jwkSetFile().toString(), "KAFKA_PARTITIONS", "4"),
         Optional.of(new Fleet(List.of(clusters))));
   }
 
