@@ -1,14 +1,11 @@
 package dev.upgradetracker.web.limits;
 
 import dev.upgradetracker.web.ProblemWriter;
+import dev.upgradetracker.web.ReplayableBody;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,7 +44,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
       tooLarge(response, "more than " + limit + " bytes", limit, importing);
       return;
     }
-    chain.doFilter(new ReadBody(request, body), response);
+    chain.doFilter(new ReplayableBody(request, body), response);
   }
 
   private static void tooLarge(
@@ -63,57 +60,5 @@ public final class BodySizeLimit extends OncePerRequestFilter {
             + " bytes are accepted here ("
             + (importing ? "MAX_IMPORT_BODY" : "MAX_REQUEST_BODY")
             + ")");
-  }
-
-  /** The request with its body already read into memory (it fitted the limit). */
-  private static final class ReadBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    ReadBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      var in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("the body is already read");
-        }
-      };
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
   }
 }

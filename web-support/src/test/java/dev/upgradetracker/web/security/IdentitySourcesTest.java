@@ -51,27 +51,14 @@ class IdentitySourcesTest {
 
     assertThatCode(() -> IdentitySources.of(new SecuritySettings("", file.toString(), NO_JWT)))
         .doesNotThrowAnyException();
-    assertThatCode(
-            () ->
-                IdentitySources.of(
-                    new SecuritySettings(
-                        "",
-                        "",
-                        new SecuritySettings.Jwt(keys.toString(), "", "", "sub", "team", "roles"))))
-        .doesNotThrowAnyException();
+    assertThatCode(() -> IdentitySources.of(trustingJwkSet(keys))).doesNotThrowAnyException();
   }
 
   @Test
   void aJwkSetWithoutKeysIsRefused() throws IOException {
     var keys = Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[]}");
 
-    assertThatThrownBy(
-            () ->
-                IdentitySources.of(
-                    new SecuritySettings(
-                        "",
-                        "",
-                        new SecuritySettings.Jwt(keys.toString(), "", "", "sub", "team", "roles"))))
+    assertThatThrownBy(() -> IdentitySources.of(trustingJwkSet(keys)))
         .hasMessageContaining("JWT_JWK_SET_FILE " + keys + " holds no keys");
   }
 
@@ -79,13 +66,12 @@ class IdentitySourcesTest {
   void aJwkSetFileThatIsNoJwkSetIsRefusedNamingIt() throws IOException {
     var keys = Files.writeString(dir.resolve("jwks.json"), "not json");
 
-    assertThatThrownBy(
-            () ->
-                IdentitySources.of(
-                    new SecuritySettings(
-                        "",
-                        "",
-                        new SecuritySettings.Jwt(keys.toString(), "", "", "sub", "team", "roles"))))
+    assertThatThrownBy(() -> IdentitySources.of(trustingJwkSet(keys)))
         .hasMessageContaining("JWT_JWK_SET_FILE " + keys);
+  }
+
+  private static SecuritySettings trustingJwkSet(Path keys) {
+    return new SecuritySettings(
+        "", "", new SecuritySettings.Jwt(keys.toString(), "", "", "sub", "team", "roles"));
   }
 }
