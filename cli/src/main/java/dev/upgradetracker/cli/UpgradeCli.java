@@ -10,6 +10,7 @@ import dev.upgradetracker.cli.campaign.CampaignCommand;
 import dev.upgradetracker.cli.campaign.WatchCommand;
 import dev.upgradetracker.cli.fleet.FleetCommand;
 import dev.upgradetracker.cli.fleet.PlanCommand;
+import dev.upgradetracker.cli.host.HostsCommand;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
     description = "Drive and audit rolling upgrades of Integrity VM clusters.",
     subcommands = {
       FleetCommand.class,
+      HostsCommand.class,
       PlanCommand.class,
       CampaignCommand.class,
       WatchCommand.class,

@@ -27,6 +27,8 @@ public final class ClusterBuilder {
   private Topology topology = Topology.GUESTS_AS_PACKAGES;
   private boolean clusterLock;
   private String namePrefix;
+  private String hostPrefix;
+  private boolean addressedByName;
   private String hostName = "h";
   private String guestName = "g";
   private int[] guestsPerHost = {1, 0};
@@ -37,6 +39,7 @@ public final class ClusterBuilder {
   ClusterBuilder(String id) {
     this.id = id;
     this.namePrefix = id + "-";
+    this.hostPrefix = namePrefix;
   }
 
   public ClusterBuilder team(String team) {
@@ -76,6 +79,17 @@ public final class ClusterBuilder {
   /** Names without the cluster id: {@code h1}, {@code g1}. */
   public ClusterBuilder localNames() {
     this.namePrefix = "";
+    this.hostPrefix = "";
+    return this;
+  }
+
+  /**
+   * Hosts named {@code <id>-h1..n}, unique in a fleet as the host ledger wants them, each at its
+   * own name, port 22 (unless {@link #portsFrom}); guests keep their names.
+   */
+  public ClusterBuilder fleetUniqueHosts() {
+    this.hostPrefix = id + "-";
+    this.addressedByName = true;
     return this;
   }
 
@@ -119,7 +133,7 @@ public final class ClusterBuilder {
   }
 
   public String host(int number) {
-    return namePrefix + hostName + number;
+    return hostPrefix + hostName + number;
   }
 
   public String guest(int number) {
@@ -130,7 +144,10 @@ public final class ClusterBuilder {
     var hosts = new ArrayList<VmHost>();
     var guests = new ArrayList<Guest>();
     for (int h = 1; h <= guestsPerHost.length; h++) {
-      var address = firstPort > 0 ? "127.0.0.1:" + (firstPort + h - 1) : "";
+      var address =
+          firstPort > 0
+              ? "127.0.0.1:" + (firstPort + h - 1)
+              : addressedByName ? host(h) + ":22" : "";
       hosts.add(new VmHost(host(h), address, HPUX, IVM, SERVICEGUARD));
       for (int g = 0; g < guestsPerHost[h - 1]; g++) {
         guests.add(new Guest(guest(guests.size() + 1), host(h), KIT));

@@ -2,6 +2,7 @@ package dev.upgradetracker.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
@@ -30,6 +31,16 @@ class FleetsTest {
             new Guest("c1-g2", "c1-h1", "A.03.50"),
             new Guest("c1-g3", "c1-h3", "A.03.50"));
     assertThat(cluster.packages()).isEmpty();
+  }
+
+  @Test
+  void fleetUniqueHostsAreNamedAfterTheClusterAndReachedAtTheirNamesWhileGuestsStayLocal() {
+    var cluster = Fleets.cluster("c3").localNames().fleetUniqueHosts().guestsPerHost(1, 0).build();
+
+    assertThat(cluster.hosts())
+        .extracting(VmHost::name, VmHost::sshAddress)
+        .containsExactly(tuple("c3-h1", "c3-h1:22"), tuple("c3-h2", "c3-h2:22"));
+    assertThat(cluster.guests()).containsExactly(new Guest("g1", "c3-h1", "A.03.50"));
   }
 
   @Test

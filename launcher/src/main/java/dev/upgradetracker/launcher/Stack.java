@@ -137,6 +137,7 @@ public final class Stack implements AutoCloseable {
     }
     simulatedFleet = withSimulatorAddresses(fleet);
     if (register && demo != null) {
+      assignHosts(simulatedFleet);
       register(simulatedFleet);
     }
   }
@@ -154,6 +155,9 @@ public final class Stack implements AutoCloseable {
     simulator.add(new Fleet(clusters));
     simulator.writeKnownHosts(sshDir.resolve("known_hosts"));
     var served = withSimulatorAddresses(new Fleet(clusters));
+    if (demo != null) {
+      assignHosts(served);
+    }
     var all = new ArrayList<>(simulatedFleet.clusters());
     all.addAll(served.clusters());
     simulatedFleet = new Fleet(List.copyOf(all));
@@ -246,6 +250,45 @@ public final class Stack implements AutoCloseable {
                         c.guests(),
                         c.packages()))
             .toList());
+  }
+
+  /**
+   * As the demo's admin, assigns every host of {@code fleet} to its cluster's team (what an admin
+   * does before teams register clusters); a host assigned so already is left as it is.
+   */
+  public void assignHosts(Fleet fleet) {
+    var inventory =
+        fleet.clusters().stream()
+            .flatMap(
+                cluster ->
+                    cluster.hosts().stream()
+                        .map(
+                            host ->
+                                Map.of(
+                                    "name", host.name(),
+                                    "sshAddress", host.sshAddress(),
+                                    "team", cluster.team())))
+            .toList();
+    if (inventory.isEmpty()) {
+      return;
+    }
+    try {
+      var response =
+          Http.postJson(
+              commandUrl() + "/api/hosts/import",
+              demoToken(DemoIdentities.ADMIN_TOKEN),
+              Json.MAPPER.writeValueAsString(Map.of("hosts", inventory)));
+      if (response.statusCode() != 200
+          || Json.MAPPER.readTree(response.body()).path("refused").asInt() != 0) {
+        throw new IllegalStateException(
+            "assigning the fleet's hosts failed: " + response.statusCode() + " " + response.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -342,6 +385,13 @@ public final class Stack implements AutoCloseable {
   /** The demo's identities; empty when the services were given real ones. */
   public Optional<DemoIdentities> demoIdentities() {
     return Optional.ofNullable(demo);
+  }
+
+  private String demoToken(String token) {
+    if (demo == null) {
+      throw new IllegalStateException("the demo's admin has no token: identities are configured");
+    }
+    return token;
   }
 
   private String demoToken(String team, String token) {

@@ -58,6 +58,31 @@ class CliIT {
   }
 
   @Test
+  @Order(0)
+  void anAdminAssignsTheHostsOfAFleetFileToTheirTeamsAndAnOperatorMayNot() throws Exception {
+    var file = dataDir.resolve("fleet-hosts.json");
+    Files.writeString(file, Json.MAPPER.writeValueAsString(fleet));
+    var spare = Fleets.cluster("a3").team(team).guestsPerHost(0).build().hosts().getFirst();
+
+    var byOperator = upgrade(team, "hosts", "import", file.toString());
+    var byAdmin = upgrade("admin", "hosts", "import", file.toString());
+    var assigned =
+        upgrade("admin", "hosts", "assign", spare.name(), "--address", "a3-h1:22", "--team", team);
+    var listed = upgrade(team, "hosts", "list", "--team", team);
+    var released = upgrade("admin", "hosts", "release", spare.name());
+
+    assertThat(byOperator.exitCode()).isEqualTo(UpgradeCli.REFUSED);
+    assertThat(byOperator.err()).contains("403");
+    assertThat(byAdmin.exitCode()).as(byAdmin.err()).isZero();
+    assertThat(byAdmin.out())
+        .as("the stack assigned the simulated hosts already: importing again changes nothing")
+        .contains("UNCHANGED  a1-h1", "UNCHANGED  a2-h2", "0 changed, 4 unchanged, 0 refused");
+    assertThat(assigned.out()).contains("ASSIGNED a3-h1");
+    assertThat(listed.out()).contains("a1-h1", "a2-h2", "a3-h1").doesNotContain("sec-");
+    assertThat(released.out()).contains("RELEASED a3-h1");
+  }
+
+  @Test
   @Order(1)
   void anOperatorImportsAFleetFileAndIsToldWhatBecameOfEachCluster() throws Exception {
     var file = dataDir.resolve("fleet.json");

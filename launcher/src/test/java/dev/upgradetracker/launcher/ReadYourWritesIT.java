@@ -2,11 +2,13 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.ClusterBuilder;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.Json;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,7 @@ class ReadYourWritesIT {
     var token = stack.tokenOf(team);
     for (int i = 1; i <= REPETITIONS; i++) {
       var id = "ryw-" + i;
+      stack.assignHosts(new Fleet(List.of(cluster(id, team).build())));
       var registered =
           Http.postJson(
               stack.commandUrl() + "/api/clusters",
@@ -72,6 +75,6 @@ class ReadYourWritesIT {
 
   /** A cluster of two hosts the executor never reaches: no command here runs a host action. */
   private static ClusterBuilder cluster(String id, String team) {
-    return Fleets.cluster(id).team(team).localNames().portsFrom(9);
+    return Fleets.cluster(id).team(team).localNames().fleetUniqueHosts();
   }
 }

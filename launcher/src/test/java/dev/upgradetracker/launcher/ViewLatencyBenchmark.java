@@ -1,6 +1,7 @@
 package dev.upgradetracker.launcher;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
@@ -13,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -33,6 +35,8 @@ public final class ViewLatencyBenchmark {
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     try (var stack = Stack.start(TestStacks.on(Files.createTempDirectory("ut-bench-views-")))) {
       var token = stack.tokenOf("alpha");
+      stack.assignHosts(
+          new Fleet(IntStream.range(0, CLUSTERS).mapToObj(c -> cluster(c, 0)).toList()));
       for (int c = 0; c < CLUSTERS; c++) {
         var answer =
             Http.postJson(stack.commandUrl() + "/api/clusters", token, json(cluster(c, 0)));
@@ -138,7 +142,7 @@ public final class ViewLatencyBenchmark {
     return Fleets.cluster("bench-" + c)
         .localNames()
         .guestNames("g-" + n)
-        .portsFrom(9)
+        .fleetUniqueHosts()
         .guestsPerHost(1, 1)
         .build();
   }

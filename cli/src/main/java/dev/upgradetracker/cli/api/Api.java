@@ -38,7 +38,12 @@ public final class Api {
   }
 
   public JsonNode command(String path, String jsonBody) {
-    return JSON.readTree(send(post(commandUrl + path, jsonBody)).body());
+    return command("POST", path, jsonBody);
+  }
+
+  /** A command to the command service by any method: PUT and DELETE too. */
+  public JsonNode command(String method, String path, String jsonBody) {
+    return JSON.readTree(send(withBody(method, commandUrl + path, jsonBody)).body());
   }
 
   public JsonNode commandSide(String path) {
@@ -124,10 +129,10 @@ public final class Api {
     return authorized(HttpRequest.newBuilder(URI.create(url))).GET().build();
   }
 
-  private HttpRequest post(String url, String jsonBody) {
+  private HttpRequest withBody(String method, String url, String jsonBody) {
     return authorized(HttpRequest.newBuilder(URI.create(url)))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(jsonBody == null ? "" : jsonBody))
+        .method(method, HttpRequest.BodyPublishers.ofString(jsonBody == null ? "" : jsonBody))
         .build();
   }
 

@@ -2,6 +2,7 @@ package dev.upgradetracker.command.axon;
 
 import dev.upgradetracker.command.campaign.CampaignCommandDispatch;
 import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
+import dev.upgradetracker.command.host.HostCommandDispatch;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -38,6 +39,13 @@ public class AxonSetup {
     return message ->
         new VersionedAggregateIdentifier(
             ((CampaignCommandDispatch) message.getPayload()).command().campaignId(), null);
+  }
+
+  @Bean
+  CommandTargetResolver hostCommandTargetResolver() {
+    return message ->
+        new VersionedAggregateIdentifier(
+            ((HostCommandDispatch) message.getPayload()).aggregateId(), null);
   }
 
   /**

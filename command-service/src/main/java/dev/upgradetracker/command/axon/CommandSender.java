@@ -2,9 +2,12 @@ package dev.upgradetracker.command.axon;
 
 import dev.upgradetracker.command.campaign.CampaignCommandDispatch;
 import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
+import dev.upgradetracker.command.host.HostChange;
+import dev.upgradetracker.command.host.HostCommandDispatch;
 import dev.upgradetracker.command.refusal.ConcurrentChange;
 import dev.upgradetracker.events.campaign.CampaignCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand;
+import dev.upgradetracker.events.host.HostCommand;
 import dev.upgradetracker.web.Callers;
 import dev.upgradetracker.web.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,22 +50,45 @@ public class CommandSender {
     return send(new CampaignCommandDispatch(command), "campaignId", command.campaignId(), http);
   }
 
+  /** What the host's assignment became, sent on behalf of the HTTP caller. */
+  public HostChange send(HostCommand command, HttpServletRequest http) {
+    var dispatch = new HostCommandDispatch(command);
+    return handle(dispatch, "host", dispatch.aggregateId(), metadata(http));
+  }
+
+  /**
+   * What the host's assignment became, sent by the system itself as an admin: {@code user} names
+   * the task that acted.
+   */
+  public HostChange sendAsSystem(HostCommand command, String user) {
+    Map<String, Object> metadata = new HashMap<>();
+    metadata.put(TraceKeys.TEAM, "");
+    metadata.put(TraceKeys.USER, user);
+    metadata.put(TraceKeys.ADMIN, true);
+    metadata.put(TraceKeys.CORRELATION_ID, UUID.randomUUID().toString());
+    var dispatch = new HostCommandDispatch(command);
+    return handle(dispatch, "host", dispatch.aggregateId(), metadata);
+  }
+
   private long send(Object dispatch, String idKey, String id, HttpServletRequest http) {
     var metadata = metadata(http);
     var expected = ExpectedVersion.of(http.getHeader(HttpHeaders.IF_MATCH));
     expected.ifPresent(version -> metadata.put(TraceKeys.EXPECTED_VERSION, version));
+    handle(dispatch, idKey, id, metadata);
+    var position = currentVersion(id);
+    ExpectedVersion.answerWith(position);
+    return position;
+  }
+
+  /** The handler's answer; a lost race is a {@link ConcurrentChange}. */
+  private <R> R handle(Object dispatch, String idKey, String id, Map<String, Object> metadata) {
     try (var subject = MDC.putCloseable(idKey, id);
         var correlation =
             MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
-      try {
-        commands.sendAndWait(
-            GenericCommandMessage.asCommandMessage(dispatch).andMetaData(metadata));
-      } catch (ConcurrencyException e) {
-        throw new ConcurrentChange(id, currentVersion(id));
-      }
-      var position = currentVersion(id);
-      ExpectedVersion.answerWith(position);
-      return position;
+      return commands.sendAndWait(
+          GenericCommandMessage.asCommandMessage(dispatch).andMetaData(metadata));
+    } catch (ConcurrencyException e) {
+      throw new ConcurrentChange(id, currentVersion(id));
     }
   }
 

@@ -4,11 +4,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.host.HostLedger;
+import dev.upgradetracker.command.host.HostOwnership;
 import dev.upgradetracker.command.refusal.VersionMismatch;
+import dev.upgradetracker.events.cluster.ClusterCommand;
+import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.cluster.ClusterCommand.TimeOutCampaignStep;
+import dev.upgradetracker.events.cluster.ClusterCommand.UpdateCluster;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepStarted;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.VmHost;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -21,9 +29,10 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * Axon's shell around {@link ClusterDecider}: it only checks the owner, decides, applies, evolves;
- * and it keeps each campaign step's timeout as a deadline in the database, so that a hung action
- * fails its step even when this service restarted in between.
+ * Axon's shell around {@link ClusterDecider}: it only checks the owner, decides, claims the hosts
+ * of a registered or updated inventory in the host ledger, applies, evolves; and it keeps each
+ * campaign step's timeout as a deadline in the database, so that a hung action fails its step even
+ * when this service restarted in between.
  */
 @Aggregate(
     commandTargetResolver = "clusterCommandTargetResolver",
@@ -46,16 +55,34 @@ public class ClusterAggregate {
       @MetaDataValue(TraceKeys.TEAM) String actingTeam,
       @MetaDataValue(TraceKeys.ADMIN) Boolean admin,
       @MetaDataValue(TraceKeys.EXPECTED_VERSION) Long expectedVersion,
-      DeadlineManager deadlines) {
+      DeadlineManager deadlines,
+      HostLedger hosts) {
     VersionMismatch.unlessAt(
         dispatch.command().clusterId(), expectedVersion, AggregateLifecycle.getVersion());
     ClusterDecider.checkOwner(dispatch.command(), state, actingTeam, Boolean.TRUE.equals(admin));
-    for (var event : ClusterDecider.decide(dispatch.command(), state)) {
+    var events = ClusterDecider.decide(dispatch.command(), state);
+    inventoryOf(dispatch.command()).ifPresent(spec -> claimHosts(spec, hosts));
+    for (var event : events) {
       apply(event);
       if (event instanceof CampaignStepStarted started && !started.actionIds().isEmpty()) {
         deadlines.schedule(started.timesOutAt(), STEP_TIMEOUT, new StepTimeout(started.stepId()));
       }
     }
+  }
+
+  private static Optional<ClusterSpec> inventoryOf(ClusterCommand command) {
+    return switch (command) {
+      case RegisterCluster register -> Optional.of(register.cluster());
+      case UpdateCluster update -> Optional.of(update.cluster());
+      default -> Optional.empty();
+    };
+  }
+
+  /** In this command's transaction: two racing registrations cannot both take one host. */
+  private static void claimHosts(ClusterSpec spec, HostLedger hosts) {
+    var names = spec.hosts().stream().map(VmHost::name).toList();
+    HostOwnership.check(spec, hosts.lock(names));
+    hosts.placeCluster(spec.id(), names);
   }
 
   /** Fires for every step; a step that already ended makes it a no-op, so none is cancelled. */

@@ -1,5 +1,9 @@
 package dev.upgradetracker.command.cluster;
 
+import static dev.upgradetracker.command.input.InputChecks.name;
+import static dev.upgradetracker.command.input.InputChecks.required;
+import static dev.upgradetracker.command.input.InputChecks.sshAddress;
+
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
@@ -8,13 +12,9 @@ import dev.upgradetracker.events.fleet.Topology;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Checks a cluster as submitted for registration; the first problem found is reported. */
 final class ClusterSpecValidation {
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
-  private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}");
 
   private ClusterSpecValidation() {}
 
@@ -35,10 +35,7 @@ final class ClusterSpecValidation {
       if (!hostNames.add(host.name())) {
         throw new InvalidInput(field + ".name", "host " + host.name() + " is listed twice");
       }
-      if (host.sshAddress() == null || !ADDRESS.matcher(host.sshAddress()).matches()) {
-        throw new InvalidInput(
-            field + ".sshAddress", "must be host:port, was " + host.sshAddress());
-      }
+      sshAddress(field + ".sshAddress", host.sshAddress());
       required(field + ".hpuxVersion", host.hpuxVersion());
       required(field + ".ivmVersion", host.ivmVersion());
       required(field + ".serviceguardVersion", host.serviceguardVersion());
@@ -87,21 +84,6 @@ final class ClusterSpecValidation {
               "guest node " + failover + " is not a guest of this cluster");
         }
       }
-    }
-  }
-
-  private static void name(String field, String value) {
-    if (value == null || !NAME.matcher(value).matches()) {
-      throw new InvalidInput(
-          field,
-          "must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit; was "
-              + value);
-    }
-  }
-
-  private static void required(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInput(field, "is required");
     }
   }
 }

@@ -17,7 +17,9 @@ public abstract sealed class CommandRefused extends RuntimeException
         NotSkippable,
         ConcurrentChange,
         VersionMismatch,
-        FourEyes {
+        FourEyes,
+        HostTaken,
+        AdminOnly {
 
   private final Map<String, Object> facts;
 

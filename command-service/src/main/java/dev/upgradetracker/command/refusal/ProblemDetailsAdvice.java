@@ -18,6 +18,8 @@ public class ProblemDetailsAdvice {
         switch (refusal) {
           case NotOwner notOwner -> HttpStatus.FORBIDDEN;
           case FourEyes sameUser -> HttpStatus.FORBIDDEN;
+          case AdminOnly adminOnly -> HttpStatus.FORBIDDEN;
+          case HostTaken taken -> HttpStatus.CONFLICT;
           case RuleViolation violation -> HttpStatus.CONFLICT;
           case AlreadyExists exists -> HttpStatus.CONFLICT;
           case ActionInProgress busy -> HttpStatus.CONFLICT;
@@ -89,6 +91,8 @@ public class ProblemDetailsAdvice {
       case NotFound notFound -> "Not found";
       case InvalidInput invalid -> "Invalid input";
       case FourEyes sameUser -> "Four eyes: another approver must approve";
+      case HostTaken taken -> "Host taken";
+      case AdminOnly adminOnly -> "Admins only";
     };
   }
 }

@@ -1,7 +1,12 @@
 package dev.upgradetracker.command.cluster;
 
 import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradetracker.command.host.HostEntry;
+import dev.upgradetracker.command.host.HostLedger;
+import dev.upgradetracker.command.host.Ledgers;
+import dev.upgradetracker.command.refusal.HostTaken;
 import dev.upgradetracker.command.refusal.InvalidMoveTarget;
 import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.cluster.ClusterCommand.MoveGuests;
@@ -9,6 +14,8 @@ import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.host.HostEvent.HostReassigned;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -20,6 +27,7 @@ class ClusterAggregateTest {
 
   private AggregateTestFixture<ClusterAggregate> fixture;
   private final ClusterRegistered registered = registered();
+  private final HostLedger hosts = Ledgers.assigning(twoHostsThreeGuests("c1"));
 
   @BeforeEach
   void setUp() {
@@ -28,6 +36,7 @@ class ClusterAggregateTest {
         message ->
             new VersionedAggregateIdentifier(
                 ((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null));
+    fixture.registerInjectableResource(hosts);
   }
 
   @Test
@@ -38,6 +47,37 @@ class ClusterAggregateTest {
             new ClusterCommandDispatch(new RegisterCluster(twoHostsThreeGuests("c1"))),
             Map.of("team", "alpha"))
         .expectEvents(registered);
+    assertThat(hosts.find("h1")).get().extracting(HostEntry::clusterId).isEqualTo("c1");
+  }
+
+  @Test
+  void registrationOverAHostOfAnotherTeamIsRefusedAndWritesNothing() {
+    hosts.record(new HostReassigned("h2", "127.0.0.1:22002", "bravo", "127.0.0.1:22002", "alpha"));
+
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new ClusterCommandDispatch(new RegisterCluster(twoHostsThreeGuests("c1"))),
+            Map.of("team", "alpha"))
+        .expectException(NotOwner.class)
+        .expectExceptionMessage(
+            "R8 owner-only: host h2 belongs to team bravo; team alpha may only read it")
+        .expectNoEvents();
+    assertThat(hosts.find("h1")).get().extracting(HostEntry::clusterId).isNull();
+  }
+
+  @Test
+  void registrationOverAHostOfAnotherClusterIsRefusedAndWritesNothing() {
+    hosts.placeCluster("c0", List.of("h2"));
+
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new ClusterCommandDispatch(new RegisterCluster(twoHostsThreeGuests("c1"))),
+            Map.of("team", "alpha"))
+        .expectException(HostTaken.class)
+        .expectNoEvents();
+    assertThat(hosts.find("h2")).get().extracting(HostEntry::clusterId).isEqualTo("c0");
   }
 
   @Test

@@ -21,6 +21,14 @@ public final class Clusters {
     return Fleets.cluster(id).localNames().portsFrom(22001).guestsPerHost(2, 1).build();
   }
 
+  /**
+   * As {@link #twoHostsThreeGuests}, but hosts {@code <id>-h1}, {@code <id>-h2} at their own names:
+   * unique in a fleet, so that many such clusters can be registered beside each other.
+   */
+  public static ClusterSpec twoOwnHostsThreeGuests(String id) {
+    return Fleets.cluster(id).localNames().fleetUniqueHosts().guestsPerHost(2, 1).build();
+  }
+
   /** Guests as packages: hosts h1, h2, h3; g1, g2 on h1, g3 on h2, g4 on h3. */
   public static ClusterSpec threeHostsAsPackages(String id) {
     return Fleets.cluster(id).localNames().portsFrom(22001).guestsPerHost(2, 1, 1).build();

@@ -59,6 +59,7 @@ class ConcurrentCommandsIT {
       throws Exception {
     var prefix = "cc-" + UUID.randomUUID().toString().substring(0, 6) + "-";
     for (int c = 0; c < CLUSTERS; c++) {
+      AdminAssigns.hostsOf(String.valueOf(port), cluster(prefix + c));
       assertThat(
               post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(prefix + c)), null)
                   .status())
@@ -74,7 +75,7 @@ class ConcurrentCommandsIT {
               var random = new Random(thread);
               for (int i = thread; i < COMMANDS; i += THREADS) {
                 var clusterId = prefix + random.nextInt(CLUSTERS);
-                var body = "{\"toHost\":\"h" + (1 + random.nextInt(4)) + "\"}";
+                var body = "{\"toHost\":\"" + clusterId + "-h" + (1 + random.nextInt(4)) + "\"}";
                 outcomes.add(
                     post(
                         "/api/clusters/"
@@ -126,13 +127,25 @@ class ConcurrentCommandsIT {
   @Test
   void aRepeatedIdempotencyKeyGetsTheFirstAnswerAndWritesNothing() throws Exception {
     var clusterId = "idem-" + UUID.randomUUID().toString().substring(0, 6);
+    AdminAssigns.hostsOf(String.valueOf(port), cluster(clusterId));
     post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(clusterId)), null);
     var key = UUID.randomUUID().toString();
 
-    var first = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", key);
-    var repeat = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", key);
+    var first =
+        post(
+            "/api/clusters/" + clusterId + "/guests/g1/move",
+            "{\"toHost\":\"" + clusterId + "-h2\"}",
+            key);
+    var repeat =
+        post(
+            "/api/clusters/" + clusterId + "/guests/g1/move",
+            "{\"toHost\":\"" + clusterId + "-h2\"}",
+            key);
     var otherBody =
-        post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h3\"}", key);
+        post(
+            "/api/clusters/" + clusterId + "/guests/g1/move",
+            "{\"toHost\":\"" + clusterId + "-h3\"}",
+            key);
 
     assertThat(first.status()).isEqualTo(202);
     assertThat(repeat.status()).isEqualTo(202);
@@ -162,6 +175,6 @@ class ConcurrentCommandsIT {
   }
 
   private static ClusterSpec cluster(String id) {
-    return Fleets.cluster(id).localNames().portsFrom(30001).guestsPerHost(1, 1, 1, 1).build();
+    return Fleets.cluster(id).localNames().fleetUniqueHosts().guestsPerHost(1, 1, 1, 1).build();
   }
 }

@@ -1,7 +1,7 @@
 package dev.upgradetracker.command.eventstore;
 
 import static dev.upgradetracker.command.cluster.Clusters.result;
-import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
+import static dev.upgradetracker.command.cluster.Clusters.twoOwnHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.EventEnvelope;
@@ -26,6 +26,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,17 +47,21 @@ abstract class EventStoreContract {
   @Autowired KafkaSettings kafka;
 
   final String clusterId = "c-" + UUID.randomUUID().toString().substring(0, 8);
+  final ClusterSpec cluster = twoOwnHostsThreeGuests(clusterId);
+
+  /** An admin assigned the test cluster's hosts to its team. */
+  @BeforeEach
+  void assignTheClustersHosts() {
+    assignHosts(cluster);
+  }
 
   @Test
   void storesAcceptedCommandsPublishesThemAndRecordsExecutorReportsOnce() throws Exception {
-    assertThat(
-            post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)))
-                .statusCode())
-        .isEqualTo(201);
+    assertThat(register(cluster).statusCode()).isEqualTo(201);
     var move =
         post(
             "/api/clusters/" + clusterId + "/guests/g1/move",
-            "{\"toHost\":\"h2\",\"actionId\":\"a1\"}");
+            "{\"toHost\":\"" + host(2) + "\",\"actionId\":\"a1\"}");
     assertThat(move.statusCode()).isEqualTo(202);
 
     var published = publishedEvents(2);
@@ -88,24 +93,20 @@ abstract class EventStoreContract {
 
   @Test
   void refusedCommandsAnswerProblemDetailsAndWriteNothing() throws Exception {
-    post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+    register(cluster);
 
-    var duplicate =
-        post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+    var duplicate = register(cluster);
     var badTarget = post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h9\"}");
-    var unknown = post("/api/clusters/nope/guests/g1/move", "{\"toHost\":\"h2\"}");
+    var unknown = post("/api/clusters/nope/guests/g1/move", toHost(2));
     var malformed = post("/api/clusters", "{\"id\":\"x\",\"hosts\":[]}");
-    var unknownStep = post("/api/clusters/" + clusterId + "/hosts/h1/frobnicate", "{}");
+    var unknownStep =
+        post("/api/clusters/" + clusterId + "/hosts/" + host(1) + "/frobnicate", "{}");
     var wrongType =
         post("/api/clusters", "{\"id\":\"x\",\"team\":\"alpha\",\"topology\":\"SIDEWAYS\"}");
     var otherTeam =
-        post(
-            "/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "bravo-token");
-    var auditor =
-        post(
-            "/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "audit-token");
-    var nobody =
-        post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}", "wrong");
+        post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2), "bravo-token");
+    var auditor = post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2), "audit-token");
+    var nobody = post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2), "wrong");
 
     assertThat(duplicate.statusCode()).isEqualTo(409);
     assertThat(badTarget.statusCode()).isEqualTo(409);
@@ -127,7 +128,7 @@ abstract class EventStoreContract {
 
   @Test
   void aPlanIsADryRunThatWritesNothing() throws Exception {
-    post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+    register(cluster);
 
     var plan = post("/api/clusters/" + clusterId + "/plan", "{\"mode\":\"UPDATE\"}");
     var foreign = post("/api/clusters/" + clusterId + "/plan", "{}", "bravo-token");
@@ -142,8 +143,9 @@ abstract class EventStoreContract {
 
   @Test
   void importsAFleetClusterByClusterSayingWhatBecameOfEach() throws Exception {
-    var mine = twoHostsThreeGuests(clusterId);
-    var another = twoHostsThreeGuests(clusterId + "-b");
+    var mine = cluster;
+    var another = twoOwnHostsThreeGuests(clusterId + "-b");
+    assignHosts(another);
     var foreign =
         new ClusterSpec(
             clusterId + "-f",
@@ -174,24 +176,23 @@ abstract class EventStoreContract {
 
   @Test
   void aCommandWithIfMatchIsAcceptedOnlyAtTheVersionItNames() throws Exception {
-    var registered =
-        post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
+    var registered = register(cluster);
     assertThat(registered.headers().firstValue("ETag")).hasValue("\"0\"");
 
     var current =
         post(
             "/api/clusters/" + clusterId + "/guests/g1/move",
-            "{\"toHost\":\"h2\"}",
+            toHost(2),
             Map.of("If-Match", "\"0\""));
     var stale =
         post(
             "/api/clusters/" + clusterId + "/guests/g2/move",
-            "{\"toHost\":\"h2\"}",
+            toHost(2),
             Map.of("If-Match", "\"0\""));
     var malformed =
         post(
             "/api/clusters/" + clusterId + "/guests/g2/move",
-            "{\"toHost\":\"h2\"}",
+            toHost(2),
             Map.of("If-Match", "yesterday"));
 
     assertThat(current.statusCode()).as(current.body()).isEqualTo(202);
@@ -207,10 +208,10 @@ abstract class EventStoreContract {
 
   @Test
   void verificationFindsAnEventEditedInTheDatabaseAtExactlyThatEvent() throws Exception {
-    post("/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)));
-    post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\":\"h2\"}");
-    post("/api/clusters/" + clusterId + "/guests/g2/move", "{\"toHost\":\"h2\"}");
-    post("/api/clusters/" + clusterId + "/guests/g3/move", "{\"toHost\":\"h1\"}");
+    register(cluster);
+    post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2));
+    post("/api/clusters/" + clusterId + "/guests/g2/move", toHost(2));
+    post("/api/clusters/" + clusterId + "/guests/g3/move", toHost(1));
     var before = verification("/api/clusters/" + clusterId + "/verification");
     assertThat(before.get("events").asLong()).isEqualTo(storedEventCount()).isGreaterThan(2);
     assertThat(before.get("intact").asBoolean()).isTrue();
@@ -266,7 +267,7 @@ abstract class EventStoreContract {
     return Json.MAPPER.readTree(response.body());
   }
 
-  private long storedEventCount() {
+  long storedEventCount() {
     return eventStore.readEvents(clusterId).asStream().count();
   }
 
@@ -280,21 +281,37 @@ abstract class EventStoreContract {
         Duration.ofSeconds(30));
   }
 
-  private HttpResponse<String> post(String path, String json) throws Exception {
+  String host(int number) {
+    return clusterId + "-h" + number;
+  }
+
+  private String toHost(int number) {
+    return "{\"toHost\":\"" + host(number) + "\"}";
+  }
+
+  HttpResponse<String> register(ClusterSpec spec) throws Exception {
+    return post("/api/clusters", Json.MAPPER.writeValueAsString(spec));
+  }
+
+  void assignHosts(ClusterSpec... clusters) {
+    AdminAssigns.hostsOf(String.valueOf(port), clusters);
+  }
+
+  HttpResponse<String> post(String path, String json) throws Exception {
     return post(path, json, "alpha-token");
   }
 
-  private HttpResponse<String> post(String path, String json, String token) throws Exception {
+  HttpResponse<String> post(String path, String json, String token) throws Exception {
     return post(path, json, token, Map.of());
   }
 
-  private HttpResponse<String> post(String path, String json, Map<String, String> headers)
+  HttpResponse<String> post(String path, String json, Map<String, String> headers)
       throws Exception {
     return post(path, json, "alpha-token", headers);
   }
 
-  private HttpResponse<String> post(
-      String path, String json, String token, Map<String, String> headers) throws Exception {
+  HttpResponse<String> post(String path, String json, String token, Map<String, String> headers)
+      throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")

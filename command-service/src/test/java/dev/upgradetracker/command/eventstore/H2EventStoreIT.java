@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class H2EventStoreIT extends EventStoreContract {
+class H2EventStoreIT extends HostLedgerContract {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The same contract on the PostgreSQL server at 127.0.0.1:5432, in a database of its own. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PostgresEventStoreIT extends EventStoreContract {
+class PostgresEventStoreIT extends HostLedgerContract {
 
   static final String SERVER =
       System.getProperty("ut.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");

@@ -1,6 +1,6 @@
 package dev.upgradetracker.command.eventstore;
 
-import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
+import static dev.upgradetracker.command.cluster.Clusters.twoOwnHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.command.CommandServiceApplication;
@@ -70,9 +70,9 @@ class TwoInstancesIT {
       commandsRacingFromTwoInstancesOnOneClusterAreStoredOnceInOneHashChainOrRefusedWithTheVersion()
           throws Exception {
     var clusterId = "race-" + UUID.randomUUID().toString().substring(0, 6);
-    assertThat(
-            post(0, "/api/clusters", Json.MAPPER.writeValueAsString(twoHostsThreeGuests(clusterId)))
-                .status())
+    var cluster = twoOwnHostsThreeGuests(clusterId);
+    AdminAssigns.hostsOf(port(1), cluster);
+    assertThat(post(0, "/api/clusters", Json.MAPPER.writeValueAsString(cluster)).status())
         .isEqualTo(201);
 
     var outcomes = new ConcurrentLinkedQueue<Outcome>();
@@ -106,7 +106,10 @@ class TwoInstancesIT {
             .filter(HostActionRequested.class::isInstance)
             .map(e -> ((HostActionRequested) e).actionId())
             .toList();
-    var expected = accepted.stream().flatMap(id -> Stream.of(id + "@h1", id + "@h2")).toList();
+    var expected =
+        accepted.stream()
+            .flatMap(id -> Stream.of(id + "@" + clusterId + "-h1", id + "@" + clusterId + "-h2"))
+            .toList();
     assertThat(requested).containsExactlyInAnyOrderElementsOf(expected);
     var chain = instances.getFirst().getBean(ChainVerifier.class).verify(clusterId).orElseThrow();
     assertThat(chain.intact()).as("hash chain: %s", chain).isTrue();
@@ -114,9 +117,8 @@ class TwoInstancesIT {
 
   private static Outcome post(int instance, String path, String json) {
     try {
-      var port = instances.get(instance).getEnvironment().getProperty("local.server.port");
       var request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(instance) + path))
               .header("Content-Type", "application/json")
               .header("Authorization", "Bearer alpha-token")
               .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -126,6 +128,10 @@ class TwoInstancesIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String port(int instance) {
+    return instances.get(instance).getEnvironment().getProperty("local.server.port");
   }
 
   private static void admin(String sql) throws Exception {

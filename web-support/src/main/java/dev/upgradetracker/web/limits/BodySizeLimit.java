@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -15,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class BodySizeLimit extends OncePerRequestFilter {
 
-  static final String IMPORT = "/api/clusters/import";
+  /** Where whole inventories arrive: a fleet file, a host inventory. */
+  static final Set<String> IMPORTS = Set.of("/api/clusters/import", "/api/hosts/import");
 
   private final LimitSettings limits;
 
@@ -27,7 +29,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    var importing = IMPORT.equals(request.getServletPath());
+    var importing = IMPORTS.contains(request.getServletPath());
     long limit = (importing ? limits.maxImportBody() : limits.maxBody()).toBytes();
     long declared = request.getContentLengthLong();
     if (declared > limit) {

@@ -7,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The largest input a service accepts.
  *
- * @param maxBody the largest request body (JSON) anywhere but the fleet import
- * @param maxImportBody the largest fleet file {@code POST /api/clusters/import} accepts
+ * @param maxBody the largest request body (JSON) anywhere but the imports
+ * @param maxImportBody the largest fleet file or host inventory an import accepts
  */
 @ConfigurationProperties("upgrade-tracker.limits")
 public record LimitSettings(

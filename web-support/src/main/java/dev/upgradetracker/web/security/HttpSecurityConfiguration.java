@@ -98,6 +98,8 @@ public class HttpSecurityConfiguration {
                     .hasRole("METRICS")
                     .requestMatchers(GET, "/api/**")
                     .hasAnyRole(READERS)
+                    .requestMatchers("/api/hosts", "/api/hosts/**")
+                    .hasRole("ADMIN")
                     .requestMatchers(POST, "/api/replays")
                     .hasAnyRole("AUDITOR", "ADMIN")
                     .requestMatchers(POST, "/api/campaigns/*/clusters/*/approve")

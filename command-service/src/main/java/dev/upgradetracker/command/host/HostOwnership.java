@@ -1,0 +1,46 @@
+package dev.upgradetracker.command.host;
+
+import static dev.upgradetracker.command.input.InputChecks.canonicalAddress;
+
+import dev.upgradetracker.command.refusal.HostTaken;
+import dev.upgradetracker.command.refusal.InvalidInput;
+import dev.upgradetracker.command.refusal.NotOwner;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import java.util.Map;
+
+/**
+ * R8 over hosts: a cluster is registered or updated only over hosts assigned to its team, each at
+ * the address it was assigned with and in no other cluster.
+ */
+public final class HostOwnership {
+
+  private HostOwnership() {}
+
+  /** {@code ledger}: the entries of the spec's hosts; a host without one is assigned to nobody. */
+  public static void check(ClusterSpec spec, Map<String, HostEntry> ledger) {
+    for (int i = 0; i < spec.hosts().size(); i++) {
+      var host = spec.hosts().get(i);
+      var entry = ledger.get(host.name());
+      if (entry == null) {
+        throw NotOwner.unassignedHost(host.name(), spec.team());
+      }
+      if (!entry.team().equals(spec.team())) {
+        throw new NotOwner("host", host.name(), entry.team(), spec.team());
+      }
+      if (!entry.sshAddress().equals(canonicalAddress(host.sshAddress()))) {
+        throw new InvalidInput(
+            "hosts[" + i + "].sshAddress",
+            "host "
+                + host.name()
+                + " is assigned at "
+                + entry.sshAddress()
+                + ", not at "
+                + host.sshAddress());
+      }
+      if (entry.clusterId() != null && !entry.clusterId().equals(spec.id())) {
+        throw HostTaken.inCluster(
+            host.name(), entry.clusterId(), "a host is in at most one cluster");
+      }
+    }
+  }
+}
