@@ -1,5 +1,6 @@
 package dev.upgradetracker.executor;
 
+import dev.upgradetracker.web.kafka.KafkaGateSetup;
 import dev.upgradetracker.web.kafka.KafkaSettingsSetup;
 import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({HttpSecurityConfiguration.class, KafkaSettingsSetup.class})
+@Import({HttpSecurityConfiguration.class, KafkaSettingsSetup.class, KafkaGateSetup.class})
 public class ExecutorApplication {
 
   public static void main(String[] args) {

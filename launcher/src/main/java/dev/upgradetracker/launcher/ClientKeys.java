@@ -3,7 +3,7 @@ package dev.upgradetracker.launcher;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
-import dev.upgradetracker.web.SecretFiles;
+import dev.upgradetracker.messaging.files.SecretFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,10 +7,10 @@ import dev.upgradetracker.kafka.KRaftBroker;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.Topics;
+import dev.upgradetracker.messaging.files.SecretFiles;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.served.SideEffectsServer;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
-import dev.upgradetracker.web.SecretFiles;
 import dev.upgradetracker.web.identity.DemoIdentities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -340,17 +340,22 @@ public final class Stack implements AutoCloseable {
    */
   public AutoCloseable startExtraExecutor(Map<String, String> changes, int port)
       throws IOException, InterruptedException {
+    var executor = launchExtraExecutor(changes, port);
+    executor.awaitHealthy(START_TIMEOUT);
+    return executor;
+  }
+
+  /** As {@link #startExtraExecutor}, without waiting for it to be healthy. */
+  public ServiceProcess launchExtraExecutor(Map<String, String> changes, int port)
+      throws IOException {
     var env = new HashMap<>(serviceEnvironment);
     env.put("EXECUTOR_SSH_PRIVATE_KEY", sshDir.resolve("id_ecdsa").toString());
     env.put("EXECUTOR_SSH_KNOWN_HOSTS", sshDir.resolve("known_hosts").toString());
     env.put("EXECUTOR_TRUSTED_KEYS_DIR", signingKeysDir().toString());
     env.put("EXECUTOR_PORT", String.valueOf(port));
     env.putAll(changes);
-    var executor =
-        ServiceProcess.start(
-            "executor", home, port, env, Path.of(env.get("UT_DATA_DIR")).resolve("logs"));
-    executor.awaitHealthy(START_TIMEOUT);
-    return executor;
+    return ServiceProcess.start(
+        "executor", home, port, env, Path.of(env.get("UT_DATA_DIR")).resolve("logs"));
   }
 
   /** Where the command service keeps its request-signing keys and the executor finds them. */

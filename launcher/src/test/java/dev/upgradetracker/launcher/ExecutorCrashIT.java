@@ -4,82 +4,170 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The executor process killed with SIGKILL in the middle of an action, then started again: on a
- * stack of its own, since it kills a service.
+ * stack of its own, since it kills a service; each test on a cluster of its own.
  */
 class ExecutorCrashIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @TempDir Path dataDir;
+  private static Stack stack;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack =
+        Stack.start(
+            TestStacks.on(
+                Files.createTempDirectory("ut-executor-crash-"),
+                Fleets.cluster("crash").localNames().guestsPerHost(1, 0).build(),
+                Fleets.cluster("ux").guestsPerHost(0, 1).build()));
+  }
+
+  @AfterAll
+  static void stopStack() {
+    stack.close();
+  }
 
   @Test
   void anActionInterruptedByAKilledExecutorIsCompletedExactlyOnceAfterRestart() throws Exception {
-    try (var stack = Stack.start(settings())) {
-      var fleet = stack.simulator().fleet();
-      stack.simulator().faults().add(Fault.slow("h1", "^cmrunpkg", Duration.ofSeconds(6)).times(1));
+    var fleet = stack.simulator().fleet();
+    stack.simulator().faults().add(Fault.slow("h1", "^cmrunpkg", Duration.ofSeconds(6)).times(1));
 
-      var accepted =
-          Http.postJson(
-              stack.commandUrl() + "/api/clusters/crash/guests/g1/move",
-              stack.tokenOf("alpha"),
-              "{\"toHost\":\"h2\"}");
-      assertThat(accepted.statusCode()).isEqualTo(202);
-      await(
-          () -> fleet.commandLog().stream().anyMatch(e -> e.commandLine().equals("cmhaltpkg g1")),
-          "the executor halted g1");
-      Thread.sleep(500);
-      stack.crash("executor");
-      stack.restart("executor");
+    var accepted =
+        Http.postJson(
+            stack.commandUrl() + "/api/clusters/crash/guests/g1/move",
+            stack.tokenOf("alpha"),
+            "{\"toHost\":\"h2\"}");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    await(
+        () -> fleet.commandLog().stream().anyMatch(e -> e.commandLine().equals("cmhaltpkg g1")),
+        "the executor halted g1");
+    Thread.sleep(500);
+    stack.crash("executor");
+    stack.restart("executor");
 
-      await(() -> guestHostInView(stack).equals("h2"), "the view shows g1 on h2");
-      assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
-      assertThat(fleet.commandLog())
-          .filteredOn(e -> e.commandLine().startsWith("cmrunpkg"))
-          .hasSize(1);
-      assertThat(fleet.commandLog())
-          .filteredOn(e -> e.commandLine().startsWith("cmhaltpkg"))
-          .hasSize(1);
-      assertThat(fleet.violations()).isEmpty();
-      var history =
-          JSON.readTree(
-              Http.get(stack.queryUrl() + "/api/clusters/crash/history", stack.tokenOf("alpha"))
-                  .body());
-      var lines = new ArrayList<String>();
-      history
-          .get("items")
-          .valueStream()
-          .filter(e -> e.path("type").asString().equals("HostActionSucceeded"))
-          .forEach(e -> e.at("/action/commandLines").forEach(l -> lines.add(l.asString())));
-      assertThat(lines)
-          .as("the history shows the line the killed executor had started")
-          .contains("cmrunpkg -n h2 g1");
-    }
+    await(() -> guestHostInView("crash", "g1").equals("h2"), "the view shows g1 on h2");
+    assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
+    assertThat(fleet.commandLogOf("crash"))
+        .filteredOn(e -> e.commandLine().startsWith("cmrunpkg"))
+        .hasSize(1);
+    assertThat(fleet.commandLogOf("crash"))
+        .filteredOn(e -> e.commandLine().startsWith("cmhaltpkg"))
+        .hasSize(1);
+    assertThat(fleet.violations()).isEmpty();
+    assertThat(succeededCommandLines("crash"))
+        .as("the history shows the line the killed executor had started")
+        .contains("cmrunpkg -n h2 g1");
   }
 
-  private static String guestHostInView(Stack stack) {
+  @Test
+  void aNodeUpgradeInterruptedInUpdateUxRunsUpdateUxOnceAndItsHistoryShowsIt() throws Exception {
+    var fleet = stack.simulator().fleet();
+    for (var step : List.of("verify-guests-boot", "backup-guests", "hosts/ux-h1/backup")) {
+      finish("/api/clusters/ux/" + step, "{}");
+    }
+    stack
+        .simulator()
+        .faults()
+        .add(Fault.slow("ux-h1", "^update-ux", Duration.ofSeconds(4)).times(1));
+
+    var upgrade =
+        Http.postJson(
+            stack.commandUrl() + "/api/clusters/ux/hosts/ux-h1/upgrade",
+            stack.tokenOf("alpha"),
+            "{\"mode\":\"UPDATE\"}");
+    assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(202);
+    var actionId = JSON.readTree(upgrade.body()).get("actionId").asString();
+    await(
+        () ->
+            fleet.commandLogOf("ux").stream()
+                .anyMatch(e -> e.host().equals("ux-h1") && e.commandLine().startsWith("swlist")),
+        "the executor read ux-h1's software, then started update-ux");
+    Thread.sleep(500);
+    stack.crash("executor");
+    stack.restart("executor");
+
+    await(() -> actionSucceeded("ux", actionId), "the upgrade of ux-h1 succeeded");
+    assertThat(fleet.commandLogOf("ux"))
+        .as("the simulator's log: update-ux ran once on ux-h1")
+        .filteredOn(e -> e.commandLine().startsWith("update-ux"))
+        .hasSize(1);
+    assertThat(fleet.violations()).isEmpty();
+    assertThat(succeededCommandLines("ux"))
+        .as("the history shows the update-ux line the killed executor had started")
+        .anyMatch(line -> line.startsWith("update-ux -s "));
+  }
+
+  /** Sends a step and waits until each host action it requested succeeded. */
+  private static void finish(String path, String body) throws Exception {
+    var accepted = Http.postJson(stack.commandUrl() + path, stack.tokenOf("alpha"), body);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    var actionId = JSON.readTree(accepted.body()).get("actionId").asString();
+    await(() -> actionSucceeded("ux", actionId), path + " succeeded");
+  }
+
+  private static boolean actionSucceeded(String clusterId, String actionId) {
+    var view = view(clusterId);
+    if (view == null) {
+      return false;
+    }
+    var actions =
+        view.get("actions")
+            .valueStream()
+            .filter(a -> a.get("actionId").asString().startsWith(actionId))
+            .toList();
+    return !actions.isEmpty()
+        && actions.stream().allMatch(a -> a.get("status").asString().equals("SUCCEEDED"));
+  }
+
+  private static List<String> succeededCommandLines(String clusterId) throws Exception {
+    var history =
+        JSON.readTree(
+            Http.get(
+                    stack.queryUrl() + "/api/clusters/" + clusterId + "/history",
+                    stack.tokenOf("alpha"))
+                .body());
+    var lines = new ArrayList<String>();
+    history
+        .get("items")
+        .valueStream()
+        .filter(e -> e.path("type").asString().equals("HostActionSucceeded"))
+        .forEach(e -> e.at("/action/commandLines").forEach(l -> lines.add(l.asString())));
+    return lines;
+  }
+
+  private static String guestHostInView(String clusterId, String guest) {
+    var view = view(clusterId);
+    if (view == null) {
+      return "";
+    }
+    for (var each : view.get("guests")) {
+      if (each.get("name").asString().equals(guest)) {
+        return each.get("host").asString();
+      }
+    }
+    return "";
+  }
+
+  private static JsonNode view(String clusterId) {
     try {
-      var response = Http.get(stack.queryUrl() + "/api/clusters/crash", stack.tokenOf("alpha"));
-      if (response.statusCode() != 200) {
-        return "";
-      }
-      for (var guest : JSON.readTree(response.body()).get("guests")) {
-        if (guest.get("name").asString().equals("g1")) {
-          return guest.get("host").asString();
-        }
-      }
-      return "";
+      var response =
+          Http.get(stack.queryUrl() + "/api/clusters/" + clusterId, stack.tokenOf("alpha"));
+      return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     } catch (Exception e) {
-      return "";
+      return null;
     }
   }
 
@@ -91,9 +179,5 @@ class ExecutorCrashIT {
       }
       Thread.sleep(100);
     }
-  }
-
-  private LauncherSettings settings() {
-    return TestStacks.on(dataDir, Fleets.cluster("crash").localNames().guestsPerHost(1, 0).build());
   }
 }

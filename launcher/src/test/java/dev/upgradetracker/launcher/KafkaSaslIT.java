@@ -1,10 +1,11 @@
 package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.kafka.SharedTestBroker;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,21 @@ class KafkaSaslIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path dataDir;
+
+  /** The first answer of a service's health endpoint, once it listens. */
+  private static HttpResponse<String> healthOnceAnswered(String url) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (true) {
+      try {
+        return Http.get(url);
+      } catch (IOException notListeningYet) {
+        if (System.nanoTime() > deadline) {
+          throw notListeningYet;
+        }
+        Thread.sleep(250);
+      }
+    }
+  }
 
   @Test
   void theServicesWorkOverSaslAndOneWithAWrongPasswordFailsSayingWhy() throws Exception {
@@ -53,17 +69,23 @@ class KafkaSaslIT {
           .isEqualTo("sasl-h2");
 
       var wrong = Files.createTempDirectory("ut-sasl-wrong-");
-      assertThatThrownBy(
-              () ->
-                  stack.startExtraExecutor(
-                      Map.of(
-                          "KAFKA_SASL_PASSWORD", "not-the-password",
-                          "UT_DATA_DIR", wrong.toString(),
-                          "EXECUTOR_GROUP", "wrong-password"),
-                      TestStacks.freePort()))
-          .as("an executor with a wrong password does not come up");
-      assertThat(Files.readString(wrong.resolve("logs").resolve("executor.log")))
-          .contains("Authentication failed");
+      int port = TestStacks.freePort();
+      try (var executor =
+          stack.launchExtraExecutor(
+              Map.of(
+                  "KAFKA_SASL_PASSWORD", "not-the-password",
+                  "UT_DATA_DIR", wrong.toString(),
+                  "EXECUTOR_GROUP", "wrong-password"),
+              port)) {
+        var health = healthOnceAnswered("http://127.0.0.1:" + port + "/actuator/health");
+        assertThat(health.statusCode()).as("health DOWN: %s", health.body()).isEqualTo(503);
+        assertThat(JSON.readTree(health.body()).at("/components/kafka/status").asString())
+            .isEqualTo("DOWN");
+        assertThat(Files.readString(wrong.resolve("logs").resolve("executor.log")))
+            .contains("Kafka does not accept this service: Authentication failed")
+            .contains("KAFKA_SASL_USERNAME=" + SharedTestBroker.SASL_USER)
+            .doesNotContain("not-the-password");
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -30,6 +31,25 @@ public record KafkaSecurity(
 
   public static final KafkaSecurity NONE =
       new KafkaSecurity(null, null, null, null, null, null, null, null, null);
+
+  /** The settings for a log line or a health detail: never a password. */
+  public String describe() {
+    if (blank(protocol) && blank(saslMechanism) && blank(propertiesFile)) {
+      return "plain Kafka, no authentication";
+    }
+    var parts = new ArrayList<String>();
+    parts.add("KAFKA_SECURITY_PROTOCOL=" + protocol);
+    if (!blank(saslMechanism)) {
+      parts.add("KAFKA_SASL_MECHANISM=" + saslMechanism);
+    }
+    if (!blank(saslUsername)) {
+      parts.add("KAFKA_SASL_USERNAME=" + saslUsername);
+    }
+    if (!blank(propertiesFile)) {
+      parts.add("KAFKA_CLIENT_PROPERTIES_FILE=" + propertiesFile);
+    }
+    return String.join(", ", parts);
+  }
 
   /** The client properties these settings make. */
   public Properties properties() {

@@ -8,6 +8,7 @@ import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.messaging.KafkaSettings;
 import java.time.Duration;
 import java.util.List;
@@ -35,23 +36,32 @@ class ActionResultConsumer implements SmartLifecycle {
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
   private final KafkaSettings kafka;
+  private final KafkaGate gate;
   private final CommandGateway commands;
   private volatile KafkaConsumer<String, ActionResult> consumer;
   private volatile boolean running;
   private Thread loop;
 
-  ActionResultConsumer(KafkaSettings kafka, CommandGateway commands) {
+  ActionResultConsumer(KafkaSettings kafka, KafkaGate gate, CommandGateway commands) {
     this.kafka = kafka;
+    this.gate = gate;
     this.commands = commands;
   }
 
   @Override
   public void start() {
+    running = true;
+    gate.whenOpen("the action-result consumer", this::startConsuming);
+  }
+
+  private synchronized void startConsuming() {
+    if (!running) {
+      return;
+    }
     consumer =
         KafkaClients.consumer(
             kafka.connection(), kafka.topics().group("command-service"), JsonSerde.actionResults());
     consumer.subscribe(List.of(kafka.topics().actionResults()));
-    running = true;
     loop = Thread.ofPlatform().name("action-results").start(this::consume);
   }
 
@@ -113,7 +123,7 @@ class ActionResultConsumer implements SmartLifecycle {
   }
 
   @Override
-  public void stop() {
+  public synchronized void stop() {
     running = false;
     ConsumerLoops.stop(consumer, loop, Duration.ofSeconds(10));
   }

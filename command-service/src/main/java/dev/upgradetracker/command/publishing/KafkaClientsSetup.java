@@ -17,9 +17,9 @@ class KafkaClientsSetup {
     return SigningKeys.current(settings.keysDir());
   }
 
+  /** Its first sends wait for the topics (the {@code KafkaGate} makes them) up to max.block.ms. */
   @Bean(destroyMethod = "close")
   KafkaProducer<String, Record> eventProducer(KafkaSettings kafka) {
-    kafka.topics().ensureExist(kafka.connection(), kafka.partitions(), kafka.replicas());
     return KafkaClients.producer(
         kafka.connection(), "command-service-publisher", new JsonSerde<>(Record.class));
   }

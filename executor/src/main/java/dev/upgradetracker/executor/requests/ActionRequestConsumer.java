@@ -13,6 +13,7 @@ import dev.upgradetracker.executor.proof.RequestProofs;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.messaging.KafkaSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -52,6 +53,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   private static final Duration PUBLISH_RETRY = Duration.ofSeconds(1);
 
   private final KafkaSettings kafka;
+  private final KafkaGate gate;
   private final ActionRunner runner;
   private final ExecutionSettings execution;
   private final RequestProofs proofs;
@@ -67,12 +69,14 @@ class ActionRequestConsumer implements SmartLifecycle {
 
   ActionRequestConsumer(
       KafkaSettings kafka,
+      KafkaGate gate,
       ActionRunner runner,
       ExecutionSettings execution,
       RequestProofs proofs,
       ActionJournal journal,
       MeterRegistry meters) {
     this.kafka = kafka;
+    this.gate = gate;
     this.proofs = proofs;
     this.journal = journal;
     this.meters = meters;
@@ -82,8 +86,16 @@ class ActionRequestConsumer implements SmartLifecycle {
 
   @Override
   public void start() {
+    running = true;
+    gate.whenOpen("the action-request consumer", this::startConsuming);
+  }
+
+  /** The journal read whole first: no request is judged before every executor's record is known. */
+  private synchronized void startConsuming() {
+    if (!running) {
+      return;
+    }
     var topics = kafka.topics();
-    topics.ensureExist(kafka.connection(), kafka.partitions(), kafka.replicas());
     try {
       journal.start();
     } catch (InterruptedException e) {
@@ -95,7 +107,6 @@ class ActionRequestConsumer implements SmartLifecycle {
         KafkaClients.consumer(
             kafka.connection(), topics.group(execution.group()), JsonSerde.envelopes());
     lanes = new HostLanes(execution.concurrency());
-    running = true;
     loop = Thread.ofPlatform().name("action-requests").start(this::consume);
   }
 
@@ -155,26 +166,51 @@ class ActionRequestConsumer implements SmartLifecycle {
           withEarlierLines(
               runner.run(request, host -> new JournaledSession(host, journal, earlier)),
               earlier.commandLines());
-      while (running) {
-        try {
-          producer
-              .send(
-                  new ProducerRecord<>(kafka.topics().actionResults(), request.clusterId(), result))
-              .get();
-          log.info(
-              "action ended {} (exit {})", result.outcome().status(), result.outcome().exitCode());
-          journal.record(
-              journal.of(request.actionId(), request.clusterId()).finished(clock.instant()));
-          finished(partition, offset);
-          return;
-        } catch (Exception e) {
-          log.warn("publishing the result failed, retrying: {}", e.toString());
-          Thread.sleep(PUBLISH_RETRY);
-        }
+      boolean published =
+          retried(
+              "publishing the result",
+              () ->
+                  producer
+                      .send(
+                          new ProducerRecord<>(
+                              kafka.topics().actionResults(), request.clusterId(), result))
+                      .get());
+      if (!published) {
+        return;
+      }
+      log.info("action ended {} (exit {})", result.outcome().status(), result.outcome().exitCode());
+      boolean journaled =
+          retried(
+              "recording the action finished in the journal",
+              () ->
+                  journal.record(
+                      journal
+                          .of(request.actionId(), request.clusterId())
+                          .finished(clock.instant())));
+      if (journaled) {
+        finished(partition, offset);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** Until {@code step} succeeds, a pause between tries; false when the consumer stops first. */
+  private boolean retried(String what, Step step) throws InterruptedException {
+    while (running) {
+      try {
+        step.run();
+        return true;
+      } catch (Exception e) {
+        log.warn("{} failed, retrying: {}", what, e.toString());
+        Thread.sleep(PUBLISH_RETRY);
+      }
+    }
+    return false;
   }
 
   /** The lines an interrupted earlier attempt sent come first: the history shows them all. */
@@ -243,7 +279,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   }
 
   @Override
-  public void stop() {
+  public synchronized void stop() {
     running = false;
     ConsumerLoops.stop(consumer, loop, Duration.ofSeconds(30));
     journal.stop();

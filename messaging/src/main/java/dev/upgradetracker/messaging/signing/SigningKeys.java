@@ -1,11 +1,10 @@
 package dev.upgradetracker.messaging.signing;
 
+import dev.upgradetracker.messaging.files.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -47,24 +46,15 @@ public final class SigningKeys {
   /** Makes a new pair in {@code dir}, which becomes the one to sign with. */
   public static Signer newPair(Path dir) {
     try {
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(
-            dir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      }
       KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       var keyId = RequestSignatures.keyId(pair.getPublic());
-      write(
+      SecretFiles.write(
           dir.resolve(keyId + ".key"),
-          Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
-          "rw-------");
-      write(
+          Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n");
+      SecretFiles.writeReadable(
           dir.resolve(keyId + ".pub"),
-          Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-          "rw-r--r--");
+          Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n");
       return new Signer(keyId, pair.getPrivate());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a request-signing key in " + dir, e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this Java runtime has no Ed25519", e);
     }
@@ -123,18 +113,6 @@ public final class SigningKeys {
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException(file + " is no Ed25519 public key", e);
     }
-  }
-
-  private static void write(Path file, String content, String mode) throws IOException {
-    var temporary =
-        Files.createTempFile(
-            file.getParent(),
-            ".key-",
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(temporary, content + "\n");
-    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString(mode));
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** A private key and its id. */

@@ -2,6 +2,7 @@ package dev.upgradetracker.query.live;
 
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.query.streams.StreamsSettings;
 import java.time.Duration;
 import java.util.Set;
@@ -31,12 +32,15 @@ public class ChangeFeed implements SmartLifecycle {
   private static final Set<String> FLEET_KINDS = Set.of("team", "campaign");
 
   private final StreamsSettings settings;
+  private final KafkaGate gate;
+  private volatile boolean running;
   private final ConcurrentHashMap<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
   private volatile KafkaConsumer<String, String> consumer;
   private volatile Thread loop;
 
-  public ChangeFeed(StreamsSettings settings) {
+  public ChangeFeed(StreamsSettings settings, KafkaGate gate) {
     this.settings = settings;
+    this.gate = gate;
   }
 
   /** Receives the changes of one subject. */
@@ -59,8 +63,15 @@ public class ChangeFeed implements SmartLifecycle {
 
   @Override
   public void start() {
+    running = true;
+    gate.whenOpen("the live change feed", this::startFeed);
+  }
+
+  private synchronized void startFeed() {
+    if (!running) {
+      return;
+    }
     var topics = settings.topics();
-    topics.ensureExist(settings.connection(), settings.partitions(), settings.replicas());
     var props = settings.connection().properties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
@@ -120,12 +131,13 @@ public class ChangeFeed implements SmartLifecycle {
   }
 
   @Override
-  public void stop() {
+  public synchronized void stop() {
+    running = false;
     ConsumerLoops.stop(consumer, loop, Duration.ofSeconds(5));
   }
 
   @Override
   public boolean isRunning() {
-    return loop != null && loop.isAlive();
+    return running;
   }
 }

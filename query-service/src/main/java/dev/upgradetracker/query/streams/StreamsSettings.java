@@ -27,7 +27,7 @@ public record StreamsSettings(
     KafkaSecurity security) {
 
   /** The Kafka part of these settings, as every service has it. */
-  private KafkaSettings kafka() {
+  public KafkaSettings kafka() {
     return new KafkaSettings(bootstrapServers, partitions, replicas, namespace, security);
   }
 

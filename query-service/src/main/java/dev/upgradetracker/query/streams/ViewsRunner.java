@@ -1,5 +1,6 @@
 package dev.upgradetracker.query.streams;
 
+import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.query.cluster.ClusterView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,11 +26,14 @@ import org.springframework.stereotype.Component;
 public class ViewsRunner implements SmartLifecycle, LocalStores {
 
   private final StreamsSettings settings;
+  private final KafkaGate gate;
+  private volatile boolean running;
   private volatile KafkaStreams streams;
   private volatile HostInfo self;
 
-  public ViewsRunner(StreamsSettings settings) {
+  public ViewsRunner(StreamsSettings settings, KafkaGate gate) {
     this.settings = settings;
+    this.gate = gate;
   }
 
   /** Other instances find this one's stores at the port the web server got. */
@@ -40,8 +44,15 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
 
   @Override
   public void start() {
+    running = true;
+    gate.whenOpen("the views (Kafka Streams)", this::startStreams);
+  }
+
+  private synchronized void startStreams() {
+    if (!running) {
+      return;
+    }
     var topics = settings.topics();
-    topics.ensureExist(settings.connection(), settings.partitions(), settings.replicas());
     var props =
         StreamsProperties.of(
             settings.connection(), topics.group(settings.applicationId()), settings.stateDir(), 0);
@@ -130,7 +141,8 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
   }
 
   @Override
-  public void stop() {
+  public synchronized void stop() {
+    running = false;
     if (streams != null) {
       streams.close(Duration.ofSeconds(10));
     }
@@ -138,6 +150,6 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
 
   @Override
   public boolean isRunning() {
-    return streams != null && streams.state().isRunningOrRebalancing();
+    return running;
   }
 }

@@ -1,6 +1,6 @@
 package dev.upgradetracker.web.identity;
 
-import dev.upgradetracker.web.SecretFiles;
+import dev.upgradetracker.messaging.files.SecretFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSAlgorithmFamilyJWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.upgradetracker.web.SecretFiles;
+import dev.upgradetracker.messaging.files.SecretFiles;
 import dev.upgradetracker.web.identity.ApiTokens;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import dev.upgradetracker.web.SecretFiles;
+import dev.upgradetracker.messaging.files.SecretFiles;
 import dev.upgradetracker.web.identity.DemoIdentities;
 import java.io.IOException;
 import java.nio.file.Files;

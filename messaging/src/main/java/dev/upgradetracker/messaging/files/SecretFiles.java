@@ -1,4 +1,4 @@
-package dev.upgradetracker.web;
+package dev.upgradetracker.messaging.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +24,8 @@ public final class SecretFiles {
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
       PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> READABLE_FILE =
+      PosixFilePermissions.fromString("rw-r--r--");
 
   private SecretFiles() {}
 
@@ -57,6 +59,18 @@ public final class SecretFiles {
    * create only its owner can enter.
    */
   public static void write(Path file, String content) {
+    write(file, content, OWNER_ONLY_FILE);
+  }
+
+  /**
+   * Writes the public half beside a secret (e.g. a public key), whole or not at all, readable by
+   * all; a directory it has to create only its owner can enter.
+   */
+  public static void writeReadable(Path file, String content) {
+    write(file, content, READABLE_FILE);
+  }
+
+  private static void write(Path file, String content, Set<PosixFilePermission> mode) {
     try {
       var dir = file.toAbsolutePath().getParent();
       if (!Files.isDirectory(dir)) {
@@ -66,10 +80,11 @@ public final class SecretFiles {
           Files.createTempFile(
               dir, ".secret-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
       Files.writeString(temporary, content);
+      Files.setPosixFilePermissions(temporary, mode);
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the secret " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 }

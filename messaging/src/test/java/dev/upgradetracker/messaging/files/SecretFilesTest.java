@@ -1,4 +1,4 @@
-package dev.upgradetracker.web;
+package dev.upgradetracker.messaging.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
