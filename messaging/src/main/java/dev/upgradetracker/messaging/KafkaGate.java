@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * exist. A service's Kafka clients start through the gate once Kafka does, so that a service with a
  * wrong password or an unreachable Kafka still starts, says why in its log and its health, and
  * starts its clients as soon as Kafka accepts it (e.g. once its user exists on the brokers). Kafka
- * is checked again every half minute while the service runs.
+ * is checked again, by one admin client kept for the purpose, while the service runs.
  */
 public final class KafkaGate implements AutoCloseable {
 
@@ -38,6 +38,7 @@ public final class KafkaGate implements AutoCloseable {
   private volatile Status status = new Status(false, "Kafka not checked yet");
   private volatile boolean closed;
   private Thread checker;
+  private Admin admin;
 
   private record Start(String what, Runnable action) {}
 
@@ -79,6 +80,16 @@ public final class KafkaGate implements AutoCloseable {
     closed = true;
     if (checker != null) {
       checker.interrupt();
+      try {
+        checker.join(ANSWER_WITHIN.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (this) {
+      if (admin != null) {
+        admin.close(Duration.ZERO);
+      }
     }
   }
 
@@ -128,12 +139,18 @@ public final class KafkaGate implements AutoCloseable {
   }
 
   /** Null when the brokers answer, accept the credentials and hold the topics. */
-  private String problem() {
+  private synchronized String problem() {
+    if (closed) {
+      return "closed";
+    }
     var connection = kafka.connection();
-    var properties = connection.properties();
-    properties.put("default.api.timeout.ms", (int) ANSWER_WITHIN.toMillis());
-    properties.put("request.timeout.ms", (int) ANSWER_WITHIN.toMillis());
-    try (var admin = Admin.create(properties)) {
+    if (admin == null) {
+      var properties = connection.properties();
+      properties.put("default.api.timeout.ms", (int) ANSWER_WITHIN.toMillis());
+      properties.put("request.timeout.ms", (int) ANSWER_WITHIN.toMillis());
+      admin = Admin.create(properties);
+    }
+    try {
       admin.describeCluster().clusterId().get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
       if (!status.opened()) {
         kafka.topics().ensureExist(connection, kafka.partitions(), kafka.replicas());

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -21,15 +22,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * A command sent with an {@code Idempotency-Key} header is answered once: a repeat gets the first
- * answer again and changes nothing; the same key with another request is refused (422). The key is
- * reserved before the command runs, so two concurrent requests with one key cannot both run.
+ * A command (POST, PUT, PATCH or DELETE) sent with an {@code Idempotency-Key} header is answered
+ * once: a repeat gets the first answer again and changes nothing; the same key with another request
+ * is refused (422). The key is reserved before the command runs, so two concurrent requests with
+ * one key cannot both run.
  */
 @Component
 @Order(HttpSecurityConfiguration.AFTER_SECURITY + 1)
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
+
+  /** Every method that changes something. */
+  private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final StoredResponses responses;
   private final Clock clock = Clock.systemUTC();
@@ -40,7 +45,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod())
+    return !MUTATING.contains(request.getMethod())
         || !request.getRequestURI().startsWith("/api/")
         || request.getHeader(HEADER) == null;
   }

@@ -52,7 +52,7 @@ class ConcurrentCommandsIT {
     registry.add("upgrade-tracker.rate.burst", () -> "100000");
   }
 
-  record Outcome(String clusterId, int status, JsonNode body) {}
+  record Outcome(String clusterId, int status, JsonNode body, boolean replayed) {}
 
   @Test
   void thousandCommandsFromSixteenThreadsOverFiftyClustersAreStoredOnceOrRefusedWithAReason()
@@ -154,7 +154,40 @@ class ConcurrentCommandsIT {
     assertThat(eventStore.readEvents(clusterId).asStream().count()).isEqualTo(2);
   }
 
+  @Test
+  void anInventoryUpdateRepeatedWithItsIdempotencyKeyIsAnsweredOnceAndWritesOnce()
+      throws Exception {
+    var clusterId = "idem-put-" + UUID.randomUUID().toString().substring(0, 6);
+    var cluster = cluster(clusterId);
+    AdminAssigns.hostsOf(String.valueOf(port), cluster);
+    post("/api/clusters", Json.MAPPER.writeValueAsString(cluster), null);
+    var key = UUID.randomUUID().toString();
+    var update = Json.MAPPER.writeValueAsString(cluster);
+    var fewerGuests =
+        Json.MAPPER.writeValueAsString(
+            Fleets.cluster(clusterId)
+                .localNames()
+                .fleetUniqueHosts()
+                .guestsPerHost(1, 1, 1, 0)
+                .build());
+
+    var first = send("PUT", "/api/clusters/" + clusterId, update, key);
+    var repeat = send("PUT", "/api/clusters/" + clusterId, update, key);
+    var otherBody = send("PUT", "/api/clusters/" + clusterId, fewerGuests, key);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(repeat.status()).isEqualTo(200);
+    assertThat(repeat.replayed()).isTrue();
+    assertThat(repeat.body()).isEqualTo(first.body());
+    assertThat(otherBody.status()).isEqualTo(422);
+    assertThat(eventStore.readEvents(clusterId).asStream().count()).isEqualTo(2);
+  }
+
   private Outcome post(String path, String json, String idempotencyKey) {
+    return send("POST", path, json, idempotencyKey);
+  }
+
+  private Outcome send(String method, String path, String json, String idempotencyKey) {
     try {
       var request =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -165,10 +198,14 @@ class ConcurrentCommandsIT {
       }
       var response =
           HTTP.send(
-              request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+              request.method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
               HttpResponse.BodyHandlers.ofString());
       var clusterId = path.startsWith("/api/clusters/") ? path.split("/")[3] : null;
-      return new Outcome(clusterId, response.statusCode(), Json.MAPPER.readTree(response.body()));
+      return new Outcome(
+          clusterId,
+          response.statusCode(),
+          Json.MAPPER.readTree(response.body()),
+          response.headers().firstValue("Idempotent-Replayed").isPresent());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
