@@ -1,7 +1,9 @@
 package dev.upgradetracker.command;
 
+import dev.upgradetracker.web.json.StrictRequestJson;
 import dev.upgradetracker.web.kafka.KafkaGateSetup;
 import dev.upgradetracker.web.kafka.KafkaSettingsSetup;
+import dev.upgradetracker.web.lifecycle.LauncherWatch;
 import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +12,13 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({HttpSecurityConfiguration.class, KafkaSettingsSetup.class, KafkaGateSetup.class})
+@Import({
+  HttpSecurityConfiguration.class,
+  StrictRequestJson.class,
+  LauncherWatch.class,
+  KafkaSettingsSetup.class,
+  KafkaGateSetup.class
+})
 public class CommandServiceApplication {
 
   public static void main(String[] args) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,6 +42,8 @@ final class ServiceProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
+    // the service ends when this JVM does, however it ends: its standard input is a pipe from here
+    builder.environment().put("UT_STOP_WITH_LAUNCHER", "true");
     return new ServiceProcess(module, port, log, builder.start());
   }
 
@@ -98,12 +101,37 @@ final class ServiceProcess implements AutoCloseable {
     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
   }
 
-  /** SIGTERM, so the service closes its consumers and stores; SIGKILL if it does not end. */
+  /** SIGTERM, without waiting. */
+  void terminate() {
+    process.destroy();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Completes when the process ended, for whatever reason. */
+  CompletableFuture<Process> onExit() {
+    return process.onExit();
+  }
+
+  int exitCode() {
+    return process.exitValue();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /**
+   * SIGTERM, so the service closes its consumers and stores; SIGKILL if it has not ended within 5 s
+   * (what it had not finished is what a crash would cut short, which every service survives).
+   */
   @Override
   public void close() {
-    process.destroy();
+    terminate();
     try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

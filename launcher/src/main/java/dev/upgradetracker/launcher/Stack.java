@@ -38,8 +38,7 @@ public final class Stack implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final List<AutoCloseable> started = new ArrayList<>();
-  private final Map<String, ServiceProcess> services = new HashMap<>();
-  private final Map<String, Runnable> restarts = new HashMap<>();
+  private final Map<String, SupervisedService> services = new HashMap<>();
   private String kafkaBootstrap;
   private Topics topics = Topics.DEFAULT;
   private HostSimulator simulator;
@@ -133,7 +132,7 @@ public final class Stack implements AutoCloseable {
     startService("executor", settings.home(), settings.executorPort(), env, logs);
     for (var service : services.values()) {
       service.awaitHealthy(START_TIMEOUT);
-      log.info("{} is healthy at {}", service.name(), service.baseUrl());
+      log.info("{} is healthy at {}", service.name(), service.process().baseUrl());
     }
     simulatedFleet = withSimulatorAddresses(fleet);
     if (register && demo != null) {
@@ -191,39 +190,34 @@ public final class Stack implements AutoCloseable {
 
   private void startService(String module, Path home, int port, Map<String, String> env, Path logs)
       throws IOException {
-    var service = ServiceProcess.start(module, home, port, env, logs);
+    var service = SupervisedService.start(module, home, port, env, logs);
     services.put(module, service);
     started.add(service);
-    var environment = Map.copyOf(env);
-    restarts.put(
-        module,
-        () -> {
-          try {
-            var again = ServiceProcess.start(module, home, port, environment, logs);
-            started.set(started.indexOf(services.put(module, again)), again);
-            again.awaitHealthy(START_TIMEOUT);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        });
   }
 
   /** The heap a service uses now. */
   public long heapUsedBytes(String module) throws IOException, InterruptedException {
-    return services.get(module).heapUsedBytes();
+    return services.get(module).process().heapUsedBytes();
   }
 
-  /** Kills a service's process with SIGKILL, as a crash would. */
+  /** Kills a service's process with SIGKILL, as a crash would; the stack starts it again. */
   public void crash(String module) throws InterruptedException {
     services.get(module).kill();
   }
 
-  /** Starts a service again on its port and data, and waits until it is healthy. */
+  /**
+   * Waits until a service runs again on its port and data (started now if the stack has not yet),
+   * healthy.
+   */
   public void restart(String module) {
-    restarts.get(module).run();
+    try {
+      services.get(module).ensureRunning(START_TIMEOUT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The fleet as registered: each host at the address the simulator actually serves it on. */
@@ -314,15 +308,15 @@ public final class Stack implements AutoCloseable {
   }
 
   public String commandUrl() {
-    return services.get("command-service").baseUrl();
+    return services.get("command-service").process().baseUrl();
   }
 
   public String queryUrl() {
-    return services.get("query-service").baseUrl();
+    return services.get("query-service").process().baseUrl();
   }
 
   public String executorUrl() {
-    return services.get("executor").baseUrl();
+    return services.get("executor").process().baseUrl();
   }
 
   public String kafkaBootstrap() {
@@ -414,6 +408,9 @@ public final class Stack implements AutoCloseable {
   /** Stops everything in the reverse order of starting. */
   @Override
   public void close() {
+    // every service is asked to stop at once, so stopping takes as long as the slowest (at most 5
+    // s)
+    services.values().forEach(SupervisedService::beginStop);
     for (int i = started.size() - 1; i >= 0; i--) {
       try {
         started.get(i).close();

@@ -32,7 +32,8 @@ class ExecutorCrashIT {
             TestStacks.on(
                 Files.createTempDirectory("ut-executor-crash-"),
                 Fleets.cluster("crash").localNames().guestsPerHost(1, 0).build(),
-                Fleets.cluster("ux").guestsPerHost(0, 1).build()));
+                Fleets.cluster("ux").guestsPerHost(0, 1).build(),
+                Fleets.cluster("sup").guestsPerHost(1, 0).build()));
   }
 
   @AfterAll
@@ -108,6 +109,25 @@ class ExecutorCrashIT {
     assertThat(succeededCommandLines("ux"))
         .as("the history shows the update-ux line the killed executor had started")
         .anyMatch(line -> line.startsWith("update-ux -s "));
+  }
+
+  @Test
+  void aKilledExecutorIsStartedAgainByTheStackAndACommandIsServedEndToEndWithin15Seconds()
+      throws Exception {
+    long killed = System.nanoTime();
+    stack.crash("executor");
+
+    var accepted =
+        Http.postJson(
+            stack.commandUrl() + "/api/clusters/sup/guests/sup-g1/move",
+            stack.tokenOf("alpha"),
+            "{\"toHost\":\"sup-h2\"}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    await(() -> guestHostInView("sup", "sup-g1").equals("sup-h2"), "the view shows sup-g1 moved");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - killed))
+        .as("from the kill to the move done, with no hand: the stack restarted the executor")
+        .isLessThan(Duration.ofSeconds(15));
   }
 
   /** Sends a step and waits until each host action it requested succeeded. */

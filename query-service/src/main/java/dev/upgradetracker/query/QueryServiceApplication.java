@@ -2,7 +2,9 @@ package dev.upgradetracker.query;
 
 import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.query.streams.StreamsSettings;
+import dev.upgradetracker.web.json.StrictRequestJson;
 import dev.upgradetracker.web.kafka.KafkaGateSetup;
+import dev.upgradetracker.web.lifecycle.LauncherWatch;
 import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +15,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({HttpSecurityConfiguration.class, KafkaGateSetup.class})
+@Import({
+  HttpSecurityConfiguration.class,
+  StrictRequestJson.class,
+  LauncherWatch.class,
+  KafkaGateSetup.class
+})
 @EnableScheduling
 public class QueryServiceApplication {
 

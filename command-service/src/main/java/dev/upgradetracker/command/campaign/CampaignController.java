@@ -17,9 +17,16 @@ import dev.upgradetracker.events.campaign.CampaignCommand.StartCampaign;
 import dev.upgradetracker.events.campaign.CampaignOptions;
 import dev.upgradetracker.events.campaign.FailurePolicy;
 import dev.upgradetracker.events.campaign.MaintenanceWindow;
+import dev.upgradetracker.events.fleet.Bounds;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.web.Callers;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,21 +62,24 @@ class CampaignController {
 
   /** Omitted options: one cluster at a time, stop at the first failure, no gates, any time. */
   record StartRequest(
-      String campaignId,
-      List<String> clusterIds,
-      Integer maxClustersInProgress,
+      @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String campaignId,
+      @NotNull @Size(min = 1, max = Bounds.CLUSTERS_PER_IMPORT)
+          List<@NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String>
+              clusterIds,
+      @Min(1) @Max(Bounds.CLUSTERS_PER_IMPORT) Integer maxClustersInProgress,
       FailurePolicy failurePolicy,
       Boolean approvalGates,
       MaintenanceWindow maintenanceWindow,
       UpgradeMode mode,
       Duration stepTimeout) {}
 
-  record Reason(String reason) {}
+  record Reason(@Size(max = 1000) String reason) {}
 
-  record HostApproval(String host) {}
+  record HostApproval(@Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String host) {}
 
   @PostMapping
-  ResponseEntity<CampaignView> start(@RequestBody StartRequest request, HttpServletRequest http) {
+  ResponseEntity<CampaignView> start(
+      @Valid @RequestBody StartRequest request, HttpServletRequest http) {
     var team = Callers.current().team();
     var options =
         new CampaignOptions(
@@ -110,7 +120,7 @@ class CampaignController {
   @PostMapping("/{campaignId}/abort")
   CampaignView abort(
       @PathVariable String campaignId,
-      @RequestBody(required = false) Reason reason,
+      @Valid @RequestBody(required = false) Reason reason,
       HttpServletRequest http) {
     sender.send(new AbortCampaign(campaignId, reason == null ? null : reason.reason()), http);
     return view(campaignId);
@@ -127,7 +137,7 @@ class CampaignController {
   CampaignView skip(
       @PathVariable String campaignId,
       @PathVariable String clusterId,
-      @RequestBody(required = false) Reason reason,
+      @Valid @RequestBody(required = false) Reason reason,
       HttpServletRequest http) {
     sender.send(
         new SkipStep(campaignId, clusterId, reason == null ? null : reason.reason(), Instant.now()),
@@ -139,7 +149,7 @@ class CampaignController {
   CampaignView approve(
       @PathVariable String campaignId,
       @PathVariable String clusterId,
-      @RequestBody(required = false) HostApproval approval,
+      @Valid @RequestBody(required = false) HostApproval approval,
       HttpServletRequest http) {
     if (approval == null || approval.host() == null || approval.host().isBlank()) {
       throw new InvalidInput("host", "is required: the node whose upgrade is approved");

@@ -17,9 +17,13 @@ import dev.upgradetracker.events.cluster.ClusterCommand.RunClusterNodes;
 import dev.upgradetracker.events.cluster.ClusterCommand.UpdateCluster;
 import dev.upgradetracker.events.cluster.ClusterCommand.UpgradeNode;
 import dev.upgradetracker.events.cluster.ClusterCommand.VerifyGuestsBoot;
+import dev.upgradetracker.events.fleet.Bounds;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -76,19 +80,27 @@ class ClusterController {
   /** {@code position}: pass it to a view request to read this write (read-your-writes). */
   record Registered(String clusterId, long position) {}
 
-  record Step(String actionId) {}
+  record Step(
+      @Pattern(regexp = Bounds.ACTION_ID, message = Bounds.ACTION_ID_FORM) String actionId) {}
 
-  record MoveGuestRequest(String toHost, String actionId) {}
+  record MoveGuestRequest(
+      @NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String toHost,
+      @Pattern(regexp = Bounds.ACTION_ID, message = Bounds.ACTION_ID_FORM) String actionId) {}
 
-  record MovePackageRequest(String toNode, String actionId) {}
+  record MovePackageRequest(
+      @NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String toNode,
+      @Pattern(regexp = Bounds.ACTION_ID, message = Bounds.ACTION_ID_FORM) String actionId) {}
 
-  record UpgradeRequest(UpgradeMode mode, String actionId) {}
+  record UpgradeRequest(
+      @NotNull UpgradeMode mode,
+      @Pattern(regexp = Bounds.ACTION_ID, message = Bounds.ACTION_ID_FORM) String actionId) {}
 
   /** {@code position}: pass it to a view request to read this write (read-your-writes). */
   record Accepted(String clusterId, String actionId, long position) {}
 
   @PostMapping
-  ResponseEntity<Registered> register(@RequestBody ClusterSpec cluster, HttpServletRequest http) {
+  ResponseEntity<Registered> register(
+      @Valid @RequestBody ClusterSpec cluster, HttpServletRequest http) {
     var position = sender.send(new RegisterCluster(cluster), http);
     return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id()))
         .body(new Registered(cluster.id(), position));
@@ -96,7 +108,9 @@ class ClusterController {
 
   @PutMapping("/{clusterId}")
   ResponseEntity<Registered> update(
-      @PathVariable String clusterId, @RequestBody ClusterSpec cluster, HttpServletRequest http) {
+      @PathVariable String clusterId,
+      @Valid @RequestBody ClusterSpec cluster,
+      HttpServletRequest http) {
     if (!clusterId.equals(cluster.id())) {
       throw new InvalidInput(
           "id",
@@ -110,7 +124,7 @@ class ClusterController {
   ResponseEntity<Accepted> clusterStep(
       @PathVariable String clusterId,
       @PathVariable String step,
-      @RequestBody(required = false) Step body,
+      @Valid @RequestBody(required = false) Step body,
       HttpServletRequest http) {
     var command = CLUSTER_STEPS.get(step);
     if (command == null) {
@@ -125,7 +139,7 @@ class ClusterController {
       @PathVariable String clusterId,
       @PathVariable String host,
       @PathVariable String step,
-      @RequestBody(required = false) Step body,
+      @Valid @RequestBody(required = false) Step body,
       HttpServletRequest http) {
     var command = HOST_STEPS.get(step);
     if (command == null) {
@@ -139,7 +153,7 @@ class ClusterController {
   ResponseEntity<Accepted> upgrade(
       @PathVariable String clusterId,
       @PathVariable String host,
-      @RequestBody UpgradeRequest request,
+      @Valid @RequestBody UpgradeRequest request,
       HttpServletRequest http) {
     var actionId = actionId(request.actionId());
     return accepted(new UpgradeNode(clusterId, host, request.mode(), actionId), actionId, http);
@@ -155,7 +169,7 @@ class ClusterController {
   ResponseEntity<Accepted> moveGuest(
       @PathVariable String clusterId,
       @PathVariable String guest,
-      @RequestBody MoveGuestRequest request,
+      @Valid @RequestBody MoveGuestRequest request,
       HttpServletRequest http) {
     var actionId = actionId(request.actionId());
     return accepted(
@@ -166,7 +180,7 @@ class ClusterController {
   ResponseEntity<Accepted> installGuestKit(
       @PathVariable String clusterId,
       @PathVariable String guest,
-      @RequestBody(required = false) Step body,
+      @Valid @RequestBody(required = false) Step body,
       HttpServletRequest http) {
     var actionId = actionId(body == null ? null : body.actionId());
     return accepted(new InstallGuestKit(clusterId, guest, actionId), actionId, http);
@@ -176,7 +190,7 @@ class ClusterController {
   ResponseEntity<Accepted> movePackage(
       @PathVariable String clusterId,
       @PathVariable String pkg,
-      @RequestBody MovePackageRequest request,
+      @Valid @RequestBody MovePackageRequest request,
       HttpServletRequest http) {
     var actionId = actionId(request.actionId());
     return accepted(

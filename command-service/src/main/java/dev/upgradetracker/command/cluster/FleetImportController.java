@@ -6,6 +6,7 @@ import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.fleet.Fleet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +32,7 @@ class FleetImportController {
   record FleetImported(int registered, int refused, List<ClusterImported> clusters) {}
 
   @PostMapping("/api/clusters/import")
-  FleetImported importFleet(@RequestBody Fleet fleet, HttpServletRequest http) {
+  FleetImported importFleet(@Valid @RequestBody Fleet fleet, HttpServletRequest http) {
     if (fleet.clusters() == null || fleet.clusters().isEmpty()) {
       throw new InvalidInput("clusters", "a fleet file lists at least one cluster");
     }

@@ -5,10 +5,15 @@ import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NotFound;
+import dev.upgradetracker.events.fleet.Bounds;
 import dev.upgradetracker.events.host.HostCommand.AssignHost;
 import dev.upgradetracker.events.host.HostCommand.ReleaseHost;
 import dev.upgradetracker.events.host.HostEvent;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +48,22 @@ class HostController {
     this.events = events;
   }
 
-  record Assignment(String sshAddress, String team) {}
+  record Assignment(
+      @NotNull @Pattern(regexp = Bounds.SSH_ADDRESS, message = Bounds.SSH_ADDRESS_FORM)
+          String sshAddress,
+      @NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String team) {}
 
   record Changed(String host, HostChange change) {}
 
-  record InventoryLine(String name, String sshAddress, String team) {}
+  record InventoryLine(
+      @NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String name,
+      @NotNull @Pattern(regexp = Bounds.SSH_ADDRESS, message = Bounds.SSH_ADDRESS_FORM)
+          String sshAddress,
+      @NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String team) {}
 
-  record Inventory(List<InventoryLine> hosts) {}
+  record Inventory(
+      @NotNull @Size(min = 1, max = Bounds.HOSTS_PER_IMPORT)
+          List<@NotNull @Valid InventoryLine> hosts) {}
 
   /** {@code outcome}: a {@link HostChange}, or REFUSED with the reason in {@code detail}. */
   record LineImported(String host, String outcome, String detail) {}
@@ -102,7 +116,9 @@ class HostController {
 
   @PutMapping("/{host}")
   Changed assign(
-      @PathVariable String host, @RequestBody Assignment assignment, HttpServletRequest http) {
+      @PathVariable String host,
+      @Valid @RequestBody Assignment assignment,
+      HttpServletRequest http) {
     return new Changed(
         host, sender.send(new AssignHost(host, assignment.sshAddress(), assignment.team()), http));
   }
@@ -114,7 +130,8 @@ class HostController {
 
   /** Each line is assigned on its own: a refused line does not stop the others. */
   @PostMapping("/import")
-  InventoryImported importInventory(@RequestBody Inventory inventory, HttpServletRequest http) {
+  InventoryImported importInventory(
+      @Valid @RequestBody Inventory inventory, HttpServletRequest http) {
     if (inventory.hosts() == null || inventory.hosts().isEmpty()) {
       throw new InvalidInput("hosts", "an inventory lists at least one host");
     }

@@ -19,7 +19,8 @@ public abstract sealed class CommandRefused extends RuntimeException
         VersionMismatch,
         FourEyes,
         HostTaken,
-        AdminOnly {
+        AdminOnly,
+        TooLarge {
 
   private final Map<String, Object> facts;
 

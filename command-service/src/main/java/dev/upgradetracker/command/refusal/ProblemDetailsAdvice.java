@@ -1,12 +1,17 @@
 package dev.upgradetracker.command.refusal;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** The one place where refusals become RFC 9457 problem details. */
 @RestControllerAdvice
@@ -20,6 +25,7 @@ public class ProblemDetailsAdvice {
           case FourEyes sameUser -> HttpStatus.FORBIDDEN;
           case AdminOnly adminOnly -> HttpStatus.FORBIDDEN;
           case HostTaken taken -> HttpStatus.CONFLICT;
+          case TooLarge tooLarge -> HttpStatus.CONTENT_TOO_LARGE;
           case RuleViolation violation -> HttpStatus.CONFLICT;
           case AlreadyExists exists -> HttpStatus.CONFLICT;
           case ActionInProgress busy -> HttpStatus.CONFLICT;
@@ -46,15 +52,33 @@ public class ProblemDetailsAdvice {
     return refused(new NotFound("cluster", String.valueOf(e.getAggregateIdentifier())));
   }
 
+  /** Every field a request's bounds refuse, each by its JSON pointer (Bean Validation). */
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalid(MethodArgumentNotValidException e) {
+    var errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(
+                error ->
+                    new FieldProblem(
+                        FieldProblem.pointer(error.getField()),
+                        "NotNull".equals(error.getCode())
+                            ? "is required"
+                            : String.valueOf(error.getDefaultMessage())))
+            .sorted(Comparator.comparing(FieldProblem::pointer))
+            .toList();
+    return invalidInput(errors);
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     if (e.getMostSpecificCause() instanceof DatabindException mismatch
         && !mismatch.getPath().isEmpty()) {
-      return refused(
-          new InvalidInput(
-              fieldPath(mismatch),
-              "has the wrong type or form: "
-                  + mismatch.getOriginalMessage().lines().findFirst().orElse("")));
+      var problem =
+          mismatch instanceof UnrecognizedPropertyException
+              ? "is not a field of this request"
+              : "has the wrong type or form: "
+                  + mismatch.getOriginalMessage().lines().findFirst().orElse("");
+      return invalidInput(List.of(new FieldProblem(pointer(mismatch), problem)));
     }
     var problem =
         ProblemDetail.forStatusAndDetail(
@@ -65,17 +89,35 @@ public class ProblemDetailsAdvice {
     return problem;
   }
 
-  /** {@code hosts[0].sshAddress} from Jackson's reference chain. */
-  private static String fieldPath(DatabindException e) {
-    var path = new StringBuilder();
+  /**
+   * 400 listing each problem; {@code field} and {@code problem} repeat the first, as for any {@link
+   * InvalidInput}.
+   */
+  private ProblemDetail invalidInput(List<FieldProblem> errors) {
+    var first = errors.getFirst();
+    var problem = refused(new InvalidInput(FieldProblem.field(first.pointer()), first.detail()));
+    if (errors.size() > 1) {
+      problem.setDetail(
+          errors.stream()
+              .map(error -> FieldProblem.field(error.pointer()) + ": " + error.detail())
+              .collect(Collectors.joining("; ")));
+    }
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  /** {@code #/hosts/0/sshAddress} from Jackson's reference chain. */
+  private static String pointer(DatabindException e) {
+    var pointer = new StringBuilder("#");
     for (var reference : e.getPath()) {
+      pointer.append('/');
       if (reference.getPropertyName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+        pointer.append(reference.getPropertyName());
       } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
+        pointer.append(reference.getIndex());
       }
     }
-    return path.toString();
+    return pointer.toString();
   }
 
   private static String title(CommandRefused refusal) {
@@ -93,6 +135,7 @@ public class ProblemDetailsAdvice {
       case FourEyes sameUser -> "Four eyes: another approver must approve";
       case HostTaken taken -> "Host taken";
       case AdminOnly adminOnly -> "Admins only";
+      case TooLarge tooLarge -> "Event too large";
     };
   }
 }

@@ -9,6 +9,7 @@ import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
@@ -20,9 +21,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -30,7 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the command side promises on any event store: commands over HTTP become stored events,
@@ -116,7 +122,8 @@ abstract class EventStoreContract {
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(unknownStep.statusCode()).isEqualTo(404);
     assertThat(unknownStep.body()).contains("step frobnicate does not exist");
-    assertThat(malformed.body()).contains("\"field\":\"team\"");
+    assertThat(Json.MAPPER.readTree(malformed.body()).get("errors").findValuesAsString("pointer"))
+        .containsExactly("#/hosts", "#/team", "#/topology");
     assertThat(wrongType.statusCode()).isEqualTo(400);
     assertThat(wrongType.body()).contains("\"field\":\"topology\"");
     assertThat(otherTeam.statusCode()).isEqualTo(403);
@@ -124,6 +131,117 @@ abstract class EventStoreContract {
     assertThat(auditor.statusCode()).isEqualTo(403);
     assertThat(nobody.statusCode()).isEqualTo(401);
     assertThat(storedEventCount()).isEqualTo(1);
+  }
+
+  @Test
+  void malformedRequestsAreRefusedNamingEachFieldAndWriteNothing() throws Exception {
+    var spec = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(cluster));
+    var withoutId = edited(spec, json -> json.remove("id"));
+    var unknownTopology = edited(spec, json -> json.put("topology", "SIDEWAYS"));
+    var badVersion = edited(spec, json -> host(json, 0).put("ivmVersion", "banana"));
+    var markupKit =
+        edited(spec, json -> guest(json, 0).put("kitVersion", "B.04.00<script>x</script>"));
+    var longName = edited(spec, json -> json.put("team", "t".repeat(64)));
+    var unknownField = edited(spec, json -> json.put("colour", "x".repeat(200_000)));
+    var numberAsName = edited(spec, json -> json.put("team", 12));
+    var seventeenHosts =
+        edited(
+            spec,
+            json -> {
+              var hosts = (ArrayNode) json.get("hosts");
+              while (hosts.size() < 17) {
+                hosts.add(hosts.get(0).deepCopy());
+              }
+            });
+    var tenMegabytes =
+        edited(spec, json -> guest(json, 0).put("kitVersion", "x".repeat(10 * 1024 * 1024)));
+
+    assertRefused(register(withoutId), "#/id", "is required");
+    assertRefused(register(unknownTopology), "#/topology", "SIDEWAYS");
+    assertRefused(register(badVersion), "#/hosts/0/ivmVersion", "Integrity VM version");
+    assertRefused(register(markupKit), "#/guests/0/kitVersion", "Integrity VM version");
+    assertRefused(register(longName), "#/team", "1-63 letters");
+    assertRefused(register(unknownField), "#/colour", "is not a field of this request");
+    assertRefused(register(numberAsName), "#/team", "wrong type");
+    assertRefused(register(seventeenHosts), "#/hosts", "size must be between 1 and 16");
+    assertRefused(
+        post("/api/clusters/" + clusterId + "/guests/g1/move", "{\"toHost\": 12}"),
+        "#/toHost",
+        "wrong type");
+    var overTheLimit = register(tenMegabytes);
+    assertThat(overTheLimit.statusCode()).isEqualTo(413);
+    var imported = post("/api/clusters/import", "{\"clusters\": [" + tenMegabytes + "]}", Map.of());
+    assertRefused(imported, "#/clusters/0/guests/0/kitVersion", "Integrity VM version");
+    var padded =
+        post(
+            "/api/clusters/import",
+            "{\"clusters\": [" + spec + "], \"padding\": \"" + "x".repeat(10 << 20) + "\"}",
+            Map.of());
+    assertRefused(padded, "#/padding", "is not a field of this request");
+    var several =
+        register(
+            edited(
+                spec,
+                json -> {
+                  json.remove("team");
+                  json.putNull("topology");
+                }));
+    assertThat(Json.MAPPER.readTree(several.body()).get("errors").findValuesAsString("pointer"))
+        .containsExactly("#/team", "#/topology");
+    assertThat(storedEventCount()).isZero();
+  }
+
+  /** What the contract's services are given: events of at most {@value #MAX_EVENT}. */
+  static void limits(DynamicPropertyRegistry registry) {
+    registry.add("upgrade-tracker.limits.max-event-bytes", () -> MAX_EVENT);
+  }
+
+  static final String MAX_EVENT = "64KB";
+
+  @Test
+  void aCommandWhoseEventWouldBeTooLargeToPublishIsRefusedAndWritesNothing() throws Exception {
+    var guests = new ArrayList<Guest>();
+    for (int g = 1; g <= 2_000; g++) {
+      guests.add(new Guest("guest-" + g, host(1), "A.03.50"));
+    }
+    var big =
+        new ClusterSpec(
+            clusterId, "alpha", cluster.topology(), false, cluster.hosts(), guests, List.of());
+
+    var refused = register(Json.MAPPER.writeValueAsString(big));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+    assertThat(refused.body())
+        .contains("the ClusterRegistered event this command would store has")
+        .contains("MAX_EVENT_BYTES");
+    assertThat(storedEventCount()).isZero();
+    assertThat(register(cluster).statusCode())
+        .as("its hosts were not taken by the refused registration")
+        .isEqualTo(201);
+  }
+
+  private void assertRefused(HttpResponse<String> response, String pointer, String problem)
+      throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+    var errors = Json.MAPPER.readTree(response.body()).get("errors");
+    assertThat(errors).as(response.body()).isNotNull();
+    assertThat(errors.get(0).get("pointer").asString()).isEqualTo(pointer);
+    assertThat(errors.get(0).get("detail").asString()).contains(problem);
+  }
+
+  private static String edited(JsonNode spec, Consumer<ObjectNode> change) {
+    var copy = (ObjectNode) spec.deepCopy();
+    change.accept(copy);
+    return copy.toString();
+  }
+
+  private static ObjectNode host(ObjectNode json, int index) {
+    return (ObjectNode) json.get("hosts").get(index);
+  }
+
+  private static ObjectNode guest(ObjectNode json, int index) {
+    return (ObjectNode) json.get("guests").get(index);
   }
 
   @Test
@@ -155,14 +273,28 @@ abstract class EventStoreContract {
             mine.hosts(),
             mine.guests(),
             List.of());
-    var broken =
+    var guestOnNoHost =
         new ClusterSpec(
-            clusterId + "-x", "alpha", mine.topology(), false, List.of(), List.of(), List.of());
+            clusterId + "-x",
+            "alpha",
+            mine.topology(),
+            false,
+            mine.hosts(),
+            List.of(new Guest("g1", "nowhere", "A.03.50")),
+            List.of());
+    var malformed =
+        new ClusterSpec(
+            clusterId + "-m", "alpha", mine.topology(), false, List.of(), List.of(), List.of());
 
     var response =
         post(
             "/api/clusters/import",
-            Json.MAPPER.writeValueAsString(new Fleet(List.of(mine, another, foreign, broken))));
+            Json.MAPPER.writeValueAsString(
+                new Fleet(List.of(mine, another, foreign, guestOnNoHost))));
+    var refusedWhole =
+        post(
+            "/api/clusters/import",
+            Json.MAPPER.writeValueAsString(new Fleet(List.of(mine, malformed))));
 
     assertThat(response.statusCode()).isEqualTo(200);
     var result = Json.MAPPER.readTree(response.body());
@@ -170,7 +302,12 @@ abstract class EventStoreContract {
     assertThat(result.get("refused").asInt()).isEqualTo(2);
     assertThat(result.get("clusters").get(2).get("detail").asString()).startsWith("R8 owner-only");
     assertThat(result.get("clusters").get(3).get("detail").asString())
-        .startsWith("hosts: a cluster needs at least one VM host");
+        .startsWith("guests[0].host: host nowhere is not a host of this cluster");
+    assertThat(refusedWhole.statusCode())
+        .as("a malformed cluster refuses the whole file, naming it")
+        .isEqualTo(400);
+    assertThat(refusedWhole.body()).contains("#/clusters/1/hosts");
+    assertThat(eventStore.readEvents(malformed.id()).asStream().count()).isZero();
     assertThat(storedEventCount()).isEqualTo(1);
   }
 
@@ -287,6 +424,10 @@ abstract class EventStoreContract {
 
   private String toHost(int number) {
     return "{\"toHost\":\"" + host(number) + "\"}";
+  }
+
+  HttpResponse<String> register(String json) throws Exception {
+    return post("/api/clusters", json);
   }
 
   HttpResponse<String> register(ClusterSpec spec) throws Exception {

@@ -16,5 +16,6 @@ class H2EventStoreIT extends HostLedgerContract {
     Path dir = Files.createTempDirectory("ut-h2-");
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("events"));
     OnSharedBroker.register(registry, "h2-store");
+    limits(registry);
   }
 }

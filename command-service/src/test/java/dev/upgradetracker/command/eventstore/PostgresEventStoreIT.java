@@ -29,6 +29,7 @@ class PostgresEventStoreIT extends HostLedgerContract {
     registry.add("spring.datasource.url", () -> SERVER + DATABASE);
     registry.add("spring.datasource.username", () -> "postgres");
     OnSharedBroker.register(registry, "postgres-store");
+    limits(registry);
   }
 
   @AfterAll

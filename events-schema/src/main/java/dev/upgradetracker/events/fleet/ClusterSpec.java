@@ -1,5 +1,9 @@
 package dev.upgradetracker.events.fleet;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -11,10 +15,10 @@ import java.util.List;
  *     the guests (in GUESTS_AS_PACKAGES clusters the guests themselves are the packages)
  */
 public record ClusterSpec(
-    String id,
-    String team,
-    Topology topology,
+    @NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String id,
+    @NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String team,
+    @NotNull Topology topology,
     boolean clusterLock,
-    List<VmHost> hosts,
-    List<Guest> guests,
-    List<AppPackage> packages) {}
+    @NotNull @Size(min = 1, max = Bounds.HOSTS_PER_CLUSTER) List<@NotNull @Valid VmHost> hosts,
+    @Size(max = Bounds.GUESTS_PER_CLUSTER) List<@NotNull @Valid Guest> guests,
+    @Size(max = Bounds.PACKAGES_PER_CLUSTER) List<@NotNull @Valid AppPackage> packages) {}

@@ -1,0 +1,134 @@
+package dev.upgradetracker.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service the launcher keeps running: when its process dies, it is started again on its port and
+ * data after a back-off (1 s, doubling up to 30 s while it keeps dying within a minute of its
+ * start), with a log line each time.
+ */
+final class SupervisedService implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SupervisedService.class);
+  private static final Duration STABLE = Duration.ofMinutes(1);
+  private static final long MAX_BACKOFF_SECONDS = 30;
+  private static final ScheduledExecutorService REVIVALS =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("service-supervisor").factory());
+
+  private final String module;
+  private final Path home;
+  private final int port;
+  private final Map<String, String> env;
+  private final Path logs;
+  private ServiceProcess current;
+  private Instant startedAt;
+  private int quickDeaths;
+  private boolean closed;
+
+  private SupervisedService(
+      String module, Path home, int port, Map<String, String> env, Path logs) {
+    this.module = module;
+    this.home = home;
+    this.port = port;
+    this.env = Map.copyOf(env);
+    this.logs = logs;
+  }
+
+  static SupervisedService start(
+      String module, Path home, int port, Map<String, String> env, Path logs) throws IOException {
+    var service = new SupervisedService(module, home, port, env, logs);
+    synchronized (service) {
+      service.launch();
+    }
+    return service;
+  }
+
+  String name() {
+    return module;
+  }
+
+  synchronized ServiceProcess process() {
+    return current;
+  }
+
+  void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+    process().awaitHealthy(timeout);
+  }
+
+  /** Starts the service now if its process is dead, and waits until it is healthy. */
+  void ensureRunning(Duration timeout) throws IOException, InterruptedException {
+    synchronized (this) {
+      if (!current.isAlive()) {
+        launch();
+      }
+    }
+    awaitHealthy(timeout);
+  }
+
+  /** SIGKILL, as a crash would; the supervisor starts it again. */
+  void kill() throws InterruptedException {
+    process().kill();
+  }
+
+  /** SIGTERM, not started again; {@link #close()} waits for the end. */
+  void beginStop() {
+    ServiceProcess last;
+    synchronized (this) {
+      closed = true;
+      last = current;
+    }
+    last.terminate();
+  }
+
+  @Override
+  public void close() {
+    beginStop();
+    process().close();
+  }
+
+  private void launch() throws IOException {
+    var process = ServiceProcess.start(module, home, port, env, logs);
+    current = process;
+    startedAt = Instant.now();
+    process.onExit().thenRun(() -> exited(process));
+  }
+
+  private synchronized void exited(ServiceProcess process) {
+    if (closed || process != current) {
+      return;
+    }
+    boolean quick = Duration.between(startedAt, Instant.now()).compareTo(STABLE) < 0;
+    quickDeaths = quick ? quickDeaths + 1 : 0;
+    long delay = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(5, Math.max(0, quickDeaths - 1)));
+    log.warn(
+        "{} exited with code {}; starting it again in {} s (its log: {})",
+        module,
+        process.exitCode(),
+        delay,
+        process.log());
+    REVIVALS.schedule(this::revive, delay, TimeUnit.SECONDS);
+  }
+
+  private synchronized void revive() {
+    if (closed || current.isAlive()) {
+      return;
+    }
+    try {
+      launch();
+      log.info("{} started again", module);
+    } catch (IOException e) {
+      log.error("{} could not be started again: {}", module, e.toString());
+      REVIVALS.schedule(this::revive, MAX_BACKOFF_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+}
