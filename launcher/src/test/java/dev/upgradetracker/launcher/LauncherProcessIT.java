@@ -13,19 +13,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher as {@code ./run} starts it, a process of its own: killed with SIGKILL, it leaves no
- * service behind, and its ports are free for the next start.
+ * service behind and the next start on the same data and ports works; SIGTERM (Ctrl-C) stops it and
+ * every service within 5 s.
  */
 class LauncherProcessIT {
 
   @TempDir Path dataDir;
 
   @Test
-  void aLauncherKilledWithSigkillLeavesNoServiceBehindAndItsPortsFree() throws Exception {
+  void aLauncherKilledWithSigkillLeavesNoServiceBehindAndOneStoppedWithSigtermStopsWithin5s()
+      throws Exception {
     var ports =
         Map.of(
             "COMMAND_SERVICE_PORT", TestStacks.freePort(),
@@ -53,6 +56,26 @@ class LauncherProcessIT {
       launcher.descendants().forEach(ProcessHandle::destroyForcibly);
       launcher.destroyForcibly();
     }
+
+    var again = start(ports);
+    try {
+      awaitRunning(again);
+      var services = again.descendants().filter(this::isService).toList();
+      long stopping = System.nanoTime();
+      again.destroy();
+      again.waitFor(10, TimeUnit.SECONDS);
+      while (services.stream().anyMatch(ProcessHandle::isAlive)
+          && System.nanoTime() - stopping < Duration.ofSeconds(10).toNanos()) {
+        Thread.sleep(50);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - stopping))
+          .as("SIGTERM stops the launcher and its services")
+          .isLessThan(Duration.ofSeconds(5));
+      assertThat(again.isAlive()).isFalse();
+    } finally {
+      again.descendants().forEach(ProcessHandle::destroyForcibly);
+      again.destroyForcibly();
+    }
   }
 
   private Process start(Map<String, Integer> ports) throws IOException {
@@ -71,7 +94,8 @@ class LauncherProcessIT {
     var builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("launcher.log").toFile());
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.log").toFile()));
     var env = builder.environment();
     env.put("UT_DATA_DIR", dataDir.resolve("data").toString());
     env.put("KAFKA_BOOTSTRAP_SERVERS", SharedTestBroker.bootstrapServers());
@@ -87,11 +111,22 @@ class LauncherProcessIT {
   private void awaitRunning(Process launcher) throws Exception {
     var log = dataDir.resolve("launcher.log");
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (!(Files.exists(log) && Files.readString(log).contains("Upgrade Tracker is running"))) {
+    long seen = countOf(log);
+    while (countOf(log) == seen) {
       assertThat(launcher.isAlive()).as("the launcher runs: %s", Files.readString(log)).isTrue();
       assertThat(System.nanoTime()).as("started within 3 minutes").isLessThan(deadline);
       Thread.sleep(250);
     }
+  }
+
+  /** How often the log says the launcher runs: each start appends to it. */
+  private static long countOf(Path log) throws IOException {
+    return Files.exists(log)
+        ? Files.readString(log)
+            .lines()
+            .filter(l -> l.contains("Upgrade Tracker is running"))
+            .count()
+        : 0;
   }
 
   private boolean isService(ProcessHandle process) {
