@@ -9,6 +9,7 @@ import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.Versions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +115,7 @@ public sealed interface ClusterState {
           campaign);
     }
 
+    /** {@code pending} and {@code finished}: copies of the evolving state's own, not shared. */
     Registered withActions(Map<String, PendingAction> pending, Set<String> finished) {
       return new Registered(
           clusterId,
@@ -124,8 +126,8 @@ public sealed interface ClusterState {
           guests,
           packages,
           upgradingHost,
-          Map.copyOf(pending),
-          Set.copyOf(finished),
+          Collections.unmodifiableMap(pending),
+          Collections.unmodifiableSet(finished),
           campaign);
     }
 

@@ -20,7 +20,7 @@ public final class PlanBenchmark {
     for (int g = 0; g < guests; g++) {
       perHost[g % hosts]++;
     }
-    var spec = Fleets.cluster("bench").guestsPerHost(perHost).build();
+    var spec = Fleets.cluster("bench").fleetUniqueHosts().guestsPerHost(perHost).build();
     ClusterState state = new ClusterState.Unregistered();
     for (var event : ClusterDecider.decide(new RegisterCluster(spec), state)) {
       state = ClusterDecider.evolve(state, event);
