@@ -61,7 +61,11 @@ public class ChainVerifier {
         events += report.get().events();
         heads.add(
             new FleetVerification.Head(
-                aggregateId, report.get().headPosition(), report.get().headHash()));
+                aggregateId,
+                report.get().aggregateType(),
+                report.get().headPosition(),
+                report.get().headHash(),
+                report.get().headAt()));
         if (!report.get().intact()) {
           broken.add(report.get());
         }

@@ -17,6 +17,7 @@ final class ChainWalk {
   private ChainBreak firstBreak;
   private long headPosition = -1;
   private String headHash = "";
+  private String headAt;
 
   ChainWalk(String aggregateId) {
     this.aggregateId = aggregateId;
@@ -26,6 +27,7 @@ final class ChainWalk {
     this.aggregateType = aggregateType;
     events++;
     headPosition = event.sequence();
+    headAt = event.timestamp();
     var metaData = EventHash.tree(event.metaData());
     headHash = text(metaData.get(EventHash.HASH));
     if (firstBreak == null) {
@@ -72,6 +74,13 @@ final class ChainWalk {
 
   ChainReport report() {
     return new ChainReport(
-        aggregateId, aggregateType, events, firstBreak == null, firstBreak, headPosition, headHash);
+        aggregateId,
+        aggregateType,
+        events,
+        firstBreak == null,
+        firstBreak,
+        headPosition,
+        headHash,
+        headAt);
   }
 }

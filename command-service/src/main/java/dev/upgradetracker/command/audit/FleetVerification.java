@@ -9,5 +9,7 @@ import java.util.List;
 public record FleetVerification(
     int aggregates, long events, boolean intact, List<ChainReport> broken, List<Head> heads) {
 
-  public record Head(String aggregateId, long position, String hash) {}
+  /** {@code at}: when the head event was stored. */
+  public record Head(
+      String aggregateId, String aggregateType, long position, String hash, String at) {}
 }
