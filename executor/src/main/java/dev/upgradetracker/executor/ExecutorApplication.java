@@ -1,10 +1,7 @@
 package dev.upgradetracker.executor;
 
-import dev.upgradetracker.web.json.StrictRequestJson;
-import dev.upgradetracker.web.kafka.KafkaGateSetup;
+import dev.upgradetracker.web.ServiceFoundation;
 import dev.upgradetracker.web.kafka.KafkaSettingsSetup;
-import dev.upgradetracker.web.lifecycle.LauncherWatch;
-import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,13 +9,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({
-  HttpSecurityConfiguration.class,
-  StrictRequestJson.class,
-  LauncherWatch.class,
-  KafkaSettingsSetup.class,
-  KafkaGateSetup.class
-})
+@Import({ServiceFoundation.class, KafkaSettingsSetup.class})
 public class ExecutorApplication {
 
   public static void main(String[] args) {

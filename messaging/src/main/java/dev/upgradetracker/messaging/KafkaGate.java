@@ -143,9 +143,8 @@ public final class KafkaGate implements AutoCloseable {
     if (closed) {
       return "closed";
     }
-    var connection = kafka.connection();
     if (admin == null) {
-      var properties = connection.properties();
+      var properties = kafka.connection().properties();
       properties.put("default.api.timeout.ms", (int) ANSWER_WITHIN.toMillis());
       properties.put("request.timeout.ms", (int) ANSWER_WITHIN.toMillis());
       admin = Admin.create(properties);
@@ -153,7 +152,7 @@ public final class KafkaGate implements AutoCloseable {
     try {
       admin.describeCluster().clusterId().get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
       if (!status.opened()) {
-        kafka.topics().ensureExist(connection, kafka.partitions(), kafka.replicas());
+        kafka.topics().ensureExist(admin, kafka.partitions(), kafka.replicas());
       }
       return null;
     } catch (InterruptedException e) {

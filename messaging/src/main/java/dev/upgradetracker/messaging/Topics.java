@@ -80,6 +80,13 @@ public record Topics(String namespace) {
 
   public void ensureExist(KafkaConnection kafka, int partitions, short replicas) {
     try (var admin = Admin.create(kafka.properties())) {
+      ensureExist(admin, partitions, replicas);
+    }
+  }
+
+  /** Creates the installation's topics that do not exist yet, through {@code admin}. */
+  public void ensureExist(Admin admin, int partitions, short replicas) {
+    try {
       var forever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
       var topics =
           List.of(

@@ -2,10 +2,7 @@ package dev.upgradetracker.query;
 
 import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.query.streams.StreamsSettings;
-import dev.upgradetracker.web.json.StrictRequestJson;
-import dev.upgradetracker.web.kafka.KafkaGateSetup;
-import dev.upgradetracker.web.lifecycle.LauncherWatch;
-import dev.upgradetracker.web.security.HttpSecurityConfiguration;
+import dev.upgradetracker.web.ServiceFoundation;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,12 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({
-  HttpSecurityConfiguration.class,
-  StrictRequestJson.class,
-  LauncherWatch.class,
-  KafkaGateSetup.class
-})
+@Import(ServiceFoundation.class)
 @EnableScheduling
 public class QueryServiceApplication {
 

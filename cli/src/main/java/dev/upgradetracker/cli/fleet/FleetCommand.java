@@ -1,10 +1,8 @@
 package dev.upgradetracker.cli.fleet;
 
-import dev.upgradetracker.cli.UpgradeCli;
 import dev.upgradetracker.cli.api.Connection;
-import dev.upgradetracker.cli.api.UsageProblem;
+import dev.upgradetracker.cli.api.Imports;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,23 +32,14 @@ public final class FleetCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (!Files.isRegularFile(file)) {
-        throw new UsageProblem("fleet file " + file + " does not exist");
-      }
-      var answer = connection.api().command("/api/clusters/import", Files.readString(file));
+      var answer =
+          connection.api().command("/api/clusters/import", Imports.read(file, "fleet file"));
       var out = spec.commandLine().getOut();
-      for (var cluster : answer.path("clusters")) {
-        var detail = cluster.path("detail").asString("");
-        out.printf(
-            "%-10s %s%s%n",
-            cluster.path("outcome").asString(""),
-            cluster.path("clusterId").asString(""),
-            detail.isEmpty() ? "" : "  " + detail);
-      }
+      Imports.printEach(out, answer.path("clusters"), "clusterId");
       out.printf(
           "%d registered, %d refused%n",
           answer.path("registered").asInt(), answer.path("refused").asInt());
-      return answer.path("refused").asInt() == 0 ? 0 : UpgradeCli.REFUSED;
+      return Imports.exitCode(answer);
     }
   }
 }

@@ -1,11 +1,10 @@
 package dev.upgradetracker.cli.host;
 
-import dev.upgradetracker.cli.UpgradeCli;
 import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
+import dev.upgradetracker.cli.api.Imports;
 import dev.upgradetracker.cli.api.UsageProblem;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,32 +48,22 @@ public final class HostsCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (!Files.isRegularFile(file)) {
-        throw new UsageProblem("inventory file " + file + " does not exist");
-      }
       var answer = connection.api().command("/api/hosts/import", inventory(file));
       var out = spec.commandLine().getOut();
-      for (var host : answer.path("hosts")) {
-        var detail = host.path("detail").asString("");
-        out.printf(
-            "%-10s %s%s%n",
-            host.path("outcome").asString(""),
-            host.path("host").asString(""),
-            detail.isEmpty() ? "" : "  " + detail);
-      }
+      Imports.printEach(out, answer.path("hosts"), "host");
       out.printf(
           "%d changed, %d unchanged, %d refused%n",
           answer.path("changed").asInt(),
           answer.path("unchanged").asInt(),
           answer.path("refused").asInt());
-      return answer.path("refused").asInt() == 0 ? 0 : UpgradeCli.REFUSED;
+      return Imports.exitCode(answer);
     }
 
     /** The file as an inventory; a fleet file's clusters give their hosts to their teams. */
     private static String inventory(Path file) throws IOException {
       JsonNode json;
       try {
-        json = Api.JSON.readTree(Files.readString(file));
+        json = Api.JSON.readTree(Imports.read(file, "inventory file"));
       } catch (RuntimeException e) {
         throw new UsageProblem(file + " is not JSON: " + e.getMessage());
       }
@@ -93,6 +82,12 @@ public final class HostsCommand {
       }
       return Api.JSON.writeValueAsString(Map.of("hosts", hosts));
     }
+  }
+
+  /** What became of the host, e.g. {@code REASSIGNED h1}. */
+  private static int printChange(CommandSpec spec, JsonNode answer, String host) {
+    spec.commandLine().getOut().printf("%s %s%n", answer.path("change").asString(""), host);
+    return 0;
   }
 
   /** A string field's value; null when absent or not a string. */
@@ -118,9 +113,7 @@ public final class HostsCommand {
     @Override
     public Integer call() {
       var body = Api.JSON.writeValueAsString(Map.of("sshAddress", address, "team", team));
-      var answer = connection.api().command("PUT", "/api/hosts/" + host, body);
-      spec.commandLine().getOut().printf("%s %s%n", answer.path("change").asString(""), host);
-      return 0;
+      return printChange(spec, connection.api().command("PUT", "/api/hosts/" + host, body), host);
     }
   }
 
@@ -135,9 +128,8 @@ public final class HostsCommand {
 
     @Override
     public Integer call() {
-      var answer = connection.api().command("DELETE", "/api/hosts/" + host, null);
-      spec.commandLine().getOut().printf("%s %s%n", answer.path("change").asString(""), host);
-      return 0;
+      return printChange(
+          spec, connection.api().command("DELETE", "/api/hosts/" + host, null), host);
     }
   }
 

@@ -6,7 +6,6 @@ import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
 import java.util.List;
-import java.util.Objects;
 
 /** A cluster enters the inventory. */
 final class Registration {
@@ -22,14 +21,6 @@ final class Registration {
     if (state instanceof ClusterState.Registered) {
       throw new AlreadyExists("cluster", spec.id());
     }
-    return List.of(
-        new ClusterRegistered(
-            spec.id(),
-            spec.team(),
-            spec.topology(),
-            spec.clusterLock(),
-            spec.hosts(),
-            Objects.requireNonNullElse(spec.guests(), List.of()),
-            Objects.requireNonNullElse(spec.packages(), List.of())));
+    return List.of(ClusterRegistered.of(spec));
   }
 }

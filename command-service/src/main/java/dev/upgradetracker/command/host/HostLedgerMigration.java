@@ -1,12 +1,10 @@
 package dev.upgradetracker.command.host;
 
-import static dev.upgradetracker.command.input.InputChecks.canonicalAddress;
-
 import dev.upgradetracker.command.axon.CommandSender;
 import dev.upgradetracker.command.refusal.CommandRefused;
-import dev.upgradetracker.command.refusal.HostTaken;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
+import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.events.host.HostCommand.AssignHost;
 import dev.upgradetracker.events.host.HostEvent;
 import java.util.LinkedHashMap;
@@ -78,7 +76,7 @@ public class HostLedgerMigration {
                 refused.getMessage());
           }
         }
-        if (!join(cluster, host.name(), host.sshAddress())) {
+        if (!join(cluster, host)) {
           conflicts++;
         }
       }
@@ -118,30 +116,25 @@ public class HostLedgerMigration {
     return clusters;
   }
 
-  private boolean join(StoredClusterHosts cluster, String host, String sshAddress) {
-    var entry = ledger.find(host).orElse(null);
-    if (entry == null
-        || !entry.team().equals(cluster.team())
-        || !entry.sshAddress().equals(canonicalAddress(sshAddress))
-        || (entry.clusterId() != null && !entry.clusterId().equals(cluster.clusterId()))) {
+  /** The host joins its stored cluster, unless the ledger's rules refuse it (logged). */
+  private boolean join(StoredClusterHosts cluster, VmHost host) {
+    try {
+      var entry = ledger.find(host.name()).orElse(null);
+      HostOwnership.checkHost(cluster.clusterId(), cluster.team(), "host", host, entry);
+      if (entry.clusterId() == null) {
+        ledger.join(host.name(), cluster.clusterId());
+      }
+      return true;
+    } catch (CommandRefused conflict) {
       log.warn(
-          "cluster {} (team {}) lists host {} at {}, which the ledger holds as {}: an admin settles"
-              + " it, e.g. by reassigning the host and updating the cluster",
+          "cluster {} (team {}) keeps host {} at {} outside the ledger: {}; an admin settles it,"
+              + " e.g. by reassigning the host and updating the cluster",
           cluster.clusterId(),
           cluster.team(),
-          host,
-          sshAddress,
-          entry);
+          host.name(),
+          host.sshAddress(),
+          conflict.getMessage());
       return false;
     }
-    if (entry.clusterId() == null) {
-      try {
-        ledger.join(host, cluster.clusterId());
-      } catch (HostTaken taken) {
-        log.warn("cluster {} lists host {}: {}", cluster.clusterId(), host, taken.getMessage());
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -1,29 +1,30 @@
 package dev.upgradetracker.command.input;
 
 import dev.upgradetracker.command.refusal.InvalidInput;
+import dev.upgradetracker.events.fleet.Bounds;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The forms every name and address in a command must have; a breach names its field. */
+/**
+ * The forms of {@link Bounds}, checked on commands that did not come through the HTTP edge's Bean
+ * Validation (the domain's own guard); a breach names its field.
+ */
 public final class InputChecks {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
-  private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}:\\d{1,5}");
+  private static final Pattern NAME = Pattern.compile(Bounds.NAME);
+  private static final Pattern ADDRESS = Pattern.compile(Bounds.SSH_ADDRESS);
 
   private InputChecks() {}
 
   public static void name(String field, String value) {
     if (value == null || !NAME.matcher(value).matches()) {
-      throw new InvalidInput(
-          field,
-          "must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit; was "
-              + value);
+      throw new InvalidInput(field, Bounds.NAME_FORM + "; was " + value);
     }
   }
 
   public static void sshAddress(String field, String value) {
     if (value == null || !ADDRESS.matcher(value).matches()) {
-      throw new InvalidInput(field, "must be host:port, was " + value);
+      throw new InvalidInput(field, Bounds.SSH_ADDRESS_FORM + "; was " + value);
     }
   }
 

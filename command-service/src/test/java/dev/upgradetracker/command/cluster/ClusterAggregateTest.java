@@ -115,14 +115,6 @@ class ClusterAggregateTest {
   }
 
   private static ClusterRegistered registered() {
-    var spec = twoHostsThreeGuests("c1");
-    return new ClusterRegistered(
-        "c1",
-        spec.team(),
-        spec.topology(),
-        spec.clusterLock(),
-        spec.hosts(),
-        spec.guests(),
-        spec.packages());
+    return ClusterRegistered.of(twoHostsThreeGuests("c1"));
   }
 }

@@ -194,15 +194,7 @@ abstract class HostLedgerContract extends EventStoreContract {
   }
 
   private void storeAsBeforeHostOwnership(ClusterSpec spec) {
-    var registered =
-        new ClusterRegistered(
-            spec.id(),
-            spec.team(),
-            spec.topology(),
-            spec.clusterLock(),
-            spec.hosts(),
-            spec.guests(),
-            spec.packages());
+    var registered = ClusterRegistered.of(spec);
     transactions.executeWithoutResult(
         status ->
             eventStore.publish(

@@ -6,12 +6,14 @@ import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.campaign.StepFailure;
 import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.fleet.AppPackage;
+import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /** Everything that can happen to a cluster: the whole vocabulary of the Cluster aggregate. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -70,7 +72,20 @@ public sealed interface ClusterEvent {
       List<VmHost> hosts,
       List<Guest> guests,
       List<AppPackage> packages)
-      implements ClusterEvent {}
+      implements ClusterEvent {
+
+    /** The cluster as its spec lists it; a spec without guests or packages has none. */
+    public static ClusterRegistered of(ClusterSpec spec) {
+      return new ClusterRegistered(
+          spec.id(),
+          spec.team(),
+          spec.topology(),
+          spec.clusterLock(),
+          spec.hosts(),
+          Objects.requireNonNullElse(spec.guests(), List.of()),
+          Objects.requireNonNullElse(spec.packages(), List.of()));
+    }
+  }
 
   /**
    * The cluster's inventory as corrected or changed; what was done to unchanged hosts and guests

@@ -1,0 +1,21 @@
+package dev.upgradetracker.web;
+
+import dev.upgradetracker.web.json.StrictRequestJson;
+import dev.upgradetracker.web.kafka.KafkaGateSetup;
+import dev.upgradetracker.web.lifecycle.LauncherWatch;
+import dev.upgradetracker.web.security.HttpSecurityConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What every service imports: HTTP security, strict request bodies, stopping with its launcher, and
+ * the Kafka gate with its health (which wants a {@code KafkaSettings} bean of the service).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({
+  HttpSecurityConfiguration.class,
+  StrictRequestJson.class,
+  LauncherWatch.class,
+  KafkaGateSetup.class
+})
+public class ServiceFoundation {}
