@@ -36,6 +36,10 @@ public final class KafkaGate implements AutoCloseable {
   private final Duration recheckEvery;
   private final List<Start> waiting = new ArrayList<>();
   private volatile Status status = new Status(false, "Kafka not checked yet");
+
+  /** A client that failed to start stays failed, however well Kafka answers later. */
+  private volatile String failedStart;
+
   private volatile boolean closed;
   private Thread checker;
   private Admin admin;
@@ -116,7 +120,7 @@ public final class KafkaGate implements AutoCloseable {
     }
     List<Start> starts;
     synchronized (waiting) {
-      status = new Status(true, null);
+      status = new Status(true, failedStart);
       starts = List.copyOf(waiting);
       waiting.clear();
     }
@@ -133,7 +137,8 @@ public final class KafkaGate implements AutoCloseable {
     try {
       start.action().run();
     } catch (RuntimeException e) {
-      status = new Status(true, "starting " + start.what() + " failed: " + e.getMessage());
+      failedStart = "starting " + start.what() + " failed: " + e.getMessage();
+      status = new Status(true, failedStart);
       log.error("starting {} failed", start.what(), e);
     }
   }

@@ -47,6 +47,27 @@ class KafkaGateIT {
     }
   }
 
+  @Test
+  void aClientThatFailedToStartKeepsTheGateUnhealthyAfterLaterChecks() throws Exception {
+    var namespace = SharedTestBroker.namespace("gate-failed-start");
+    try (var gate =
+        new KafkaGate(
+            settings(namespace, SharedTestBroker.SASL_PASSWORD),
+            Duration.ofMillis(100),
+            Duration.ofMillis(100))) {
+      gate.start();
+      gate.whenOpen(
+          "a consumer",
+          () -> {
+            throw new IllegalStateException("no journal");
+          });
+      Thread.sleep(1_000);
+
+      assertThat(gate.status().healthy()).isFalse();
+      assertThat(gate.status().problem()).isEqualTo("starting a consumer failed: no journal");
+    }
+  }
+
   private static KafkaGate gate(String namespace, String password) {
     return new KafkaGate(
         settings(namespace, password), Duration.ofSeconds(5), Duration.ofSeconds(30));
