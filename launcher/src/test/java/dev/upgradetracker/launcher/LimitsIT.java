@@ -57,6 +57,35 @@ class LimitsIT {
   }
 
   @Test
+  void aHostInventoryIsHeldToTheImportLimitNotTheRequestLimit(SharedStack.Tenant tenant)
+      throws Exception {
+    var stack = tenant.stack();
+    var host = "{\"name\":\"lim-h1\",\"sshAddress\":\"lim-h1:22\",\"team\":\"lim\"}";
+    var padded = "{\"hosts\":[" + host + "],\"padding\":\"" + "x".repeat(TWO_MIB) + "\"}";
+    var overTheImportLimit = "{\"padding\":\"" + "x".repeat(17 * 1024 * 1024) + "\"}";
+
+    var read =
+        Http.postJson(stack.commandUrl() + "/api/hosts/import", DemoIdentities.ADMIN_TOKEN, padded);
+    var refused =
+        Http.postJson(
+            stack.commandUrl() + "/api/hosts/import",
+            DemoIdentities.ADMIN_TOKEN,
+            overTheImportLimit);
+
+    assertThat(read.statusCode())
+        .as("2 MiB is within MAX_IMPORT_BODY: read, then refused for its unknown field")
+        .isEqualTo(400);
+    assertThat(read.body()).contains("#/padding");
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.body()).contains("MAX_IMPORT_BODY");
+    assertThat(
+            Http.get(stack.commandUrl() + "/api/hosts/lim-h1", DemoIdentities.AUDITOR_TOKEN)
+                .statusCode())
+        .as("nothing was assigned")
+        .isEqualTo(404);
+  }
+
+  @Test
   void aBurstOfCommandsOverTheCallersRateGets429WithRetryAfter(SharedStack.Tenant tenant)
       throws Exception {
     var stack = tenant.stack();
