@@ -3,14 +3,17 @@ package dev.upgradetracker.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfig;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +32,26 @@ class JsonSchemasTest {
 
   private static final Path SCHEMAS = Path.of("src/main/resources/schemas");
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final SchemaGenerator GENERATOR =
-      new SchemaGenerator(
-          new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-              .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
-              .build());
+  private static final SchemaGenerator GENERATOR = new SchemaGenerator(config());
+
+  /**
+   * Every field is required and never null, but those marked {@link Nullable}: they may be null or
+   * left out. Added fields stay allowed (readers are tolerant).
+   */
+  private static SchemaGeneratorConfig config() {
+    var builder =
+        new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+            .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED));
+    builder
+        .forFields()
+        .withRequiredCheck(field -> !isNullable(field))
+        .withNullableCheck(JsonSchemasTest::isNullable);
+    return builder.build();
+  }
+
+  private static boolean isNullable(FieldScope field) {
+    return field.getAnnotationConsideringFieldAndGetter(Nullable.class) != null;
+  }
 
   static Stream<JsonSubTypes.Type> eventTypes() {
     return Stream.of(ClusterEvent.class, CampaignEvent.class)

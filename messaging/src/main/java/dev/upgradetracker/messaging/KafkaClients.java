@@ -1,5 +1,6 @@
 package dev.upgradetracker.messaging;
 
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,6 +16,22 @@ public final class KafkaClients {
   /** Idempotent, acks=all, order kept per key across retries. */
   public static <V> KafkaProducer<String, V> producer(
       KafkaConnection kafka, String clientId, JsonSerde<V> values) {
+    return new KafkaProducer<>(producerProperties(kafka, clientId), new StringSerializer(), values);
+  }
+
+  /**
+   * As {@link #producer}, writing in transactions under {@code transactionalId}: what a failed
+   * transaction wrote stays invisible to every reader, since all of ours read committed records
+   * only. The caller initializes transactions.
+   */
+  public static <V> KafkaProducer<String, V> transactionalProducer(
+      KafkaConnection kafka, String clientId, String transactionalId, JsonSerde<V> values) {
+    var props = producerProperties(kafka, clientId);
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    return new KafkaProducer<>(props, new StringSerializer(), values);
+  }
+
+  private static Properties producerProperties(KafkaConnection kafka, String clientId) {
     var props = kafka.properties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -22,7 +39,7 @@ public final class KafkaClients {
     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    return new KafkaProducer<>(props, new StringSerializer(), values);
+    return props;
   }
 
   /** Manual commits only: an offset is committed after its effect is durable. */

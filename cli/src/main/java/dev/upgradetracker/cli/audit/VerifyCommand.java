@@ -5,7 +5,7 @@ import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,25 +43,17 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     var api = connection.api();
     var out = spec.commandLine().getOut();
-    if (campaign != null) {
-      var report = api.commandSide("/api/campaigns/" + campaign + "/verification");
+    var one = campaign != null ? campaign : cluster;
+    if (one != null) {
+      var report =
+          api.commandSide(
+              (campaign != null ? "/api/campaigns/" : "/api/clusters/") + one + "/verification");
       print(out, report);
-      return report.path("intact").asBoolean() ? 0 : UpgradeCli.REFUSED;
-    }
-    if (cluster != null) {
-      var report = api.commandSide("/api/clusters/" + cluster + "/verification");
-      print(out, report);
-      var head = Api.JSON.createArrayNode();
-      head.addObject()
-          .put("aggregateId", cluster)
-          .put("aggregateType", report.path("aggregateType").asString(""))
-          .put("position", report.path("headPosition").asLong())
-          .put("hash", report.path("headHash").asString(""))
-          .put("at", report.path("headAt").asString(""));
-      boolean headsMatch = compareWithKafkaCopies(api, out, head);
+      var published = verification(api, one).path("published");
+      boolean headsMatch = printComparison(out, published, true);
       return report.path("intact").asBoolean() && headsMatch ? 0 : UpgradeCli.REFUSED;
     }
-    var all = api.commandSide("/api/verification");
+    var all = verification(api, null);
     for (var broken : all.path("broken")) {
       print(out, broken);
     }
@@ -70,42 +62,60 @@ public final class VerifyCommand implements Callable<Integer> {
         all.path("intact").asBoolean() ? "intact" : "BROKEN",
         all.path("aggregates").asInt(),
         all.path("events").asLong());
-    boolean headsMatch = compareWithKafkaCopies(api, out, all.path("heads"));
-    return all.path("intact").asBoolean() && headsMatch ? 0 : UpgradeCli.REFUSED;
+    printComparison(out, all.path("published"), false);
+    return all.path("ok").asBoolean() ? 0 : UpgradeCli.REFUSED;
   }
 
   /**
-   * Every stored head against its copy on Kafka; clusters still being published get a few seconds
-   * to arrive. A chain rewritten consistently from some event on is intact in itself; its head then
-   * differs from the copy published on Kafka.
+   * The command service's verification, every stored head compared with its copy on Kafka; asked
+   * again for a few seconds while some are still being published.
    */
-  private boolean compareWithKafkaCopies(Api api, PrintWriter out, JsonNode heads) {
+  private JsonNode verification(Api api, String aggregate) {
+    var path =
+        "/api/verification?publishGrace="
+            + publishGrace
+            + (aggregate == null ? "" : "&aggregate=" + aggregate);
     var deadline = System.nanoTime() + COPY_PATIENCE.toNanos();
-    HeadComparison comparison;
+    JsonNode verification;
     do {
-      comparison =
-          HeadComparison.of(heads, api.query("/api/history/heads"), Instant.now(), publishGrace);
-    } while (!comparison.inFlight().isEmpty() && System.nanoTime() < deadline && pause());
-    comparison.problems().forEach(out::println);
-    if (cluster != null && comparison.matching() == 1) {
-      var head = heads.get(0);
-      out.printf(
-          "    head (position %d) matches the copy on Kafka: %s%n",
-          head.path("position").asLong(), head.path("hash").asString());
+      verification = api.commandSide(path);
+    } while (!verification.path("published").path("inFlight").isEmpty()
+        && System.nanoTime() < deadline
+        && pause());
+    return verification;
+  }
+
+  /**
+   * A chain rewritten consistently from some event on is intact in itself; its head then differs
+   * from the copy published on Kafka.
+   */
+  private boolean printComparison(PrintWriter out, JsonNode published, boolean oneAggregate) {
+    published.path("problems").forEach(problem -> out.println(problem.asString()));
+    var inFlight = published.path("inFlight");
+    int matching = published.path("matching").asInt();
+    if (oneAggregate && matching == 1) {
+      out.println("    head matches the copy on Kafka");
     } else {
-      out.printf("heads of %d clusters match the copy on Kafka%n", comparison.matching());
+      out.printf("heads of %d aggregates match the copy on Kafka%n", matching);
     }
-    if (!comparison.inFlight().isEmpty()) {
+    if (!inFlight.isEmpty()) {
+      var ids = new ArrayList<String>();
+      inFlight.forEach(id -> ids.add(id.asString()));
       out.printf(
-          "%d clusters still being published (stored within %s): %s%n",
-          comparison.inFlight().size(), publishGrace, String.join(", ", comparison.inFlight()));
+          "%d aggregates still being published (stored within %s): %s%n",
+          ids.size(), publishGrace, String.join(", ", ids));
     }
-    comparison
-        .notCompared()
+    published
+        .path("notCompared")
+        .properties()
         .forEach(
-            (kind, ids) ->
-                out.printf("not compared: %d %s: %s%n", ids.size(), kind, String.join(", ", ids)));
-    return comparison.ok();
+            kind -> {
+              var ids = new ArrayList<String>();
+              kind.getValue().forEach(id -> ids.add(id.asString()));
+              out.printf(
+                  "not compared: %d %s: %s%n", ids.size(), kind.getKey(), String.join(", ", ids));
+            });
+    return published.path("problems").isEmpty();
   }
 
   private static boolean pause() {

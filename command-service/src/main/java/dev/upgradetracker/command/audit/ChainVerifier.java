@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.audit;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,12 +47,14 @@ public class ChainVerifier {
     return report.events() == 0 ? Optional.empty() : Optional.of(report);
   }
 
-  /** Every aggregate's chain, checked one aggregate at a time. */
-  public FleetVerification verifyAll() {
-    var aggregates =
-        jdbc.queryForList(
-            "select distinct aggregate_identifier from domain_event_entry order by 1",
-            String.class);
+  /** Every aggregate the store holds events of, by id. */
+  public List<String> storedAggregates() {
+    return jdbc.queryForList(
+        "select distinct aggregate_identifier from domain_event_entry order by 1", String.class);
+  }
+
+  /** These aggregates' chains, checked one aggregate at a time; those without events left out. */
+  public Chains verifyAll(List<String> aggregates) {
     var broken = new ArrayList<ChainReport>();
     var heads = new ArrayList<FleetVerification.Head>();
     long events = 0;
@@ -71,6 +74,10 @@ public class ChainVerifier {
         }
       }
     }
-    return new FleetVerification(aggregates.size(), events, broken.isEmpty(), broken, heads);
+    return new Chains(heads.size(), events, List.copyOf(broken), List.copyOf(heads));
   }
+
+  /** Chains checked: the reports of those that break, and every chain's head. */
+  public record Chains(
+      int aggregates, long events, List<ChainReport> broken, List<FleetVerification.Head> heads) {}
 }

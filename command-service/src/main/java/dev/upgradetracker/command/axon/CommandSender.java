@@ -4,9 +4,12 @@ import dev.upgradetracker.command.campaign.CampaignCommandDispatch;
 import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
 import dev.upgradetracker.command.host.HostChange;
 import dev.upgradetracker.command.host.HostCommandDispatch;
+import dev.upgradetracker.command.refusal.AlreadyExists;
 import dev.upgradetracker.command.refusal.ConcurrentChange;
 import dev.upgradetracker.events.campaign.CampaignCommand;
+import dev.upgradetracker.events.campaign.CampaignCommand.StartCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand;
+import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.host.HostCommand;
 import dev.upgradetracker.web.Callers;
 import dev.upgradetracker.web.identity.Role;
@@ -43,11 +46,34 @@ public class CommandSender {
    * folded that far (read-your-writes).
    */
   public long send(ClusterCommand command, HttpServletRequest http) {
+    if (command instanceof RegisterCluster) {
+      requireNoOtherKindOfAggregate(command.clusterId(), "ClusterAggregate");
+    }
     return send(new ClusterCommandDispatch(command), "clusterId", command.clusterId(), http);
   }
 
   public long send(CampaignCommand command, HttpServletRequest http) {
+    if (command instanceof StartCampaign) {
+      requireNoOtherKindOfAggregate(command.campaignId(), "CampaignAggregate");
+    }
     return send(new CampaignCommandDispatch(command), "campaignId", command.campaignId(), http);
+  }
+
+  /**
+   * Clusters and campaigns share one id space in the event store: a new one may not take the id of
+   * an aggregate of the other kind.
+   */
+  private void requireNoOtherKindOfAggregate(String id, String aggregateType) {
+    var stored = events.readEvents(id);
+    if (stored.hasNext() && !aggregateType.equals(stored.peek().getType())) {
+      throw new AlreadyExists(
+          switch (stored.peek().getType()) {
+            case "ClusterAggregate" -> "cluster";
+            case "CampaignAggregate" -> "campaign";
+            default -> stored.peek().getType();
+          },
+          id);
+    }
   }
 
   /** What the host's assignment became, sent on behalf of the HTTP caller. */

@@ -1,10 +1,7 @@
 package dev.upgradetracker.command.publishing;
 
-import dev.upgradetracker.messaging.JsonSerde;
-import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.messaging.signing.SigningKeys;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,10 +14,9 @@ class KafkaClientsSetup {
     return SigningKeys.current(settings.keysDir());
   }
 
-  /** Its first sends wait for the topics (the {@code KafkaGate} makes them) up to max.block.ms. */
+  /** Made on first use, once the {@code KafkaGate} has opened: Kafka takes transactions then. */
   @Bean(destroyMethod = "close")
-  KafkaProducer<String, Record> eventProducer(KafkaSettings kafka) {
-    return KafkaClients.producer(
-        kafka.connection(), "command-service-publisher", new JsonSerde<>(Record.class));
+  TransactionalProducers eventProducers(KafkaSettings kafka) {
+    return new TransactionalProducers(kafka);
   }
 }

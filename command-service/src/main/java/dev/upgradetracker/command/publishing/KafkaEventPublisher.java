@@ -16,13 +16,18 @@ import dev.upgradetracker.messaging.signing.SigningKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -30,30 +35,40 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Copies every committed event to Kafka: cluster events to {@link Topics#events()}, keyed by
  * cluster id, campaign events to {@link Topics#campaignEvents()}, keyed by campaign id. It runs in
  * a streaming processor: the processor's token, stored in the event store's database, says what was
- * published. A batch's token only moves after the broker acknowledged every send of the batch, so a
- * crash in between republishes (consumers skip what they have seen) and loses nothing. A host
- * action request goes out signed ({@link RequestSignatures}): executors act on nothing else.
+ * published. Each batch is one Kafka transaction, committed before the token moves: a batch that
+ * fails is aborted (no reader sees any of it) and tried again whole, so nothing acknowledged is
+ * read twice; a crash between the two commits republishes (consumers skip what they have seen) and
+ * loses nothing. An event Kafka refuses for good ({@link UnpublishableEvent}) parks its aggregate
+ * in the processor's dead-letter queue ({@link ParkedAggregates}), while every other aggregate
+ * keeps flowing. A host action request goes out signed ({@link RequestSignatures}): executors act
+ * on nothing else.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 class KafkaEventPublisher {
 
   static final String PROCESSING_GROUP = "kafka-publisher";
-  private static final String SENDS_OF_THIS_BATCH = KafkaEventPublisher.class.getName() + ".sends";
+  private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
+  private static final String BATCH = KafkaEventPublisher.class.getName() + ".batch";
 
-  private final KafkaProducer<String, Record> producer;
+  private final TransactionalProducers producers;
   private final Topics topics;
   private final SigningKeys.Signer signer;
 
+  /** Events Kafka refused for good in a batch that is being tried again: parked on the retry. */
+  private final Map<String, Throwable> refusedInAnEarlierTry = new ConcurrentHashMap<>();
+
   KafkaEventPublisher(
-      KafkaProducer<String, Record> producer, KafkaSettings kafka, SigningKeys.Signer signer) {
-    this.producer = producer;
+      TransactionalProducers producers, KafkaSettings kafka, SigningKeys.Signer signer) {
+    this.producers = producers;
     this.topics = kafka.topics();
     this.signer = signer;
   }
@@ -88,7 +103,7 @@ class KafkaEventPublisher {
               RequestSignatures.SIGNATURE_HEADER,
               RequestSignatures.sign(signer.key(), request, timestamp));
     }
-    send(record);
+    publish(record, "clusterId", eventId, event);
   }
 
   @EventHandler
@@ -112,35 +127,118 @@ class KafkaEventPublisher {
             event,
             text(metaData, EventHash.PREVIOUS_HASH),
             text(metaData, EventHash.HASH));
-    send(new ProducerRecord<>(topics.campaignEvents(), event.campaignId(), envelope));
+    publish(
+        new ProducerRecord<>(topics.campaignEvents(), event.campaignId(), envelope),
+        "campaignId",
+        eventId,
+        event);
   }
 
-  private void send(ProducerRecord<String, Record> record) {
-    sendsOfThisBatch().add(producer.send(record));
+  private void publish(
+      ProducerRecord<String, Record> record, String aggregateKind, String eventId, Object event) {
+    var refused = refusedInAnEarlierTry.remove(eventId);
+    if (refused != null) {
+      throw parked(record.key(), aggregateKind, eventId, event, refused);
+    }
+    try {
+      var batch = batch();
+      batch.sends().add(new Send(eventId, batch.producer().send(record)));
+    } catch (SerializationException e) {
+      throw parked(record.key(), aggregateKind, eventId, event, e);
+    } catch (KafkaException e) {
+      // a handler that throws has its event dead-lettered: what may pass (Kafka unreachable, a
+      // producer to replace) fails the batch instead, which is then tried again whole
+      CurrentUnitOfWork.get()
+          .root()
+          .onPrepareCommit(
+              committing -> {
+                throw new IllegalStateException(
+                    "Kafka did not take the batch; it is tried again", e);
+              });
+    }
   }
 
-  private List<Future<RecordMetadata>> sendsOfThisBatch() {
+  private static UnpublishableEvent parked(
+      String aggregateId, String aggregateKind, String eventId, Object event, Throwable cause) {
+    var type = event.getClass().getSimpleName();
+    log.atError()
+        .addKeyValue(aggregateKind, aggregateId)
+        .addKeyValue("eventId", eventId)
+        .addKeyValue("eventType", type)
+        .setCause(cause)
+        .log(
+            "Kafka refuses event {} ({}) of {} for good: {} is parked with its later events until"
+                + " an admin retries it (POST /api/publishing/parked/retry)",
+            eventId,
+            type,
+            aggregateId,
+            aggregateId);
+    return new UnpublishableEvent(aggregateId, eventId, type, cause);
+  }
+
+  private record Send(String eventId, Future<RecordMetadata> acknowledged) {}
+
+  private record Batch(
+      KafkaProducer<String, Record> producer, List<Send> sends, AtomicBoolean ended) {}
+
+  /** This batch's transaction, begun at its first event and ended with its unit of work. */
+  private Batch batch() {
     var unitOfWork = CurrentUnitOfWork.get().root();
     return unitOfWork.getOrComputeResource(
-        SENDS_OF_THIS_BATCH,
+        BATCH,
         key -> {
-          List<Future<RecordMetadata>> sends = new ArrayList<>();
-          unitOfWork.onPrepareCommit(committing -> awaitAcknowledgements(sends));
-          return sends;
+          var producer = producers.take();
+          try {
+            producer.beginTransaction();
+          } catch (KafkaException e) {
+            producers.discard(producer);
+            throw e;
+          }
+          var batch = new Batch(producer, new ArrayList<>(), new AtomicBoolean());
+          unitOfWork.onPrepareCommit(committing -> commit(batch));
+          unitOfWork.onRollback(failed -> abort(batch));
+          return batch;
         });
   }
 
-  private static void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
-    try {
-      for (var send : sends) {
-        send.get(30, TimeUnit.SECONDS);
+  private void commit(Batch batch) {
+    batch.producer().flush();
+    Throwable failure = null;
+    for (var send : batch.sends()) {
+      try {
+        send.acknowledged().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (UnpublishableEvent.isPermanent(e.getCause())) {
+          refusedInAnEarlierTry.put(send.eventId(), e.getCause());
+        }
+        failure = failure == null ? e.getCause() : failure;
+      } catch (TimeoutException e) {
+        failure = failure == null ? e : failure;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while publishing events to Kafka", e);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing events to Kafka", e);
-    } catch (ExecutionException | TimeoutException e) {
+    }
+    if (failure != null) {
       throw new IllegalStateException(
-          "Kafka did not acknowledge published events; the batch will be retried", e);
+          "Kafka did not take every event of the batch; it is aborted and tried again", failure);
+    }
+    batch.producer().commitTransaction();
+    batch.ended().set(true);
+    producers.giveBack(batch.producer());
+  }
+
+  /** After a failed commit, or after a failure later in the unit of work (then: nothing to do). */
+  private void abort(Batch batch) {
+    if (batch.ended().getAndSet(true)) {
+      return;
+    }
+    try {
+      batch.producer().abortTransaction();
+      producers.giveBack(batch.producer());
+    } catch (RuntimeException e) {
+      log.warn("a publishing transaction could not be aborted; its producer is replaced", e);
+      producers.discard(batch.producer());
     }
   }
 

@@ -14,7 +14,7 @@ import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaSettings;
-import dev.upgradetracker.messaging.TopicReader;
+import dev.upgradetracker.messaging.contract.ContractReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -365,6 +365,54 @@ abstract class EventStoreContract {
     assertThat(fleet.get("broken").findValuesAsString("aggregateId")).containsExactly(clusterId);
   }
 
+  @Test
+  void aCampaignMayNotTakeAClustersIdAndWritesNothing() throws Exception {
+    register(cluster);
+
+    var start =
+        post(
+            "/api/campaigns",
+            "{\"campaignId\": \"" + clusterId + "\", \"clusterIds\": [\"" + clusterId + "\"]}");
+
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(409);
+    assertThat(start.body()).contains("cluster " + clusterId + " already exists");
+    assertThat(storedEventCount()).isEqualTo(1);
+  }
+
+  @Test
+  void verificationNamesAClusterWhoseLastStoredEventWasDeletedWithThePosition() throws Exception {
+    register(cluster);
+    post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2));
+    assertThat(publishedEvents(2)).hasSize(2);
+    var before = verification("/api/verification?aggregate=" + clusterId);
+    assertThat(before.get("ok").asBoolean()).as(before.toString()).isTrue();
+    assertThat(before.at("/published/matching").asInt()).isEqualTo(1);
+
+    deleteStoredEvent(1);
+
+    var after = verification("/api/verification?aggregate=" + clusterId);
+    assertThat(after.get("intact").asBoolean()).as("the chain left is whole").isTrue();
+    assertThat(after.get("ok").asBoolean()).isFalse();
+    assertThat(after.at("/published/problems/0").asString())
+        .startsWith(clusterId + ": BROKEN at position 1: the store ends at position 0")
+        .contains("the copy on Kafka reaches 1");
+    var fleet = verification("/api/verification");
+    assertThat(fleet.get("ok").asBoolean()).isFalse();
+    assertThat(fleet.at("/published/problems").toString()).contains(clusterId + ": BROKEN");
+  }
+
+  private void deleteStoredEvent(long sequence) throws Exception {
+    try (var connection = dataSource.getConnection();
+        var delete =
+            connection.prepareStatement(
+                "delete from domain_event_entry"
+                    + " where aggregate_identifier = ? and sequence_number = ?")) {
+      delete.setString(1, clusterId);
+      delete.setLong(2, sequence);
+      assertThat(delete.executeUpdate()).isEqualTo(1);
+    }
+  }
+
   private void editStoredPayload(long sequence, String from, String to) throws Exception {
     try (var connection = dataSource.getConnection()) {
       byte[] payload;
@@ -409,7 +457,7 @@ abstract class EventStoreContract {
   }
 
   private List<EventEnvelope> publishedEvents(int wanted) {
-    return TopicReader.read(
+    return ContractReader.read(
         kafka.connection(),
         kafka.topics().events(),
         JsonSerde.envelopes(),

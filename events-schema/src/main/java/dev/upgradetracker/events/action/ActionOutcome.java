@@ -1,5 +1,6 @@
 package dev.upgradetracker.events.action;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -12,4 +13,4 @@ public record ActionOutcome(
     String output,
     long durationMillis,
     List<String> commandLines,
-    String hostKeyFingerprint) {}
+    @Nullable String hostKeyFingerprint) {}

@@ -3,6 +3,7 @@ package dev.upgradetracker.events.campaign;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +75,7 @@ public sealed interface CampaignEvent {
       String command,
       String subject,
       StepOutcome outcome,
-      String skipReason)
+      @Nullable String skipReason)
       implements CampaignEvent {}
 
   /** The cluster's next step upgrades {@code host}, which waits for a team member's approval. */
@@ -95,7 +96,7 @@ public sealed interface CampaignEvent {
       String command,
       String subject,
       List<StepFailure> failures,
-      String reason)
+      @Nullable String reason)
       implements CampaignEvent {}
 
   /** The failed step of the cluster is tried again. */

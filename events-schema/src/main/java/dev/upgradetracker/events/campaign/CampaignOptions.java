@@ -1,6 +1,7 @@
 package dev.upgradetracker.events.campaign;
 
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import jakarta.annotation.Nullable;
 import java.time.Duration;
 
 /**
@@ -15,6 +16,6 @@ public record CampaignOptions(
     int maxClustersInProgress,
     FailurePolicy failurePolicy,
     boolean approvalGates,
-    MaintenanceWindow maintenanceWindow,
+    @Nullable MaintenanceWindow maintenanceWindow,
     UpgradeMode mode,
     Duration stepTimeout) {}

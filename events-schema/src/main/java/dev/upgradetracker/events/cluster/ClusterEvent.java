@@ -11,6 +11,7 @@ import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -187,7 +188,7 @@ public sealed interface ClusterEvent {
       String subject,
       StepOutcome outcome,
       List<StepFailure> failures,
-      String skipReason)
+      @Nullable String skipReason)
       implements ClusterEvent {}
 
   /** The next step would upgrade {@code host}; the campaign asks for approval first. */

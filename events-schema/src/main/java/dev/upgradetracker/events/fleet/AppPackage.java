@@ -1,5 +1,6 @@
 package dev.upgradetracker.events.fleet;
 
+import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,6 +10,6 @@ import java.util.List;
 public record AppPackage(
     @NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String name,
     @NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String node,
-    @Size(max = Bounds.HOSTS_PER_CLUSTER)
+    @Nullable @Size(max = Bounds.HOSTS_PER_CLUSTER)
         List<@NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String>
             failoverNodes) {}

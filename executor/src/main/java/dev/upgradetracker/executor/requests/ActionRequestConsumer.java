@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +129,7 @@ class ActionRequestConsumer implements SmartLifecycle {
             finished(partition, record.offset());
           }
         }
+        recordPositions();
         commitFinished();
         throttle();
       }
@@ -238,6 +240,20 @@ class ActionRequestConsumer implements SmartLifecycle {
   private void finished(TopicPartition partition, long offset) {
     synchronized (offsets) {
       offsets.finished(partition, offset);
+    }
+  }
+
+  /** So that the offsets committed reach the end of a partition, its last commit marker too. */
+  private void recordPositions() {
+    for (var partition : consumer.assignment()) {
+      try {
+        long position = consumer.position(partition, Duration.ZERO);
+        synchronized (offsets) {
+          offsets.readUpTo(partition, position);
+        }
+      } catch (TimeoutException notKnownYet) {
+        // the next poll sets it
+      }
     }
   }
 

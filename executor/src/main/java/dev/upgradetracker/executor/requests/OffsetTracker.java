@@ -21,6 +21,14 @@ final class OffsetTracker {
     nextToRead.merge(partition, offset + 1, Math::max);
   }
 
+  /**
+   * The consumer's position after a poll: past the records it returned, and past the transaction
+   * markers that follow them, which no record ever reports.
+   */
+  void readUpTo(TopicPartition partition, long position) {
+    nextToRead.merge(partition, position, Math::max);
+  }
+
   void finished(TopicPartition partition, long offset) {
     var offsets = running.get(partition);
     if (offsets != null) {

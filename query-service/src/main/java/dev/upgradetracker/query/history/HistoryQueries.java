@@ -116,12 +116,6 @@ class HistoryQueries {
     return slice.isEmpty() ? forwarded(filter, after, size) : answer(slice.get(), format, "fleet");
   }
 
-  /** Every cluster's last event as published on Kafka, to compare with the event store's chains. */
-  @GetMapping("/api/history/heads")
-  List<PublishedHead> heads(HttpServletRequest request) {
-    return router.gather(request, reader::heads, PublishedHead[].class);
-  }
-
   /**
    * A page of a time-ordered history, gathered from every instance: each sends its first {@code
    * size + 1} matches after the cursor, the first {@code size} of all are the page. Empty for a

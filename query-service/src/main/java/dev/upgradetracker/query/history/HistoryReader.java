@@ -60,24 +60,6 @@ public class HistoryReader {
     return entries;
   }
 
-  /** Every local cluster's last event as published. */
-  public List<PublishedHead> heads() {
-    var heads = new ArrayList<PublishedHead>();
-    var history = views.<AuditRecord>store(HistoryIndex.CLUSTER_HISTORY);
-    try (var clusters = views.<HistoryTag>store(HistoryIndex.CLUSTER_TAGS).all()) {
-      clusters.forEachRemaining(
-          cluster -> {
-            var last = history.get(HistoryKeys.ofStream(cluster.key, cluster.value.lastSequence()));
-            if (last != null) {
-              heads.add(
-                  new PublishedHead(
-                      cluster.key, last.envelope().sequence(), last.envelope().hash()));
-            }
-          });
-    }
-    return heads;
-  }
-
   public List<HistoryEntry> cluster(String clusterId, HistoryFilter filter) {
     return records(clusterId).stream().map(HistoryEntries::of).filter(filter::matches).toList();
   }

@@ -26,6 +26,9 @@ public final class StreamsProperties {
     // an instance killed without leaving holds its tasks until its session ends: 10 s, not 45 s
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+    // the publisher writes in transactions: what an aborted one wrote is never folded into a view
+    props.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
     return props;
   }
 }

@@ -96,6 +96,8 @@ public class HttpSecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/prometheus")
                     .hasRole("METRICS")
+                    .requestMatchers("/api/publishing/**")
+                    .hasRole("ADMIN")
                     .requestMatchers(GET, "/api/**")
                     .hasAnyRole(READERS)
                     .requestMatchers("/api/hosts", "/api/hosts/**")

@@ -1,13 +1,14 @@
-package dev.upgradetracker.cli.audit;
+package dev.upgradetracker.command.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.cli.api.Api;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ArrayNode;
 
 class HeadComparisonTest {
 
@@ -16,8 +17,8 @@ class HeadComparisonTest {
   private static final String LONG_AGO = "2026-12-01T11:00:00Z";
   private static final String JUST_NOW = "2026-12-01T11:59:50Z";
 
-  private final ArrayNode stored = Api.JSON.createArrayNode();
-  private final ArrayNode copies = Api.JSON.createArrayNode();
+  private final List<FleetVerification.Head> stored = new ArrayList<>();
+  private final Map<String, PublishedHead> copies = new HashMap<>();
 
   @Test
   void aHeadEqualToItsCopyMatches() {
@@ -79,15 +80,31 @@ class HeadComparisonTest {
   }
 
   @Test
-  void aggregatesWithoutCopiesAreNamedByKind() {
-    stored("k1", "CampaignAggregate", 1, "x", LONG_AGO);
+  void aCampaignIsComparedLikeACluster() {
+    stored("k1", "CampaignAggregate", 3, "h3", LONG_AGO);
+    copy("k1", 2, "h2");
+
+    assertThat(compare().problems())
+        .containsExactly(
+            "k1: NOT PUBLISHED since "
+                + LONG_AGO
+                + ": stored up to position 3, the copy on Kafka reaches position 2");
+  }
+
+  @Test
+  void hostsAndAggregatesOnlyOnKafkaAreNamedAsNotCompared() {
     stored("host:h1", "HostAggregate", 0, "y", LONG_AGO);
+    copy("forged", 0, "z");
 
     var comparison = compare();
 
     assertThat(comparison.ok()).isTrue();
-    assertThat(comparison.notCompared().values())
-        .containsExactly(List.of("k1"), List.of("host:h1"));
+    assertThat(comparison.notCompared())
+        .containsOnlyKeys(
+            "hosts (host assignments are not published)",
+            "on Kafka only (the store holds no event of them: forged, or removed from the store"
+                + " whole)")
+        .containsValues(List.of("host:h1"), List.of("forged"));
   }
 
   private HeadComparison compare() {
@@ -95,16 +112,10 @@ class HeadComparisonTest {
   }
 
   private void stored(String id, String type, long position, String hash, String at) {
-    stored
-        .addObject()
-        .put("aggregateId", id)
-        .put("aggregateType", type)
-        .put("position", position)
-        .put("hash", hash)
-        .put("at", at);
+    stored.add(new FleetVerification.Head(id, type, position, hash, at));
   }
 
   private void copy(String id, long position, String hash) {
-    copies.addObject().put("clusterId", id).put("position", position).put("hash", hash);
+    copies.put(id, new PublishedHead(id, position, hash));
   }
 }

@@ -1,0 +1,112 @@
+package dev.upgradetracker.messaging.contract;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.upgradetracker.messaging.KafkaConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How every test reads an event topic: from its start, committed records only, each record's event
+ * checked against its schema ({@link EventContract}) before it is read as the caller's type. A
+ * record that breaks the contract fails the test, naming the topic, offset and what is wrong.
+ */
+public final class ContractReader {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private ContractReader() {}
+
+  /** One record as read: its checked JSON and its value. */
+  public record Read<V>(String topic, int partition, long offset, JsonNode json, V value) {}
+
+  /**
+   * Reads {@code topic} from offset 0 until {@code wanted} values passing {@code filter} were seen
+   * or {@code timeout} passed; returns those values, in partition order.
+   */
+  public static <V> List<V> read(
+      KafkaConnection kafka,
+      String topic,
+      Deserializer<V> values,
+      Predicate<V> filter,
+      int wanted,
+      Duration timeout) {
+    var seen = new ArrayList<V>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (var consumer = consumer(kafka, topic)) {
+      while (seen.size() < wanted && System.nanoTime() < deadline) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          var value =
+              checked(record.topic(), record.partition(), record.offset(), record.value(), values);
+          if (filter.test(value.value())) {
+            seen.add(value.value());
+          }
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** Every record of {@code topic} now, checked: read up to the end offsets taken at the start. */
+  public static <V> List<Read<V>> readAll(
+      KafkaConnection kafka, String topic, Deserializer<V> values) {
+    var all = new ArrayList<Read<V>>();
+    try (var consumer = consumer(kafka, topic)) {
+      var ends = consumer.endOffsets(consumer.assignment());
+      while (ends.entrySet().stream()
+          .anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          all.add(
+              checked(record.topic(), record.partition(), record.offset(), record.value(), values));
+        }
+      }
+    }
+    return all;
+  }
+
+  private static <V> Read<V> checked(
+      String topic, int partition, long offset, String text, Deserializer<V> values) {
+    var json = JSON.readTree(text);
+    var event = json.has("event") ? json.get("event") : json;
+    var problems = EventContract.problems(event);
+    if (!problems.isEmpty()) {
+      throw new AssertionError(
+          "the record at "
+              + topic
+              + "-"
+              + partition
+              + "@"
+              + offset
+              + " breaks the event contract: "
+              + problems
+              + "\n"
+              + text);
+    }
+    return new Read<>(
+        topic, partition, offset, event, values.deserialize(topic, text.getBytes(UTF_8)));
+  }
+
+  private static KafkaConsumer<String, String> consumer(KafkaConnection kafka, String topic) {
+    var props = kafka.properties();
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    var partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
+  }
+}
