@@ -8,14 +8,13 @@ import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.Versions;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
 
 /** A cluster's lifecycle as the command side sees it. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "state")
@@ -115,8 +114,8 @@ public sealed interface ClusterState {
           campaign);
     }
 
-    /** {@code pending} and {@code finished}: copies of the evolving state's own, not shared. */
-    Registered withActions(Map<String, PendingAction> pending, Set<String> finished) {
+    /** Persistent collections: the next change shares all but the entry it changes. */
+    Registered withActions(PMap<String, PendingAction> pending, PSet<String> finished) {
       return new Registered(
           clusterId,
           team,
@@ -126,8 +125,8 @@ public sealed interface ClusterState {
           guests,
           packages,
           upgradingHost,
-          Collections.unmodifiableMap(pending),
-          Collections.unmodifiableSet(finished),
+          pending,
+          finished,
           campaign);
     }
 
@@ -146,6 +145,13 @@ public sealed interface ClusterState {
           drive);
     }
 
+    /** How many guests each host runs (hosts without guests are absent). */
+    public Map<String, Integer> guestsPerHost() {
+      var counts = new HashMap<String, Integer>();
+      guests.values().forEach(g -> counts.merge(g.host(), 1, Integer::sum));
+      return counts;
+    }
+
     public List<GuestNode> guestsOn(String host) {
       return guests.values().stream().filter(g -> g.host().equals(host)).toList();
     }
@@ -162,9 +168,8 @@ public sealed interface ClusterState {
 
     private static <T> Map<String, T> replace(
         Map<String, T> map, String key, UnaryOperator<T> change) {
-      var next = new LinkedHashMap<>(map);
-      next.computeIfPresent(key, (k, v) -> change.apply(v));
-      return next;
+      var current = map.get(key);
+      return current == null ? map : Persistent.ordered(map).plus(key, change.apply(current));
     }
   }
 
@@ -343,14 +348,9 @@ public sealed interface ClusterState {
     }
 
     CampaignStep reported(String actionId, StepFailure failure) {
-      var pending = new HashSet<>(pendingActions);
-      pending.remove(actionId);
-      var all = new ArrayList<>(failures);
-      if (failure != null) {
-        all.add(failure);
-      }
-      return new CampaignStep(
-          stepId, command, subject, Set.copyOf(pending), List.copyOf(all), outcome);
+      var pending = Persistent.set(pendingActions).minus(actionId);
+      var all = failure == null ? failures : Persistent.list(failures).plus(failure);
+      return new CampaignStep(stepId, command, subject, pending, all, outcome);
     }
 
     CampaignStep finished(StepOutcome result) {

@@ -36,8 +36,6 @@ import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.VmHost;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,11 +67,12 @@ final class Evolution {
                   updated.guests(),
                   updated.packages()));
       case HostActionRequested requested -> {
-        var pending = new HashMap<>(cluster.pendingActions());
-        pending.put(
-            requested.actionId(),
-            new PendingAction(requested.actionId(), requested.host(), requested.action()));
-        yield cluster.withActions(pending, cluster.finishedActions());
+        var pending =
+            Persistent.unordered(cluster.pendingActions())
+                .plus(
+                    requested.actionId(),
+                    new PendingAction(requested.actionId(), requested.host(), requested.action()));
+        yield cluster.withActions(pending, Persistent.set(cluster.finishedActions()));
       }
       case HostActionSucceeded succeeded ->
           finish(stepReported(cluster, succeeded.actionId(), null), succeeded.actionId());
@@ -278,10 +277,8 @@ final class Evolution {
   }
 
   private static Registered finish(Registered cluster, String actionId) {
-    var pending = new HashMap<>(cluster.pendingActions());
-    pending.remove(actionId);
-    var finished = new HashSet<>(cluster.finishedActions());
-    finished.add(actionId);
-    return cluster.withActions(pending, finished);
+    return cluster.withActions(
+        Persistent.unordered(cluster.pendingActions()).minus(actionId),
+        Persistent.set(cluster.finishedActions()).plus(actionId));
   }
 }

@@ -63,8 +63,9 @@ final class Moves {
     if (guests.isEmpty()) {
       throw new NothingToDo("no guest runs on " + from.name());
     }
+    var guestsPerHost = cluster.guestsPerHost();
     Map<String, Integer> load = new HashMap<>();
-    cluster.hosts().keySet().forEach(h -> load.put(h, cluster.guestsOn(h).size()));
+    cluster.hosts().keySet().forEach(h -> load.put(h, guestsPerHost.getOrDefault(h, 0)));
     var events = new ArrayList<ClusterEvent>();
     for (var guest : guests) {
       refuseIfMoving(cluster, guest.name());

@@ -64,10 +64,11 @@ public final class NextStep {
 
   /** The hosts still on 3.x in the order they are taken up. */
   public static List<String> nodeOrder(Registered cluster) {
+    var guests = cluster.guestsPerHost();
     return cluster.hosts().values().stream()
         .filter(h -> !h.upgraded())
         .sorted(
-            Comparator.comparingInt((Host h) -> cluster.guestsOn(h.name()).size())
+            Comparator.comparingInt((Host h) -> guests.getOrDefault(h.name(), 0))
                 .thenComparing(Host::name))
         .map(Host::name)
         .toList();
