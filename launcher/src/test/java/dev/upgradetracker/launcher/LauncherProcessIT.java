@@ -2,7 +2,7 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.kafka.SharedTestBroker;
+import dev.upgradetracker.web.identity.DemoIdentities;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,31 +14,76 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The launcher as {@code ./run} starts it, a process of its own: killed with SIGKILL, it leaves no
- * service behind and the next start on the same data and ports works; SIGTERM (Ctrl-C) stops it and
- * every service within 5 s.
+ * The whole system as {@code ./run} starts it, the launcher a process of its own with its own Kafka
+ * broker: a guest move sent over REST runs over SSH on the simulated host and shows in the view;
+ * killed with SIGKILL, the launcher leaves no service behind, and the next start on the same data
+ * and ports shows the same view; SIGTERM (Ctrl-C) stops it and every service within 5 s.
  */
 class LauncherProcessIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String CLUSTER = "demo-01";
+  private static final String GUEST = "demo-01-g1";
+  private static final String TARGET = "demo-01-vmh2";
 
   @TempDir Path dataDir;
 
   @Test
-  void aLauncherKilledWithSigkillLeavesNoServiceBehindAndOneStoppedWithSigtermStopsWithin5s()
+  void aGuestMovedOverRestShowsAcrossASigkilledLauncherAndSigtermStopsEverythingWithin5s()
       throws Exception {
     var ports =
         Map.of(
             "COMMAND_SERVICE_PORT", TestStacks.freePort(),
             "QUERY_SERVICE_PORT", TestStacks.freePort(),
-            "EXECUTOR_PORT", TestStacks.freePort());
+            "EXECUTOR_PORT", TestStacks.freePort(),
+            "SIMULATOR_SIDE_EFFECTS_PORT", TestStacks.freePort(),
+            "KAFKA_PORT", TestStacks.freePort());
+    JsonNode viewBefore;
     var launcher = start(ports);
     try {
       awaitRunning(launcher);
       var services = launcher.descendants().filter(this::isService).toList();
       assertThat(services).as("the three services run under the launcher").hasSize(3);
+
+      var accepted =
+          Http.postJson(
+              url(ports, "COMMAND_SERVICE_PORT")
+                  + "/api/clusters/"
+                  + CLUSTER
+                  + "/guests/"
+                  + GUEST
+                  + "/move",
+              "alpha-token",
+              "{\"toHost\":\"" + TARGET + "\"}");
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      viewBefore = awaitView(ports, view -> hostOf(view, GUEST).equals(TARGET));
+      var action = viewBefore.get("actions").get(0);
+      assertThat(action.get("status").asString()).isEqualTo("SUCCEEDED");
+      assertThat(action.get("exitCode").asInt()).isZero();
+      var ran =
+          JSON.readTree(
+              Http.get(url(ports, "SIMULATOR_SIDE_EFFECTS_PORT") + "/commands?cluster=" + CLUSTER)
+                  .body());
+      assertThat(ran.findValuesAsString("commandLine"))
+          .as("over SSH on the simulated host, once")
+          .containsOnlyOnce("cmhaltpkg " + GUEST, "cmrunpkg -n " + TARGET + " " + GUEST);
+      assertThat(
+              Http.get(url(ports, "QUERY_SERVICE_PORT") + "/api/clusters/" + CLUSTER).statusCode())
+          .as("views need a token")
+          .isEqualTo(401);
+      for (var service : List.of("COMMAND_SERVICE_PORT", "QUERY_SERVICE_PORT", "EXECUTOR_PORT")) {
+        assertThat(
+                Http.get(url(ports, service) + "/actuator/prometheus", DemoIdentities.METRICS_TOKEN)
+                    .body())
+            .contains("jvm_memory_used_bytes");
+      }
 
       launcher.destroyForcibly().waitFor();
 
@@ -60,6 +105,12 @@ class LauncherProcessIT {
     var again = start(ports);
     try {
       awaitRunning(again);
+      var viewAfter =
+          awaitView(
+              ports,
+              view -> view.get("lastSequence").asLong() >= viewBefore.get("lastSequence").asLong());
+      assertThat(viewAfter).as("the same view after the restart").isEqualTo(viewBefore);
+
       var services = again.descendants().filter(this::isService).toList();
       long stopping = System.nanoTime();
       again.destroy();
@@ -76,6 +127,37 @@ class LauncherProcessIT {
       again.descendants().forEach(ProcessHandle::destroyForcibly);
       again.destroyForcibly();
     }
+  }
+
+  private static String url(Map<String, Integer> ports, String port) {
+    return "http://127.0.0.1:" + ports.get(port);
+  }
+
+  private static JsonNode awaitView(Map<String, Integer> ports, Predicate<JsonNode> wanted)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      var response =
+          Http.get(url(ports, "QUERY_SERVICE_PORT") + "/api/clusters/" + CLUSTER, "alpha-token");
+      if (response.statusCode() == 200) {
+        last = JSON.readTree(response.body());
+        if (wanted.test(last)) {
+          return last;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the view never showed what was expected; last seen: " + last);
+  }
+
+  private static String hostOf(JsonNode view, String guest) {
+    for (var g : view.get("guests")) {
+      if (g.get("name").asString().equals(guest)) {
+        return g.get("host").asString();
+      }
+    }
+    return "";
   }
 
   private Process start(Map<String, Integer> ports) throws IOException {
@@ -98,11 +180,8 @@ class LauncherProcessIT {
                 ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.log").toFile()));
     var env = builder.environment();
     env.put("UT_DATA_DIR", dataDir.resolve("data").toString());
-    env.put("KAFKA_BOOTSTRAP_SERVERS", SharedTestBroker.bootstrapServers());
-    env.put("KAFKA_NAMESPACE", SharedTestBroker.namespace("launcher-process"));
     env.put("KAFKA_PARTITIONS", "4");
     env.put("SIMULATOR_BASE_PORT", "0");
-    env.put("SIMULATOR_SIDE_EFFECTS_PORT", "0");
     env.put("DEMO_CLUSTERS", "1");
     ports.forEach((name, port) -> env.put(name, String.valueOf(port)));
     return builder.start();

@@ -66,14 +66,6 @@ final class TestStacks {
         plain.fleet());
   }
 
-  /**
-   * The embedded default, its own broker included, on free ports under {@code dataDir}: for a test
-   * that stops and starts the whole system, the broker's log with it.
-   */
-  static LauncherSettings withOwnBroker(Path dataDir, ClusterSpec... clusters) {
-    return settings(dataDir, Optional.empty(), "", LauncherSettings.DEMO_TEAMS, clusters);
-  }
-
   private static LauncherSettings settings(
       Path dataDir,
       Optional<String> externalKafka,
