@@ -141,8 +141,15 @@ function drawCluster(v) {
   const hosts = v.hosts.map((h) => `<tr data-host="${esc(h.name)}"><td>${esc(h.name)}</td><td>${esc(h.hpuxVersion)}</td>
       <td class="ivm">${esc(h.ivmVersion)}</td><td>${esc(h.serviceguardVersion)}</td>
       <td>${h.upgrading ? badge("IN_PROGRESS") : ""}</td><td>${h.member ? "yes" : "no"}</td></tr>`).join("");
-  const guests = v.guests.map((g) => `<tr data-guest="${esc(g.name)}"><td>${esc(g.name)}</td>
+  const shown = guestsShown(v);
+  const guests = shown.rows.map((g) => `<tr data-guest="${esc(g.name)}"><td>${esc(g.name)}</td>
       <td class="host">${esc(g.host)}</td><td>${esc(g.kitVersion)}</td></tr>`).join("");
+  const first = shown.page * GUEST_PAGE;
+  const guestPager = shown.total > GUEST_PAGE
+    ? `<div class="row" id="guest-pager"><span>${first + 1}–${first + shown.rows.length} of ${shown.total}</span>
+        <span><button id="g-prev" ${shown.page === 0 ? "disabled" : ""}>‹</button>
+        <button id="g-next" ${first + GUEST_PAGE >= shown.total ? "disabled" : ""}>›</button></span></div>`
+    : "";
   const failures = p.failures.slice().reverse().map((f) => `<div class="card"><b>${esc(f.host)}</b> ${esc(f.action)}
       exit ${f.exitCode} <span class="muted">${when(f.at)}</span><pre>${esc(f.output)}</pre></div>`).join("");
   const activity = v.activity.slice().reverse().map((a) => `<tr><td class="muted">${when(a.at)}</td>
@@ -154,14 +161,40 @@ function drawCluster(v) {
     ${step}
     <div class="cols"><div><h2>VM hosts</h2><table><tr><th>Host</th><th>HP-UX</th><th>Integrity VM</th>
       <th>Serviceguard</th><th>Upgrading</th><th>Member</th></tr>${hosts}</table></div>
-      <div><h2>Guests</h2><table><tr><th>Guest</th><th>Host</th><th>Kit</th></tr>${guests}</table></div></div>
+      <div><h2>Guests</h2>${guestPager}<table><tr><th>Guest</th><th>Host</th><th>Kit</th></tr>${guests}</table></div></div>
     ${failures ? `<h2>Failures (${p.failuresTotal})</h2>${failures}` : ""}
     <h2>Activity</h2><table id="activity">${activity}</table>`;
   page.querySelector("#current-step").classList.add("flash");
+  if (guestPager) {
+    const turn = async (by) => {
+      guestPageNo = Math.max(0, shown.page + by);
+      drawCluster(await api(clusterPath(v.clusterId)));
+    };
+    document.getElementById("g-prev").onclick = () => turn(-1);
+    document.getElementById("g-next").onclick = () => turn(1);
+  }
+}
+
+// a cluster may run 10,000 guests: the page shows them 100 at a time
+const GUEST_PAGE = 100;
+let guestPageNo = 0;
+
+function clusterPath(id) {
+  return `/api/clusters/${encodeURIComponent(id)}?guestPage=${guestPageNo}&guestSize=${GUEST_PAGE}`;
+}
+
+// the endpoint answers one page of guests; a live change carries the whole view
+function guestsShown(v) {
+  if (v.guestsPage) {
+    return { rows: v.guests, total: v.guestsPage.total, page: v.guestsPage.page };
+  }
+  const from = guestPageNo * GUEST_PAGE;
+  return { rows: v.guests.slice(from, from + GUEST_PAGE), total: v.guests.length, page: guestPageNo };
 }
 
 async function cluster(id) {
-  drawCluster(await api("/api/clusters/" + encodeURIComponent(id)));
+  guestPageNo = 0;
+  drawCluster(await api(clusterPath(id)));
   live("/api/live/clusters/" + encodeURIComponent(id), { cluster: drawCluster });
 }
 

@@ -2,12 +2,14 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -101,6 +103,55 @@ class DashboardIT {
         .contains("upgrade_hosts{ivm=\"3\",team=\"" + team + "\"} 2.0")
         .contains("upgrade_actions_running{team=\"" + team + "\"} 0.0")
         .contains("upgrade_views_lag_events");
+  }
+
+  @Test
+  void aClusterOfManyGuestsIsShownAHundredAtATime(SharedStack.Tenant tenant) throws Exception {
+    team = tenant.newTeam();
+    var stack = tenant.stack();
+    var fleet =
+        new Fleet(
+            List.of(
+                Fleets.cluster("wide-" + team)
+                    .team(team)
+                    .fleetUniqueHosts()
+                    .guestsPerHost(130, 120)
+                    .build()));
+    stack.assignHosts(fleet);
+    stack.register(fleet);
+    var id = "wide-" + team;
+    var path = "/api/clusters/" + id + "?guestSize=100";
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (Http.get(stack.queryUrl() + path, stack.tokenOf(team)).statusCode() == 404) {
+      assertThat(System.nanoTime()).as("%s in the views", id).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    var firstPage = JSON.readTree(get(stack, path));
+    assertThat(firstPage.get("guests")).hasSize(100);
+    assertThat(firstPage.at("/guestsPage/total").asInt()).isEqualTo(250);
+    var browser = Browser.start(profile);
+    try {
+      browser.get(stack.queryUrl() + "/?token=" + stack.tokenOf(team) + "#/clusters/" + id);
+      await(
+          browser,
+          "the first hundred guests",
+          b -> text(b, "#guest-pager").contains("1–100 of 250"));
+      assertThat(rows(browser, "[data-guest]")).isEqualTo(100);
+
+      browser.executeScript("document.getElementById('g-next').click()");
+      await(browser, "the next hundred", b -> text(b, "#guest-pager").contains("101–200 of 250"));
+      browser.executeScript("document.getElementById('g-next').click()");
+      await(browser, "the last fifty", b -> text(b, "#guest-pager").contains("201–250 of 250"));
+      assertThat(rows(browser, "[data-guest]")).isEqualTo(50);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static long rows(WebDriver browser, String css) {
+    return (Long)
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.querySelectorAll(arguments[0]).length", css);
   }
 
   private static void save(ChromeDriver browser, Path file) throws Exception {

@@ -3,6 +3,7 @@ package dev.upgradetracker.query.cluster;
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
 import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.web.Page;
 import dev.upgradetracker.query.web.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -70,9 +71,15 @@ class ClusterQueries {
   ResponseEntity<?> one(
       @PathVariable String clusterId,
       @RequestParam(required = false) Long position,
+      @RequestParam(defaultValue = "0") int guestPage,
+      @RequestParam(defaultValue = "" + Page.MAX_SIZE) int guestSize,
       HttpServletRequest request) {
+    Page.check("guestPage", guestPage, "guestSize", guestSize);
     return router.byKey(
-        ViewsTopology.CLUSTER_VIEWS, clusterId, request, () -> local(clusterId, position));
+        ViewsTopology.CLUSTER_VIEWS,
+        clusterId,
+        request,
+        () -> local(clusterId, position, guestPage, guestSize));
   }
 
   /** The cluster's latest events, newest last. */
@@ -89,7 +96,7 @@ class ClusterQueries {
                 .orElseGet(() -> QueryProblems.notFound("cluster " + clusterId)));
   }
 
-  private ResponseEntity<?> local(String clusterId, Long position) {
+  private ResponseEntity<?> local(String clusterId, Long position, int guestPage, int guestSize) {
     long deadline = System.nanoTime() + positionWait.toNanos();
     var view = views.cluster(clusterId);
     while (position != null && !reached(view, position) && System.nanoTime() < deadline) {
@@ -111,7 +118,10 @@ class ClusterQueries {
                       + "; retry shortly"));
     }
     return view.<ResponseEntity<?>>map(
-            found -> ResponseEntity.ok().eTag(Long.toString(found.lastSequence())).body(found))
+            found ->
+                ResponseEntity.ok()
+                    .eTag(Long.toString(found.lastSequence()))
+                    .body(ClusterViewPage.of(found, guestPage, guestSize)))
         .orElseGet(() -> QueryProblems.notFound("cluster " + clusterId));
   }
 

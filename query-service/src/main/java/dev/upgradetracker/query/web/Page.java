@@ -21,11 +21,16 @@ public record Page<T>(List<T> items, int total, int page, int size) {
 
   /** Throws {@link BadQuery} for a page before the first or a size out of bounds. */
   public static void check(int page, int size) {
+    check("page", page, "size", size);
+  }
+
+  /** As {@link #check(int, int)}, naming the parameters as the request does. */
+  public static void check(String pageName, int page, String sizeName, int size) {
     if (page < 0) {
-      throw new BadQuery("page must be 0 or more, not " + page);
+      throw new BadQuery(pageName + " must be 0 or more, not " + page);
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw new BadQuery("size must be between 1 and " + MAX_SIZE + ", not " + size);
+      throw new BadQuery(sizeName + " must be between 1 and " + MAX_SIZE + ", not " + size);
     }
   }
 }
