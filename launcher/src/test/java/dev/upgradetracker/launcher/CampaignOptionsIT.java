@@ -11,10 +11,13 @@ import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.contract.ContractReader;
 import dev.upgradetracker.simulator.faults.Fault;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,111 +32,112 @@ class CampaignOptionsIT {
   @Test
   void aColdMigratedClusterRejoinsItsNodesOnceNoHostRuns3x(SharedStack.Tenant tenant)
       throws Exception {
-    var team = tenant.newTeam();
-    var id = "cold-" + team;
-    tenant.add(Fleets.cluster(id).team(team).guestsPerHost(0, 0).build());
-    var client = new CampaignClient(tenant.stack(), team);
+    var run = Run.of(tenant, "cold", 0, 0);
 
-    client.start(
-        "{\"campaignId\": \"k-"
-            + id
-            + "\", \"clusterIds\": [\""
-            + id
-            + "\"], \"mode\": \"COLD_MIGRATE\"}");
-    client.await(
-        "k-" + id, c -> CampaignClient.status(c).equals("COMPLETED"), PATIENCE, "it completed");
+    run.start(", \"mode\": \"COLD_MIGRATE\"");
+    run.awaitStatus("COMPLETED");
 
     var rejoined =
-        ContractReader.read(
-            tenant.stack().kafka(),
-            tenant.stack().topics().events(),
+        run.published(
+            run.stack().topics().events(),
             JsonSerde.envelopes(),
             (EventEnvelope e) ->
-                e.clusterId().equals(id) && e.event() instanceof NodeRejoinedCluster,
-            2,
-            ON_KAFKA);
+                e.clusterId().equals(run.clusterId()) && e.event() instanceof NodeRejoinedCluster,
+            2);
     assertThat(rejoined).hasSize(2);
-    var fleet = tenant.stack().simulator().fleet();
-    assertThat(fleet.hostsOf(id)).allMatch(h -> h.ivmVersion().equals("B.04.00"));
-    assertThat(fleet.violationsOf(id)).isEmpty();
+    var fleet = run.stack().simulator().fleet();
+    assertThat(fleet.hostsOf(run.clusterId())).allMatch(h -> h.ivmVersion().equals("B.04.00"));
+    assertThat(fleet.violationsOf(run.clusterId())).isEmpty();
   }
 
   @Test
   void aClusterOutsideTheCampaignsWindowWaitsForItToOpen(SharedStack.Tenant tenant)
       throws Exception {
-    var team = tenant.newTeam();
-    var id = "window-" + team;
-    tenant.add(Fleets.cluster(id).team(team).guestsPerHost(1, 0).build());
-    var client = new CampaignClient(tenant.stack(), team);
+    var run = Run.of(tenant, "window", 1, 0);
     var now = ZonedDateTime.now(ZoneOffset.UTC);
 
-    client.start(
-        ("{\"campaignId\": \"k-%s\", \"clusterIds\": [\"%s\"], \"maintenanceWindow\":"
-                + " {\"start\": \"%s\", \"end\": \"%s\", \"zone\": \"UTC\"}}")
-            .formatted(
-                id,
-                id,
-                now.plusHours(2).format(HOUR_MINUTE),
-                now.plusHours(3).format(HOUR_MINUTE)));
+    run.start(
+        ", \"maintenanceWindow\": {\"start\": \"%s\", \"end\": \"%s\", \"zone\": \"UTC\"}"
+            .formatted(now.plusHours(2).format(HOUR_MINUTE), now.plusHours(3).format(HOUR_MINUTE)));
 
-    var waiting =
-        ContractReader.read(
-            tenant.stack().kafka(),
-            tenant.stack().topics().campaignEvents(),
-            JsonSerde.campaignEnvelopes(),
-            (CampaignEnvelope e) ->
-                e.campaignId().equals("k-" + id) && e.event() instanceof ClusterWaitingForWindow,
-            1,
-            ON_KAFKA);
+    var waiting = run.campaignEvents(e -> e.event() instanceof ClusterWaitingForWindow);
     assertThat(waiting)
         .singleElement()
         .extracting(e -> ((ClusterWaitingForWindow) e.event()).clusterId())
-        .isEqualTo(id);
-    assertThat(tenant.stack().simulator().fleet().commandLogOf(id))
+        .isEqualTo(run.clusterId());
+    assertThat(run.stack().simulator().fleet().commandLogOf(run.clusterId()))
         .as("nothing runs before the window opens")
         .isEmpty();
-    var aborted = client.post("/api/campaigns/k-" + id + "/abort", "{\"reason\": \"not tonight\"}");
+    var aborted = run.command("/abort", "{\"reason\": \"not tonight\"}");
     assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(200);
   }
 
   @Test
   void aFailedBackupSkippedWithAReasonLetsTheCampaignComplete(SharedStack.Tenant tenant)
       throws Exception {
-    var team = tenant.newTeam();
-    var id = "skip-" + team;
-    tenant.add(Fleets.cluster(id).team(team).guestsPerHost(1, 0).build());
-    var stack = tenant.stack();
-    var failingBackup = Fault.fail(id + "-h2", "/backup-host$", 5);
-    stack.simulator().faults().add(failingBackup);
-    var client = new CampaignClient(stack, team);
+    var run = Run.of(tenant, "skip", 1, 0);
+    var failingBackup = Fault.fail(run.clusterId() + "-h2", "/backup-host$", 5);
+    run.stack().simulator().faults().add(failingBackup);
     try {
-      client.start("{\"campaignId\": \"k-" + id + "\", \"clusterIds\": [\"" + id + "\"]}");
-      client.await(
-          "k-" + id, c -> CampaignClient.status(c).equals("STOPPED"), PATIENCE, "it stopped");
+      run.start("");
+      run.awaitStatus("STOPPED");
 
       var skip =
-          client.post(
-              "/api/campaigns/k-" + id + "/clusters/" + id + "/skip",
-              "{\"reason\": \"backed up by hand\"}");
+          run.command(
+              "/clusters/" + run.clusterId() + "/skip", "{\"reason\": \"backed up by hand\"}");
       assertThat(skip.statusCode()).as(skip.body()).isEqualTo(200);
     } finally {
-      stack.simulator().faults().remove(failingBackup);
+      run.stack().simulator().faults().remove(failingBackup);
     }
-    client.await(
-        "k-" + id, c -> CampaignClient.status(c).equals("COMPLETED"), PATIENCE, "it completed");
+    run.awaitStatus("COMPLETED");
 
-    var skipped =
-        ContractReader.read(
-            stack.kafka(),
-            stack.topics().campaignEvents(),
-            JsonSerde.campaignEnvelopes(),
-            (CampaignEnvelope e) ->
-                e.campaignId().equals("k-" + id) && e.event() instanceof StepSkipRequested,
-            1,
-            ON_KAFKA);
+    var skipped = run.campaignEvents(e -> e.event() instanceof StepSkipRequested);
     assertThat(skipped)
         .singleElement()
         .extracting(e -> ((StepSkipRequested) e.event()).reason())
         .isEqualTo("backed up by hand");
+  }
+
+  /** A cluster of a team of its own, simulated and registered, and its campaign {@code k-<id>}. */
+  private record Run(Stack stack, String clusterId, CampaignClient client) {
+
+    static Run of(SharedStack.Tenant tenant, String prefix, int... guestsPerHost) throws Exception {
+      var team = tenant.newTeam();
+      var id = prefix + "-" + team;
+      tenant.add(Fleets.cluster(id).team(team).guestsPerHost(guestsPerHost).build());
+      return new Run(tenant.stack(), id, new CampaignClient(tenant.stack(), team));
+    }
+
+    String campaignId() {
+      return "k-" + clusterId;
+    }
+
+    /** Starts the campaign over the cluster, with {@code options} (JSON members after a comma). */
+    void start(String options) throws Exception {
+      client.start(
+          "{\"campaignId\": \"%s\", \"clusterIds\": [\"%s\"]%s}"
+              .formatted(campaignId(), clusterId, options));
+    }
+
+    void awaitStatus(String status) throws Exception {
+      client.await(
+          campaignId(), c -> CampaignClient.status(c).equals(status), PATIENCE, "it is " + status);
+    }
+
+    HttpResponse<String> command(String path, String body) throws Exception {
+      return client.post("/api/campaigns/" + campaignId() + path, body);
+    }
+
+    List<CampaignEnvelope> campaignEvents(Predicate<CampaignEnvelope> which) {
+      return published(
+          stack.topics().campaignEvents(),
+          JsonSerde.campaignEnvelopes(),
+          e -> e.campaignId().equals(campaignId()) && which.test(e),
+          1);
+    }
+
+    <V> List<V> published(String topic, JsonSerde<V> values, Predicate<V> which, int wanted) {
+      return ContractReader.read(stack.kafka(), topic, values, which, wanted, ON_KAFKA);
+    }
   }
 }

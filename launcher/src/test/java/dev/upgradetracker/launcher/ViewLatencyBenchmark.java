@@ -5,20 +5,16 @@ import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
+import dev.upgradetracker.messaging.KafkaConnection;
+import dev.upgradetracker.messaging.contract.ContractReader;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code ./bench views [commands] [clients]}: that many inventory updates, sent by concurrent
@@ -104,8 +100,7 @@ public final class ViewLatencyBenchmark {
           sortedTotal.isEmpty() ? 0 : sortedTotal.getLast() / 1000.0,
           Percentiles.of(sortedAfter, 50) / 1000.0,
           Percentiles.of(sortedAfter, 99) / 1000.0);
-      var published =
-          publishDelays(stack.kafkaBootstrap(), stack.topics().events(), commands + CLUSTERS);
+      var published = publishDelays(stack.kafkaBootstrap(), stack.topics().events());
       System.out.printf(
           "  of which event committed -> on Kafka (publisher): p50 %d ms, p99 %d ms%n",
           Percentiles.of(published, 50), Percentiles.of(published, 99));
@@ -113,25 +108,12 @@ public final class ViewLatencyBenchmark {
   }
 
   /** For each event on the topic: from its commit in the event store to its Kafka timestamp. */
-  private static List<Long> publishDelays(String bootstrapServers, String topic, int events) {
-    var props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+  private static List<Long> publishDelays(String bootstrapServers, String topic) {
     var delays = new ArrayList<Long>();
-    try (var consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), JsonSerde.envelopes())) {
-      var partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (delays.size() < events && System.nanoTime() < deadline) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          delays.add(record.timestamp() - record.value().timestamp().toEpochMilli());
-        }
-      }
+    for (var read :
+        ContractReader.readAll(
+            KafkaConnection.plain(bootstrapServers), topic, JsonSerde.envelopes())) {
+      delays.add(read.timestamp() - read.value().timestamp().toEpochMilli());
     }
     Collections.sort(delays);
     return delays;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -26,8 +27,9 @@ public final class ContractReader {
 
   private ContractReader() {}
 
-  /** One record as read: its checked JSON and its value. */
-  public record Read<V>(String topic, int partition, long offset, JsonNode json, V value) {}
+  /** One record as read: where, when Kafka took it, its checked event JSON and its value. */
+  public record Read<V>(
+      String topic, int partition, long offset, long timestamp, JsonNode json, V value) {}
 
   /**
    * Reads {@code topic} from offset 0 until {@code wanted} values passing {@code filter} were seen
@@ -45,8 +47,7 @@ public final class ContractReader {
     try (var consumer = consumer(kafka, topic)) {
       while (seen.size() < wanted && System.nanoTime() < deadline) {
         for (var record : consumer.poll(Duration.ofMillis(200))) {
-          var value =
-              checked(record.topic(), record.partition(), record.offset(), record.value(), values);
+          var value = checked(record, values);
           if (filter.test(value.value())) {
             seen.add(value.value());
           }
@@ -65,8 +66,7 @@ public final class ContractReader {
       while (ends.entrySet().stream()
           .anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
         for (var record : consumer.poll(Duration.ofMillis(200))) {
-          all.add(
-              checked(record.topic(), record.partition(), record.offset(), record.value(), values));
+          all.add(checked(record, values));
         }
       }
     }
@@ -74,7 +74,9 @@ public final class ContractReader {
   }
 
   private static <V> Read<V> checked(
-      String topic, int partition, long offset, String text, Deserializer<V> values) {
+      ConsumerRecord<String, String> record, Deserializer<V> values) {
+    var topic = record.topic();
+    var text = record.value();
     var json = JSON.readTree(text);
     var event = json.has("event") ? json.get("event") : json;
     var problems = EventContract.problems(event);
@@ -83,16 +85,21 @@ public final class ContractReader {
           "the record at "
               + topic
               + "-"
-              + partition
+              + record.partition()
               + "@"
-              + offset
+              + record.offset()
               + " breaks the event contract: "
               + problems
               + "\n"
               + text);
     }
     return new Read<>(
-        topic, partition, offset, event, values.deserialize(topic, text.getBytes(UTF_8)));
+        topic,
+        record.partition(),
+        record.offset(),
+        record.timestamp(),
+        event,
+        values.deserialize(topic, text.getBytes(UTF_8)));
   }
 
   private static KafkaConsumer<String, String> consumer(KafkaConnection kafka, String topic) {
