@@ -40,20 +40,30 @@ final class Membership {
       throw new NodeNotDrained(
           host.name(), "runs packages " + String.join(", ", packages) + " on its guest nodes");
     }
-    int members = (int) cluster.guests().values().stream().filter(GuestNode::member).count();
-    int remaining = members - leaving.size();
-    boolean quorum =
-        2 * remaining > members
-            || (2 * remaining == members && remaining > 0 && cluster.clusterLock());
-    if (!quorum) {
-      throw new QuorumWouldBeLost(host.name(), leaving.size(), members, cluster.clusterLock());
-    }
+    requireQuorumAfterHalting(cluster, host.name(), leaving, List.of());
     Actions.refuseIfPending(
         cluster,
         "host " + host.name(),
         p -> p.host().equals(host.name()) && p.action() instanceof HostAction.RunClusterNodes);
     return List.of(
         Actions.request(cluster, actionId, host.name(), new HostAction.HaltClusterNodes(leaving)));
+  }
+
+  /**
+   * R6: halting {@code leaving} must leave the cluster a majority of its members (exactly half only
+   * with a cluster lock). {@code packagesWithNowhereToGo}: what else stands in the way, named too.
+   */
+  static void requireQuorumAfterHalting(
+      Registered cluster, String host, List<String> leaving, List<String> packagesWithNowhereToGo) {
+    int members = (int) cluster.guests().values().stream().filter(GuestNode::member).count();
+    int remaining = members - leaving.size();
+    boolean quorum =
+        2 * remaining > members
+            || (2 * remaining == members && remaining > 0 && cluster.clusterLock());
+    if (!quorum) {
+      throw new QuorumWouldBeLost(
+          host, leaving.size(), members, cluster.clusterLock(), packagesWithNowhereToGo);
+    }
   }
 
   static List<ClusterEvent> run(ClusterCommand.RunClusterNodes command, Registered cluster) {

@@ -153,13 +153,26 @@ final class Moves {
       if (packages.isEmpty()) {
         throw new NothingToDo("no package runs on the guests of " + host.name());
       }
+      var stranded =
+          packages.stream()
+              .filter(pkg -> targetAwayFrom(cluster, pkg, host.name()).isEmpty())
+              .map(Pkg::name)
+              .toList();
+      if (!stranded.isEmpty()) {
+        // the drain is for halting these guest nodes: when that would lose quorum too, R6 is the
+        // deeper reason, and both are named
+        var leaving =
+            cluster.guestsOn(host.name()).stream()
+                .filter(GuestNode::member)
+                .map(GuestNode::name)
+                .toList();
+        Membership.requireQuorumAfterHalting(cluster, host.name(), leaving, stranded);
+      }
       var events = new ArrayList<ClusterEvent>();
       for (var pkg : packages) {
         refuseIfPackageMoving(cluster, pkg.name());
         var target =
-            pkg.eligibleNodes().stream()
-                .filter(n -> whyNotPackageTarget(cluster, pkg, n, host.name()).isEmpty())
-                .findFirst()
+            targetAwayFrom(cluster, pkg, host.name())
                 .orElseThrow(
                     () ->
                         new InvalidMoveTarget(
@@ -185,6 +198,13 @@ final class Moves {
               throw new InvalidMoveTarget("package", pkg.name(), command.toNode(), reason);
             });
     return List.of(movePackage(cluster, actionId, pkg, command.toNode()));
+  }
+
+  /** The package's first eligible node that may take it while {@code host} is drained. */
+  private static Optional<String> targetAwayFrom(Registered cluster, Pkg pkg, String host) {
+    return pkg.eligibleNodes().stream()
+        .filter(n -> whyNotPackageTarget(cluster, pkg, n, host).isEmpty())
+        .findFirst();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,19 @@ import java.util.Map;
 public final class QuorumWouldBeLost extends RuleViolation {
 
   public QuorumWouldBeLost(String host, int leaving, int members, boolean clusterLock) {
+    this(host, leaving, members, clusterLock, List.of());
+  }
+
+  /**
+   * As draining {@code host} for its upgrade finds it: {@code packagesWithNowhereToGo} (R5) are
+   * named too, since both facts stand in the way.
+   */
+  public QuorumWouldBeLost(
+      String host,
+      int leaving,
+      int members,
+      boolean clusterLock,
+      List<String> packagesWithNowhereToGo) {
     super(
         Rule.R6,
         "halting the "
@@ -20,7 +34,22 @@ public final class QuorumWouldBeLost extends RuleViolation {
             + " of "
             + members
             + " members"
-            + (clusterLock ? "" : " and the cluster has no lock"),
-        Map.of("host", host, "leaving", leaving, "members", members, "clusterLock", clusterLock));
+            + (clusterLock ? "" : " and the cluster has no lock")
+            + (packagesWithNowhereToGo.isEmpty()
+                ? ""
+                : "; besides, R5: package(s) "
+                    + String.join(", ", packagesWithNowhereToGo)
+                    + " have no other node to go to"),
+        Map.of(
+            "host",
+            host,
+            "leaving",
+            leaving,
+            "members",
+            members,
+            "clusterLock",
+            clusterLock,
+            "packagesWithNowhereToGo",
+            packagesWithNowhereToGo));
   }
 }

@@ -17,6 +17,7 @@ import dev.upgradetracker.events.cluster.ClusterCommand.MovePackages;
 import dev.upgradetracker.events.cluster.ClusterCommand.UpgradeNode;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
@@ -157,6 +158,25 @@ class MovesTest {
                 "h2",
                 "127.0.0.1:22012",
                 new HostAction.MovePackage("p2", "n3", "n5")));
+  }
+
+  @Test
+  void drainingRefusesUnderR5APackageWithNoOtherNodeWhileQuorumHolds() {
+    var spec =
+        new ClusterSpec(
+            "c1",
+            "alpha",
+            Topology.GUESTS_AS_NODES,
+            false,
+            List.of(Clusters.host("h1", 1), Clusters.host("h2", 2), Clusters.host("h3", 3)),
+            List.of(guest("n1", "h1"), guest("n2", "h2"), guest("n3", "h3")),
+            List.of(new AppPackage("p1", "n1", List.of())));
+
+    ClusterDriver.registered(spec)
+        .refuses(new MovePackages("c1", null, null, "h1", "drain"))
+        .isInstanceOf(InvalidMoveTarget.class)
+        .hasMessageContaining("R5")
+        .hasMessageContaining("p1");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.upgradetracker.command.cluster.ClusterDecider;
 import dev.upgradetracker.command.cluster.ClusterState;
 import dev.upgradetracker.command.refusal.QuorumWouldBeLost;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
+import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
@@ -76,6 +77,27 @@ class PlannerTest {
 
     assertThatThrownBy(() -> Planner.plan(registered(spec), UpgradeMode.UPDATE))
         .isInstanceOf(QuorumWouldBeLost.class);
+  }
+
+  @Test
+  void drainingAHostWhoseGuestNodesAreEveryMemberNamesR6AndThePackagesWithNowhereToGo() {
+    var spec =
+        new ClusterSpec(
+            "c1",
+            "alpha",
+            Topology.GUESTS_AS_NODES,
+            true,
+            List.of(host("h1", 1), host("h2", 2)),
+            List.of(guest("n1", "h1"), guest("n2", "h1")),
+            List.of(
+                new AppPackage("p1", "n1", List.of("n2")),
+                new AppPackage("p2", "n2", List.of("n1"))));
+
+    assertThatThrownBy(() -> Planner.plan(registered(spec), UpgradeMode.UPDATE))
+        .isInstanceOf(QuorumWouldBeLost.class)
+        .hasMessage(
+            "R6 quorum: halting the 2 guest node(s) on h1 would leave 0 of 2 members; besides,"
+                + " R5: package(s) p1, p2 have no other node to go to");
   }
 
   @Test
