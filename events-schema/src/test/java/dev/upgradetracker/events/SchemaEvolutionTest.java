@@ -80,6 +80,29 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void anOptionalFieldAddedToANestedRecordKeepsTheRuleARetypedOneBreaksIt() {
+    var released =
+        schema(
+            "{\"guests\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+                + "\"properties\":{\"name\":{\"type\":\"string\"}},\"required\":[\"name\"]}}}",
+            "[\"guests\"]");
+    var added =
+        schema(
+            "{\"guests\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+                + "\"properties\":{\"name\":{\"type\":\"string\"},\"site\":{\"type\":\"string\"}},"
+                + "\"required\":[\"name\"]}}}",
+            "[\"guests\"]");
+    var retyped =
+        schema(
+            "{\"guests\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+                + "\"properties\":{\"name\":{\"type\":\"integer\"}},\"required\":[\"name\"]}}}",
+            "[\"guests\"]");
+
+    assertThat(breaches(released, added)).isEmpty();
+    assertThat(breaches(released, retyped)).containsExactly("guests[].name changed");
+  }
+
+  @Test
   void aRemovedOrRetypedFieldBreaksTheRule() {
     var released =
         schema("{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"string\"}}", "[\"a\",\"b\"]");
@@ -89,27 +112,65 @@ class SchemaEvolutionTest {
         .containsExactlyInAnyOrder("a changed", "b was removed", "b is no longer required");
   }
 
-  /** What {@code current} changed against {@code released} beyond adding optional fields. */
+  /**
+   * What {@code current} changed against {@code released} beyond adding optional fields, at any
+   * depth (an optional field added to a nested record keeps the rule too).
+   */
   static List<String> breaches(JsonNode released, JsonNode current) {
     var found = new ArrayList<String>();
+    compare("", released, current, found);
+    return found;
+  }
+
+  private static void compare(String at, JsonNode released, JsonNode current, List<String> found) {
+    for (var keyword : released.propertyNames()) {
+      switch (keyword) {
+        case "properties" -> compareProperties(at, released, current, found);
+        case "items" -> compare(at + "[]", released.get("items"), current.path("items"), found);
+        case "required" -> compareRequired(at, released, current, found);
+        default -> {
+          if (!released.get(keyword).equals(current.get(keyword))) {
+            found.add(name(at) + " changed");
+          }
+        }
+      }
+    }
+    if (!released.has("required")) {
+      compareRequired(at, released, current, found);
+    }
+  }
+
+  private static void compareProperties(
+      String at, JsonNode released, JsonNode current, List<String> found) {
     var releasedProperties = released.path("properties");
     var currentProperties = current.path("properties");
     for (var name : releasedProperties.propertyNames()) {
+      var path = at.isEmpty() ? name : at + "." + name;
       if (!currentProperties.has(name)) {
-        found.add(name + " was removed");
-      } else if (!currentProperties.get(name).equals(releasedProperties.get(name))) {
-        found.add(name + " changed");
+        found.add(path + " was removed");
+      } else {
+        compare(path, releasedProperties.get(name), currentProperties.get(name), found);
       }
     }
+  }
+
+  private static void compareRequired(
+      String at, JsonNode released, JsonNode current, List<String> found) {
     var releasedRequired = required(released);
     var currentRequired = required(current);
+    var prefix = at.isEmpty() ? "" : at + ".";
     currentRequired.stream()
         .filter(name -> !releasedRequired.contains(name))
-        .forEach(name -> found.add(name + " became required"));
+        .sorted()
+        .forEach(name -> found.add(prefix + name + " became required"));
     releasedRequired.stream()
         .filter(name -> !currentRequired.contains(name))
-        .forEach(name -> found.add(name + " is no longer required"));
-    return found;
+        .sorted()
+        .forEach(name -> found.add(prefix + name + " is no longer required"));
+  }
+
+  private static String name(String at) {
+    return at.isEmpty() ? "the event" : at;
   }
 
   private static Set<String> required(JsonNode schema) {
