@@ -8,6 +8,7 @@ import com.jcraft.jsch.KeyPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,11 @@ class HostSimulatorMainIT {
         """
         [{"host": "*", "command": "^cmhaltpkg", "kind": "FAIL", "exitCode": 7}]
         """);
-    var data = dir.resolve("data");
+    // the simulator runs on after the test and may still be writing its state: its data lives in
+    // the build directory, not in the temporary directory JUnit deletes
+    var data =
+        Files.createDirectories(
+            Path.of("target", "simulator-main-it", UUID.randomUUID().toString()));
     Thread.ofVirtual()
         .start(
             () -> {
@@ -62,14 +67,14 @@ class HostSimulatorMainIT {
         Integer.parseInt(
             Files.readString(knownHosts).replaceAll("(?s)^\\[127\\.0\\.0\\.1]:(\\d+).*", "$1"));
 
-    assertThat(exec(port, "swlist")).isZero();
-    assertThat(exec(port, "cmhaltpkg g1")).isEqualTo(7);
+    assertThat(exec(knownHosts, port, "swlist")).isZero();
+    assertThat(exec(knownHosts, port, "cmhaltpkg g1")).isEqualTo(7);
   }
 
-  private int exec(int port, String command) throws Exception {
+  private int exec(Path knownHosts, int port, String command) throws Exception {
     var jsch = new JSch();
     jsch.addIdentity(dir.resolve("id").toString());
-    jsch.setKnownHosts(dir.resolve("data/known_hosts").toString());
+    jsch.setKnownHosts(knownHosts.toString());
     var session = jsch.getSession("root", "127.0.0.1", port);
     session.setConfig("StrictHostKeyChecking", "yes");
     session.connect(10_000);
