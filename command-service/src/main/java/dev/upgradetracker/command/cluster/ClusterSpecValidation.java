@@ -54,8 +54,38 @@ final class ClusterSpecValidation {
             field + ".host", "host " + guest.host() + " is not a host of this cluster");
       }
       required(field + ".kitVersion", guest.kitVersion());
+      checkFailoverNodes(spec, field, guest, hostNames);
     }
     checkPackages(spec, guestNames);
+  }
+
+  /** A guest package's nodes: hosts of the cluster, each once, the host it runs on among them. */
+  private static void checkFailoverNodes(
+      ClusterSpec spec, String field, Guest guest, Set<String> hostNames) {
+    if (guest.failoverNodes() == null) {
+      return;
+    }
+    if (spec.topology() != Topology.GUESTS_AS_PACKAGES) {
+      throw new InvalidInput(
+          field + ".failoverNodes",
+          "only guests that are packages (GUESTS_AS_PACKAGES) have failover nodes; list the"
+              + " application packages' instead");
+    }
+    var listed = new HashSet<String>();
+    for (var node : guest.failoverNodes()) {
+      if (!hostNames.contains(node)) {
+        throw new InvalidInput(
+            field + ".failoverNodes", "node " + node + " is not a host of this cluster");
+      }
+      if (!listed.add(node)) {
+        throw new InvalidInput(field + ".failoverNodes", "node " + node + " is listed twice");
+      }
+    }
+    if (!listed.contains(guest.host())) {
+      throw new InvalidInput(
+          field + ".failoverNodes",
+          "the guest runs on " + guest.host() + ", which its failover nodes must list");
+    }
   }
 
   private static void checkPackages(ClusterSpec spec, Set<String> guestNames) {

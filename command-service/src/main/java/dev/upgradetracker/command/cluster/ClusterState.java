@@ -262,7 +262,8 @@ public sealed interface ClusterState {
   }
 
   /**
-   * A guest: where it runs, its kit; in GUESTS_AS_NODES clusters, whether it is a cluster member.
+   * A guest: where it runs, its kit; in GUESTS_AS_NODES clusters, whether it is a cluster member;
+   * {@code failoverNodes}: the only nodes it may run on, in order (null: any node).
    */
   record GuestNode(
       String name,
@@ -270,22 +271,29 @@ public sealed interface ClusterState {
       String kitVersion,
       boolean bootVerified,
       boolean backedUp,
-      boolean member) {
+      boolean member,
+      List<String> failoverNodes) {
+
+    /** R5: the guest's failover list, if it has one, names {@code node}. */
+    boolean mayRunOn(String node) {
+      return failoverNodes == null || failoverNodes.contains(node);
+    }
 
     public boolean hasKit4() {
       return Versions.isIntegrityVm4(kitVersion);
     }
 
     GuestNode movedTo(String newHost) {
-      return new GuestNode(name, newHost, kitVersion, bootVerified, backedUp, member);
+      return new GuestNode(
+          name, newHost, kitVersion, bootVerified, backedUp, member, failoverNodes);
     }
 
     GuestNode markBootVerified() {
-      return new GuestNode(name, host, kitVersion, true, backedUp, member);
+      return new GuestNode(name, host, kitVersion, true, backedUp, member, failoverNodes);
     }
 
     GuestNode markBackedUp() {
-      return new GuestNode(name, host, kitVersion, bootVerified, true, member);
+      return new GuestNode(name, host, kitVersion, bootVerified, true, member, failoverNodes);
     }
 
     /**
@@ -299,15 +307,16 @@ public sealed interface ClusterState {
           kitVersion,
           before.bootVerified,
           before.backedUp,
-          sameTopology ? before.member : member);
+          sameTopology ? before.member : member,
+          failoverNodes);
     }
 
     GuestNode withMembership(boolean isMember) {
-      return new GuestNode(name, host, kitVersion, bootVerified, backedUp, isMember);
+      return new GuestNode(name, host, kitVersion, bootVerified, backedUp, isMember, failoverNodes);
     }
 
     GuestNode withKit(String version) {
-      return new GuestNode(name, host, version, bootVerified, backedUp, member);
+      return new GuestNode(name, host, version, bootVerified, backedUp, member, failoverNodes);
     }
   }
 

@@ -175,7 +175,14 @@ final class Evolution {
     for (var g : guestList) {
       guests.put(
           g.name(),
-          new GuestNode(g.name(), g.host(), g.kitVersion(), false, false, guestsAreNodes));
+          new GuestNode(
+              g.name(),
+              g.host(),
+              g.kitVersion(),
+              false,
+              false,
+              guestsAreNodes,
+              g.failoverNodes() == null ? null : List.copyOf(g.failoverNodes())));
     }
     var packages = new LinkedHashMap<String, Pkg>();
     for (var p : packageList) {

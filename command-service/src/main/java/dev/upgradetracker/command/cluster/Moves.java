@@ -69,10 +69,17 @@ final class Moves {
     var events = new ArrayList<ClusterEvent>();
     for (var guest : guests) {
       refuseIfMoving(cluster, guest.name());
+      // a guest with a failover list goes where Serviceguard would fail it over: the first valid
+      // node of its list; one without goes to the least loaded valid node
+      var candidates =
+          guest.failoverNodes() == null
+              ? cluster.hosts().keySet().stream()
+                  .sorted(Comparator.comparing((String h) -> load.get(h)).thenComparing(h -> h))
+              : guest.failoverNodes().stream();
       var target =
-          cluster.hosts().keySet().stream()
+          candidates
               .filter(h -> whyNotTarget(cluster, guest, h, from.name()).isEmpty())
-              .min(Comparator.comparing((String h) -> load.get(h)).thenComparing(h -> h))
+              .findFirst()
               .orElseThrow(
                   () ->
                       new InvalidMoveTarget(
@@ -98,6 +105,10 @@ final class Moves {
     }
     if (!host.member()) {
       return Optional.of("node " + target + " is not a member of the cluster");
+    }
+    if (!guest.mayRunOn(target)) {
+      return Optional.of(
+          "node " + target + " is not in the guest's failover nodes " + guest.failoverNodes());
     }
     if (target.equals(cluster.upgradingHost())) {
       return Optional.of("node " + target + " is being upgraded");

@@ -138,6 +138,50 @@ class MovesTest {
   }
 
   @Test
+  void refusesAMoveToANodeOutsideTheGuestsFailoverNodesUnderR5() {
+    var driver = ClusterDriver.registered(guestFailingOverTo("h1", "h3"));
+
+    driver
+        .refuses(new MoveGuests("c1", "g1", "h2", null, "m1"))
+        .isInstanceOf(InvalidMoveTarget.class)
+        .hasMessageContaining("R5")
+        .hasMessageContaining("not in the guest's failover nodes [h1, h3]");
+  }
+
+  @Test
+  void drainingSendsAGuestWithFailoverNodesToItsFirstValidOneNotTheLeastLoaded() {
+    var driver = ClusterDriver.registered(guestFailingOverTo("h1", "h3", "h2"));
+
+    var events = driver.request(new MoveGuests("c1", null, null, "h1", "drain"));
+
+    assertThat(events)
+        .filteredOn(
+            e ->
+                ((HostActionRequested) e).action() instanceof HostAction.MoveGuest m
+                    && m.guest().equals("g1"))
+        .singleElement()
+        .extracting(e -> ((HostAction.MoveGuest) ((HostActionRequested) e).action()).toHost())
+        .isEqualTo("h3");
+  }
+
+  /** Hosts h1 (g1, g2), h2 (g3), h3 (g4, g5): g1 may run on {@code nodes} only. */
+  private static ClusterSpec guestFailingOverTo(String... nodes) {
+    return new ClusterSpec(
+        "c1",
+        "alpha",
+        Topology.GUESTS_AS_PACKAGES,
+        false,
+        List.of(Clusters.host("h1", 1), Clusters.host("h2", 2), Clusters.host("h3", 3)),
+        List.of(
+            new Guest("g1", "h1", "A.03.50", List.of(nodes)),
+            guest("g2", "h1"),
+            guest("g3", "h2"),
+            guest("g4", "h3"),
+            guest("g5", "h3")),
+        List.of());
+  }
+
+  @Test
   void guestsDoNotMoveAsPackagesWhereTheyAreClusterNodes() {
     ClusterDriver.registered(threeHostsAsNodes("c1", false))
         .refuses(new MoveGuests("c1", "n1", "h2", null, "a1"))

@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.cluster;
 
 import static dev.upgradetracker.command.cluster.Clusters.threeHostsAsNodes;
+import static dev.upgradetracker.command.cluster.Clusters.threeHostsAsPackages;
 import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,9 @@ import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.VmHost;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +89,47 @@ class RegistrationTest {
     assertThat(refusal(broken))
         .isInstanceOf(InvalidInput.class)
         .hasMessageStartingWith("packages[0].failoverNodes:");
+  }
+
+  @Test
+  void refusesAGuestFailingOverToANodeOutsideTheClusterOrNotListingItsOwnHost() {
+    var spec = threeHostsAsPackages("c1");
+    var outside = withGuest(spec, new Guest("g1", "h1", "A.03.50", List.of("h1", "h9")));
+    var withoutItsHost = withGuest(spec, new Guest("g1", "h1", "A.03.50", List.of("h2")));
+
+    assertThat(refusal(outside))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessage("guests[0].failoverNodes: node h9 is not a host of this cluster");
+    assertThat(refusal(withoutItsHost))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessage(
+            "guests[0].failoverNodes: the guest runs on h1, which its failover nodes must list");
+  }
+
+  @Test
+  void refusesFailoverNodesOnAGuestThatIsAClusterNode() {
+    var spec = threeHostsAsNodes("c1", false);
+    var first = spec.guests().getFirst();
+    var broken =
+        withGuest(
+            spec, new Guest(first.name(), first.host(), first.kitVersion(), List.of("h1", "h2")));
+
+    assertThat(refusal(broken))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageStartingWith("guests[0].failoverNodes: only guests that are packages");
+  }
+
+  private static ClusterSpec withGuest(ClusterSpec spec, Guest first) {
+    var guests = new ArrayList<>(spec.guests());
+    guests.set(0, first);
+    return new ClusterSpec(
+        spec.id(),
+        spec.team(),
+        spec.topology(),
+        spec.clusterLock(),
+        spec.hosts(),
+        guests,
+        spec.packages());
   }
 
   @Test

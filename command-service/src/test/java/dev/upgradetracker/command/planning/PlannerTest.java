@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.upgradetracker.command.cluster.ClusterDecider;
 import dev.upgradetracker.command.cluster.ClusterState;
+import dev.upgradetracker.command.refusal.InvalidMoveTarget;
 import dev.upgradetracker.command.refusal.QuorumWouldBeLost;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import java.util.List;
@@ -98,6 +100,56 @@ class PlannerTest {
         .hasMessage(
             "R6 quorum: halting the 2 guest node(s) on h1 would leave 0 of 2 members; besides,"
                 + " R5: package(s) p1, p2 have no other node to go to");
+  }
+
+  @Test
+  void aPlanNeverMovesAGuestToANodeOutsideItsFailoverNodes() {
+    var spec =
+        new ClusterSpec(
+            "c1",
+            "alpha",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(host("h1", 1), host("h2", 2), host("h3", 3)),
+            List.of(
+                new Guest("g1", "h1", "A.03.50", List.of("h1", "h3")),
+                new Guest("g2", "h2", "A.03.50", List.of("h2", "h1")),
+                guest("g3", "h3")),
+            List.of());
+
+    var plan = Planner.plan(registered(spec), UpgradeMode.UPDATE);
+
+    var moves =
+        plan.steps().stream()
+            .flatMap(step -> step.hostActions().stream())
+            .filter(a -> a.contains("MoveGuest"))
+            .toList();
+    assertThat(moves).isNotEmpty();
+    assertThat(moves)
+        .filteredOn(a -> a.contains("guest=g1"))
+        .noneMatch(a -> a.contains("toHost=h2"));
+    assertThat(moves)
+        .filteredOn(a -> a.contains("guest=g2"))
+        .noneMatch(a -> a.contains("toHost=h3"));
+  }
+
+  @Test
+  void aGuestLeftWithNoNodeOfItsListRefusesThePlanUnderR5NamingIt() {
+    var spec =
+        new ClusterSpec(
+            "c1",
+            "alpha",
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(host("h1", 1), host("h2", 2)),
+            List.of(new Guest("g1", "h1", "A.03.50", List.of("h1")), guest("g2", "h2")),
+            List.of());
+
+    assertThatThrownBy(() -> Planner.plan(registered(spec), UpgradeMode.UPDATE))
+        .isInstanceOf(InvalidMoveTarget.class)
+        .hasMessageContaining("R5")
+        .hasMessageContaining("g1")
+        .hasMessageContaining("not in the guest's failover nodes [h1]");
   }
 
   @Test
