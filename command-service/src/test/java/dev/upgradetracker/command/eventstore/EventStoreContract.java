@@ -260,6 +260,38 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void aGuestsFailoverNodesAreRegisteredAndAPlanThatLeavesItNoneIsRefusedUnderR5()
+      throws Exception {
+    var first = cluster.guests().getFirst();
+    var guests = new ArrayList<>(cluster.guests());
+    guests.set(0, new Guest(first.name(), first.host(), first.kitVersion(), List.of(first.host())));
+    var restricted =
+        new ClusterSpec(
+            cluster.id(),
+            cluster.team(),
+            cluster.topology(),
+            cluster.clusterLock(),
+            cluster.hosts(),
+            guests,
+            cluster.packages());
+    var json = (ObjectNode) Json.MAPPER.valueToTree(restricted);
+    ((ObjectNode) json.get("guests").get(0)).putArray("failoverNodes").add(12);
+
+    var malformed = register(json.toString());
+    var registered = register(restricted);
+    var plan = post("/api/clusters/" + clusterId + "/plan", "{\"mode\":\"UPDATE\"}");
+
+    assertRefused(malformed, "#/guests/0/failoverNodes/0", "");
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    assertThat(plan.statusCode()).as(plan.body()).isEqualTo(409);
+    assertThat(plan.body())
+        .contains("\"rule\":\"R5\"")
+        .contains(first.name())
+        .contains("not in the guest's failover nodes [" + first.host() + "]");
+    assertThat(storedEventCount()).isEqualTo(1);
+  }
+
+  @Test
   void importsAFleetClusterByClusterSayingWhatBecameOfEach() throws Exception {
     var mine = cluster;
     var another = twoOwnHostsThreeGuests(clusterId + "-b");
