@@ -3,8 +3,10 @@ package dev.upgradetracker.command.cluster;
 import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.fleet.ClusterBuilder;
 import dev.upgradetracker.fleet.Fleets;
@@ -49,6 +51,16 @@ public final class Clusters {
         .pkg(1, 3)
         .pkg(3, 5, 1)
         .build();
+  }
+
+  /** Cluster c1 of team alpha, as given. */
+  public static ClusterSpec c1(
+      Topology topology,
+      boolean clusterLock,
+      List<VmHost> hosts,
+      List<Guest> guests,
+      List<AppPackage> packages) {
+    return new ClusterSpec("c1", "alpha", topology, clusterLock, hosts, guests, packages);
   }
 
   public static VmHost host(String name, int port) {

@@ -73,9 +73,7 @@ class MovesTest {
   @Test
   void refusesToMoveAGuestWithThe40KitToANodeStillOn3x() {
     var spec =
-        new ClusterSpec(
-            "c1",
-            "alpha",
+        Clusters.c1(
             Topology.GUESTS_AS_PACKAGES,
             false,
             List.of(
@@ -122,9 +120,7 @@ class MovesTest {
   @Test
   void drainingRefusesWhenNoNodeCanTakeAGuest() {
     var spec =
-        new ClusterSpec(
-            "c1",
-            "alpha",
+        Clusters.c1(
             Topology.GUESTS_AS_PACKAGES,
             false,
             List.of(Clusters.host("h1", 1)),
@@ -166,9 +162,7 @@ class MovesTest {
 
   /** Hosts h1 (g1, g2), h2 (g3), h3 (g4, g5): g1 may run on {@code nodes} only. */
   private static ClusterSpec guestFailingOverTo(String... nodes) {
-    return new ClusterSpec(
-        "c1",
-        "alpha",
+    return Clusters.c1(
         Topology.GUESTS_AS_PACKAGES,
         false,
         List.of(Clusters.host("h1", 1), Clusters.host("h2", 2), Clusters.host("h3", 3)),
@@ -207,9 +201,7 @@ class MovesTest {
   @Test
   void drainingRefusesUnderR5APackageWithNoOtherNodeWhileQuorumHolds() {
     var spec =
-        new ClusterSpec(
-            "c1",
-            "alpha",
+        Clusters.c1(
             Topology.GUESTS_AS_NODES,
             false,
             List.of(Clusters.host("h1", 1), Clusters.host("h2", 2), Clusters.host("h3", 3)),

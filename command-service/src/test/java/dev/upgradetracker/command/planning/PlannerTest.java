@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.upgradetracker.command.cluster.ClusterDecider;
 import dev.upgradetracker.command.cluster.ClusterState;
+import dev.upgradetracker.command.cluster.Clusters;
 import dev.upgradetracker.command.refusal.InvalidMoveTarget;
 import dev.upgradetracker.command.refusal.QuorumWouldBeLost;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
@@ -68,9 +69,7 @@ class PlannerTest {
   @Test
   void aClusterWhoseMembersAllSitOnOneHostCannotBePlannedUnderR6() {
     var spec =
-        new ClusterSpec(
-            "c1",
-            "alpha",
+        Clusters.c1(
             Topology.GUESTS_AS_NODES,
             true,
             List.of(host("h1", 1), host("h2", 2)),
@@ -84,9 +83,7 @@ class PlannerTest {
   @Test
   void drainingAHostWhoseGuestNodesAreEveryMemberNamesR6AndThePackagesWithNowhereToGo() {
     var spec =
-        new ClusterSpec(
-            "c1",
-            "alpha",
+        Clusters.c1(
             Topology.GUESTS_AS_NODES,
             true,
             List.of(host("h1", 1), host("h2", 2)),
@@ -105,9 +102,7 @@ class PlannerTest {
   @Test
   void aPlanNeverMovesAGuestToANodeOutsideItsFailoverNodes() {
     var spec =
-        new ClusterSpec(
-            "c1",
-            "alpha",
+        Clusters.c1(
             Topology.GUESTS_AS_PACKAGES,
             false,
             List.of(host("h1", 1), host("h2", 2), host("h3", 3)),
@@ -136,9 +131,7 @@ class PlannerTest {
   @Test
   void aGuestLeftWithNoNodeOfItsListRefusesThePlanUnderR5NamingIt() {
     var spec =
-        new ClusterSpec(
-            "c1",
-            "alpha",
+        Clusters.c1(
             Topology.GUESTS_AS_PACKAGES,
             false,
             List.of(host("h1", 1), host("h2", 2)),
