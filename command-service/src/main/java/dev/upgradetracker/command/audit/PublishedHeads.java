@@ -1,14 +1,10 @@
 package dev.upgradetracker.command.audit;
 
 import dev.upgradetracker.messaging.KafkaSettings;
-import java.time.Duration;
+import dev.upgradetracker.messaging.TopicScan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,30 +27,16 @@ class PublishedHeads {
   }
 
   Map<String, PublishedHead> read() {
-    var props = kafka.connection().properties();
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     var heads = new HashMap<String, PublishedHead>();
-    try (var consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      var partitions =
-          List.of(kafka.topics().events(), kafka.topics().campaignEvents()).stream()
-              .flatMap(
-                  topic ->
-                      consumer.partitionsFor(topic).stream()
-                          .map(p -> new TopicPartition(topic, p.partition())))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var ends = consumer.endOffsets(partitions);
-      while (ends.entrySet().stream()
-          .anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
+    TopicScan.toEnd(
+        kafka.connection(),
+        List.of(kafka.topics().events(), kafka.topics().campaignEvents()),
+        record -> {
           JsonNode envelope;
           try {
             envelope = JSON.readTree(record.value());
           } catch (JacksonException notAnEnvelope) {
-            continue; // not ours: nothing the store wrote can be compared with it
+            return; // not ours: nothing the store wrote can be compared with it
           }
           var head =
               new PublishedHead(
@@ -62,9 +44,7 @@ class PublishedHeads {
                   envelope.path("sequence").asLong(),
                   envelope.path("hash").asString(""));
           heads.merge(record.key(), head, (a, b) -> b.position() >= a.position() ? b : a);
-        }
-      }
-    }
+        });
     return heads;
   }
 }

@@ -26,11 +26,7 @@ final class Membership {
     if (Actions.alreadyAccepted(cluster, actionId)) {
       return List.of();
     }
-    var leaving =
-        cluster.guestsOn(host.name()).stream()
-            .filter(GuestNode::member)
-            .map(GuestNode::name)
-            .toList();
+    var leaving = membersOn(cluster, host.name());
     if (leaving.isEmpty()) {
       throw new NothingToDo("no guest node on " + host.name() + " is a cluster member");
     }
@@ -47,6 +43,11 @@ final class Membership {
         p -> p.host().equals(host.name()) && p.action() instanceof HostAction.RunClusterNodes);
     return List.of(
         Actions.request(cluster, actionId, host.name(), new HostAction.HaltClusterNodes(leaving)));
+  }
+
+  /** The guest nodes on {@code host} that are cluster members: those a halt takes out. */
+  static List<String> membersOn(Registered cluster, String host) {
+    return cluster.guestsOn(host).stream().filter(GuestNode::member).map(GuestNode::name).toList();
   }
 
   /**

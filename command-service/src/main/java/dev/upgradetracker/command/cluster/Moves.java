@@ -15,6 +15,7 @@ import dev.upgradetracker.events.fleet.Topology;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,35 +165,33 @@ final class Moves {
       if (packages.isEmpty()) {
         throw new NothingToDo("no package runs on the guests of " + host.name());
       }
+      var targets = new LinkedHashMap<Pkg, Optional<String>>();
+      packages.forEach(pkg -> targets.put(pkg, targetAwayFrom(cluster, pkg, host.name())));
       var stranded =
-          packages.stream()
-              .filter(pkg -> targetAwayFrom(cluster, pkg, host.name()).isEmpty())
-              .map(Pkg::name)
+          targets.entrySet().stream()
+              .filter(target -> target.getValue().isEmpty())
+              .map(target -> target.getKey().name())
               .toList();
       if (!stranded.isEmpty()) {
         // the drain is for halting these guest nodes: when that would lose quorum too, R6 is the
         // deeper reason, and both are named
-        var leaving =
-            cluster.guestsOn(host.name()).stream()
-                .filter(GuestNode::member)
-                .map(GuestNode::name)
-                .toList();
-        Membership.requireQuorumAfterHalting(cluster, host.name(), leaving, stranded);
+        Membership.requireQuorumAfterHalting(
+            cluster, host.name(), Membership.membersOn(cluster, host.name()), stranded);
       }
       var events = new ArrayList<ClusterEvent>();
-      for (var pkg : packages) {
-        refuseIfPackageMoving(cluster, pkg.name());
-        var target =
-            targetAwayFrom(cluster, pkg, host.name())
-                .orElseThrow(
+      targets.forEach(
+          (pkg, target) -> {
+            refuseIfPackageMoving(cluster, pkg.name());
+            var node =
+                target.orElseThrow(
                     () ->
                         new InvalidMoveTarget(
                             "package",
                             pkg.name(),
                             "any eligible node",
                             "none of " + pkg.eligibleNodes() + " can take it"));
-        events.add(movePackage(cluster, Actions.part(actionId, pkg.name()), pkg, target));
-      }
+            events.add(movePackage(cluster, Actions.part(actionId, pkg.name()), pkg, node));
+          });
       return events;
     }
     if (command.packageName() == null || command.toNode() == null) {

@@ -9,13 +9,9 @@ import java.util.Map;
  */
 public final class QuorumWouldBeLost extends RuleViolation {
 
-  public QuorumWouldBeLost(String host, int leaving, int members, boolean clusterLock) {
-    this(host, leaving, members, clusterLock, List.of());
-  }
-
   /**
-   * As draining {@code host} for its upgrade finds it: {@code packagesWithNowhereToGo} (R5) are
-   * named too, since both facts stand in the way.
+   * {@code packagesWithNowhereToGo}: what draining {@code host} for its upgrade also found (R5),
+   * named too since both facts stand in the way; empty for a halt.
    */
   public QuorumWouldBeLost(
       String host,

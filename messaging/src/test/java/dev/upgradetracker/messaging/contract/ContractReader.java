@@ -3,16 +3,13 @@ package dev.upgradetracker.messaging.contract;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.upgradetracker.messaging.KafkaConnection;
+import dev.upgradetracker.messaging.TopicScan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +41,7 @@ public final class ContractReader {
       Duration timeout) {
     var seen = new ArrayList<V>();
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (var consumer = consumer(kafka, topic)) {
+    try (var consumer = TopicScan.fromStart(kafka, List.of(topic))) {
       while (seen.size() < wanted && System.nanoTime() < deadline) {
         for (var record : consumer.poll(Duration.ofMillis(200))) {
           var value = checked(record, values);
@@ -61,15 +58,7 @@ public final class ContractReader {
   public static <V> List<Read<V>> readAll(
       KafkaConnection kafka, String topic, Deserializer<V> values) {
     var all = new ArrayList<Read<V>>();
-    try (var consumer = consumer(kafka, topic)) {
-      var ends = consumer.endOffsets(consumer.assignment());
-      while (ends.entrySet().stream()
-          .anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          all.add(checked(record, values));
-        }
-      }
-    }
+    TopicScan.toEnd(kafka, List.of(topic), record -> all.add(checked(record, values)));
     return all;
   }
 
@@ -100,20 +89,5 @@ public final class ContractReader {
         record.timestamp(),
         event,
         values.deserialize(topic, text.getBytes(UTF_8)));
-  }
-
-  private static KafkaConsumer<String, String> consumer(KafkaConnection kafka, String topic) {
-    var props = kafka.properties();
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-    var partitions =
-        consumer.partitionsFor(topic).stream()
-            .map(p -> new TopicPartition(topic, p.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    return consumer;
   }
 }
