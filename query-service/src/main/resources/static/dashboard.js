@@ -143,7 +143,10 @@ function drawCluster(v) {
       <td>${h.upgrading ? badge("IN_PROGRESS") : ""}</td><td>${h.member ? "yes" : "no"}</td></tr>`).join("");
   const shown = guestsShown(v);
   const guests = shown.rows.map((g) => `<tr data-guest="${esc(g.name)}"><td>${esc(g.name)}</td>
-      <td class="host">${esc(g.host)}</td><td>${esc(g.kitVersion)}</td></tr>`).join("");
+      <td class="host">${esc(g.host)}</td><td>${esc(g.kitVersion)}</td>
+      <td class="muted">${g.failoverNodes ? esc(g.failoverNodes.join(" → ")) : "any"}</td></tr>`).join("");
+  const warnings = (v.warnings || []).map((w) => `<div class="card warning" data-warning="${esc(w.kind)}">
+      <b>${esc(w.kind)}${w.rule ? " (" + esc(w.rule) + ")" : ""}</b> ${esc(w.message)}</div>`).join("");
   const first = shown.page * GUEST_PAGE;
   const guestPager = shown.total > GUEST_PAGE
     ? `<div class="row" id="guest-pager"><span>${first + 1}–${first + shown.rows.length} of ${shown.total}</span>
@@ -159,9 +162,10 @@ function drawCluster(v) {
       <span>ETA ${when(p.eta)} · last event ${when(v.lastEventAt)} · position <span id="position">${v.lastSequence}</span></span></div>
     <div class="row"><span>Steps ${p.stepsDone} of ${p.stepsTotal}</span></div>${bar(p.stepsDone, p.stepsTotal)}
     ${step}
+    ${warnings ? `<h2 id="warnings">Inventory warnings</h2>${warnings}` : ""}
     <div class="cols"><div><h2>VM hosts</h2><table><tr><th>Host</th><th>HP-UX</th><th>Integrity VM</th>
       <th>Serviceguard</th><th>Upgrading</th><th>Member</th></tr>${hosts}</table></div>
-      <div><h2>Guests</h2>${guestPager}<table><tr><th>Guest</th><th>Host</th><th>Kit</th></tr>${guests}</table></div></div>
+      <div><h2>Guests</h2>${guestPager}<table><tr><th>Guest</th><th>Host</th><th>Kit</th><th>Fails over to</th></tr>${guests}</table></div></div>
     ${failures ? `<h2>Failures (${p.failuresTotal})</h2>${failures}` : ""}
     <h2>Activity</h2><table id="activity">${activity}</table>`;
   page.querySelector("#current-step").classList.add("flash");

@@ -35,6 +35,8 @@ public final class ClusterBuilder {
   private int firstPort;
   private final List<int[]> packages = new ArrayList<>();
   private boolean packagePerGuest;
+  private String site;
+  private String depot;
 
   ClusterBuilder(String id) {
     this.id = id;
@@ -59,6 +61,13 @@ public final class ClusterBuilder {
 
   public ClusterBuilder topology(Topology topology) {
     this.topology = topology;
+    return this;
+  }
+
+  /** The cluster's site, and the depot server every one of its hosts installs from. */
+  public ClusterBuilder at(String site, String depot) {
+    this.site = site;
+    this.depot = depot;
     return this;
   }
 
@@ -148,13 +157,20 @@ public final class ClusterBuilder {
           firstPort > 0
               ? "127.0.0.1:" + (firstPort + h - 1)
               : addressedByName ? host(h) + ":22" : "";
-      hosts.add(new VmHost(host(h), address, HPUX, IVM, SERVICEGUARD));
+      hosts.add(new VmHost(host(h), address, HPUX, IVM, SERVICEGUARD, depot));
       for (int g = 0; g < guestsPerHost[h - 1]; g++) {
         guests.add(new Guest(guest(guests.size() + 1), host(h), KIT));
       }
     }
     return new ClusterSpec(
-        id, team, topology, clusterLock, List.copyOf(hosts), List.copyOf(guests), packages(guests));
+        id,
+        team,
+        topology,
+        clusterLock,
+        List.copyOf(hosts),
+        List.copyOf(guests),
+        packages(guests),
+        site);
   }
 
   private List<AppPackage> packages(List<Guest> guests) {

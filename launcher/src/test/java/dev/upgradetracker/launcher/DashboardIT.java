@@ -2,13 +2,17 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -106,17 +110,31 @@ class DashboardIT {
   }
 
   @Test
-  void aClusterOfManyGuestsIsShownAHundredAtATime(SharedStack.Tenant tenant) throws Exception {
+  void aClusterOfManyGuestsIsShownAHundredAtATimeWithItsWarningsAndFailoverNodes(
+      SharedStack.Tenant tenant) throws Exception {
     team = tenant.newTeam();
     var stack = tenant.stack();
+    var wide =
+        Fleets.cluster("wide-" + team)
+            .team(team)
+            .fleetUniqueHosts()
+            .guestsPerHost(130, 120)
+            .build();
+    var guests = new ArrayList<>(wide.guests());
+    var first = guests.getFirst();
+    var hostNames = wide.hosts().stream().map(VmHost::name).toList();
+    guests.set(0, new Guest(first.name(), first.host(), "B.04.00", hostNames));
     var fleet =
         new Fleet(
             List.of(
-                Fleets.cluster("wide-" + team)
-                    .team(team)
-                    .fleetUniqueHosts()
-                    .guestsPerHost(130, 120)
-                    .build()));
+                new ClusterSpec(
+                    wide.id(),
+                    wide.team(),
+                    wide.topology(),
+                    wide.clusterLock(),
+                    wide.hosts(),
+                    guests,
+                    wide.packages())));
     stack.assignHosts(fleet);
     stack.register(fleet);
     var id = "wide-" + team;
@@ -129,6 +147,8 @@ class DashboardIT {
     var firstPage = JSON.readTree(get(stack, path));
     assertThat(firstPage.get("guests")).hasSize(100);
     assertThat(firstPage.at("/guestsPage/total").asInt()).isEqualTo(250);
+    assertThat(firstPage.at("/warnings/0/kind").asString()).isEqualTo("KIT_BEFORE_LAST_HOST");
+    assertThat(firstPage.at("/guests/0/failoverNodes/1").asString()).isEqualTo(hostNames.get(1));
     var browser = Browser.start(profile);
     try {
       browser.get(stack.queryUrl() + "/?token=" + stack.tokenOf(team) + "#/clusters/" + id);
@@ -137,6 +157,8 @@ class DashboardIT {
           "the first hundred guests",
           b -> text(b, "#guest-pager").contains("1–100 of 250"));
       assertThat(rows(browser, "[data-guest]")).isEqualTo(100);
+      assertThat(text(browser, "[data-warning=KIT_BEFORE_LAST_HOST]")).contains("R4");
+      assertThat(text(browser, "[data-guest]")).contains(String.join(" → ", hostNames));
 
       browser.executeScript("document.getElementById('g-next').click()");
       await(browser, "the next hundred", b -> text(b, "#guest-pager").contains("101–200 of 250"));

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
 import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.VmHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +116,44 @@ class GoldenFixturesTest {
     assertThat(registered.packages()).isEmpty();
     assertThat(registered.hosts()).extracting(h -> h.name()).containsExactly("h1", "h2");
     assertThat(registered.guests()).hasSize(3);
+  }
+
+  /** v3 names the site and each host's depot: a v2 registration reads with neither. */
+  @Test
+  void aClusterRegisteredV2ReadsAsV3WithNoSiteAndNoDepots() throws IOException {
+    var read =
+        JsonSerde.envelopes()
+            .deserialize("t", Files.readAllBytes(GOLDEN.resolve("ClusterRegistered.v2.json")));
+
+    var registered = (ClusterRegistered) read.event();
+    assertThat(registered.site()).isNull();
+    assertThat(registered.hosts()).extracting(VmHost::depot).containsOnlyNulls();
+    assertThat(registered.clusterLock()).isTrue();
+    assertThat(registered.packages())
+        .singleElement()
+        .satisfies(p -> assertThat(p.name()).isEqualTo("p1"));
+  }
+
+  @Test
+  void aClusterInventoryUpdatedV1ReadsAsV2WithNoSite() throws IOException {
+    var read =
+        JsonSerde.envelopes()
+            .deserialize(
+                "t", Files.readAllBytes(GOLDEN.resolve("ClusterInventoryUpdated.v1.json")));
+
+    var updated = (ClusterInventoryUpdated) read.event();
+    assertThat(updated.site()).isNull();
+    assertThat(updated.hosts()).extracting(VmHost::name).containsExactly("h1", "h3");
+  }
+
+  /** The upcaster's steps follow each other: v1 reaches v3 through v2. */
+  @Test
+  void aClusterRegisteredV1ReadsAsV3() throws IOException {
+    var read =
+        JsonSerde.envelopes()
+            .deserialize("t", Files.readAllBytes(GOLDEN.resolve("ClusterRegistered.v1.json")));
+
+    assertThat(((ClusterRegistered) read.event()).site()).isNull();
   }
 
   private static EventEnvelope envelope(ClusterEvent event) {

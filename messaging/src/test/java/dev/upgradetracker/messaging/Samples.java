@@ -69,28 +69,30 @@ final class Samples {
             "SHA256:q3Vd0dGg2GkQvYh1l3s2Vb0m6Zb7Q8b5x9d1k2m3n4o");
     var events = new LinkedHashMap<String, ClusterEvent>();
     events.put(
-        "ClusterRegistered.v2",
+        "ClusterRegistered.v3",
         new ClusterRegistered(
             "c1",
             "alpha",
             Topology.GUESTS_AS_NODES,
             true,
             List.of(
-                new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18"),
+                new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18", "depot-east"),
                 new VmHost("h2", "10.0.0.12:22", "B.11.23", "A.03.50", "A.11.18")),
             List.of(new Guest("n1", "h1", "A.03.50"), new Guest("n2", "h2", "A.03.50")),
-            List.of(new AppPackage("p1", "n1", List.of("n2")))));
+            List.of(new AppPackage("p1", "n1", List.of("n2"))),
+            "east"));
     events.put(
-        "ClusterInventoryUpdated.v1",
+        "ClusterInventoryUpdated.v2",
         new ClusterInventoryUpdated(
             "c1",
             Topology.GUESTS_AS_PACKAGES,
             false,
             List.of(
-                new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18"),
+                new VmHost("h1", "10.0.0.11:22", "B.11.23", "A.03.50", "A.11.18", "depot-east"),
                 new VmHost("h3", "10.0.0.13:22", "B.11.23", "A.03.50", "A.11.18")),
             List.of(new Guest("g1", "h1", "A.03.50")),
-            List.of()));
+            List.of(),
+            "east"));
     events.put(
         "HostActionRequested.v1",
         new HostActionRequested(

@@ -20,7 +20,10 @@ public final class Imports {
     return Files.readString(file);
   }
 
-  /** One line per item: its outcome, its id (the field {@code idField}), and why if refused. */
+  /**
+   * One line per item: its outcome, its id (the field {@code idField}), and why if refused; below
+   * it, its warnings.
+   */
   public static void printEach(PrintWriter out, JsonNode items, String idField) {
     for (var item : items) {
       var detail = item.path("detail").asString("");
@@ -29,6 +32,7 @@ public final class Imports {
           item.path("outcome").asString(""),
           item.path(idField).asString(""),
           detail.isEmpty() ? "" : "  " + detail);
+      Warnings.print(out, item.path("warnings"), "           ");
     }
   }
 

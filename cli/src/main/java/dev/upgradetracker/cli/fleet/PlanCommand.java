@@ -2,6 +2,7 @@ package dev.upgradetracker.cli.fleet;
 
 import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
+import dev.upgradetracker.cli.api.Warnings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +51,7 @@ public final class PlanCommand implements Callable<Integer> {
         plan.path("clusterId").asString(),
         plan.path("topology").asString(),
         String.join(", ", plan.path("nodeOrder").valueStream().map(n -> n.asString()).toList()));
+    Warnings.print(out, plan.path("warnings"), "");
     for (var step : plan.path("steps")) {
       var rules = step.path("rulesChecked").valueStream().map(r -> r.asString()).toList();
       out.printf(

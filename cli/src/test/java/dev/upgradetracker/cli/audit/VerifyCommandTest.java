@@ -1,42 +1,21 @@
 package dev.upgradetracker.cli.audit;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.upgradetracker.cli.FakeCommandService;
 import dev.upgradetracker.cli.UpgradeCli;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What {@code upgrade verify} prints of the command service's verification, and its exit code. */
 class VerifyCommandTest {
 
-  private HttpServer commandService;
+  private final FakeCommandService commandService = new FakeCommandService();
   private String verification;
-
-  @BeforeEach
-  void serveVerification() throws IOException {
-    commandService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    commandService.createContext(
-        "/api/verification",
-        exchange -> {
-          var body = verification.getBytes(UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    commandService.start();
-  }
 
   @AfterEach
   void stop() {
-    commandService.stop(0);
+    commandService.close();
   }
 
   @Test
@@ -53,8 +32,8 @@ class VerifyCommandTest {
 
     var run = verify();
 
-    assertThat(run.exitCode).isEqualTo(UpgradeCli.REFUSED);
-    assertThat(run.out)
+    assertThat(run.exitCode()).isEqualTo(UpgradeCli.REFUSED);
+    assertThat(run.out())
         .contains("intact: 3 aggregates, 12 events checked")
         .contains("c1: BROKEN at position 4")
         .contains("c2: NOT PUBLISHED since 2026-12-01T11:00:00Z")
@@ -72,19 +51,12 @@ class VerifyCommandTest {
 
     var run = verify();
 
-    assertThat(run.exitCode).as(run.out).isZero();
-    assertThat(run.out).contains("heads of 2 aggregates match the copy on Kafka");
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).contains("heads of 2 aggregates match the copy on Kafka");
   }
 
-  private record Run(int exitCode, String out) {}
-
-  private Run verify() {
-    var out = new StringWriter();
-    var commandLine = UpgradeCli.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(new StringWriter(), true));
-    var url = "http://127.0.0.1:" + commandService.getAddress().getPort();
-    int exit = commandLine.execute("verify", "--command-url", url, "--token", "audit-token");
-    return new Run(exit, out.toString());
+  private FakeCommandService.Run verify() {
+    commandService.answer("/api/verification", verification);
+    return commandService.run("verify");
   }
 }

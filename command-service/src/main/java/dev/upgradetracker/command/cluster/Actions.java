@@ -47,8 +47,9 @@ final class Actions {
 
   static HostActionRequested request(
       Registered cluster, String actionId, String host, HostAction action) {
+    var target = cluster.hosts().get(host);
     return new HostActionRequested(
-        cluster.clusterId(), actionId, host, cluster.hosts().get(host).sshAddress(), action);
+        cluster.clusterId(), actionId, host, target.sshAddress(), action, target.depot());
   }
 
   static ClusterState.Host host(Registered cluster, String name) {

@@ -19,12 +19,14 @@ import dev.upgradetracker.events.cluster.ClusterCommand.UpgradeNode;
 import dev.upgradetracker.events.cluster.ClusterCommand.VerifyGuestsBoot;
 import dev.upgradetracker.events.fleet.Bounds;
 import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.InventoryWarning;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -77,8 +79,16 @@ class ClusterController {
     ClusterCommand command(String clusterId, String host, String actionId);
   }
 
-  /** {@code position}: pass it to a view request to read this write (read-your-writes). */
-  record Registered(String clusterId, long position) {}
+  /**
+   * {@code position}: pass it to a view request to read this write (read-your-writes); {@code
+   * warnings}: what in the inventory the procedure never produces.
+   */
+  record Registered(String clusterId, long position, List<InventoryWarning> warnings) {
+
+    Registered(ClusterSpec cluster, long position) {
+      this(cluster.id(), position, ClusterSpecValidation.warnings(cluster));
+    }
+  }
 
   record Step(
       @Pattern(regexp = Bounds.ACTION_ID, message = Bounds.ACTION_ID_FORM) String actionId) {}
@@ -103,7 +113,7 @@ class ClusterController {
       @Valid @RequestBody ClusterSpec cluster, HttpServletRequest http) {
     var position = sender.send(new RegisterCluster(cluster), http);
     return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id()))
-        .body(new Registered(cluster.id(), position));
+        .body(new Registered(cluster, position));
   }
 
   @PutMapping("/{clusterId}")
@@ -117,7 +127,7 @@ class ClusterController {
           "the body's id " + cluster.id() + " is not the cluster " + clusterId + " of the path");
     }
     var position = sender.send(new UpdateCluster(cluster), http);
-    return ResponseEntity.ok(new Registered(clusterId, position));
+    return ResponseEntity.ok(new Registered(cluster, position));
   }
 
   @PostMapping("/{clusterId}/{step}")

@@ -8,6 +8,8 @@ import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.InventoryWarning;
+import dev.upgradetracker.events.fleet.InventoryWarnings;
 import dev.upgradetracker.events.fleet.Topology;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,12 @@ import java.util.Set;
 final class ClusterSpecValidation {
 
   private ClusterSpecValidation() {}
+
+  /** What in a valid spec the procedure never produces: registered as told, flagged. */
+  static List<InventoryWarning> warnings(ClusterSpec spec) {
+    return InventoryWarnings.of(
+        spec.hosts(), spec.guests() == null ? List.<Guest>of() : spec.guests());
+  }
 
   static void check(ClusterSpec spec) {
     name("id", spec.id());

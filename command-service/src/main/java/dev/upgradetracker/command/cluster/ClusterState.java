@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.upgradetracker.events.campaign.StepFailure;
 import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.InventoryWarning;
+import dev.upgradetracker.events.fleet.InventoryWarnings;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.Versions;
@@ -160,6 +162,11 @@ public sealed interface ClusterState {
       return packages.values().stream().filter(p -> guest.equals(p.node())).toList();
     }
 
+    /** The states in this inventory that the procedure never produces. */
+    public List<InventoryWarning> warnings() {
+      return InventoryWarnings.of(hosts.values(), guests.values());
+    }
+
     /** Some hosts already run Integrity VM 4.0 and some still 3.x. */
     boolean mixedVersions() {
       long upgraded = hosts.values().stream().filter(Host::upgraded).count();
@@ -175,7 +182,8 @@ public sealed interface ClusterState {
 
   /**
    * A VM host. {@code member}: a Serviceguard node of the cluster (GUESTS_AS_PACKAGES), false while
-   * it is out of the cluster after a cold migration.
+   * it is out of the cluster after a cold migration; {@code depot}: the software depot it installs
+   * from (null: the executor's default).
    */
   record Host(
       String name,
@@ -186,10 +194,13 @@ public sealed interface ClusterState {
       boolean member,
       boolean backedUp,
       boolean patched,
-      UpgradeMode upgradedBy) {
+      UpgradeMode upgradedBy,
+      String depot)
+      implements InventoryWarnings.HostVersions {
 
+    /** At the upgrade's target versions; a host that runs 4.0 any other way is upgraded again. */
     public boolean upgraded() {
-      return Versions.isIntegrityVm4(ivmVersion);
+      return InventoryWarnings.atTarget(this);
     }
 
     Host markBackedUp() {
@@ -202,7 +213,8 @@ public sealed interface ClusterState {
           member,
           true,
           patched,
-          upgradedBy);
+          upgradedBy,
+          depot);
     }
 
     Host markPatched() {
@@ -215,7 +227,8 @@ public sealed interface ClusterState {
           member,
           backedUp,
           true,
-          upgradedBy);
+          upgradedBy,
+          depot);
     }
 
     Host upgradedTo(String hpux, String ivm, String serviceguard, UpgradeMode mode) {
@@ -228,7 +241,8 @@ public sealed interface ClusterState {
           mode == UpgradeMode.UPDATE && member,
           backedUp,
           false,
-          mode);
+          mode,
+          depot);
     }
 
     /**
@@ -244,7 +258,8 @@ public sealed interface ClusterState {
           before.member,
           before.backedUp,
           before.patched,
-          before.upgradedBy);
+          before.upgradedBy,
+          depot);
     }
 
     Host rejoined() {
@@ -257,7 +272,8 @@ public sealed interface ClusterState {
           true,
           backedUp,
           patched,
-          upgradedBy);
+          upgradedBy,
+          depot);
     }
   }
 
@@ -272,7 +288,8 @@ public sealed interface ClusterState {
       boolean bootVerified,
       boolean backedUp,
       boolean member,
-      List<String> failoverNodes) {
+      List<String> failoverNodes)
+      implements InventoryWarnings.GuestKit {
 
     /** R5: the guest's failover list, if it has one, names {@code node}. */
     boolean mayRunOn(String node) {

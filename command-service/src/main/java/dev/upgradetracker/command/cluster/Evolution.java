@@ -168,7 +168,8 @@ final class Evolution {
               true,
               false,
               false,
-              null));
+              null,
+              h.depot()));
     }
     boolean guestsAreNodes = topology == Topology.GUESTS_AS_NODES;
     var guests = new LinkedHashMap<String, GuestNode>();

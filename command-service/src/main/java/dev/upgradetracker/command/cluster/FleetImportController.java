@@ -5,6 +5,7 @@ import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.fleet.Fleet;
+import dev.upgradetracker.events.fleet.InventoryWarning;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
@@ -26,8 +27,16 @@ class FleetImportController {
     this.sender = sender;
   }
 
-  /** {@code position}: the registered cluster's, for read-your-writes; null when refused. */
-  record ClusterImported(String clusterId, String outcome, String detail, Long position) {}
+  /**
+   * {@code position}: the registered cluster's, for read-your-writes; null when refused. {@code
+   * warnings}: what in its inventory the procedure never produces.
+   */
+  record ClusterImported(
+      String clusterId,
+      String outcome,
+      String detail,
+      Long position,
+      List<InventoryWarning> warnings) {}
 
   record FleetImported(int registered, int refused, List<ClusterImported> clusters) {}
 
@@ -40,9 +49,16 @@ class FleetImportController {
     for (var cluster : fleet.clusters()) {
       try {
         var position = sender.send(new RegisterCluster(cluster), http);
-        results.add(new ClusterImported(cluster.id(), "REGISTERED", null, position));
+        results.add(
+            new ClusterImported(
+                cluster.id(),
+                "REGISTERED",
+                null,
+                position,
+                ClusterSpecValidation.warnings(cluster)));
       } catch (CommandRefused refused) {
-        results.add(new ClusterImported(cluster.id(), "REFUSED", refused.getMessage(), null));
+        results.add(
+            new ClusterImported(cluster.id(), "REFUSED", refused.getMessage(), null, List.of()));
       }
     }
     int registered = (int) results.stream().filter(r -> r.outcome().equals("REGISTERED")).count();

@@ -49,7 +49,8 @@ final class InventoryUpdates {
             spec.clusterLock(),
             spec.hosts(),
             Objects.requireNonNullElse(spec.guests(), List.of()),
-            Objects.requireNonNullElse(spec.packages(), List.of())));
+            Objects.requireNonNullElse(spec.packages(), List.of()),
+            spec.site()));
   }
 
   private static boolean changesMembershipOrTopology(Registered cluster, ClusterSpec spec) {

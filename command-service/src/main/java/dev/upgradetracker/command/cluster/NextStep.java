@@ -18,6 +18,7 @@ import dev.upgradetracker.events.cluster.ClusterCommand.VerifyGuestsBoot;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,11 +28,12 @@ import java.util.Optional;
  * agree.
  *
  * <p>First the guests are verified and backed up. Then one node at a time: the node already under
- * way, else the not yet upgraded host running the fewest guests (least to move; ties by name). Per
- * node, guests as packages: back up the host, move its guests away, upgrade, install patches;
- * guests as nodes: back up the host, move the packages off its guests, halt its guest nodes,
- * upgrade, install patches, run its guest nodes again. Cold-migrated nodes rejoin once no host runs
- * 3.x (R7); last, every guest gets the 4.0 kit (R4).
+ * way, else the not yet upgraded host running the fewest guests (least to move; ties by name), a
+ * host with a guest that already has the 4.0 kit last (that guest may move only to an upgraded
+ * host, R5). Per node, guests as packages: back up the host, move its guests away, upgrade, install
+ * patches; guests as nodes: back up the host, move the packages off its guests, halt its guest
+ * nodes, upgrade, install patches, run its guest nodes again. Cold-migrated nodes rejoin once no
+ * host runs 3.x (R7); last, every guest gets the 4.0 kit (R4).
  */
 public final class NextStep {
 
@@ -65,10 +67,15 @@ public final class NextStep {
   /** The hosts still on 3.x in the order they are taken up. */
   public static List<String> nodeOrder(Registered cluster) {
     var guests = cluster.guestsPerHost();
+    var withKit4 = new HashSet<String>();
+    cluster.guests().values().stream()
+        .filter(GuestNode::hasKit4)
+        .forEach(g -> withKit4.add(g.host()));
     return cluster.hosts().values().stream()
         .filter(h -> !h.upgraded())
         .sorted(
-            Comparator.comparingInt((Host h) -> guests.getOrDefault(h.name(), 0))
+            Comparator.comparing((Host h) -> withKit4.contains(h.name()))
+                .thenComparingInt(h -> guests.getOrDefault(h.name(), 0))
                 .thenComparing(Host::name))
         .map(Host::name)
         .toList();

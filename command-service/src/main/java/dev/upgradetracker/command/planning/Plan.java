@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.planning;
 
+import dev.upgradetracker.events.fleet.InventoryWarning;
 import java.util.List;
 
 /**
@@ -7,6 +8,11 @@ import java.util.List;
  * 4.0 and every guest on the 4.0 kit. Nothing is changed by computing it.
  *
  * @param nodeOrder the hosts in the order they would be upgraded
+ * @param warnings states of the inventory the procedure never produces, which the steps work around
  */
 public record Plan(
-    String clusterId, String topology, List<String> nodeOrder, List<PlannedStep> steps) {}
+    String clusterId,
+    String topology,
+    List<String> nodeOrder,
+    List<PlannedStep> steps,
+    List<InventoryWarning> warnings) {}

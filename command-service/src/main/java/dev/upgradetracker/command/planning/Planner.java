@@ -47,7 +47,8 @@ public final class Planner {
         cluster.clusterId(),
         cluster.topology().name(),
         List.copyOf(planner.nodeOrder),
-        List.copyOf(planner.steps));
+        List.copyOf(planner.steps),
+        cluster.warnings());
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
@@ -263,17 +264,9 @@ abstract class EventStoreContract {
   void aGuestsFailoverNodesAreRegisteredAndAPlanThatLeavesItNoneIsRefusedUnderR5()
       throws Exception {
     var first = cluster.guests().getFirst();
-    var guests = new ArrayList<>(cluster.guests());
-    guests.set(0, new Guest(first.name(), first.host(), first.kitVersion(), List.of(first.host())));
     var restricted =
-        new ClusterSpec(
-            cluster.id(),
-            cluster.team(),
-            cluster.topology(),
-            cluster.clusterLock(),
-            cluster.hosts(),
-            guests,
-            cluster.packages());
+        withFirstGuest(
+            new Guest(first.name(), first.host(), first.kitVersion(), List.of(first.host())));
     var json = (ObjectNode) Json.MAPPER.valueToTree(restricted);
     ((ObjectNode) json.get("guests").get(0)).putArray("failoverNodes").add(12);
 
@@ -288,6 +281,70 @@ abstract class EventStoreContract {
         .contains("\"rule\":\"R5\"")
         .contains(first.name())
         .contains("not in the guest's failover nodes [" + first.host() + "]");
+    assertThat(storedEventCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aClustersSiteAndItsHostsDepotsAreStoredPublishedAndCarriedByItsHostActionRequests()
+      throws Exception {
+    var hosts =
+        cluster.hosts().stream()
+            .map(
+                h ->
+                    new VmHost(
+                        h.name(),
+                        h.sshAddress(),
+                        h.hpuxVersion(),
+                        h.ivmVersion(),
+                        h.serviceguardVersion(),
+                        "depot-" + h.name()))
+            .toList();
+    var sited =
+        new ClusterSpec(
+            cluster.id(),
+            cluster.team(),
+            cluster.topology(),
+            cluster.clusterLock(),
+            hosts,
+            cluster.guests(),
+            cluster.packages(),
+            "east");
+
+    assertThat(register(sited).statusCode()).isEqualTo(201);
+    var move =
+        post(
+            "/api/clusters/" + clusterId + "/guests/g1/move",
+            "{\"toHost\":\"" + host(2) + "\",\"actionId\":\"a1\"}");
+
+    assertThat(move.statusCode()).as(move.body()).isEqualTo(202);
+    var published = publishedEvents(2);
+    var registered = (ClusterEvent.ClusterRegistered) published.get(0).event();
+    assertThat(registered.site()).isEqualTo("east");
+    assertThat(registered.hosts())
+        .extracting(VmHost::depot)
+        .containsExactly("depot-" + host(1), "depot-" + host(2));
+    var requested = (ClusterEvent.HostActionRequested) published.get(1).event();
+    assertThat(requested.depot()).isEqualTo("depot-" + requested.host());
+  }
+
+  @Test
+  void aGuestOnTheFourKitWhileHostsRunThreeXIsRegisteredWithAnR4WarningThatThePlanCarriesToo()
+      throws Exception {
+    var first = cluster.guests().getFirst();
+    var early = withFirstGuest(new Guest(first.name(), first.host(), "B.04.00"));
+
+    var registered = register(early);
+    var plan = post("/api/clusters/" + clusterId + "/plan", "{\"mode\":\"UPDATE\"}");
+
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    var warning = Json.MAPPER.readTree(registered.body()).get("warnings").get(0);
+    assertThat(warning.get("kind").asString()).isEqualTo("KIT_BEFORE_LAST_HOST");
+    assertThat(warning.get("rule").asString()).isEqualTo("R4");
+    assertThat(warning.get("guests").get(0).asString()).isEqualTo(first.name());
+    assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(plan.body()).get("warnings").get(0))
+        .as("the plan names the same warning")
+        .isEqualTo(warning);
     assertThat(storedEventCount()).isEqualTo(1);
   }
 
@@ -332,6 +389,9 @@ abstract class EventStoreContract {
     var result = Json.MAPPER.readTree(response.body());
     assertThat(result.get("registered").asInt()).isEqualTo(2);
     assertThat(result.get("refused").asInt()).isEqualTo(2);
+    assertThat(result.get("clusters").get(0).get("warnings").isEmpty())
+        .as("a cluster as the procedure finds it has no warning")
+        .isTrue();
     assertThat(result.get("clusters").get(2).get("detail").asString()).startsWith("R8 owner-only");
     assertThat(result.get("clusters").get(3).get("detail").asString())
         .startsWith("guests[0].host: host nowhere is not a host of this cluster");
@@ -482,6 +542,20 @@ abstract class EventStoreContract {
     var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return Json.MAPPER.readTree(response.body());
+  }
+
+  /** The test cluster with its first guest as given. */
+  private ClusterSpec withFirstGuest(Guest first) {
+    var guests = new ArrayList<>(cluster.guests());
+    guests.set(0, first);
+    return new ClusterSpec(
+        cluster.id(),
+        cluster.team(),
+        cluster.topology(),
+        cluster.clusterLock(),
+        cluster.hosts(),
+        guests,
+        cluster.packages());
   }
 
   long storedEventCount() {

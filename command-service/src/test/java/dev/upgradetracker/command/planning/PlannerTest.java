@@ -16,8 +16,11 @@ import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.InventoryWarning;
+import dev.upgradetracker.events.fleet.InventoryWarning.Kind;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.events.fleet.VmHost;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -146,12 +149,101 @@ class PlannerTest {
   }
 
   @Test
+  void aGuestThatAlreadyHasTheFourKitIsWarnedAboutAndItsHostTakenLastSoItMovesToAnUpgradedOne() {
+    var spec =
+        Clusters.c1(
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(host("h1", 1), host("h2", 2), host("h3", 3)),
+            List.of(new Guest("g1", "h1", "B.04.00"), guest("g2", "h2"), guest("g3", "h3")),
+            List.of());
+
+    var plan = Planner.plan(registered(spec), UpgradeMode.UPDATE);
+
+    assertThat(plan.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.kind()).isEqualTo(Kind.KIT_BEFORE_LAST_HOST);
+              assertThat(w.rule()).isEqualTo("R4");
+              assertThat(w.guests()).containsExactly("g1");
+            });
+    assertThat(plan.nodeOrder()).containsExactly("h2", "h3", "h1");
+    assertThat(moves(plan))
+        .filteredOn(a -> a.contains("guest=g1"))
+        .singleElement()
+        .satisfies(a -> assertThat(a).containsAnyOf("toHost=h2", "toHost=h3"));
+  }
+
+  @Test
+  void fourKitGuestsOnEveryHostLeaveNoUpgradedHostToGoToAndRefuseThePlanUnderR5() {
+    var spec =
+        Clusters.c1(
+            Topology.GUESTS_AS_PACKAGES,
+            false,
+            List.of(host("h1", 1), host("h2", 2)),
+            List.of(new Guest("g1", "h1", "B.04.00"), new Guest("g2", "h2", "B.04.00")),
+            List.of());
+
+    assertThatThrownBy(() -> Planner.plan(registered(spec), UpgradeMode.UPDATE))
+        .isInstanceOf(InvalidMoveTarget.class)
+        .hasMessageContaining("R5");
+  }
+
+  @Test
+  void aHostOnFourZeroOverElevenTwentyThreeIsWarnedAboutAndUpgradedAgainOnBothTopologies() {
+    var stray = new VmHost("h1", "127.0.0.1:1", "B.11.23", "B.04.00", "A.11.18");
+    for (var topology : Topology.values()) {
+      var guests =
+          topology == Topology.GUESTS_AS_NODES
+              ? List.of(guest("n1", "h1"), guest("n2", "h2"), guest("n3", "h3"))
+              : List.of(guest("g1", "h1"), guest("g2", "h2"));
+      var spec =
+          Clusters.c1(
+              topology, true, List.of(stray, host("h2", 2), host("h3", 3)), guests, List.of());
+
+      var plan = Planner.plan(registered(spec), UpgradeMode.UPDATE);
+
+      assertThat(plan.warnings())
+          .extracting(InventoryWarning::kind)
+          .containsExactly(Kind.INTEGRITY_VM_4_ON_11I_V2);
+      assertThat(plan.nodeOrder()).as("%s", topology).contains("h1");
+    }
+  }
+
+  @Test
+  void aGuestNodeWithTheFourKitIsWarnedAboutOnGuestsAsNodesToo() {
+    var spec =
+        Clusters.c1(
+            Topology.GUESTS_AS_NODES,
+            true,
+            List.of(host("h1", 1), host("h2", 2)),
+            List.of(new Guest("n1", "h1", "B.04.00"), guest("n2", "h2")),
+            List.of());
+
+    var plan = Planner.plan(registered(spec), UpgradeMode.UPDATE);
+
+    assertThat(plan.warnings())
+        .extracting(InventoryWarning::kind)
+        .containsExactly(Kind.KIT_BEFORE_LAST_HOST);
+    assertThat(plan.nodeOrder()).containsExactly("h2", "h1");
+    assertThat(plan.steps().getLast().hostActions()).singleElement().asString().contains("n2");
+  }
+
+  @Test
   void planningChangesNothing() {
     var cluster = registered(threeHostsAsPackages("c1"));
 
     Planner.plan(cluster, UpgradeMode.UPDATE);
 
     assertThat(cluster.hosts().values()).noneMatch(ClusterState.Host::upgraded);
+  }
+
+  private static List<String> moves(Plan plan) {
+    return plan.steps().stream()
+        .flatMap(step -> step.hostActions().stream())
+        .filter(a -> a.contains("MoveGuest"))
+        .toList();
   }
 
   private static ClusterState.Registered registered(ClusterSpec spec) {

@@ -1,5 +1,6 @@
 package dev.upgradetracker.events.cluster;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.upgradetracker.events.action.ActionOutcome;
@@ -19,10 +20,10 @@ import java.util.Objects;
 /** Everything that can happen to a cluster: the whole vocabulary of the Cluster aggregate. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = ClusterEvent.ClusterRegistered.class, name = "ClusterRegistered.v2"),
+  @JsonSubTypes.Type(value = ClusterEvent.ClusterRegistered.class, name = "ClusterRegistered.v3"),
   @JsonSubTypes.Type(
       value = ClusterEvent.ClusterInventoryUpdated.class,
-      name = "ClusterInventoryUpdated.v1"),
+      name = "ClusterInventoryUpdated.v2"),
   @JsonSubTypes.Type(
       value = ClusterEvent.HostActionRequested.class,
       name = "HostActionRequested.v1"),
@@ -72,7 +73,8 @@ public sealed interface ClusterEvent {
       boolean clusterLock,
       List<VmHost> hosts,
       List<Guest> guests,
-      List<AppPackage> packages)
+      List<AppPackage> packages,
+      @Nullable String site)
       implements ClusterEvent {
 
     /** The cluster as its spec lists it; a spec without guests or packages has none. */
@@ -84,7 +86,8 @@ public sealed interface ClusterEvent {
           spec.clusterLock(),
           spec.hosts(),
           Objects.requireNonNullElse(spec.guests(), List.of()),
-          Objects.requireNonNullElse(spec.packages(), List.of()));
+          Objects.requireNonNullElse(spec.packages(), List.of()),
+          spec.site());
     }
   }
 
@@ -98,13 +101,29 @@ public sealed interface ClusterEvent {
       boolean clusterLock,
       List<VmHost> hosts,
       List<Guest> guests,
-      List<AppPackage> packages)
+      List<AppPackage> packages,
+      @Nullable String site)
       implements ClusterEvent {}
 
-  /** A host action was asked of the executor; the action id is minted before anything runs. */
+  /**
+   * A host action was asked of the executor; the action id is minted before anything runs. {@code
+   * depot}: the software depot the host installs from, where its inventory names one.
+   */
   record HostActionRequested(
-      String clusterId, String actionId, String host, String sshAddress, HostAction action)
-      implements ClusterEvent {}
+      String clusterId,
+      String actionId,
+      String host,
+      String sshAddress,
+      HostAction action,
+      @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) String depot)
+      implements ClusterEvent {
+
+    /** A request for a host that installs from the executor's default depot. */
+    public HostActionRequested(
+        String clusterId, String actionId, String host, String sshAddress, HostAction action) {
+      this(clusterId, actionId, host, sshAddress, action, null);
+    }
+  }
 
   record HostActionSucceeded(String clusterId, String actionId, String host, ActionOutcome outcome)
       implements ClusterEvent {}

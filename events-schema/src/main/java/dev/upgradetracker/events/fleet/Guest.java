@@ -19,7 +19,8 @@ public record Guest(
         String kitVersion,
     @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = Bounds.HOSTS_PER_CLUSTER)
         List<@NotNull @Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String>
-            failoverNodes) {
+            failoverNodes)
+    implements InventoryWarnings.GuestKit {
 
   /** A guest that may run on any node of its cluster. */
   public Guest(String name, String host, String kitVersion) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public class ActionRunner {
   private final GuestPerformers guests;
   private final BackupPerformers backups;
   private final SoftwarePerformers software;
+  private final CommandCatalog catalog;
   private final ExecutionSettings execution;
   private final Clock clock = Clock.systemUTC();
 
@@ -45,6 +47,7 @@ public class ActionRunner {
     this.guests = new GuestPerformers(catalog);
     this.backups = new BackupPerformers(catalog);
     this.software = new SoftwarePerformers(catalog);
+    this.catalog = catalog;
     this.execution = execution;
   }
 
@@ -57,6 +60,9 @@ public class ActionRunner {
     long started = System.nanoTime();
     try {
       checkNames(request.action());
+      if (request.depot() != null) {
+        ShellWords.name(request.depot(), "depot");
+      }
     } catch (UnsafeValue e) {
       log.warn("refused before connecting: {}", e.getMessage());
       return failed(request, e.getMessage(), started);
@@ -65,7 +71,7 @@ public class ActionRunner {
     for (int attempt = 1; ; attempt++) {
       try {
         var host = ssh.open(request.sshAddress());
-        var performed = perform(request.action(), session.apply(host));
+        var performed = perform(request.action(), depotOf(request), session.apply(host));
         return result(request, outcome(performed, host.hostKeyFingerprint(), started));
       } catch (ConnectionFailed e) {
         if (attempt >= execution.connectionAttempts()) {
@@ -116,7 +122,12 @@ public class ActionRunner {
     }
   }
 
-  private Performed perform(HostAction action, HostSession host) throws IOException {
+  /** The host's own depot server, or the catalog's default for hosts whose inventory names none. */
+  private String depotOf(HostActionRequested request) throws UnsafeValue {
+    return request.depot() != null ? request.depot() : catalog.line("depot", Map.of());
+  }
+
+  private Performed perform(HostAction action, String depot, HostSession host) throws IOException {
     return switch (action) {
       case HostAction.MoveGuest move -> packages.move(move.guest(), move.toHost(), host);
       case HostAction.MovePackage move -> packages.move(move.packageName(), move.toNode(), host);
@@ -125,9 +136,9 @@ public class ActionRunner {
       case HostAction.RunClusterNodes run -> guests.runNodes(run, host);
       case HostAction.BackUpHost backup -> backups.backUpHost(host);
       case HostAction.BackUpGuests backup -> backups.backUpGuests(backup, host);
-      case HostAction.UpdateNode update -> software.updateNode(update, host);
-      case HostAction.InstallPatches patches -> software.installPatches(host);
-      case HostAction.InstallGuestKit kit -> software.installGuestKit(kit, host);
+      case HostAction.UpdateNode update -> software.updateNode(update, depot, host);
+      case HostAction.InstallPatches patches -> software.installPatches(depot, host);
+      case HostAction.InstallGuestKit kit -> software.installGuestKit(kit, depot, host);
     };
   }
 

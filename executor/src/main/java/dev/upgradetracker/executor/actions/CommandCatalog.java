@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CommandCatalog(Map<String, String> catalog) {
 
   /** The placeholders a template may use; the plural ones take a list of names. */
-  static final Set<String> PLACEHOLDERS = Set.of("package", "node", "guest", "guests", "patches");
+  static final Set<String> PLACEHOLDERS =
+      Set.of("package", "node", "guest", "guests", "patches", "depot");
 
   private static final Set<String> LISTS = Set.of("guests", "patches");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
@@ -24,6 +25,13 @@ public record CommandCatalog(Map<String, String> catalog) {
   public CommandCatalog {
     catalog = Map.copyOf(catalog);
     catalog.forEach(CommandCatalog::check);
+    var depot = catalog.get("depot");
+    if (depot != null && !ShellWords.NAME.matcher(depot).matches()) {
+      throw new IllegalStateException(
+          "upgrade-tracker.executor.catalog.depot ('"
+              + depot
+              + "') is not a depot server's name: letters, digits, '.', '_', '-'");
+    }
   }
 
   public String line(String name, Map<String, String> values) throws UnsafeValue {

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Software on hosts and guests: the OS and Integrity VM 4.0 (update or cold install), patches, the
- * guest kit. Each reads {@code swlist} first, so nothing installed is installed again (a second
- * {@code update-ux} would fail: "No software was selected ... already installed").
+ * guest kit, each from the host's depot server. Each reads {@code swlist} first, so nothing
+ * installed is installed again (a second {@code update-ux} would fail: "No software was selected
+ * ... already installed").
  */
 final class SoftwarePerformers {
 
@@ -24,7 +25,9 @@ final class SoftwarePerformers {
     this.catalog = catalog;
   }
 
-  Performed updateNode(HostAction.UpdateNode action, HostSession host) throws IOException {
+  Performed updateNode(HostAction.UpdateNode action, String depot, HostSession host)
+      throws IOException {
+    var values = Map.of("depot", depot);
     var steps = new Steps(host, catalog);
     if (!steps.run("software-status")) {
       return steps.ended();
@@ -37,16 +40,17 @@ final class SoftwarePerformers {
     }
     if (!osDone
         && !steps.run(
-            action.mode() == UpgradeMode.COLD_MIGRATE ? "cold-install-os" : "update-os")) {
+            action.mode() == UpgradeMode.COLD_MIGRATE ? "cold-install-os" : "update-os", values)) {
       return steps.ended();
     }
     if (!ivmDone) {
-      steps.run(action.includeServiceguard() ? "install-ivm-and-serviceguard" : "install-ivm");
+      steps.run(
+          action.includeServiceguard() ? "install-ivm-and-serviceguard" : "install-ivm", values);
     }
     return steps.ended();
   }
 
-  Performed installPatches(HostSession host) throws IOException {
+  Performed installPatches(String depot, HostSession host) throws IOException {
     var steps = new Steps(host, catalog);
     if (!steps.run("patch-status")) {
       return steps.ended();
@@ -56,14 +60,14 @@ final class SoftwarePerformers {
     if (Arrays.stream(patches).allMatch(listed::contains)) {
       return steps.alreadyDone();
     }
-    steps.run("install-patches", Map.of("patches", String.join(" ", patches)));
+    steps.run("install-patches", Map.of("patches", String.join(" ", patches), "depot", depot));
     return steps.ended();
   }
 
-  Performed installGuestKit(HostAction.InstallGuestKit action, HostSession host)
+  Performed installGuestKit(HostAction.InstallGuestKit action, String depot, HostSession host)
       throws IOException {
     var steps = new Steps(host, catalog);
-    var values = Map.of("guest", action.guest());
+    var values = Map.of("guest", action.guest(), "depot", depot);
     if (steps.run("kit-status", values) && steps.lastOutput().contains("B.04")) {
       return steps.alreadyDone();
     }

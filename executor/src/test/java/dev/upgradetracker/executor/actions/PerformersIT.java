@@ -40,6 +40,13 @@ class PerformersIT {
                     .guestNames("n")
                     .guestsPerHost(1, 1, 1)
                     .pkg(1, 2)
+                    .build(),
+                Fleets.cluster("c3")
+                    .localNames()
+                    .hostNames("e")
+                    .guestNames("x")
+                    .at("east", "depot-east")
+                    .guestsPerHost(0, 1)
                     .build()));
     fleet = hosts.fleet;
     simulator = hosts.simulator;
@@ -68,6 +75,41 @@ class PerformersIT {
         .filteredOn(e -> e.commandLine().startsWith("update-ux"))
         .hasSize(1);
     assertThat(fleet.violations()).isEmpty();
+  }
+
+  @Test
+  void softwareComesFromTheHostsOwnDepotElseTheCatalogsDefault() {
+    var own = run("e1", new HostAction.UpdateNode(UpgradeMode.UPDATE, false), "depot-east");
+    var elsewhere = run("h2", new HostAction.UpdateNode(UpgradeMode.UPDATE, false));
+
+    assertThat(own.outcome().status()).as(own.outcome().output()).isEqualTo(ActionStatus.SUCCEEDED);
+    assertThat(own.outcome().commandLines())
+        .filteredOn(c -> c.startsWith("update-ux") || c.startsWith("swinstall"))
+        .hasSize(2)
+        .allMatch(c -> c.contains("-s depot-east:/var/depots/"));
+    assertThat(elsewhere.outcome().commandLines())
+        .filteredOn(c -> c.startsWith("update-ux"))
+        .singleElement()
+        .asString()
+        .contains("-s depot-server:/var/depots/11iv3-vse-oe");
+  }
+
+  @Test
+  void aHostTheRequestSendsToAnotherDepotFailsAndIsNotUpdated() {
+    var wrong = run("e1", new HostAction.UpdateNode(UpgradeMode.UPDATE, false), "depot-west");
+
+    assertThat(wrong.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    assertThat(wrong.outcome().output()).contains("reaches only depot-east");
+    assertThat(fleet.host("e1").orElseThrow().hpuxVersion()).isEqualTo("B.11.23");
+  }
+
+  @Test
+  void aDepotThatIsNoPlainNameIsRefusedBeforeConnecting() {
+    var forged = run("e1", new HostAction.UpdateNode(UpgradeMode.UPDATE, false), "x;reboot");
+
+    assertThat(forged.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    assertThat(forged.outcome().output()).contains("depot 'x;reboot' is not a name");
+    assertThat(fleet.commandLog()).noneMatch(e -> e.host().equals("e1"));
   }
 
   @Test
@@ -146,8 +188,12 @@ class PerformersIT {
   }
 
   private ActionResult run(String host, HostAction action) {
+    return run(host, action, null);
+  }
+
+  private ActionResult run(String host, HostAction action, String depot) {
     return runner.run(
         new HostActionRequested(
-            "c", "a-" + System.nanoTime(), host, simulator.addressOf(host), action));
+            "c", "a-" + System.nanoTime(), host, simulator.addressOf(host), action, depot));
   }
 }

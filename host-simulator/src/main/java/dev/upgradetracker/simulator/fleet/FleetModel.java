@@ -116,7 +116,8 @@ public final class FleetModel implements AutoCloseable {
                 host.serviceguardVersion(),
                 true,
                 false,
-                false));
+                false,
+                host.depot()));
       }
       for (var guest : cluster.guests()) {
         guestStates.add(
@@ -128,7 +129,8 @@ public final class FleetModel implements AutoCloseable {
                 true,
                 guest.kitVersion(),
                 guestsAreNodes,
-                false));
+                false,
+                guest.failoverNodes()));
       }
       for (var pkg : cluster.packages() == null ? List.<AppPackage>of() : cluster.packages()) {
         packageStates.add(new PackageState(cluster.id(), pkg.name(), pkg.node(), true, true));

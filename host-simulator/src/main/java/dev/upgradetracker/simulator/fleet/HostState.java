@@ -1,6 +1,9 @@
 package dev.upgradetracker.simulator.fleet;
 
-/** One simulated VM host. */
+/**
+ * One simulated VM host. {@code depot}: the only depot server its {@code update-ux} and {@code
+ * swinstall} can reach (null: any), as a site's network allows.
+ */
 public record HostState(
     String cluster,
     String name,
@@ -10,7 +13,8 @@ public record HostState(
     String serviceguardVersion,
     boolean up,
     boolean patched,
-    boolean backedUp) {
+    boolean backedUp,
+    String depot) {
 
   HostState withPort(int newPort) {
     return new HostState(
@@ -22,21 +26,41 @@ public record HostState(
         serviceguardVersion,
         up,
         patched,
-        backedUp);
+        backedUp,
+        depot);
   }
 
   public HostState withVersions(String hpux, String ivm, String serviceguard) {
-    return new HostState(cluster, name, port, hpux, ivm, serviceguard, up, patched, backedUp);
+    return new HostState(
+        cluster, name, port, hpux, ivm, serviceguard, up, patched, backedUp, depot);
   }
 
   public HostState markPatched() {
     return new HostState(
-        cluster, name, port, hpuxVersion, ivmVersion, serviceguardVersion, up, true, backedUp);
+        cluster,
+        name,
+        port,
+        hpuxVersion,
+        ivmVersion,
+        serviceguardVersion,
+        up,
+        true,
+        backedUp,
+        depot);
   }
 
   public HostState markBackedUp() {
     return new HostState(
-        cluster, name, port, hpuxVersion, ivmVersion, serviceguardVersion, up, patched, true);
+        cluster,
+        name,
+        port,
+        hpuxVersion,
+        ivmVersion,
+        serviceguardVersion,
+        up,
+        patched,
+        true,
+        depot);
   }
 
   public boolean runsIntegrityVm4() {

@@ -126,6 +126,25 @@ final class Serviceguard {
     if (node.isEmpty() || !node.get().up()) {
       return notAMember(nodeName);
     }
+    if (!guest.get().mayRunOn(nodeName)) {
+      fleet.violation(
+          host.cluster(),
+          "R5: cmrunpkg -n "
+              + nodeName
+              + " "
+              + name
+              + ": "
+              + nodeName
+              + " is not in the package's node list "
+              + guest.get().failoverNodes());
+      return CommandResult.error(
+          1,
+          "cmrunpkg: Unable to run package "
+              + name
+              + " on node "
+              + nodeName
+              + ": the node is not configured to run it.");
+    }
     if (guest.get().kitVersion().startsWith("B.04") && !node.get().runsIntegrityVm4()) {
       fleet.violation(
           host.cluster(),

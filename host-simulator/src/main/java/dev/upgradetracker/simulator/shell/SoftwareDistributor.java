@@ -52,6 +52,10 @@ final class SoftwareDistributor {
   }
 
   CommandResult updateOs(HostState host, List<String> argv) {
+    var unreachable = unreachableDepot(host, argv, "update-ux");
+    if (unreachable != null) {
+      return unreachable;
+    }
     if (host.hpuxVersion().equals(HPUX_11I_V3)) {
       return CommandResult.error(
           1,
@@ -69,6 +73,10 @@ final class SoftwareDistributor {
   }
 
   CommandResult install(HostState host, List<String> argv) {
+    var unreachable = unreachableDepot(host, argv, "swinstall");
+    if (unreachable != null) {
+      return unreachable;
+    }
     int at = argv.indexOf("@");
     if (at > 0) {
       return installGuestKit(host, argv.get(at + 1).replace(":/", ""));
@@ -142,5 +150,32 @@ final class SoftwareDistributor {
         fleet.updateGuest(guest.name(), g -> g.withRunning(false));
       }
     }
+  }
+
+  /**
+   * The error a host gives when {@code -s server:/path} names a depot server other than its own, as
+   * a site's network lets a host reach its own depot only; null when it may read there.
+   */
+  private static CommandResult unreachableDepot(HostState host, List<String> argv, String command) {
+    int source = argv.indexOf("-s");
+    if (host.depot() == null || source < 0 || source + 1 >= argv.size()) {
+      return null;
+    }
+    var depot = argv.get(source + 1);
+    var server = depot.contains(":") ? depot.substring(0, depot.indexOf(':')) : depot;
+    if (server.equals(host.depot())) {
+      return null;
+    }
+    return CommandResult.error(
+        1,
+        "ERROR:   "
+            + command
+            + ": cannot contact the depot \""
+            + depot
+            + "\": host "
+            + host.name()
+            + " reaches only "
+            + host.depot()
+            + ".");
   }
 }

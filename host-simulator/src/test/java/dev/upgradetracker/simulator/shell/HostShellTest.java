@@ -22,8 +22,11 @@ class HostShellTest {
                       "alpha",
                       Topology.GUESTS_AS_PACKAGES,
                       false,
-                      List.of(host("h1"), host("h2")),
-                      List.of(new Guest("g1", "h1", "A.03.50"), new Guest("g3", "h2", "A.03.50")),
+                      List.of(host("h1"), host("h2"), host("h3")),
+                      List.of(
+                          new Guest("g1", "h1", "A.03.50"),
+                          new Guest("g3", "h2", "A.03.50"),
+                          new Guest("g4", "h3", "A.03.50", List.of("h3", "h1"))),
                       List.of()))));
   private final HostShell shell = new HostShell(fleet);
 
@@ -65,6 +68,22 @@ class HostShellTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.stderr()).contains("h9 is not an active member");
+  }
+
+  @Test
+  void aPackageIsStartedOnlyOnANodeOfItsListAndATryElsewhereIsAnR5Violation() {
+    shell.run("h3", "cmhaltpkg g4");
+
+    var outside = shell.run("h3", "cmrunpkg -n h2 g4");
+    var listed = shell.run("h3", "cmrunpkg -n h1 g4");
+
+    assertThat(outside.exitCode()).isEqualTo(1);
+    assertThat(outside.stderr()).contains("Unable to run package g4 on node h2");
+    assertThat(listed.exitCode()).isZero();
+    assertThat(fleet.guest("g4").orElseThrow().node()).isEqualTo("h1");
+    assertThat(fleet.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v).startsWith("R5: cmrunpkg -n h2 g4"));
   }
 
   @Test

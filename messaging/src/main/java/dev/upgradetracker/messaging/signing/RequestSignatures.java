@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Proof that a host action was requested by the command service, and when: an Ed25519 signature
  * over the request's canonical bytes — cluster, host, address, action id, action and its
- * parameters, and the time it was requested (the event's timestamp), as JSON with sorted keys and
- * no whitespace. It travels in two Kafka record headers beside the event, so the event and its hash
- * chain stay as they are.
+ * parameters, the depot it installs from where it names one, and the time it was requested (the
+ * event's timestamp), as JSON with sorted keys and no whitespace. It travels in two Kafka record
+ * headers beside the event, so the event and its hash chain stay as they are.
  */
 public final class RequestSignatures {
 
@@ -42,6 +42,9 @@ public final class RequestSignatures {
     tree.put("sshAddress", request.sshAddress());
     tree.put("actionId", request.actionId());
     tree.set("action", Json.MAPPER.valueToTree(request.action()));
+    if (request.depot() != null) {
+      tree.put("depot", request.depot());
+    }
     return CANONICAL.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.UpgradeMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,33 @@ class RequestSignaturesTest {
         .isFalse();
     assertThat(RequestSignatures.verify(key, MOVE, AT, new byte[64])).isFalse();
     assertThat(RequestSignatures.verify(key, MOVE, AT, new byte[3])).isFalse();
+  }
+
+  @Test
+  void theDepotAHostInstallsFromIsSignedSoNoForgerCanPointItAtAnotherServer() {
+    var update = new HostAction.UpdateNode(UpgradeMode.UPDATE, false);
+    var fromOwnDepot = new HostActionRequested("c1", "a1", "h1", "10.0.0.1:22", update, "depot-a");
+    var signer = SigningKeys.current(dir);
+    var signature = RequestSignatures.sign(signer.key(), fromOwnDepot, AT);
+    var key = SigningKeys.trusted(dir).get(signer.keyId());
+
+    assertThat(RequestSignatures.verify(key, fromOwnDepot, AT, signature)).isTrue();
+    assertThat(
+            RequestSignatures.verify(
+                key,
+                new HostActionRequested("c1", "a1", "h1", "10.0.0.1:22", update, "evil-depot"),
+                AT,
+                signature))
+        .as("another depot")
+        .isFalse();
+    assertThat(
+            RequestSignatures.verify(
+                key,
+                new HostActionRequested("c1", "a1", "h1", "10.0.0.1:22", update),
+                AT,
+                signature))
+        .as("the depot left out, for the executor's default")
+        .isFalse();
   }
 
   @Test

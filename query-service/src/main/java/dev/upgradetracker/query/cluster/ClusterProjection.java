@@ -86,6 +86,7 @@ public final class ClusterProjection {
               registered.clusterId(),
               registered.team(),
               registered.topology(),
+              registered.site(),
               registered.hosts(),
               registered.guests(),
               registered.packages());
@@ -95,6 +96,7 @@ public final class ClusterProjection {
               view.clusterId(),
               view.team(),
               updated.topology(),
+              updated.site(),
               updated.hosts(),
               updated.guests(),
               updated.packages());
@@ -113,12 +115,7 @@ public final class ClusterProjection {
       case HostActionFailed failed ->
           failure(finish(view, failed.actionId(), failed.outcome()), failed, at);
       case GuestMoved moved ->
-          guests(
-              view,
-              g ->
-                  g.name().equals(moved.guest())
-                      ? new GuestView(g.name(), moved.toHost(), g.kitVersion(), g.member())
-                      : g);
+          guests(view, g -> g.name().equals(moved.guest()) ? g.movedTo(moved.toHost()) : g);
       case PackageMoved moved ->
           view.withPackages(
               view.packages().stream()
@@ -129,62 +126,25 @@ public final class ClusterProjection {
                               : p)
                   .toList());
       case ClusterNodesHalted halted ->
-          guests(
-              view,
-              g ->
-                  halted.guests().contains(g.name())
-                      ? new GuestView(g.name(), g.host(), g.kitVersion(), false)
-                      : g);
+          guests(view, g -> halted.guests().contains(g.name()) ? g.member(false) : g);
       case ClusterNodesStarted started ->
-          guests(
-              view,
-              g ->
-                  started.guests().contains(g.name())
-                      ? new GuestView(g.name(), g.host(), g.kitVersion(), true)
-                      : g);
-      case NodeUpgradeStarted started ->
-          host(
-              view,
-              started.host(),
-              h ->
-                  new HostView(
-                      h.name(),
-                      h.hpuxVersion(),
-                      h.ivmVersion(),
-                      h.serviceguardVersion(),
-                      true,
-                      h.member()));
+          guests(view, g -> started.guests().contains(g.name()) ? g.member(true) : g);
+      case NodeUpgradeStarted started -> host(view, started.host(), HostView::upgradeStarted);
       case NodeUpgraded upgraded ->
           host(
-              view,
-              upgraded.host(),
-              h ->
-                  new HostView(
-                      h.name(),
-                      upgraded.hpuxVersion(),
-                      upgraded.ivmVersion(),
-                      upgraded.serviceguardVersion(),
-                      false,
-                      h.member() && upgraded.mode() == UpgradeMode.UPDATE));
-      case NodeRejoinedCluster rejoined ->
-          host(
-              view,
-              rejoined.host(),
-              h ->
-                  new HostView(
-                      h.name(),
-                      h.hpuxVersion(),
-                      h.ivmVersion(),
-                      h.serviceguardVersion(),
-                      h.upgrading(),
-                      true));
+                  view,
+                  upgraded.host(),
+                  h ->
+                      h.upgradedTo(
+                          upgraded.hpuxVersion(),
+                          upgraded.ivmVersion(),
+                          upgraded.serviceguardVersion(),
+                          h.member() && upgraded.mode() == UpgradeMode.UPDATE))
+              .checked();
+      case NodeRejoinedCluster rejoined -> host(view, rejoined.host(), HostView::rejoined);
       case GuestKitInstalled kit ->
-          guests(
-              view,
-              g ->
-                  g.name().equals(kit.guest())
-                      ? new GuestView(g.name(), g.host(), kit.kitVersion(), g.member())
-                      : g);
+          guests(view, g -> g.name().equals(kit.guest()) ? g.withKit(kit.kitVersion()) : g)
+              .checked();
       // preparation shows through the actions list and the activity feed
       case GuestsBootVerified verified -> view;
       case HostBackedUp backedUp -> view;
@@ -278,34 +238,42 @@ public final class ClusterProjection {
       String clusterId,
       String team,
       Topology topology,
+      String site,
       List<VmHost> hosts,
       List<Guest> guests,
       List<AppPackage> packages) {
     boolean guestsAreNodes = topology == Topology.GUESTS_AS_NODES;
     return new ClusterView(
-        clusterId,
-        team,
-        topology,
-        hosts.stream()
-            .map(
-                h ->
-                    new HostView(
-                        h.name(),
-                        h.hpuxVersion(),
-                        h.ivmVersion(),
-                        h.serviceguardVersion(),
-                        false,
-                        true))
-            .toList(),
-        guests.stream()
-            .map(g -> new GuestView(g.name(), g.host(), g.kitVersion(), guestsAreNodes))
-            .toList(),
-        packages.stream().map(p -> new PackageView(p.name(), p.node())).toList(),
-        view.actions(),
-        view.progress(),
-        view.activity(),
-        view.lastSequence(),
-        view.lastEventAt());
+            clusterId,
+            team,
+            topology,
+            site,
+            hosts.stream()
+                .map(
+                    h ->
+                        new HostView(
+                            h.name(),
+                            h.hpuxVersion(),
+                            h.ivmVersion(),
+                            h.serviceguardVersion(),
+                            false,
+                            true,
+                            h.depot()))
+                .toList(),
+            guests.stream()
+                .map(
+                    g ->
+                        new GuestView(
+                            g.name(), g.host(), g.kitVersion(), guestsAreNodes, g.failoverNodes()))
+                .toList(),
+            packages.stream().map(p -> new PackageView(p.name(), p.node())).toList(),
+            List.of(),
+            view.actions(),
+            view.progress(),
+            view.activity(),
+            view.lastSequence(),
+            view.lastEventAt())
+        .checked();
   }
 
   private static ClusterView guests(ClusterView view, UnaryOperator<GuestView> change) {

@@ -1,5 +1,8 @@
 package dev.upgradetracker.query.cluster;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.upgradetracker.events.fleet.InventoryWarning;
+import dev.upgradetracker.events.fleet.InventoryWarnings;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.Versions;
 import dev.upgradetracker.query.activity.ActivityEntry;
@@ -10,15 +13,19 @@ import java.util.List;
 /**
  * What a dashboard shows of one cluster. {@code lastSequence} is the cluster position this view has
  * folded in (-1: nothing yet); events at or below it are skipped, so a re-delivered event changes
- * nothing. {@code activity} holds the latest events, newest last.
+ * nothing. {@code activity} holds the latest events, newest last. {@code site}: where the cluster
+ * stands, as its inventory says (null: not said). {@code warnings}: states of its inventory the
+ * procedure never produces, as it stands now.
  */
 public record ClusterView(
     String clusterId,
     String team,
     Topology topology,
+    String site,
     List<HostView> hosts,
     List<GuestView> guests,
     List<PackageView> packages,
+    List<InventoryWarning> warnings,
     List<ActionView> actions,
     ClusterProgress progress,
     List<ActivityEntry> activity,
@@ -33,6 +40,8 @@ public record ClusterView(
         clusterId,
         null,
         null,
+        null,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -63,9 +72,29 @@ public record ClusterView(
         clusterId,
         team,
         topology,
+        site,
         next,
         guests,
         packages,
+        warnings,
+        actions,
+        progress,
+        activity,
+        lastSequence,
+        lastEventAt);
+  }
+
+  /** The same view, its warnings found again in its hosts' and guests' versions as they are now. */
+  public ClusterView checked() {
+    return new ClusterView(
+        clusterId,
+        team,
+        topology,
+        site,
+        hosts,
+        guests,
+        packages,
+        InventoryWarnings.of(hosts, guests),
         actions,
         progress,
         activity,
@@ -78,9 +107,11 @@ public record ClusterView(
         clusterId,
         team,
         topology,
+        site,
         hosts,
         next,
         packages,
+        warnings,
         actions,
         progress,
         activity,
@@ -93,9 +124,11 @@ public record ClusterView(
         clusterId,
         team,
         topology,
+        site,
         hosts,
         guests,
         next,
+        warnings,
         actions,
         progress,
         activity,
@@ -108,9 +141,11 @@ public record ClusterView(
         clusterId,
         team,
         topology,
+        site,
         hosts,
         guests,
         packages,
+        warnings,
         next,
         progress,
         activity,
@@ -123,9 +158,11 @@ public record ClusterView(
         clusterId,
         team,
         topology,
+        site,
         hosts,
         guests,
         packages,
+        warnings,
         actions,
         next,
         activity,
@@ -141,9 +178,11 @@ public record ClusterView(
         clusterId,
         team,
         topology,
+        site,
         hosts,
         guests,
         packages,
+        warnings,
         actions,
         progress,
         List.copyOf(recent.subList(Math.max(0, recent.size() - ACTIVITY_KEPT), recent.size())),
@@ -160,15 +199,51 @@ public record ClusterView(
       String ivmVersion,
       String serviceguardVersion,
       boolean upgrading,
-      boolean member) {
+      boolean member,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String depot)
+      implements InventoryWarnings.HostVersions {
+
+    HostView upgradeStarted() {
+      return new HostView(name, hpuxVersion, ivmVersion, serviceguardVersion, true, member, depot);
+    }
+
+    HostView upgradedTo(String hpux, String ivm, String serviceguard, boolean stillMember) {
+      return new HostView(name, hpux, ivm, serviceguard, false, stillMember, depot);
+    }
+
+    HostView rejoined() {
+      return new HostView(
+          name, hpuxVersion, ivmVersion, serviceguardVersion, upgrading, true, depot);
+    }
 
     public boolean onIntegrityVm4() {
       return Versions.isIntegrityVm4(ivmVersion);
     }
   }
 
-  /** {@code member}: in GUESTS_AS_NODES clusters, whether the guest is a cluster node now. */
-  public record GuestView(String name, String host, String kitVersion, boolean member) {
+  /**
+   * {@code member}: in GUESTS_AS_NODES clusters, whether the guest is a cluster node now; {@code
+   * failoverNodes}: the only nodes it may run on, in order (absent: any).
+   */
+  public record GuestView(
+      String name,
+      String host,
+      String kitVersion,
+      boolean member,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> failoverNodes)
+      implements InventoryWarnings.GuestKit {
+
+    GuestView movedTo(String next) {
+      return new GuestView(name, next, kitVersion, member, failoverNodes);
+    }
+
+    GuestView member(boolean next) {
+      return new GuestView(name, host, kitVersion, next, failoverNodes);
+    }
+
+    GuestView withKit(String next) {
+      return new GuestView(name, host, next, member, failoverNodes);
+    }
 
     public boolean hasKit4() {
       return Versions.isIntegrityVm4(kitVersion);

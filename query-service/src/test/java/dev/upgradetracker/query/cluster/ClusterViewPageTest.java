@@ -15,7 +15,7 @@ class ClusterViewPageTest {
       ClusterView.empty("c1")
           .withGuests(
               IntStream.rangeClosed(1, 10)
-                  .mapToObj(n -> new GuestView("g" + n, "h1", "A.03.50", false))
+                  .mapToObj(n -> new GuestView("g" + n, "h1", "A.03.50", false, null))
                   .toList());
 
   @Test

@@ -101,7 +101,7 @@ public final class RebuildBenchmark {
       }
     }
     return new ClusterEvent.ClusterRegistered(
-        clusterId, "team", Topology.GUESTS_AS_PACKAGES, false, hosts, guests, List.of());
+        clusterId, "team", Topology.GUESTS_AS_PACKAGES, false, hosts, guests, List.of(), null);
   }
 
   /** Guest g11 moves between h1 and h2: requested, succeeded, moved, and again. */

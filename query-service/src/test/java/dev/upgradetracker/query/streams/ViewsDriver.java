@@ -128,14 +128,7 @@ public final class ViewsDriver implements AutoCloseable {
   }
 
   public static ClusterEvent.ClusterRegistered registered(ClusterSpec cluster) {
-    return new ClusterEvent.ClusterRegistered(
-        cluster.id(),
-        cluster.team(),
-        cluster.topology(),
-        cluster.clusterLock(),
-        cluster.hosts(),
-        cluster.guests(),
-        cluster.packages());
+    return ClusterEvent.ClusterRegistered.of(cluster);
   }
 
   @Override

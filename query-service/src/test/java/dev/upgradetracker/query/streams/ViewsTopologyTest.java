@@ -12,8 +12,12 @@ import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
 import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.fleet.Guest;
+import dev.upgradetracker.events.fleet.InventoryWarning;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.query.cluster.ClusterView;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +94,68 @@ class ViewsTopologyTest {
         2, new NodeUpgraded("c1", "h2", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "u1"));
 
     assertThat(view().hosts().get(1))
-        .isEqualTo(new ClusterView.HostView("h2", "B.11.31", "B.04.00", "A.11.18", false, true));
+        .isEqualTo(
+            new ClusterView.HostView("h2", "B.11.31", "B.04.00", "A.11.18", false, true, null));
+  }
+
+  @Test
+  void aClusterShowsItsSiteAndEachHostItsDepotThroughAnUpgradeAndAnInventoryUpdate() {
+    var spec = Fleets.cluster("c1").localNames().portsFrom(1).at("east", "depot-east").build();
+    send(0, ViewsDriver.registered(spec));
+    send(
+        1, new NodeUpgraded("c1", "h1", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "u1"));
+
+    assertThat(view().site()).isEqualTo("east");
+    assertThat(view().hosts()).extracting(ClusterView.HostView::depot).containsOnly("depot-east");
+
+    send(
+        2,
+        new ClusterEvent.ClusterInventoryUpdated(
+            "c1",
+            spec.topology(),
+            spec.clusterLock(),
+            spec.hosts(),
+            spec.guests(),
+            spec.packages(),
+            "west"));
+    assertThat(view().site()).isEqualTo("west");
+  }
+
+  @Test
+  void aFourKitWhileAHostRunsThreeXShowsAsAWarningUntilTheLastHostIsUpgraded() {
+    var spec = ViewsDriver.cluster("c1", "alpha");
+    var guests = new ArrayList<>(spec.guests());
+    guests.set(0, new Guest("g1", "h1", "B.04.00"));
+    send(
+        0,
+        new ClusterRegistered(
+            "c1",
+            "alpha",
+            spec.topology(),
+            spec.clusterLock(),
+            spec.hosts(),
+            guests,
+            spec.packages(),
+            null));
+
+    assertThat(view().warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.kind()).isEqualTo(InventoryWarning.Kind.KIT_BEFORE_LAST_HOST);
+              assertThat(w.guests()).containsExactly("g1");
+              assertThat(w.hosts()).containsExactly("h1", "h2");
+            });
+
+    send(
+        1, new NodeUpgraded("c1", "h1", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "u1"));
+    assertThat(view().warnings())
+        .singleElement()
+        .satisfies(w -> assertThat(w.hosts()).containsExactly("h2"));
+
+    send(
+        2, new NodeUpgraded("c1", "h2", UpgradeMode.UPDATE, "B.11.31", "B.04.00", "A.11.18", "u2"));
+    assertThat(view().warnings()).isEmpty();
   }
 
   private void send(long sequence, ClusterEvent event) {
