@@ -84,6 +84,7 @@ public final class SharedTestBroker {
   }
 
   /** The build's broker, started here unless an earlier test JVM of the same build did. */
+  @SuppressWarnings("try") // the lock is held, not used, while the broker's address is settled
   private static List<String> ofBuild(Path dir, ProcessHandle build) {
     try {
       Files.createDirectories(dir);

@@ -41,6 +41,7 @@ class KafkaSaslIT {
   }
 
   @Test
+  @SuppressWarnings("try") // the extra executor runs, unused, until closed
   void theServicesWorkOverSaslAndOneWithAWrongPasswordFailsSayingWhy() throws Exception {
     var settings =
         TestStacks.overSasl(

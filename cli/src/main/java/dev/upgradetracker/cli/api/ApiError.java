@@ -1,9 +1,12 @@
 package dev.upgradetracker.cli.api;
 
+import java.io.Serial;
 import tools.jackson.databind.JsonNode;
 
 /** A service refused or failed a request; the message is its problem details in one line. */
 public final class ApiError extends RuntimeException {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   private final int status;
 

@@ -29,23 +29,23 @@ public class AxonSetup {
   /** Commands stay free of Axon annotations: the cluster id comes from the sealed interface. */
   @Bean
   CommandTargetResolver clusterCommandTargetResolver() {
-    return message ->
-        new VersionedAggregateIdentifier(
-            ((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null);
+    return message -> target(((ClusterCommandDispatch) message.getPayload()).command().clusterId());
   }
 
   @Bean
   CommandTargetResolver campaignCommandTargetResolver() {
     return message ->
-        new VersionedAggregateIdentifier(
-            ((CampaignCommandDispatch) message.getPayload()).command().campaignId(), null);
+        target(((CampaignCommandDispatch) message.getPayload()).command().campaignId());
   }
 
   @Bean
   CommandTargetResolver hostCommandTargetResolver() {
-    return message ->
-        new VersionedAggregateIdentifier(
-            ((HostCommandDispatch) message.getPayload()).aggregateId(), null);
+    return message -> target(((HostCommandDispatch) message.getPayload()).aggregateId());
+  }
+
+  /** Any version: the expected one, where a request gave it, is checked by the handler. */
+  public static VersionedAggregateIdentifier target(Object aggregateId) {
+    return new VersionedAggregateIdentifier(aggregateId, null);
   }
 
   /**

@@ -107,6 +107,7 @@ public class CommandSender {
   }
 
   /** The handler's answer; a lost race is a {@link ConcurrentChange}. */
+  @SuppressWarnings("try") // its resources are log-context entries, removed when closed
   private <R> R handle(Object dispatch, String idKey, String id, Map<String, Object> metadata) {
     try (var subject = MDC.putCloseable(idKey, id);
         var correlation =

@@ -150,6 +150,7 @@ class CampaignDriver {
   }
 
   /** A refusal is the cluster's answer, returned; anything else is retried by the processor. */
+  @SuppressWarnings("try") // its resources are log-context entries, removed when closed
   private CommandRefused tryCluster(ClusterCommand command, String campaignId) {
     try (var cluster = MDC.putCloseable("clusterId", command.clusterId());
         var campaign = MDC.putCloseable("campaignId", campaignId)) {
@@ -161,6 +162,7 @@ class CampaignDriver {
     }
   }
 
+  @SuppressWarnings("try") // its resources are log-context entries, removed when closed
   private void sendToCampaign(CampaignCommand command) {
     try (var campaign = MDC.putCloseable("campaignId", command.campaignId())) {
       send(new CampaignCommandDispatch(command), command.campaignId());

@@ -36,10 +36,8 @@ final class GuestKits {
     }
     boolean single = command.guest() != null;
     return guests.stream()
-        .map(
-            g ->
-                (ClusterEvent)
-                    install(cluster, single ? actionId : Actions.part(actionId, g.name()), g))
+        .<ClusterEvent>map(
+            g -> install(cluster, single ? actionId : Actions.part(actionId, g.name()), g))
         .toList();
   }
 

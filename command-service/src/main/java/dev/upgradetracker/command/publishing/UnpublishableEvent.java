@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.publishing;
 
+import java.io.Serial;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -11,6 +12,8 @@ import org.apache.kafka.common.errors.SerializationException;
  * admin has it retried; every other aggregate keeps flowing.
  */
 final class UnpublishableEvent extends RuntimeException {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   UnpublishableEvent(String aggregateId, String eventId, String eventType, Throwable cause) {
     super(

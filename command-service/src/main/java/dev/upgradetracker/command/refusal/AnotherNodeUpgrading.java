@@ -1,9 +1,12 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /** R3: one node at a time. */
 public final class AnotherNodeUpgrading extends RuleViolation {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public AnotherNodeUpgrading(String host, String upgrading) {
     super(

@@ -1,9 +1,12 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /** R9: one active campaign per cluster. */
 public final class CampaignAlreadyActive extends RuleViolation {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public CampaignAlreadyActive(String clusterId, String active, String requested) {
     super(

@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /**
@@ -22,7 +23,10 @@ public abstract sealed class CommandRefused extends RuntimeException
         AdminOnly,
         TooLarge {
 
-  private final Map<String, Object> facts;
+  @Serial private static final long serialVersionUID = 1L;
+
+  /** Transient: a refusal is answered as problem details, never Java-serialized. */
+  private final transient Map<String, Object> facts;
 
   protected CommandRefused(String message, Map<String, Object> facts) {
     super(message, null, false, false);

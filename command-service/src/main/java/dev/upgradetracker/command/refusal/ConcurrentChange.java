@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /**
@@ -7,6 +8,8 @@ import java.util.Map;
  * written. {@code currentVersion} is the cluster's last event position when it gave up.
  */
 public final class ConcurrentChange extends CommandRefused {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public ConcurrentChange(String clusterId, long currentVersion) {
     super(

@@ -1,10 +1,13 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.List;
 import java.util.Map;
 
 /** R7: no membership or topology change while hosts run mixed versions. */
 public final class ConfigChangeWhileMixed extends RuleViolation {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public ConfigChangeWhileMixed(String change, List<String> hostsOn3x) {
     super(

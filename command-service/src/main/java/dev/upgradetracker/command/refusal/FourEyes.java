@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /**
@@ -7,6 +8,8 @@ import java.util.Map;
  * team must.
  */
 public final class FourEyes extends CommandRefused {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public FourEyes(String campaignId, String user) {
     super(

@@ -1,9 +1,12 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /** A host is in at most one cluster, and an address names at most one host. */
 public final class HostTaken extends CommandRefused {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   private HostTaken(String message, Map<String, Object> facts) {
     super(message, facts);

@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /**
@@ -7,6 +8,8 @@ import java.util.Map;
  * (and, for a guest with the 4.0 kit, that runs 4.0).
  */
 public final class InvalidMoveTarget extends RuleViolation {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   /**
    * @param kind {@code guest} or {@code package}

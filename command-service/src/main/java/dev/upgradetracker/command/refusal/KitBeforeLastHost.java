@@ -1,10 +1,13 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.List;
 import java.util.Map;
 
 /** R4: the 4.0 guest kit waits until no host of the cluster runs Integrity VM 3.x. */
 public final class KitBeforeLastHost extends RuleViolation {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public KitBeforeLastHost(String guest, List<String> hostsOn3x) {
     super(

@@ -1,9 +1,12 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /** R2: a node is upgraded (or its guest nodes halted) only once nothing runs on it any more. */
 public final class NodeNotDrained extends RuleViolation {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public NodeNotDrained(String host, String stillThere) {
     super(

@@ -1,9 +1,12 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /** R8: only the owning team commands a cluster, and only over hosts assigned to it. */
 public final class NotOwner extends RuleViolation {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public NotOwner(String clusterId, String owner, String actor) {
     this("cluster", clusterId, owner, actor);

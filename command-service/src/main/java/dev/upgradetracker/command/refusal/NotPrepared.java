@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /**
@@ -7,6 +8,8 @@ import java.util.Map;
  * backed up.
  */
 public final class NotPrepared extends RuleViolation {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public NotPrepared(String host, String missing) {
     super(

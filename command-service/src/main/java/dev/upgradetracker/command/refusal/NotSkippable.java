@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /**
@@ -7,6 +8,8 @@ import java.util.Map;
  * patching. Moves, halts, upgrades and kits must really happen.
  */
 public final class NotSkippable extends CommandRefused {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public NotSkippable(String stepId, String command) {
     super(

@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import java.util.Map;
  * a cluster lock).
  */
 public final class QuorumWouldBeLost extends RuleViolation {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   /**
    * {@code packagesWithNowhereToGo}: what draining {@code host} for its upgrade also found (R5),

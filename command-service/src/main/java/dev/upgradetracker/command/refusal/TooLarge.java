@@ -1,9 +1,12 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /** The command would store an event too large to publish: it is never decided. */
 public final class TooLarge extends CommandRefused {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public TooLarge(String eventType, long bytes, long limit) {
     super(

@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import java.io.Serial;
 import java.util.Map;
 
 /**
@@ -7,6 +8,8 @@ import java.util.Map;
  * (or not reached): nothing was written. The caller reads the current state and decides again.
  */
 public final class VersionMismatch extends CommandRefused {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   /**
    * Refuses unless the aggregate is at the version the command expects ({@code null}: any; a {@code

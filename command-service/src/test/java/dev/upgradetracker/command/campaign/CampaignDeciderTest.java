@@ -144,8 +144,7 @@ class CampaignDeciderTest {
 
     var other = new CampaignDeciderTest();
     other.given(
-        other.start(options(1, STOP, null), "c1"),
-        other.failedStep("c1", "spring/c1/1", "UpgradeNode"));
+        start(options(1, STOP, null), "c1"), failedStep("c1", "spring/c1/1", "UpgradeNode"));
     assertThatThrownBy(() -> other.when(new SkipStep("spring", "c1", "why not", NOON)))
         .isInstanceOf(NotSkippable.class);
   }

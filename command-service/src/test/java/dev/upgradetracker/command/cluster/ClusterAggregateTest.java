@@ -3,6 +3,7 @@ package dev.upgradetracker.command.cluster;
 import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradetracker.command.axon.AxonSetup;
 import dev.upgradetracker.command.host.HostEntry;
 import dev.upgradetracker.command.host.HostLedger;
 import dev.upgradetracker.command.host.Ledgers;
@@ -17,7 +18,6 @@ import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.host.HostEvent.HostReassigned;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,8 @@ class ClusterAggregateTest {
     fixture = new AggregateTestFixture<>(ClusterAggregate.class);
     fixture.registerCommandTargetResolver(
         message ->
-            new VersionedAggregateIdentifier(
-                ((ClusterCommandDispatch) message.getPayload()).command().clusterId(), null));
+            AxonSetup.target(
+                ((ClusterCommandDispatch) message.getPayload()).command().clusterId()));
     fixture.registerInjectableResource(hosts);
   }
 

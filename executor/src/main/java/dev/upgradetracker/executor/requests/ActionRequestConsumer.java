@@ -159,6 +159,7 @@ class ActionRequestConsumer implements SmartLifecycle {
     return false;
   }
 
+  @SuppressWarnings("try") // its resources are log-context entries, removed when closed
   private void perform(HostActionRequested request, TopicPartition partition, long offset) {
     try (var cluster = MDC.putCloseable("clusterId", request.clusterId());
         var action = MDC.putCloseable("actionId", request.actionId())) {

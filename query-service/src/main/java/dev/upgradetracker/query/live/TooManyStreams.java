@@ -1,7 +1,11 @@
 package dev.upgradetracker.query.live;
 
+import java.io.Serial;
+
 /** A caller asked for one live stream more than it may hold open at once. */
 public final class TooManyStreams extends RuntimeException {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public TooManyStreams(String user, int limit) {
     super(

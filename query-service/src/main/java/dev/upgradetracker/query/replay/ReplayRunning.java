@@ -1,7 +1,11 @@
 package dev.upgradetracker.query.replay;
 
+import java.io.Serial;
+
 /** Replays run one at a time: each reads the whole log and holds a copy of every view. */
 public final class ReplayRunning extends RuntimeException {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   private final String replayId;
 

@@ -1,7 +1,11 @@
 package dev.upgradetracker.query.streams;
 
+import java.io.Serial;
+
 /** The views are still being built or restored; the caller should retry shortly. */
 public class ViewsNotReady extends RuntimeException {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   public ViewsNotReady(String streamsState) {
     super(

@@ -1,13 +1,17 @@
 package dev.upgradetracker.web.security;
 
 import dev.upgradetracker.web.identity.Identity;
+import java.io.Serial;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request's proven identity, its roles as Spring Security authorities ({@code ROLE_...}). */
 final class IdentityAuthentication extends AbstractAuthenticationToken {
 
-  private final Identity identity;
+  @Serial private static final long serialVersionUID = 1L;
+
+  /** Transient: requests are authenticated each time (no session), never Java-serialized. */
+  private final transient Identity identity;
 
   IdentityAuthentication(Identity identity) {
     super(
