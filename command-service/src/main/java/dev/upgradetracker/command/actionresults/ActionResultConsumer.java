@@ -1,7 +1,7 @@
 package dev.upgradetracker.command.actionresults;
 
 import dev.upgradetracker.command.axon.TraceKeys;
-import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
+import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;

@@ -1,8 +1,8 @@
 package dev.upgradetracker.command.axon;
 
-import dev.upgradetracker.command.campaign.CampaignCommandDispatch;
-import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
-import dev.upgradetracker.command.host.HostCommandDispatch;
+import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
+import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
+import dev.upgradetracker.command.host.model.HostCommandDispatch;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;

@@ -1,9 +1,9 @@
 package dev.upgradetracker.command.axon;
 
-import dev.upgradetracker.command.campaign.CampaignCommandDispatch;
-import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
-import dev.upgradetracker.command.host.HostChange;
-import dev.upgradetracker.command.host.HostCommandDispatch;
+import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
+import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
+import dev.upgradetracker.command.host.model.HostChange;
+import dev.upgradetracker.command.host.model.HostCommandDispatch;
 import dev.upgradetracker.command.refusal.AlreadyExists;
 import dev.upgradetracker.command.refusal.ConcurrentChange;
 import dev.upgradetracker.events.campaign.CampaignCommand;

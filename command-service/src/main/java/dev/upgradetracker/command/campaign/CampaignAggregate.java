@@ -4,7 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.upgradetracker.command.axon.TraceKeys;
-import dev.upgradetracker.command.campaign.CampaignState.Started;
+import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
+import dev.upgradetracker.command.campaign.model.CampaignDecider;
+import dev.upgradetracker.command.campaign.model.CampaignState;
+import dev.upgradetracker.command.campaign.model.CampaignState.Started;
 import dev.upgradetracker.command.refusal.FourEyes;
 import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.command.refusal.VersionMismatch;

@@ -1,10 +1,11 @@
 package dev.upgradetracker.command.campaign;
 
 import dev.upgradetracker.command.axon.CommandSender;
-import dev.upgradetracker.command.campaign.CampaignView.ClusterSituation;
+import dev.upgradetracker.command.campaign.model.CampaignView;
+import dev.upgradetracker.command.campaign.model.CampaignView.ClusterSituation;
 import dev.upgradetracker.command.cluster.ClusterHistory;
-import dev.upgradetracker.command.planning.Planner;
-import dev.upgradetracker.command.refusal.CampaignAlreadyActive;
+import dev.upgradetracker.command.cluster.model.CampaignAlreadyActive;
+import dev.upgradetracker.command.cluster.model.Planner;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.campaign.CampaignCommand.AbortCampaign;

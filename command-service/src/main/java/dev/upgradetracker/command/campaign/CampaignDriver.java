@@ -1,7 +1,8 @@
 package dev.upgradetracker.command.campaign;
 
 import dev.upgradetracker.command.axon.TraceKeys;
-import dev.upgradetracker.command.cluster.ClusterCommandDispatch;
+import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
+import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.campaign.CampaignCommand;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingApproval;
@@ -11,7 +12,6 @@ import dev.upgradetracker.events.campaign.CampaignEvent.CampaignAborted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
-import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand.AdvanceCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.AttachCampaign;
@@ -20,6 +20,7 @@ import dev.upgradetracker.events.cluster.ClusterCommand.SkipCampaignStep;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepFinished;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
+import dev.upgradetracker.events.cluster.StepOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package dev.upgradetracker.command.campaign;
 
-import dev.upgradetracker.command.campaign.CampaignState.Started;
+import dev.upgradetracker.command.campaign.model.CampaignDecider;
+import dev.upgradetracker.command.campaign.model.CampaignState;
+import dev.upgradetracker.command.campaign.model.CampaignState.Started;
 import dev.upgradetracker.command.refusal.NotFound;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -4,8 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
+import dev.upgradetracker.command.cluster.model.ClusterDecider;
+import dev.upgradetracker.command.cluster.model.ClusterState;
 import dev.upgradetracker.command.host.HostLedger;
-import dev.upgradetracker.command.host.HostOwnership;
+import dev.upgradetracker.command.host.model.HostOwnership;
 import dev.upgradetracker.command.refusal.VersionMismatch;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;

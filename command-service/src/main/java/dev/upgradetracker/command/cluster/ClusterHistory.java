@@ -1,5 +1,7 @@
 package dev.upgradetracker.command.cluster;
 
+import dev.upgradetracker.command.cluster.model.ClusterDecider;
+import dev.upgradetracker.command.cluster.model.ClusterState;
 import dev.upgradetracker.command.refusal.NotFound;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.cluster;
 
 import dev.upgradetracker.command.axon.CommandSender;
+import dev.upgradetracker.command.cluster.model.ClusterSpecValidation;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;

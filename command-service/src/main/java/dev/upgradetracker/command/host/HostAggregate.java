@@ -5,6 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.host.model.HostChange;
+import dev.upgradetracker.command.host.model.HostCommandDispatch;
+import dev.upgradetracker.command.host.model.HostDecider;
+import dev.upgradetracker.command.host.model.HostState;
 import dev.upgradetracker.command.input.InputChecks;
 import dev.upgradetracker.command.refusal.AdminOnly;
 import dev.upgradetracker.events.host.HostCommand.AssignHost;

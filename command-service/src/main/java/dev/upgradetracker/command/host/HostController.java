@@ -2,6 +2,9 @@ package dev.upgradetracker.command.host;
 
 import dev.upgradetracker.command.axon.CommandSender;
 import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.host.model.HostChange;
+import dev.upgradetracker.command.host.model.HostCommandDispatch;
+import dev.upgradetracker.command.host.model.HostEntry;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NotFound;

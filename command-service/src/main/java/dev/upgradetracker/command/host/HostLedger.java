@@ -1,5 +1,7 @@
 package dev.upgradetracker.command.host;
 
+import dev.upgradetracker.command.host.model.HostEntry;
+import dev.upgradetracker.command.host.model.LedgerFacts;
 import dev.upgradetracker.command.refusal.HostTaken;
 import dev.upgradetracker.events.host.HostEvent;
 import dev.upgradetracker.events.host.HostEvent.HostAssigned;

@@ -1,6 +1,8 @@
 package dev.upgradetracker.command.host;
 
 import dev.upgradetracker.command.axon.CommandSender;
+import dev.upgradetracker.command.host.model.HostOwnership;
+import dev.upgradetracker.command.host.model.StoredClusterHosts;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;

@@ -1,8 +1,8 @@
 package dev.upgradetracker.command.idempotency;
 
 import dev.upgradetracker.web.Callers;
-import dev.upgradetracker.web.ProblemWriter;
-import dev.upgradetracker.web.ReplayableBody;
+import dev.upgradetracker.web.http.ProblemWriter;
+import dev.upgradetracker.web.http.ReplayableBody;
 import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,7 +1,7 @@
 package dev.upgradetracker.command.ratelimit;
 
 import dev.upgradetracker.web.Callers;
-import dev.upgradetracker.web.ProblemWriter;
+import dev.upgradetracker.web.http.ProblemWriter;
 import dev.upgradetracker.web.security.HttpSecurityConfiguration;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;

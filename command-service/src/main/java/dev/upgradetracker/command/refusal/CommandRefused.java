@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.refusal;
 
+import dev.upgradetracker.command.web.ProblemDetailsAdvice;
 import java.io.Serial;
 import java.util.Map;
 

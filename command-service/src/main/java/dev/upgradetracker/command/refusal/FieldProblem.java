@@ -11,7 +11,7 @@ public record FieldProblem(String pointer, String detail) {
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
   /** {@code #/hosts/0/ivmVersion} from Bean Validation's {@code hosts[0].ivmVersion}. */
-  static String pointer(String propertyPath) {
+  public static String pointer(String propertyPath) {
     return "#/" + INDEX.matcher(propertyPath).replaceAll(".$1").replace('.', '/');
   }
 
@@ -19,7 +19,7 @@ public record FieldProblem(String pointer, String detail) {
    * {@code hosts[0].ivmVersion} from {@code #/hosts/0/ivmVersion}: the form refusals name fields
    * in.
    */
-  static String field(String pointer) {
+  public static String field(String pointer) {
     var field = new StringBuilder();
     for (var part : pointer.substring(Math.min(2, pointer.length())).split("/")) {
       if (part.chars().allMatch(Character::isDigit) && !part.isEmpty()) {

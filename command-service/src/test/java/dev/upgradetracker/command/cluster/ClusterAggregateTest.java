@@ -1,14 +1,15 @@
 package dev.upgradetracker.command.cluster;
 
-import static dev.upgradetracker.command.cluster.Clusters.twoHostsThreeGuests;
+import static dev.upgradetracker.command.cluster.model.Clusters.twoHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.command.axon.AxonSetup;
-import dev.upgradetracker.command.host.HostEntry;
+import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
+import dev.upgradetracker.command.cluster.model.InvalidMoveTarget;
 import dev.upgradetracker.command.host.HostLedger;
 import dev.upgradetracker.command.host.Ledgers;
+import dev.upgradetracker.command.host.model.HostEntry;
 import dev.upgradetracker.command.refusal.HostTaken;
-import dev.upgradetracker.command.refusal.InvalidMoveTarget;
 import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.cluster.ClusterCommand.MoveGuests;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;

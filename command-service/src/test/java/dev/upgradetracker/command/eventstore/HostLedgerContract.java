@@ -1,6 +1,6 @@
 package dev.upgradetracker.command.eventstore;
 
-import static dev.upgradetracker.command.cluster.Clusters.twoOwnHostsThreeGuests;
+import static dev.upgradetracker.command.cluster.model.Clusters.twoOwnHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.command.host.HostLedgerMigration;

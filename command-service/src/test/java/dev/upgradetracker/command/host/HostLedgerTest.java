@@ -1,9 +1,11 @@
 package dev.upgradetracker.command.host;
 
-import static dev.upgradetracker.command.cluster.Clusters.twoOwnHostsThreeGuests;
+import static dev.upgradetracker.command.cluster.model.Clusters.twoOwnHostsThreeGuests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.upgradetracker.command.host.model.HostEntry;
+import dev.upgradetracker.command.host.model.LedgerFacts;
 import dev.upgradetracker.command.refusal.HostTaken;
 import dev.upgradetracker.events.host.HostEvent.HostAssigned;
 import dev.upgradetracker.events.host.HostEvent.HostReassigned;

@@ -1,5 +1,7 @@
 package dev.upgradetracker.events.campaign;
 
+import dev.upgradetracker.events.cluster.StepFailure;
+import dev.upgradetracker.events.cluster.StepOutcome;
 import java.time.Instant;
 import java.util.List;
 

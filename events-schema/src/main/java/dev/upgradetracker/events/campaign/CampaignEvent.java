@@ -2,6 +2,8 @@ package dev.upgradetracker.events.campaign;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.upgradetracker.events.cluster.StepFailure;
+import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import jakarta.annotation.Nullable;
 import java.time.Duration;

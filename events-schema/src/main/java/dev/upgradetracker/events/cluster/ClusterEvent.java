@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.upgradetracker.events.action.ActionOutcome;
-import dev.upgradetracker.events.campaign.StepFailure;
-import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Guest;

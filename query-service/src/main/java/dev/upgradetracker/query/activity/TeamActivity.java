@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record TeamActivity(String team, List<ActivityEntry> entries) {
 
+  /** The Kafka Streams store this view is kept in. */
+  public static final String STORE = "team-activity";
+
   static final int ENTRIES_KEPT = 50;
 
   public static final TeamActivity NONE = new TeamActivity(null, List.of());

@@ -22,6 +22,9 @@ public record CampaignProgress(
     long lastSequence,
     Instant lastEventAt) {
 
+  /** The Kafka Streams store this view is kept in. */
+  public static final String STORE = "campaign-views";
+
   public enum Status {
     RUNNING,
     PAUSED,

@@ -3,7 +3,6 @@ package dev.upgradetracker.query.campaign;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
-import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.web.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
@@ -38,7 +37,7 @@ class CampaignQueries {
       HttpServletRequest request) {
     return router.<CampaignProgress, CampaignProgress>page(
         request,
-        ViewsTopology.CAMPAIGN_VIEWS,
+        CampaignProgress.STORE,
         view ->
             (team == null || team.equals(view.team()))
                 && (status == null || status == view.status()),
@@ -54,12 +53,12 @@ class CampaignQueries {
   @GetMapping("/{campaignId}")
   ResponseEntity<?> one(@PathVariable String campaignId, HttpServletRequest request) {
     return router.byKey(
-        ViewsTopology.CAMPAIGN_VIEWS,
+        CampaignProgress.STORE,
         campaignId,
         request,
         () ->
             Optional.ofNullable(
-                    views.<CampaignProgress>store(ViewsTopology.CAMPAIGN_VIEWS).get(campaignId))
+                    views.<CampaignProgress>store(CampaignProgress.STORE).get(campaignId))
                 .<ResponseEntity<?>>map(
                     view -> ResponseEntity.ok().eTag(Long.toString(view.lastSequence())).body(view))
                 .orElseGet(() -> QueryProblems.notFound("campaign " + campaignId)));

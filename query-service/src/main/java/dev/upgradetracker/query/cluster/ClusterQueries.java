@@ -2,7 +2,6 @@ package dev.upgradetracker.query.cluster;
 
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
-import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.web.Page;
 import dev.upgradetracker.query.web.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +49,7 @@ class ClusterQueries {
       HttpServletRequest request) {
     return router.<ClusterView, ClusterSummary>page(
         request,
-        ViewsTopology.CLUSTER_VIEWS,
+        ClusterView.STORE,
         view ->
             (team == null || team.equals(view.team()))
                 && (phase == null || phase == view.progress().phase()),
@@ -76,7 +75,7 @@ class ClusterQueries {
       HttpServletRequest request) {
     Page.check("guestPage", guestPage, "guestSize", guestSize);
     return router.byKey(
-        ViewsTopology.CLUSTER_VIEWS,
+        ClusterView.STORE,
         clusterId,
         request,
         () -> local(clusterId, position, guestPage, guestSize));
@@ -86,22 +85,21 @@ class ClusterQueries {
   @GetMapping("/{clusterId}/activity")
   ResponseEntity<?> activity(@PathVariable String clusterId, HttpServletRequest request) {
     return router.byKey(
-        ViewsTopology.CLUSTER_VIEWS,
+        ClusterView.STORE,
         clusterId,
         request,
         () ->
-            views
-                .cluster(clusterId)
+            find(clusterId)
                 .<ResponseEntity<?>>map(view -> ResponseEntity.ok(view.activity()))
                 .orElseGet(() -> QueryProblems.notFound("cluster " + clusterId)));
   }
 
   private ResponseEntity<?> local(String clusterId, Long position, int guestPage, int guestSize) {
     long deadline = System.nanoTime() + positionWait.toNanos();
-    var view = views.cluster(clusterId);
+    var view = find(clusterId);
     while (position != null && !reached(view, position) && System.nanoTime() < deadline) {
       pause();
-      view = views.cluster(clusterId);
+      view = find(clusterId);
     }
     if (position != null && !reached(view, position)) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -135,5 +133,10 @@ class ClusterQueries {
 
   private static boolean reached(Optional<ClusterView> view, long position) {
     return view.isPresent() && view.get().lastSequence() >= position;
+  }
+
+  /** The cluster's view; empty when no such cluster; throws while the views are not ready. */
+  private Optional<ClusterView> find(String clusterId) {
+    return Optional.ofNullable(views.<ClusterView>store(ClusterView.STORE).get(clusterId));
   }
 }

@@ -32,6 +32,9 @@ public record ClusterView(
     long lastSequence,
     Instant lastEventAt) {
 
+  /** The Kafka Streams store this view is kept in. */
+  public static final String STORE = "cluster-views";
+
   /** How many recent events a view keeps. */
   static final int ACTIVITY_KEPT = 20;
 

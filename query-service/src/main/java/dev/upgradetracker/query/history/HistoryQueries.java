@@ -1,8 +1,8 @@
 package dev.upgradetracker.query.history;
 
 import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.query.campaign.CampaignProgress;
 import dev.upgradetracker.query.streams.InstanceRouter;
-import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.web.BadQuery;
 import dev.upgradetracker.query.web.Page;
 import dev.upgradetracker.query.web.QueryProblems;
@@ -147,7 +147,7 @@ class HistoryQueries {
   private String startOf(String campaignId, HttpServletRequest request) {
     return router
         .current(
-            ViewsTopology.CAMPAIGN_VIEWS,
+            CampaignProgress.STORE,
             campaignId,
             "/api/campaigns/" + campaignId,
             request.getHeader(HttpHeaders.AUTHORIZATION))

@@ -1,6 +1,7 @@
 package dev.upgradetracker.query.live;
 
 import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.query.web.TooManyStreams;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

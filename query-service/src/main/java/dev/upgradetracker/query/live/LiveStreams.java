@@ -1,7 +1,9 @@
 package dev.upgradetracker.query.live;
 
+import dev.upgradetracker.query.campaign.CampaignProgress;
+import dev.upgradetracker.query.cluster.ClusterView;
 import dev.upgradetracker.query.streams.InstanceRouter;
-import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.team.TeamSummary;
 import dev.upgradetracker.query.web.BadQuery;
 import dev.upgradetracker.web.Callers;
 import java.util.Map;
@@ -31,9 +33,9 @@ class LiveStreams {
 
   private static final Map<String, Followed> FOLLOWED =
       Map.of(
-          "clusters", new Followed("cluster", ViewsTopology.CLUSTER_VIEWS),
-          "campaigns", new Followed("campaign", ViewsTopology.CAMPAIGN_VIEWS),
-          "teams", new Followed("team", ViewsTopology.TEAM_SUMMARIES));
+          "clusters", new Followed("cluster", ClusterView.STORE),
+          "campaigns", new Followed("campaign", CampaignProgress.STORE),
+          "teams", new Followed("team", TeamSummary.STORE));
 
   private final InstanceRouter router;
   private final LiveSessions sessions;

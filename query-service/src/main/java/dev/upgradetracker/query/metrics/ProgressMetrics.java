@@ -1,10 +1,9 @@
 package dev.upgradetracker.query.metrics;
 
 import dev.upgradetracker.query.cluster.ClusterPhase;
-import dev.upgradetracker.query.streams.ViewsNotReady;
 import dev.upgradetracker.query.streams.ViewsRunner;
-import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.team.TeamSummary;
+import dev.upgradetracker.query.web.ViewsNotReady;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -59,7 +58,7 @@ class ProgressMetrics {
   @Scheduled(fixedRate = 5_000)
   void refresh() {
     List<TeamSummary> teams = new ArrayList<>();
-    try (var iterator = views.<TeamSummary>store(ViewsTopology.TEAM_SUMMARIES).all()) {
+    try (var iterator = views.<TeamSummary>store(TeamSummary.STORE).all()) {
       iterator.forEachRemaining(entry -> teams.add(entry.value));
     } catch (ViewsNotReady notYet) {
       return;

@@ -7,8 +7,8 @@ import dev.upgradetracker.query.cluster.ClusterView;
 import dev.upgradetracker.query.replay.ReplayReport.StoreComparison;
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.StreamsSettings;
-import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.team.TeamSummary;
+import dev.upgradetracker.query.web.ReplayRunning;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,21 +74,17 @@ class Replays {
       var comparisons =
           List.of(
               compare(
-                  rebuild.<ClusterView>contents(ViewsTopology.CLUSTER_VIEWS),
-                  ViewsTopology.CLUSTER_VIEWS,
+                  rebuild.<ClusterView>contents(ClusterView.STORE),
+                  ClusterView.STORE,
                   key ->
-                      live.read(
-                          ViewsTopology.CLUSTER_VIEWS,
-                          "/api/clusters/" + key,
-                          key,
-                          ClusterView.class),
+                      live.read(ClusterView.STORE, "/api/clusters/" + key, key, ClusterView.class),
                   (rebuilt, now) -> now.lastSequence() > rebuilt.lastSequence()),
               compare(
-                  rebuild.<CampaignProgress>contents(ViewsTopology.CAMPAIGN_VIEWS),
-                  ViewsTopology.CAMPAIGN_VIEWS,
+                  rebuild.<CampaignProgress>contents(CampaignProgress.STORE),
+                  CampaignProgress.STORE,
                   key ->
                       live.read(
-                          ViewsTopology.CAMPAIGN_VIEWS,
+                          CampaignProgress.STORE,
                           "/api/campaigns/" + key,
                           key,
                           CampaignProgress.class),
@@ -113,13 +109,13 @@ class Replays {
   private StoreComparison compareTeams(ViewsRebuild rebuild, LiveViews live) {
     var rebuilt = new HashMap<String, TeamSummary>();
     rebuild
-        .<TeamSummary>contents(ViewsTopology.TEAM_SUMMARIES)
+        .<TeamSummary>contents(TeamSummary.STORE)
         .forEach((team, summary) -> rebuilt.put(team, summary.withoutUpdateCount()));
     return compare(
         rebuilt,
-        ViewsTopology.TEAM_SUMMARIES,
+        TeamSummary.STORE,
         key ->
-            live.read(ViewsTopology.TEAM_SUMMARIES, "/api/teams/" + key, key, TeamSummary.class)
+            live.read(TeamSummary.STORE, "/api/teams/" + key, key, TeamSummary.class)
                 .map(TeamSummary::withoutUpdateCount),
         (before, now) -> false);
   }
@@ -127,14 +123,11 @@ class Replays {
   /** A live feed whose latest event is newer than the rebuilt one's has moved on. */
   private StoreComparison compareActivity(ViewsRebuild rebuild, LiveViews live) {
     return compare(
-        rebuild.<TeamActivity>contents(ViewsTopology.TEAM_ACTIVITY),
-        ViewsTopology.TEAM_ACTIVITY,
+        rebuild.<TeamActivity>contents(TeamActivity.STORE),
+        TeamActivity.STORE,
         key ->
             live.read(
-                ViewsTopology.TEAM_ACTIVITY,
-                "/api/teams/" + key + "/activity",
-                key,
-                TeamActivity.class),
+                TeamActivity.STORE, "/api/teams/" + key + "/activity", key, TeamActivity.class),
         (before, now) ->
             !now.entries().isEmpty()
                 && !before.entries().isEmpty()

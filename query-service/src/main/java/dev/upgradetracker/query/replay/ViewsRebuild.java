@@ -3,7 +3,7 @@ package dev.upgradetracker.query.replay;
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.streams.StreamsProperties;
-import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.views.ViewsTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

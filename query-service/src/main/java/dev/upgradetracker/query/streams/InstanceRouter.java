@@ -2,6 +2,7 @@ package dev.upgradetracker.query.streams;
 
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.query.web.Page;
+import dev.upgradetracker.query.web.ViewsNotReady;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;

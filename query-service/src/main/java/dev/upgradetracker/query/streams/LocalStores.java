@@ -1,5 +1,6 @@
 package dev.upgradetracker.query.streams;
 
+import dev.upgradetracker.query.web.ViewsNotReady;
 import java.util.List;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 

@@ -1,7 +1,7 @@
 package dev.upgradetracker.query.streams;
 
 import dev.upgradetracker.messaging.KafkaGate;
-import dev.upgradetracker.query.cluster.ClusterView;
+import dev.upgradetracker.query.web.ViewsNotReady;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,15 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
 
   private final StreamsSettings settings;
   private final KafkaGate gate;
+  private final ViewsTopologyFactory topology;
   private volatile boolean running;
   private volatile KafkaStreams streams;
   private volatile HostInfo self;
 
-  public ViewsRunner(StreamsSettings settings, KafkaGate gate) {
+  public ViewsRunner(StreamsSettings settings, KafkaGate gate, ViewsTopologyFactory topology) {
     this.settings = settings;
     this.gate = gate;
+    this.topology = topology;
   }
 
   /** Other instances find this one's stores at the port the web server got. */
@@ -59,16 +61,11 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
     if (self != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     }
-    streams = new KafkaStreams(ViewsTopology.build(ViewsTopology.Run.LIVE, topics), props);
+    streams = new KafkaStreams(topology.live(topics), props);
     streams.start();
   }
 
-  /** The cluster's view; empty when no such cluster; throws while the views are not ready. */
-  public Optional<ClusterView> cluster(String clusterId) {
-    return Optional.ofNullable(this.<ClusterView>store(ViewsTopology.CLUSTER_VIEWS).get(clusterId));
-  }
-
-  /** One of {@link ViewsTopology}'s stores, as far as this instance holds it. */
+  /** One of the views' stores, as far as this instance holds it. */
   @Override
   public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
     var current = running();

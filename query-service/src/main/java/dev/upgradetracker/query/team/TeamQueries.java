@@ -3,7 +3,6 @@ package dev.upgradetracker.query.team;
 import dev.upgradetracker.query.activity.TeamActivity;
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
-import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.web.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
@@ -32,11 +31,7 @@ class TeamQueries {
   List<TeamSummary> all(HttpServletRequest request) {
     return router
         .<TeamSummary, TeamSummary>everywhere(
-            request,
-            ViewsTopology.TEAM_SUMMARIES,
-            summary -> true,
-            summary -> summary,
-            TeamSummary[].class)
+            request, TeamSummary.STORE, summary -> true, summary -> summary, TeamSummary[].class)
         .stream()
         .sorted(Comparator.comparing(TeamSummary::team))
         .toList();
@@ -45,20 +40,20 @@ class TeamQueries {
   @GetMapping("/{team}")
   ResponseEntity<?> one(@PathVariable String team, HttpServletRequest request) {
     return router.byKey(
-        ViewsTopology.TEAM_SUMMARIES,
+        TeamSummary.STORE,
         team,
         request,
-        () -> found(views.<TeamSummary>store(ViewsTopology.TEAM_SUMMARIES).get(team), team));
+        () -> found(views.<TeamSummary>store(TeamSummary.STORE).get(team), team));
   }
 
   /** The team's latest events across its clusters, oldest first. */
   @GetMapping("/{team}/activity")
   ResponseEntity<?> activity(@PathVariable String team, HttpServletRequest request) {
     return router.byKey(
-        ViewsTopology.TEAM_ACTIVITY,
+        TeamActivity.STORE,
         team,
         request,
-        () -> found(views.<TeamActivity>store(ViewsTopology.TEAM_ACTIVITY).get(team), team));
+        () -> found(views.<TeamActivity>store(TeamActivity.STORE).get(team), team));
   }
 
   private static ResponseEntity<?> found(Object view, String team) {

@@ -23,6 +23,9 @@ public record TeamSummary(
     int failures,
     long updates) {
 
+  /** The Kafka Streams store this view is kept in. */
+  public static final String STORE = "team-summaries";
+
   public static final TeamSummary NONE =
       new TeamSummary(null, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
 

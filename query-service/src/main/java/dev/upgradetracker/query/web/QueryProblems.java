@@ -1,8 +1,5 @@
 package dev.upgradetracker.query.web;
 
-import dev.upgradetracker.query.live.TooManyStreams;
-import dev.upgradetracker.query.replay.ReplayRunning;
-import dev.upgradetracker.query.streams.ViewsNotReady;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

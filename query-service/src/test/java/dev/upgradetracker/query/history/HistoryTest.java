@@ -1,7 +1,7 @@
 package dev.upgradetracker.query.history;
 
-import static dev.upgradetracker.query.streams.ViewsDriver.T0;
-import static dev.upgradetracker.query.streams.ViewsDriver.cluster;
+import static dev.upgradetracker.query.views.ViewsDriver.T0;
+import static dev.upgradetracker.query.views.ViewsDriver.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.action.ActionOutcome;
@@ -21,8 +21,7 @@ import dev.upgradetracker.events.cluster.HostAction.MoveGuest;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.query.cluster.ClusterView;
-import dev.upgradetracker.query.streams.ViewsDriver;
-import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.views.ViewsDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -286,6 +285,6 @@ class HistoryTest {
 
   private void sendCluster(long seconds, ClusterEvent event) {
     driver.send("alpha", seconds, event);
-    liveViews.add(driver.view(ViewsTopology.CLUSTER_VIEWS, event.clusterId()));
+    liveViews.add(driver.view(ClusterView.STORE, event.clusterId()));
   }
 }

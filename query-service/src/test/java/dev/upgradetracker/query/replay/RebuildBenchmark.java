@@ -13,7 +13,7 @@ import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.Topics;
-import dev.upgradetracker.query.streams.ViewsTopology;
+import dev.upgradetracker.query.cluster.ClusterView;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class RebuildBenchmark {
               dir.resolve("state"))) {
         rebuild.awaitCaughtUp(Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
-        int views = rebuild.contents(ViewsTopology.CLUSTER_VIEWS).size();
+        int views = rebuild.contents(ClusterView.STORE).size();
         System.out.printf(
             "rebuilt %,d cluster views (and team summaries, team activity) from %,d events in"
                 + " %.1f s: %,.0f events/s%n",

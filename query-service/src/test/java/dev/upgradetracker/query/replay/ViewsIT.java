@@ -9,9 +9,9 @@ import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.campaign.CampaignOptions;
 import dev.upgradetracker.events.campaign.FailurePolicy;
-import dev.upgradetracker.events.campaign.StepOutcome;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.kafka.SharedTestBroker;
@@ -25,9 +25,8 @@ import dev.upgradetracker.query.activity.TeamActivity;
 import dev.upgradetracker.query.campaign.CampaignProgress;
 import dev.upgradetracker.query.cluster.ClusterPhase;
 import dev.upgradetracker.query.cluster.ClusterView;
-import dev.upgradetracker.query.streams.ViewsDriver;
-import dev.upgradetracker.query.streams.ViewsTopology;
 import dev.upgradetracker.query.team.TeamSummary;
+import dev.upgradetracker.query.views.ViewsDriver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,7 +108,7 @@ class ViewsIT {
   void eachInstanceHoldsPartOfTheViewsAndAnswersForEveryKey() throws Exception {
     var heldElsewhere = new ArrayList<String>();
     for (int i = 0; i < CLUSTERS; i++) {
-      if (views.views(0).remoteOwner(ViewsTopology.CLUSTER_VIEWS, clusterId(i)).isPresent()) {
+      if (views.views(0).remoteOwner(ClusterView.STORE, clusterId(i)).isPresent()) {
         heldElsewhere.add(clusterId(i));
       }
     }
@@ -248,17 +247,17 @@ class ViewsIT {
             stateRoot.resolve("rebuild"))) {
       rebuild.awaitCaughtUp(Duration.ofMinutes(2));
 
-      Map<String, ClusterView> clusters = rebuild.contents(ViewsTopology.CLUSTER_VIEWS);
+      Map<String, ClusterView> clusters = rebuild.contents(ClusterView.STORE);
       assertThat(clusters).hasSize(CLUSTERS);
       for (var entry : clusters.entrySet()) {
         assertThat(entry.getValue())
             .isEqualTo(read(get(1, "/api/clusters/" + entry.getKey()).body(), ClusterView.class));
       }
-      Map<String, CampaignProgress> campaigns = rebuild.contents(ViewsTopology.CAMPAIGN_VIEWS);
+      Map<String, CampaignProgress> campaigns = rebuild.contents(CampaignProgress.STORE);
       assertThat(campaigns.get("spring"))
           .isEqualTo(read(get(0, "/api/campaigns/spring").body(), CampaignProgress.class));
-      Map<String, TeamSummary> teams = rebuild.contents(ViewsTopology.TEAM_SUMMARIES);
-      Map<String, TeamActivity> activity = rebuild.contents(ViewsTopology.TEAM_ACTIVITY);
+      Map<String, TeamSummary> teams = rebuild.contents(TeamSummary.STORE);
+      Map<String, TeamActivity> activity = rebuild.contents(TeamActivity.STORE);
       for (var team : TEAMS) {
         assertThat(teams.get(team).clusters()).isEqualTo(4);
         // the change counts differ: a rebuild batches changes, and the other tests made more
@@ -300,10 +299,10 @@ class ViewsIT {
               compared.put(store.get("store").asString(), store.get("compared").asInt());
             });
     assertThat(compared)
-        .containsEntry(ViewsTopology.CLUSTER_VIEWS, CLUSTERS)
-        .containsEntry(ViewsTopology.CAMPAIGN_VIEWS, 1)
-        .containsEntry(ViewsTopology.TEAM_SUMMARIES, TEAMS.size())
-        .containsEntry(ViewsTopology.TEAM_ACTIVITY, TEAMS.size());
+        .containsEntry(ClusterView.STORE, CLUSTERS)
+        .containsEntry(CampaignProgress.STORE, 1)
+        .containsEntry(TeamSummary.STORE, TEAMS.size())
+        .containsEntry(TeamActivity.STORE, TEAMS.size());
     assertThat(get(0, "/api/replays/unknown").statusCode()).isEqualTo(404);
   }
 

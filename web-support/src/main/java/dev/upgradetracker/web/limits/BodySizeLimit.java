@@ -1,7 +1,7 @@
 package dev.upgradetracker.web.limits;
 
-import dev.upgradetracker.web.ProblemWriter;
-import dev.upgradetracker.web.ReplayableBody;
+import dev.upgradetracker.web.http.ProblemWriter;
+import dev.upgradetracker.web.http.ReplayableBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

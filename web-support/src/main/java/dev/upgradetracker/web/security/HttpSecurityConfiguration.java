@@ -4,7 +4,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import dev.upgradetracker.web.ProblemWriter;
+import dev.upgradetracker.web.http.ProblemWriter;
 import dev.upgradetracker.web.limits.RequestLimits;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

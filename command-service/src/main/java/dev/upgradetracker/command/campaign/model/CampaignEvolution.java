@@ -1,0 +1,89 @@
+package dev.upgradetracker.command.campaign.model;
+
+import dev.upgradetracker.command.campaign.model.CampaignState.Approval;
+import dev.upgradetracker.command.campaign.model.CampaignState.ClusterRun;
+import dev.upgradetracker.command.campaign.model.CampaignState.Failure;
+import dev.upgradetracker.command.campaign.model.CampaignState.Idle;
+import dev.upgradetracker.command.campaign.model.CampaignState.Phase;
+import dev.upgradetracker.command.campaign.model.CampaignState.Started;
+import dev.upgradetracker.command.campaign.model.CampaignState.Status;
+import dev.upgradetracker.command.campaign.model.CampaignState.StepInFlight;
+import dev.upgradetracker.command.campaign.model.CampaignState.Window;
+import dev.upgradetracker.events.campaign.CampaignEvent;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignAborted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignPaused;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignResumed;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingApproval;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
+import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
+import java.util.LinkedHashMap;
+
+/** How each event changes a campaign's state. */
+final class CampaignEvolution {
+
+  private CampaignEvolution() {}
+
+  static CampaignState evolve(CampaignState state, CampaignEvent event) {
+    if (event instanceof CampaignStarted started) {
+      var clusters = new LinkedHashMap<String, ClusterRun>();
+      started.clusterIds().forEach(id -> clusters.put(id, ClusterRun.pending(id)));
+      return new Started(
+          started.campaignId(), started.team(), started.options(), Status.RUNNING, clusters);
+    }
+    var campaign = (Started) state;
+    return switch (event) {
+      case CampaignStarted started -> campaign;
+      case ClusterAdmitted admitted ->
+          campaign.withCluster(
+              admitted.clusterId(), run -> run.to(Phase.RUNNING, new Idle(), null));
+      case StepAuthorized authorized ->
+          campaign.withCluster(authorized.clusterId(), run -> run.authorized(authorized.stepId()));
+      case ClusterWaitingForWindow waiting ->
+          campaign.withCluster(
+              waiting.clusterId(), run -> run.waitingFor(new Window(waiting.opensAt())));
+      case StepCompleted completed ->
+          campaign.withCluster(completed.clusterId(), ClusterRun::stepDone);
+      case ClusterAwaitingApproval awaiting ->
+          campaign.withCluster(
+              awaiting.clusterId(), run -> run.waitingFor(new Approval(awaiting.host())));
+      case NodeUpgradeApproved approved ->
+          campaign.withCluster(approved.clusterId(), run -> run.approved(approved.host()));
+      case ClusterFailed failed ->
+          campaign.withCluster(
+              failed.clusterId(),
+              run ->
+                  run.to(
+                      Phase.FAILED,
+                      new Idle(),
+                      new Failure(
+                          failed.stepId(),
+                          failed.command(),
+                          failed.subject(),
+                          failed.failures(),
+                          failed.reason())));
+      case StepRetried retried ->
+          campaign.withCluster(retried.clusterId(), run -> run.to(Phase.RUNNING, new Idle(), null));
+      case StepSkipRequested skip ->
+          campaign.withCluster(
+              skip.clusterId(),
+              run -> run.to(Phase.RUNNING, new StepInFlight(skip.stepId()), run.failure()));
+      case ClusterCompleted completed ->
+          campaign.withCluster(completed.clusterId(), run -> run.to(Phase.DONE, new Idle(), null));
+      case CampaignPaused paused -> campaign.withStatus(Status.PAUSED);
+      case CampaignResumed resumed -> campaign.withStatus(Status.RUNNING);
+      case CampaignStopped stopped -> campaign.withStatus(Status.STOPPED);
+      case CampaignAborted aborted -> campaign.withStatus(Status.ABORTED);
+      case CampaignCompleted completed -> campaign.withStatus(Status.COMPLETED);
+    };
+  }
+}

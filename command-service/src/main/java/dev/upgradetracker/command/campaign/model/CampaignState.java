@@ -1,0 +1,157 @@
+package dev.upgradetracker.command.campaign.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.upgradetracker.events.campaign.CampaignOptions;
+import dev.upgradetracker.events.cluster.StepFailure;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** A campaign's lifecycle as the command side sees it: the fold of its events. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "state")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = CampaignState.NotStarted.class, name = "NotStarted"),
+  @JsonSubTypes.Type(value = CampaignState.Started.class, name = "Started")
+})
+public sealed interface CampaignState {
+
+  record NotStarted() implements CampaignState {}
+
+  /**
+   * @param clusters in the order they are taken up
+   */
+  record Started(
+      String campaignId,
+      String team,
+      CampaignOptions options,
+      Status status,
+      Map<String, ClusterRun> clusters)
+      implements CampaignState {
+
+    Started withStatus(Status next) {
+      return new Started(campaignId, team, options, next, clusters);
+    }
+
+    Started withCluster(String clusterId, UnaryOperator<ClusterRun> change) {
+      var next = new LinkedHashMap<>(clusters);
+      next.computeIfPresent(clusterId, (id, run) -> change.apply(run));
+      return new Started(campaignId, team, options, status, next);
+    }
+
+    long count(Phase phase) {
+      return clusters.values().stream().filter(run -> run.phase() == phase).count();
+    }
+
+    public boolean ended() {
+      return status == Status.ABORTED || status == Status.COMPLETED;
+    }
+  }
+
+  enum Status {
+    RUNNING,
+    /** No new step starts; running ones finish. */
+    PAUSED,
+    /** The failure policy paused the campaign; a retry or resume goes on. */
+    STOPPED,
+    ABORTED,
+    COMPLETED
+  }
+
+  enum Phase {
+    PENDING,
+    RUNNING,
+    FAILED,
+    DONE
+  }
+
+  /**
+   * One cluster's progress in the campaign.
+   *
+   * @param stepsAuthorized how many steps were authorized; the next step's id derives from it
+   * @param failure the failed step, while the cluster is FAILED (and while its skip is under way)
+   */
+  record ClusterRun(
+      String clusterId,
+      Phase phase,
+      int stepsAuthorized,
+      int stepsDone,
+      Waiting waiting,
+      List<String> approvedHosts,
+      Failure failure) {
+
+    static ClusterRun pending(String clusterId) {
+      return new ClusterRun(clusterId, Phase.PENDING, 0, 0, new Idle(), List.of(), null);
+    }
+
+    /** Running, nothing in flight, waiting for nobody: its next step may be authorized. */
+    boolean idle() {
+      return phase == Phase.RUNNING
+          && !(waiting instanceof StepInFlight || waiting instanceof Approval);
+    }
+
+    String stepInFlight() {
+      return waiting instanceof StepInFlight inFlight ? inFlight.stepId() : null;
+    }
+
+    ClusterRun to(Phase next, Waiting nowWaiting, Failure failed) {
+      return new ClusterRun(
+          clusterId, next, stepsAuthorized, stepsDone, nowWaiting, approvedHosts, failed);
+    }
+
+    ClusterRun waitingFor(Waiting nowWaiting) {
+      return to(phase, nowWaiting, failure);
+    }
+
+    ClusterRun authorized(String stepId) {
+      return new ClusterRun(
+          clusterId,
+          phase,
+          stepsAuthorized + 1,
+          stepsDone,
+          new StepInFlight(stepId),
+          approvedHosts,
+          failure);
+    }
+
+    ClusterRun stepDone() {
+      return new ClusterRun(
+          clusterId, phase, stepsAuthorized, stepsDone + 1, new Idle(), approvedHosts, null);
+    }
+
+    ClusterRun approved(String host) {
+      var hosts = new ArrayList<>(approvedHosts);
+      hosts.add(host);
+      return new ClusterRun(
+          clusterId, phase, stepsAuthorized, stepsDone, new Idle(), List.copyOf(hosts), failure);
+    }
+  }
+
+  /** What a running cluster waits for. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "for")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = Idle.class, name = "Nothing"),
+    @JsonSubTypes.Type(value = StepInFlight.class, name = "Step"),
+    @JsonSubTypes.Type(value = Approval.class, name = "Approval"),
+    @JsonSubTypes.Type(value = Window.class, name = "Window")
+  })
+  sealed interface Waiting {}
+
+  record Idle() implements Waiting {}
+
+  /** A step was authorized and has not reported. */
+  record StepInFlight(String stepId) implements Waiting {}
+
+  /** The upgrade of {@code host} waits for a team member's approval. */
+  record Approval(String host) implements Waiting {}
+
+  /** The next step waits for the maintenance window, which opens at {@code opensAt}. */
+  record Window(Instant opensAt) implements Waiting {}
+
+  /** A failed step: its failed host actions with output, or the cluster's refusal. */
+  record Failure(
+      String stepId, String command, String subject, List<StepFailure> failures, String reason) {}
+}

@@ -1,0 +1,238 @@
+package dev.upgradetracker.command.cluster.model;
+
+import dev.upgradetracker.command.cluster.model.ClusterState.CampaignStep;
+import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
+import dev.upgradetracker.command.refusal.ActionInProgress;
+import dev.upgradetracker.command.refusal.CommandRefused;
+import dev.upgradetracker.command.refusal.InvalidInput;
+import dev.upgradetracker.command.refusal.NotSkippable;
+import dev.upgradetracker.command.refusal.OutOfOrder;
+import dev.upgradetracker.events.action.ActionOutcome;
+import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.cluster.ClusterCommand.AdvanceCampaign;
+import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
+import dev.upgradetracker.events.cluster.ClusterCommand.SkipCampaignStep;
+import dev.upgradetracker.events.cluster.ClusterCommand.TimeOutCampaignStep;
+import dev.upgradetracker.events.cluster.ClusterCommand.UpgradeNode;
+import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepFinished;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
+import dev.upgradetracker.events.cluster.StepOutcome;
+import dev.upgradetracker.events.fleet.UpgradeMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A campaign drives the cluster one step at a time: which step comes next is the procedure's choice
+ * ({@link NextStep}), made here on the aggregate's own state so that two deliveries of the same
+ * request cannot start two steps.
+ */
+final class CampaignSteps {
+
+  private CampaignSteps() {}
+
+  static List<ClusterEvent> advance(AdvanceCampaign command, Registered cluster) {
+    requireCampaign(cluster, command.campaignId());
+    var stepId = Actions.required(command.stepId());
+    var last = cluster.campaign().step();
+    if (last != null && last.stepId().equals(stepId)) {
+      return List.of();
+    }
+    if (last != null && last.running()) {
+      throw new ActionInProgress(
+          "campaign step " + last.stepId(), last.pendingActions().toString());
+    }
+    Actions.refuseIfPending(cluster, cluster.clusterId(), pending -> true);
+    var next = NextStep.of(cluster, command.mode(), stepId);
+    if (next.isEmpty()) {
+      return List.of(
+          new CampaignUpgradeFinished(cluster.clusterId(), command.campaignId(), stepId),
+          new CampaignDetached(cluster.clusterId(), command.campaignId()));
+    }
+    if (next.get() instanceof UpgradeNode upgrade
+        && command.approvalRequired()
+        && !command.approvedHosts().contains(upgrade.host())) {
+      return List.of(
+          new NodeUpgradeAwaitingApproval(
+              cluster.clusterId(), command.campaignId(), stepId, upgrade.host()));
+    }
+    var stepEvents = ClusterDecider.decide(next.get(), cluster);
+    var actionIds =
+        stepEvents.stream()
+            .filter(HostActionRequested.class::isInstance)
+            .map(e -> ((HostActionRequested) e).actionId())
+            .toList();
+    var description = StepDescription.of(next.get());
+    var events = new ArrayList<ClusterEvent>();
+    events.add(
+        new CampaignStepStarted(
+            cluster.clusterId(),
+            command.campaignId(),
+            stepId,
+            description.command(),
+            description.subject(),
+            actionIds,
+            command.now().plus(command.stepTimeout()),
+            stepsRemaining(cluster, command.mode())));
+    events.addAll(stepEvents);
+    if (actionIds.isEmpty()) {
+      events.add(
+          finished(cluster, command.campaignId(), stepId, description, StepOutcome.SUCCEEDED));
+    }
+    return events;
+  }
+
+  /** For progress bars: the plan from here; a plan refused further on still counts this step. */
+  private static int stepsRemaining(Registered cluster, UpgradeMode mode) {
+    try {
+      return Planner.plan(cluster, mode).steps().size();
+    } catch (CommandRefused refused) {
+      return 1;
+    }
+  }
+
+  /** The report that ends the step's last host action also ends the step. */
+  static List<ClusterEvent> followResult(
+      RecordActionResult report, Registered cluster, List<ClusterEvent> recorded) {
+    var step = runningStep(cluster);
+    var actionId = report.result().actionId();
+    if (recorded.isEmpty() || step == null || !step.pendingActions().contains(actionId)) {
+      return recorded;
+    }
+    var state = cluster;
+    for (var event : recorded) {
+      state = (Registered) Evolution.evolve(state, event);
+    }
+    var after = state.campaign().step();
+    if (!after.pendingActions().isEmpty()) {
+      return recorded;
+    }
+    var events = new ArrayList<>(recorded);
+    events.add(stepEnd(state, after));
+    return events;
+  }
+
+  /** The step's time ran out: what has not reported counts as failed. */
+  static List<ClusterEvent> timeOut(TimeOutCampaignStep command, Registered cluster) {
+    var step = runningStep(cluster);
+    if (step == null || !step.stepId().equals(command.stepId())) {
+      return List.of();
+    }
+    var events = new ArrayList<ClusterEvent>();
+    var state = cluster;
+    for (var actionId : step.pendingActions().stream().sorted().toList()) {
+      var pending = cluster.pendingActions().get(actionId);
+      var failed =
+          new HostActionFailed(
+              cluster.clusterId(),
+              actionId,
+              pending.host(),
+              new ActionOutcome(
+                  ActionStatus.FAILED,
+                  -1,
+                  "no result before the step's timeout at "
+                      + command.now()
+                      + "; the action may still be running on the host: a retry probes it first",
+                  0,
+                  List.of(),
+                  null));
+      events.add(failed);
+      state = (Registered) Evolution.evolve(state, failed);
+    }
+    events.add(stepEnd(state, state.campaign().step()));
+    return events;
+  }
+
+  /**
+   * Waiving a failed step: its failed actions take effect as if they had succeeded, and the step is
+   * recorded as skipped with the reason.
+   */
+  static List<ClusterEvent> skip(SkipCampaignStep command, Registered cluster) {
+    requireCampaign(cluster, command.campaignId());
+    if (command.reason() == null || command.reason().isBlank()) {
+      throw new InvalidInput("reason", "is required: a skipped step is recorded for auditors");
+    }
+    var step = cluster.campaign().step();
+    if (step == null || !step.stepId().equals(command.stepId())) {
+      throw new OutOfOrder("step " + command.stepId() + " is not the cluster's last campaign step");
+    }
+    if (step.outcome() == StepOutcome.SKIPPED) {
+      return List.of();
+    }
+    if (step.outcome() != StepOutcome.FAILED) {
+      throw new OutOfOrder(
+          "step " + command.stepId() + " has not failed; only a failed step is skipped");
+    }
+    if (!Skippable.COMMANDS.contains(step.command())) {
+      throw new NotSkippable(step.stepId(), step.command());
+    }
+    var events = new ArrayList<ClusterEvent>();
+    for (var failure : step.failures()) {
+      events.add(
+          ActionResults.effect(cluster, failure.host(), failure.action(), failure.actionId()));
+    }
+    events.add(
+        new CampaignStepFinished(
+            cluster.clusterId(),
+            command.campaignId(),
+            step.stepId(),
+            step.command(),
+            step.subject(),
+            StepOutcome.SKIPPED,
+            step.failures(),
+            command.reason()));
+    return events;
+  }
+
+  private static CampaignStepFinished stepEnd(Registered cluster, CampaignStep step) {
+    return new CampaignStepFinished(
+        cluster.clusterId(),
+        cluster.activeCampaign(),
+        step.stepId(),
+        step.command(),
+        step.subject(),
+        step.failures().isEmpty() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
+        step.failures(),
+        null);
+  }
+
+  private static CampaignStepFinished finished(
+      Registered cluster,
+      String campaignId,
+      String stepId,
+      StepDescription description,
+      StepOutcome outcome) {
+    return new CampaignStepFinished(
+        cluster.clusterId(),
+        campaignId,
+        stepId,
+        description.command(),
+        description.subject(),
+        outcome,
+        List.of(),
+        null);
+  }
+
+  private static CampaignStep runningStep(Registered cluster) {
+    var drive = cluster.campaign();
+    return drive == null || drive.step() == null || !drive.step().running() ? null : drive.step();
+  }
+
+  private static void requireCampaign(Registered cluster, String campaignId) {
+    if (campaignId == null || !campaignId.equals(cluster.activeCampaign())) {
+      throw new OutOfOrder(
+          "cluster "
+              + cluster.clusterId()
+              + " is not in campaign "
+              + campaignId
+              + (cluster.activeCampaign() == null
+                  ? " (it is in none)"
+                  : " (it is in " + cluster.activeCampaign() + ")"));
+    }
+  }
+}

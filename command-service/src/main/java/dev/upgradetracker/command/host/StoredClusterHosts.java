@@ -1,7 +1,0 @@
-package dev.upgradetracker.command.host;
-
-import dev.upgradetracker.events.fleet.VmHost;
-import java.util.List;
-
-/** A stored cluster's team and hosts as its latest inventory event left them. */
-record StoredClusterHosts(String clusterId, String team, List<VmHost> hosts) {}

@@ -1,0 +1,273 @@
+package dev.upgradetracker.command.campaign.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.upgradetracker.command.refusal.InvalidInput;
+import dev.upgradetracker.command.refusal.NotSkippable;
+import dev.upgradetracker.command.refusal.OutOfOrder;
+import dev.upgradetracker.events.action.ActionOutcome;
+import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.campaign.CampaignCommand;
+import dev.upgradetracker.events.campaign.CampaignCommand.AbortCampaign;
+import dev.upgradetracker.events.campaign.CampaignCommand.ApproveNodeUpgrade;
+import dev.upgradetracker.events.campaign.CampaignCommand.OpenWindow;
+import dev.upgradetracker.events.campaign.CampaignCommand.PauseCampaign;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingApproval;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.ResumeCampaign;
+import dev.upgradetracker.events.campaign.CampaignCommand.RetryStep;
+import dev.upgradetracker.events.campaign.CampaignCommand.SkipStep;
+import dev.upgradetracker.events.campaign.CampaignCommand.StartCampaign;
+import dev.upgradetracker.events.campaign.CampaignEvent;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignAborted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignResumed;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
+import dev.upgradetracker.events.campaign.CampaignOptions;
+import dev.upgradetracker.events.campaign.FailurePolicy;
+import dev.upgradetracker.events.campaign.MaintenanceWindow;
+import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.cluster.StepFailure;
+import dev.upgradetracker.events.cluster.StepOutcome;
+import dev.upgradetracker.events.fleet.UpgradeMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CampaignDeciderTest {
+
+  private static final Instant NOON = Instant.parse("2026-11-25T12:00:00Z");
+  private static final FailurePolicy STOP = new FailurePolicy(false, 0);
+
+  private CampaignState state = new CampaignState.NotStarted();
+  private final List<CampaignEvent> history = new ArrayList<>();
+
+  @Test
+  void startingAdmitsAsManyClustersAsAllowedAndAuthorizesTheirFirstStep() {
+    var events = when(start(options(2, STOP, null), "c1", "c2", "c3"));
+
+    assertThat(of(events, ClusterAdmitted.class))
+        .extracting("clusterId")
+        .containsExactly("c1", "c2");
+    assertThat(of(events, StepAuthorized.class))
+        .extracting("stepId")
+        .containsExactly("spring/c1/1", "spring/c2/1");
+  }
+
+  @Test
+  void aCompletedStepAuthorizesTheClustersNextOne() {
+    given(start(options(1, STOP, null), "c1"));
+
+    var events = when(succeeded("c1", "spring/c1/1"));
+
+    assertThat(of(events, StepAuthorized.class))
+        .extracting("stepId")
+        .containsExactly("spring/c1/2");
+  }
+
+  @Test
+  void aReportForAStepNotInFlightChangesNothing() {
+    given(start(options(1, STOP, null), "c1"), succeeded("c1", "spring/c1/1"));
+
+    assertThat(when(succeeded("c1", "spring/c1/1"))).isEmpty();
+  }
+
+  @Test
+  void aFinishedClusterFreesItsPlaceForTheNextAndTheLastOneCompletesTheCampaign() {
+    given(start(options(1, STOP, null), "c1", "c2"));
+
+    var first = when(new RecordClusterFinished("spring", "c1", "spring/c1/1", NOON));
+    var last = when(new RecordClusterFinished("spring", "c2", "spring/c2/1", NOON));
+
+    assertThat(of(first, ClusterAdmitted.class)).extracting("clusterId").containsExactly("c2");
+    assertThat(last).last().isInstanceOf(CampaignCompleted.class);
+  }
+
+  @Test
+  void underStopAtFirstFailureAFailureStopsTheCampaignWithTheHostsOutput() {
+    given(start(options(2, STOP, null), "c1", "c2", "c3"));
+
+    var events = when(failed("c1", "spring/c1/1"));
+
+    assertThat(events).hasSize(2);
+    assertThat(((ClusterFailed) events.get(0)).failures().getFirst().outcome().output())
+        .isEqualTo("swinstall: ERROR: depot unreachable");
+    assertThat(events.get(1)).isInstanceOf(CampaignStopped.class);
+    assertThat(when(succeeded("c2", "spring/c2/1")))
+        .as("a stopped campaign records what finishes but starts nothing new")
+        .noneMatch(StepAuthorized.class::isInstance);
+  }
+
+  @Test
+  void underContinuePolicyOtherClustersGoOnUntilMoreThanTheAllowedFailures() {
+    given(start(options(1, new FailurePolicy(true, 1), null), "c1", "c2", "c3"));
+
+    var firstFailure = when(failed("c1", "spring/c1/1"));
+    var secondFailure = when(failed("c2", "spring/c2/1"));
+
+    assertThat(of(firstFailure, ClusterAdmitted.class))
+        .extracting("clusterId")
+        .containsExactly("c2");
+    assertThat(secondFailure).last().isInstanceOf(CampaignStopped.class);
+  }
+
+  @Test
+  void retryingTheFailedStepOfAStoppedCampaignGoesOn() {
+    given(start(options(1, STOP, null), "c1"), failed("c1", "spring/c1/1"));
+
+    var events = when(new RetryStep("spring", "c1", NOON));
+
+    assertThat(events).anyMatch(CampaignResumed.class::isInstance);
+    assertThat(of(events, StepAuthorized.class))
+        .extracting("stepId")
+        .containsExactly("spring/c1/2");
+  }
+
+  @Test
+  void onlyVerifyBackupAndPatchStepsMayBeSkippedAndOnlyWithAReason() {
+    given(start(options(1, STOP, null), "c1"), failed("c1", "spring/c1/1"));
+
+    assertThatThrownBy(() -> when(new SkipStep("spring", "c1", "", NOON)))
+        .isInstanceOf(InvalidInput.class);
+    var events = when(new SkipStep("spring", "c1", "backed up by hand, ticket 4711", NOON));
+    assertThat(events.getFirst()).isInstanceOf(StepSkipRequested.class);
+
+    var other = new CampaignDeciderTest();
+    other.given(
+        start(options(1, STOP, null), "c1"), failedStep("c1", "spring/c1/1", "UpgradeNode"));
+    assertThatThrownBy(() -> other.when(new SkipStep("spring", "c1", "why not", NOON)))
+        .isInstanceOf(NotSkippable.class);
+  }
+
+  @Test
+  void aPausedCampaignStartsNoStepUntilResumed() {
+    given(start(options(1, STOP, null), "c1"), new PauseCampaign("spring"));
+
+    assertThat(when(succeeded("c1", "spring/c1/1"))).noneMatch(StepAuthorized.class::isInstance);
+    assertThat(of(when(new ResumeCampaign("spring", NOON)), StepAuthorized.class))
+        .extracting("stepId")
+        .containsExactly("spring/c1/2");
+  }
+
+  @Test
+  void outsideTheMaintenanceWindowClustersWaitForItsOpening() {
+    var window = new MaintenanceWindow(LocalTime.of(22, 0), LocalTime.of(4, 0), "UTC");
+
+    var events = when(start(options(1, STOP, window), "c1"));
+    var waiting = (ClusterWaitingForWindow) events.getLast();
+    assertThat(waiting.opensAt()).isEqualTo(Instant.parse("2026-11-25T22:00:00Z"));
+
+    var opened = when(new OpenWindow("spring", Instant.parse("2026-11-25T22:00:01Z")));
+    assertThat(of(opened, StepAuthorized.class))
+        .extracting("stepId")
+        .containsExactly("spring/c1/1");
+  }
+
+  @Test
+  void aGatedNodeUpgradeGoesOnOnlyWhenItsHostIsApproved() {
+    var gated = new CampaignOptions(1, STOP, true, null, UpgradeMode.UPDATE, Duration.ofHours(1));
+    given(start(gated, "c1"), new RecordAwaitingApproval("spring", "c1", "spring/c1/1", "h2"));
+
+    assertThatThrownBy(() -> when(new ApproveNodeUpgrade("spring", "c1", "h1", NOON)))
+        .isInstanceOf(OutOfOrder.class);
+    var events = when(new ApproveNodeUpgrade("spring", "c1", "h2", NOON));
+    var authorized = of(events, StepAuthorized.class).getFirst();
+    assertThat(authorized.approvedHosts()).containsExactly("h2");
+  }
+
+  @Test
+  void abortingNamesTheUnfinishedClustersAndTheStepsStillRunning() {
+    given(start(options(1, STOP, null), "c1", "c2"));
+
+    var aborted = (CampaignAborted) when(new AbortCampaign("spring", "change freeze")).getFirst();
+
+    assertThat(aborted.unfinishedClusters()).containsExactly("c1", "c2");
+    assertThat(aborted.stepsStillRunning()).containsEntry("c1", "spring/c1/1");
+    assertThatThrownBy(() -> when(new ResumeCampaign("spring", NOON)))
+        .isInstanceOf(OutOfOrder.class);
+  }
+
+  @Test
+  void aCampaignNeedsClustersListedOnce() {
+    assertThatThrownBy(() -> when(start(options(1, STOP, null))))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("clusterIds");
+    assertThatThrownBy(() -> when(start(options(1, STOP, null), "c1", "c1")))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("twice");
+  }
+
+  private StartCampaign start(CampaignOptions options, String... clusters) {
+    return new StartCampaign("spring", "alpha", List.of(clusters), options, NOON);
+  }
+
+  private static CampaignOptions options(int max, FailurePolicy policy, MaintenanceWindow window) {
+    return new CampaignOptions(max, policy, false, window, UpgradeMode.UPDATE, Duration.ofHours(1));
+  }
+
+  private static RecordStepFinished succeeded(String clusterId, String stepId) {
+    return new RecordStepFinished(
+        "spring",
+        clusterId,
+        stepId,
+        "BackUpHost",
+        "h1",
+        StepOutcome.SUCCEEDED,
+        List.of(),
+        null,
+        NOON);
+  }
+
+  private static RecordStepFinished failed(String clusterId, String stepId) {
+    return failedStep(clusterId, stepId, "BackUpHost");
+  }
+
+  private static RecordStepFinished failedStep(String clusterId, String stepId, String command) {
+    var failure =
+        new StepFailure(
+            stepId,
+            "h1",
+            new HostAction.BackUpHost(),
+            new ActionOutcome(
+                ActionStatus.FAILED, 1, "swinstall: ERROR: depot unreachable", 5, List.of(), null));
+    return new RecordStepFinished(
+        "spring",
+        clusterId,
+        stepId,
+        command,
+        "h1",
+        StepOutcome.FAILED,
+        List.of(failure),
+        null,
+        NOON);
+  }
+
+  private void given(CampaignCommand... commands) {
+    for (var command : commands) {
+      when(command);
+    }
+  }
+
+  private List<CampaignEvent> when(CampaignCommand command) {
+    var events = CampaignDecider.decide(command, state);
+    for (var event : events) {
+      state = CampaignDecider.evolve(state, event);
+      history.add(event);
+    }
+    return events;
+  }
+
+  private static <T> List<T> of(List<CampaignEvent> events, Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+}

@@ -1,0 +1,229 @@
+package dev.upgradetracker.command.cluster.model;
+
+import static dev.upgradetracker.command.cluster.model.Clusters.threeHostsAsNodes;
+import static dev.upgradetracker.command.cluster.model.Clusters.threeHostsAsPackages;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.command.refusal.ActionInProgress;
+import dev.upgradetracker.command.refusal.NotSkippable;
+import dev.upgradetracker.command.refusal.OutOfOrder;
+import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.cluster.ClusterCommand.AdvanceCampaign;
+import dev.upgradetracker.events.cluster.ClusterCommand.AttachCampaign;
+import dev.upgradetracker.events.cluster.ClusterCommand.SkipCampaignStep;
+import dev.upgradetracker.events.cluster.ClusterCommand.TimeOutCampaignStep;
+import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepFinished;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepStarted;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
+import dev.upgradetracker.events.cluster.StepOutcome;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.UpgradeMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CampaignStepsTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+  private int stepNumber;
+
+  @Test
+  void aCampaignTakesExactlyTheStepsOfThePlanThenReleasesTheCluster() {
+    for (var spec : List.of(threeHostsAsPackages("c1"), threeHostsAsNodes("c2", false))) {
+      var cluster = inCampaign(spec);
+      var plan = Planner.plan(cluster.state(), UpgradeMode.UPDATE);
+
+      var taken = new ArrayList<String>();
+      List<ClusterEvent> events;
+      do {
+        events = cluster.request(advance(cluster, List.of()));
+        for (var event : events) {
+          if (event instanceof CampaignStepStarted started) {
+            taken.add(started.command() + " " + started.subject());
+          }
+        }
+        reportAll(cluster, events, ActionStatus.SUCCEEDED);
+      } while (events.stream().noneMatch(CampaignUpgradeFinished.class::isInstance));
+
+      assertThat(taken)
+          .containsExactlyElementsOf(
+              plan.steps().stream().map(s -> s.command() + " " + s.subject()).toList());
+      assertThat(events).anyMatch(CampaignDetached.class::isInstance);
+      assertThat(cluster.state().activeCampaign()).isNull();
+      assertThat(cluster.state().hosts().values()).allMatch(ClusterState.Host::upgraded);
+      assertThat(cluster.state().guests().values()).allMatch(ClusterState.GuestNode::hasKit4);
+    }
+  }
+
+  @Test
+  void theSameStepIdDeliveredTwiceStartsOneStep() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    var step = advance(cluster, List.of());
+    cluster.request(step);
+
+    assertThat(cluster.decide(step)).isEmpty();
+  }
+
+  @Test
+  void aNewStepIsRefusedWhileTheLastOneStillRuns() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    cluster.request(advance(cluster, List.of()));
+
+    cluster.refuses(advance(cluster, List.of())).isInstanceOf(ActionInProgress.class);
+  }
+
+  @Test
+  void theLastReportOfAStepEndsItWithTheHostsOutputWhenAnActionFailed() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    var started = cluster.request(advance(cluster, List.of()));
+    var actions = actionIds(started);
+    assertThat(actions).hasSizeGreaterThan(1);
+
+    var first = cluster.report(actions.get(0), ActionStatus.FAILED);
+    assertThat(first).noneMatch(CampaignStepFinished.class::isInstance);
+    var rest = new ArrayList<ClusterEvent>();
+    for (var actionId : actions.subList(1, actions.size())) {
+      rest.addAll(cluster.report(actionId, ActionStatus.SUCCEEDED));
+    }
+
+    var finished = (CampaignStepFinished) rest.getLast();
+    assertThat(finished.outcome()).isEqualTo(StepOutcome.FAILED);
+    assertThat(finished.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.actionId()).isEqualTo(actions.get(0));
+              assertThat(f.outcome().exitCode()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void aNodeUpgradeWaitsForApprovalWhenTheCampaignHasGates() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    List<ClusterEvent> events;
+    do {
+      events = cluster.request(advanceGated(cluster, List.of()));
+      reportAll(cluster, events, ActionStatus.SUCCEEDED);
+    } while (events.stream().noneMatch(NodeUpgradeAwaitingApproval.class::isInstance));
+    var awaiting = (NodeUpgradeAwaitingApproval) events.getFirst();
+
+    var approved = cluster.request(advanceGated(cluster, List.of(awaiting.host())));
+
+    assertThat(approved)
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        CampaignStepStarted.class,
+                        s ->
+                            assertThat(s.command() + " " + s.subject())
+                                .isEqualTo("UpgradeNode " + awaiting.host())));
+  }
+
+  @Test
+  void aStepWhoseTimeRanOutFailsItsUnreportedActions() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    var started = cluster.request(advance(cluster, List.of()));
+    var stepId = ((CampaignStepStarted) started.getFirst()).stepId();
+
+    var events = cluster.request(new TimeOutCampaignStep("c1", stepId, NOW.plusSeconds(3600)));
+
+    assertThat(events.stream().filter(HostActionFailed.class::isInstance))
+        .hasSize(actionIds(started).size());
+    assertThat(((CampaignStepFinished) events.getLast()).outcome()).isEqualTo(StepOutcome.FAILED);
+    assertThat(cluster.state().pendingActions()).isEmpty();
+    assertThat(cluster.decide(new TimeOutCampaignStep("c1", stepId, NOW))).isEmpty();
+  }
+
+  @Test
+  void aFailedBackupIsWaivedWithAReasonAndTheProcedureGoesOn() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    var started = cluster.request(advance(cluster, List.of()));
+    reportAll(cluster, started, ActionStatus.SUCCEEDED); // verify boot
+    var backup = cluster.request(advance(cluster, List.of()));
+    var stepId = ((CampaignStepStarted) backup.getFirst()).stepId();
+    reportAll(cluster, backup, ActionStatus.FAILED);
+
+    cluster.refuses(new SkipCampaignStep("c1", "spring", stepId, " "));
+    var skipped = cluster.request(new SkipCampaignStep("c1", "spring", stepId, "taped off-site"));
+
+    assertThat(((CampaignStepFinished) skipped.getLast()).outcome()).isEqualTo(StepOutcome.SKIPPED);
+    assertThat(((CampaignStepFinished) skipped.getLast()).skipReason()).isEqualTo("taped off-site");
+    assertThat(cluster.state().guests().values()).allMatch(ClusterState.GuestNode::backedUp);
+  }
+
+  @Test
+  void aFailedMoveCannotBeSkipped() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    String command;
+    List<ClusterEvent> events;
+    do {
+      events = cluster.request(advance(cluster, List.of()));
+      command = ((CampaignStepStarted) events.getFirst()).command();
+      reportAll(
+          cluster,
+          events,
+          command.equals("MoveGuests") ? ActionStatus.FAILED : ActionStatus.SUCCEEDED);
+    } while (!command.equals("MoveGuests"));
+    var stepId = ((CampaignStepStarted) events.getFirst()).stepId();
+
+    cluster
+        .refuses(new SkipCampaignStep("c1", "spring", stepId, "looks fine"))
+        .isInstanceOf(NotSkippable.class);
+  }
+
+  @Test
+  void aClusterOutsideTheCampaignRefusesItsSteps() {
+    var cluster = ClusterDriver.registered(threeHostsAsPackages("c1"));
+
+    cluster.refuses(advance(cluster, List.of())).isInstanceOf(OutOfOrder.class);
+  }
+
+  private ClusterDriver inCampaign(ClusterSpec spec) {
+    var cluster = ClusterDriver.registered(spec);
+    cluster.request(new AttachCampaign(spec.id(), "spring"));
+    return cluster;
+  }
+
+  private AdvanceCampaign advance(ClusterDriver cluster, List<String> approved) {
+    return step(cluster, false, approved);
+  }
+
+  private AdvanceCampaign advanceGated(ClusterDriver cluster, List<String> approved) {
+    return step(cluster, true, approved);
+  }
+
+  private AdvanceCampaign step(ClusterDriver cluster, boolean gated, List<String> approved) {
+    var id = cluster.state().clusterId();
+    return new AdvanceCampaign(
+        id,
+        "spring",
+        "spring/" + id + "/" + (++stepNumber),
+        UpgradeMode.UPDATE,
+        gated,
+        approved,
+        Duration.ofMinutes(30),
+        NOW);
+  }
+
+  private static List<String> actionIds(List<ClusterEvent> events) {
+    return events.stream()
+        .filter(HostActionRequested.class::isInstance)
+        .map(e -> ((HostActionRequested) e).actionId())
+        .toList();
+  }
+
+  private static void reportAll(
+      ClusterDriver cluster, List<ClusterEvent> events, ActionStatus status) {
+    for (var actionId : actionIds(events)) {
+      cluster.report(actionId, status);
+    }
+  }
+}

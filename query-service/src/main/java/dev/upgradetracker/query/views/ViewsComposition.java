@@ -1,0 +1,15 @@
+package dev.upgradetracker.query.views;
+
+import dev.upgradetracker.query.streams.ViewsTopologyFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one place that knows every view: the live topology the runner runs. */
+@Configuration(proxyBeanMethods = false)
+class ViewsComposition {
+
+  @Bean
+  ViewsTopologyFactory liveViews() {
+    return topics -> ViewsTopology.build(ViewsTopology.Run.LIVE, topics);
+  }
+}

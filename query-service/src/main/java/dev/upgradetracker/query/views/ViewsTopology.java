@@ -1,0 +1,151 @@
+package dev.upgradetracker.query.views;
+
+import dev.upgradetracker.messaging.JsonSerde;
+import dev.upgradetracker.messaging.Topics;
+import dev.upgradetracker.query.activity.ActivityEntry;
+import dev.upgradetracker.query.activity.ActivitySummary;
+import dev.upgradetracker.query.activity.TeamActivity;
+import dev.upgradetracker.query.campaign.CampaignProgress;
+import dev.upgradetracker.query.campaign.CampaignProjection;
+import dev.upgradetracker.query.cluster.ClusterProjection;
+import dev.upgradetracker.query.cluster.ClusterView;
+import dev.upgradetracker.query.history.HistoryIndex;
+import dev.upgradetracker.query.live.ViewChange;
+import dev.upgradetracker.query.team.ClusterTally;
+import dev.upgradetracker.query.team.TeamSummary;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The read side's views, as one Kafka Streams topology: cluster views from {@link Topics#events()},
+ * campaign progress from {@link Topics#campaignEvents()}, and per team a fleet summary and an
+ * activity feed regrouped from the cluster views. A live topology also publishes every change to
+ * {@link Topics#viewChanges()} for Server-Sent Events; a rebuild does not.
+ */
+public final class ViewsTopology {
+
+  /** Each cluster's team, for the activity feed's lookup: small, unlike the cluster views. */
+  static final String CLUSTER_OWNERS = "cluster-owners";
+
+  private static final Serde<String> KEYS = Serdes.String();
+
+  /** Views remembered per store, to spare parsing them again: about as many as clusters in play. */
+  private static final int REMEMBERED = 2_048;
+
+  private ViewsTopology() {}
+
+  /**
+   * {@code LIVE}: the service's views, with changelogs (restored after a crash) and changes
+   * published for live subscribers; {@code REBUILD}: a throwaway copy, neither.
+   */
+  public enum Run {
+    LIVE,
+    REBUILD
+  }
+
+  /** The topics the views are built from. */
+  public static List<String> inputTopics(Topics topics) {
+    return List.of(topics.events(), topics.campaignEvents());
+  }
+
+  public static Topology build(Run run, Topics topics) {
+    var builder = new StreamsBuilder();
+    var events = builder.stream(topics.events(), Consumed.with(KEYS, JsonSerde.envelopes()));
+    var clusters =
+        events
+            .groupByKey()
+            .aggregate(
+                () -> null,
+                (clusterId, envelope, view) ->
+                    ClusterProjection.apply(
+                        view == null ? ClusterView.empty(clusterId) : view, envelope),
+                store(
+                    run, ClusterView.STORE, new RememberingSerde<>(ClusterView.class, REMEMBERED)));
+    var campaignEvents =
+        builder.stream(topics.campaignEvents(), Consumed.with(KEYS, JsonSerde.campaignEnvelopes()));
+    var campaigns =
+        campaignEvents
+            .groupByKey()
+            .aggregate(
+                () -> null,
+                (campaignId, envelope, view) ->
+                    CampaignProjection.apply(
+                        view == null ? CampaignProgress.empty(campaignId) : view, envelope),
+                store(
+                    run,
+                    CampaignProgress.STORE,
+                    new RememberingSerde<>(CampaignProgress.class, REMEMBERED)));
+    var teams =
+        clusters
+            .filter((clusterId, view) -> view.team() != null)
+            .mapValues(ClusterTally::of)
+            .groupBy(
+                (clusterId, tally) -> KeyValue.pair(tally.team(), tally),
+                Grouped.with(KEYS, new JsonSerde<>(ClusterTally.class)))
+            .aggregate(
+                () -> TeamSummary.NONE,
+                (team, tally, summary) -> summary.add(team, tally),
+                (team, tally, summary) -> summary.subtract(team, tally),
+                store(
+                    run, TeamSummary.STORE, new RememberingSerde<>(TeamSummary.class, REMEMBERED)));
+    var owners =
+        clusters
+            .filter((clusterId, view) -> view.team() != null)
+            .mapValues(ClusterView::team, store(run, CLUSTER_OWNERS, KEYS));
+    // from the events themselves, not from the views' changes, which a cache may merge
+    events
+        .leftJoin(
+            owners,
+            (envelope, team) ->
+                KeyValue.pair(team != null ? team : envelope.team(), ActivitySummary.of(envelope)))
+        .filter((clusterId, owned) -> owned.key != null)
+        .map((clusterId, owned) -> owned)
+        .groupByKey(Grouped.with(KEYS, new JsonSerde<>(ActivityEntry.class)))
+        .aggregate(
+            () -> TeamActivity.NONE,
+            (team, entry, feed) -> feed.add(team, entry),
+            store(run, TeamActivity.STORE, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
+    if (run == Run.LIVE) {
+      HistoryIndex.attach(builder, events, campaignEvents);
+      var changes = topics.viewChanges();
+      publish(clusters, "cluster", ClusterView::lastSequence, changes);
+      publish(campaigns, "campaign", CampaignProgress::lastSequence, changes);
+      publish(teams, "team", TeamSummary::updates, changes);
+    }
+    return builder.build();
+  }
+
+  private static <V> void publish(
+      KTable<String, V> views, String kind, ToLongFunction<V> position, String changes) {
+    views
+        .toStream()
+        .filter((key, view) -> view != null)
+        .map(
+            (key, view) ->
+                KeyValue.pair(
+                    ViewChange.subject(kind, key),
+                    new ViewChange(kind, key, position.applyAsLong(view), view)))
+        .to(changes, Produced.with(KEYS, new JsonSerde<>(ViewChange.class)));
+  }
+
+  private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> store(
+      Run run, String name, Serde<V> values) {
+    var store =
+        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
+            .withKeySerde(KEYS)
+            .withValueSerde(values);
+    return run == Run.LIVE ? store : store.withLoggingDisabled();
+  }
+}

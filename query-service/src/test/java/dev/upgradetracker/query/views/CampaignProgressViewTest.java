@@ -1,0 +1,153 @@
+package dev.upgradetracker.query.views;
+
+import static dev.upgradetracker.query.views.ViewsDriver.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.action.ActionOutcome;
+import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingApproval;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignOptions;
+import dev.upgradetracker.events.campaign.FailurePolicy;
+import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.events.cluster.StepFailure;
+import dev.upgradetracker.events.cluster.StepOutcome;
+import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.query.campaign.CampaignProgress;
+import dev.upgradetracker.query.campaign.CampaignProgress.RunPhase;
+import dev.upgradetracker.query.campaign.CampaignProgress.Status;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CampaignProgressViewTest {
+
+  private final ViewsDriver driver = new ViewsDriver();
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  @Test
+  void aStartedCampaignListsItsClustersAsPending() {
+    start();
+
+    var view = view();
+    assertThat(view.status()).isEqualTo(Status.RUNNING);
+    assertThat(view.team()).isEqualTo("alpha");
+    assertThat(view.clusters())
+        .extracting(r -> r.clusterId() + " " + r.phase())
+        .containsExactly("c1 PENDING", "c2 PENDING", "c3 PENDING", "c4 PENDING");
+    assertThat(view.counts().pending()).isEqualTo(4);
+    assertThat(view.counts().percent()).isZero();
+  }
+
+  @Test
+  void doneClustersGivePercentThroughputAndEta() {
+    start();
+    driver.send(0, new ClusterAdmitted("k1", "c1"));
+    driver.send(0, new ClusterAdmitted("k1", "c2"));
+    driver.send(600, completed("c1", "BackUpHost h1"));
+    driver.send(1800, new ClusterCompleted("k1", "c1"));
+
+    var counts = view().counts();
+    assertThat(counts.done()).isEqualTo(1);
+    assertThat(counts.running()).isEqualTo(1);
+    assertThat(counts.pending()).isEqualTo(2);
+    assertThat(counts.percent()).isEqualTo(25.0);
+    assertThat(counts.stepsCompleted()).isEqualTo(1);
+    assertThat(counts.clustersPerHour()).isEqualTo(2.0);
+    // one cluster per half hour: three more take 90 minutes
+    assertThat(counts.eta()).isEqualTo(T0.plusSeconds(1800 + 3 * 1800));
+  }
+
+  @Test
+  void aFailedClusterShowsItsStepAndTheHostsOutput() {
+    start();
+    driver.send(0, new ClusterAdmitted("k1", "c1"));
+    driver.send(
+        60,
+        new ClusterFailed(
+            "k1",
+            "c1",
+            "k1/c1/3",
+            "UpgradeNode",
+            "h1",
+            List.of(
+                new StepFailure(
+                    "k1/c1/3@h1",
+                    "h1",
+                    new HostAction.UpdateNode(UpgradeMode.UPDATE, false),
+                    new ActionOutcome(
+                        ActionStatus.FAILED, 7, "ERROR: depot unreachable", 10, List.of(), "fp"))),
+            null));
+    driver.send(60, new CampaignStopped("k1", "c1 failed: stop at first failure"));
+
+    var view = view();
+    assertThat(view.status()).isEqualTo(Status.STOPPED);
+    assertThat(view.endedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(view.clusters().getFirst().phase()).isEqualTo(RunPhase.FAILED);
+    assertThat(view.clusters().getFirst().detail())
+        .isEqualTo("UpgradeNode h1 failed: h1 exit 7: ERROR: depot unreachable");
+    assertThat(view.counts().failed()).isEqualTo(1);
+    assertThat(view.counts().eta()).isNull();
+  }
+
+  @Test
+  void aClusterWaitingForApprovalSaysWhichHost() {
+    start();
+    driver.send(0, new ClusterAdmitted("k1", "c2"));
+    driver.send(10, new ClusterAwaitingApproval("k1", "c2", "k1/c2/5", "h2"));
+
+    assertThat(view().clusters().get(1))
+        .satisfies(
+            run -> {
+              assertThat(run.phase()).isEqualTo(RunPhase.AWAITING_APPROVAL);
+              assertThat(run.detail()).contains("h2");
+            });
+  }
+
+  @Test
+  void aCampaignChangeIsPublishedForLiveSubscribersWithItsPosition() {
+    start();
+    driver.send(0, new ClusterAdmitted("k1", "c1"));
+
+    assertThat(driver.changes())
+        .filteredOn(change -> change.kind().equals("campaign"))
+        .extracting(change -> change.key() + "@" + change.position())
+        .containsExactly("k1@0", "k1@1");
+  }
+
+  private void start() {
+    driver.send(
+        0,
+        new CampaignStarted(
+            "k1",
+            "alpha",
+            List.of("c1", "c2", "c3", "c4"),
+            new CampaignOptions(
+                2,
+                new FailurePolicy(false, 0),
+                false,
+                null,
+                UpgradeMode.UPDATE,
+                Duration.ofMinutes(30))));
+  }
+
+  private static StepCompleted completed(String clusterId, String step) {
+    var parts = step.split(" ");
+    return new StepCompleted(
+        "k1", clusterId, "k1/" + clusterId + "/1", parts[0], parts[1], StepOutcome.SUCCEEDED, null);
+  }
+
+  private CampaignProgress view() {
+    return driver.view(CampaignProgress.STORE, "k1");
+  }
+}

@@ -1,0 +1,139 @@
+package dev.upgradetracker.query.views;
+
+import dev.upgradetracker.events.CampaignEnvelope;
+import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.events.campaign.CampaignEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.messaging.JsonSerde;
+import dev.upgradetracker.messaging.Topics;
+import dev.upgradetracker.query.live.ViewChange;
+import dev.upgradetracker.query.streams.LocalStores;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The views topology under Kafka Streams' test driver, fed events as a publisher would send them.
+ */
+public final class ViewsDriver implements AutoCloseable {
+
+  public static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, EventEnvelope> events;
+  private final TestInputTopic<String, CampaignEnvelope> campaignEvents;
+  private final TestOutputTopic<String, ViewChange> changes;
+  private final Map<String, Long> sequences = new HashMap<>();
+
+  public ViewsDriver() {
+    var props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "views-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver =
+        new TopologyTestDriver(ViewsTopology.build(ViewsTopology.Run.LIVE, Topics.DEFAULT), props);
+    events =
+        driver.createInputTopic(
+            Topics.DEFAULT.events(), new StringSerializer(), JsonSerde.envelopes());
+    campaignEvents =
+        driver.createInputTopic(
+            Topics.DEFAULT.campaignEvents(), new StringSerializer(), JsonSerde.campaignEnvelopes());
+    changes =
+        driver.createOutputTopic(
+            Topics.DEFAULT.viewChanges(),
+            new StringDeserializer(),
+            new JsonSerde<>(ViewChange.class));
+  }
+
+  /** Sends the cluster's next event, {@code seconds} after {@link #T0}, by {@code team}. */
+  public void send(String team, long seconds, ClusterEvent event) {
+    long sequence = sequences.merge("cluster:" + event.clusterId(), 1L, Long::sum) - 1;
+    send(sequence, team, seconds, event);
+  }
+
+  /** Sends a cluster event at an explicit position (e.g. one delivered twice). */
+  public void send(long sequence, String team, long seconds, ClusterEvent event) {
+    events.pipeInput(
+        event.clusterId(),
+        new EventEnvelope(
+            "e" + event.clusterId() + sequence,
+            event.clusterId(),
+            sequence,
+            T0.plusSeconds(seconds),
+            team,
+            "anna",
+            null,
+            "r1",
+            "c" + sequence,
+            event,
+            null,
+            null));
+  }
+
+  public void send(long seconds, CampaignEvent event) {
+    long sequence = sequences.merge("campaign:" + event.campaignId(), 1L, Long::sum) - 1;
+    campaignEvents.pipeInput(
+        event.campaignId(),
+        new CampaignEnvelope(
+            "e" + event.campaignId() + sequence,
+            event.campaignId(),
+            sequence,
+            T0.plusSeconds(seconds),
+            "alpha",
+            "anna",
+            null,
+            "r1",
+            "c" + sequence,
+            event,
+            null,
+            null));
+  }
+
+  public <V> V view(String store, String key) {
+    return driver.<String, V>getKeyValueStore(store).get(key);
+  }
+
+  /** The driver's stores, read as a running instance reads its own. */
+  public LocalStores stores() {
+    return new LocalStores() {
+      @Override
+      public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
+      }
+
+      @Override
+      public <V> List<ReadOnlyKeyValueStore<String, V>> partitionsOf(String name) {
+        return List.of(store(name));
+      }
+    };
+  }
+
+  List<ViewChange> changes() {
+    return changes.readValuesToList();
+  }
+
+  /** Hosts h1, h2; guests g1 on h1, g2 on h2. */
+  public static ClusterEvent.ClusterRegistered cluster(String clusterId, String team) {
+    return registered(
+        Fleets.cluster(clusterId).team(team).localNames().portsFrom(1).guestsPerHost(1, 1).build());
+  }
+
+  public static ClusterEvent.ClusterRegistered registered(ClusterSpec cluster) {
+    return ClusterEvent.ClusterRegistered.of(cluster);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
