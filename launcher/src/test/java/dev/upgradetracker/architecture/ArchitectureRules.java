@@ -1,5 +1,8 @@
 package dev.upgradetracker.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -33,6 +36,25 @@ final class ArchitectureRules {
           .dependOnClassesThat()
           .resideInAnyPackage(FRAMEWORKS)
           .because("a model is decided and evolved without Spring, Axon, Kafka, Jackson or JDBC");
+
+  /** The refusal every rule (R1–R9) ends in: the command service's {@code RuleViolation}. */
+  static final String RULE_VIOLATION = "dev.upgradetracker.command.refusal.RuleViolation";
+
+  /** Its annotation naming the rule. */
+  static final String REFUSES = "dev.upgradetracker.command.refusal.Refuses";
+
+  /** A rule is checked, and its refusal made, in its model: a shell only passes refusals on. */
+  static final ArchRule RULE_REFUSALS_ARE_MADE_IN_MODELS = refusalsMadeInModels(RULE_VIOLATION);
+
+  /** No class outside a {@code model} constructs a subclass of {@code violation}. */
+  static ArchRule refusalsMadeInModels(String violation) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage("..model..")
+        .should()
+        .callConstructorWhere(target(owner(assignableTo(violation))))
+        .because("a shell that refused by itself would be a rule checked outside its model");
+  }
 
   /** Every package of every module: a dependency goes one way or not at all. */
   static final ArchRule NO_PACKAGE_CYCLES =

@@ -1,13 +1,20 @@
 package dev.upgradetracker.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final JavaClasses PRODUCTION = production();
+  private static final String CLUSTER_MODEL = "dev.upgradetracker.command.cluster.model.";
 
   @Test
   void noModelDependsOnAFramework() {
@@ -29,9 +37,44 @@ class ArchitectureTest {
     ArchitectureRules.NO_PACKAGE_CYCLES.check(PRODUCTION);
   }
 
+  @Test
+  void onlyModelsMakeRuleRefusals() {
+    ArchitectureRules.RULE_REFUSALS_ARE_MADE_IN_MODELS.check(PRODUCTION);
+  }
+
+  /** R1–R9, each refused by exactly one class, in the model that checks the rule. */
+  @Test
+  void eachRuleIsRefusedByOneModelClass() {
+    var refusing = new TreeMap<String, List<String>>();
+    for (var refusal : PRODUCTION) {
+      if (refusal.isAssignableTo(ArchitectureRules.RULE_VIOLATION)
+          && !refusal.getModifiers().contains(JavaModifier.ABSTRACT)) {
+        var rule =
+            refusal
+                .tryGetAnnotationOfType(ArchitectureRules.REFUSES)
+                .flatMap(refuses -> refuses.get("value"))
+                .map(value -> ((JavaEnumConstant) value).name())
+                .orElse("no @Refuses");
+        refusing.computeIfAbsent(rule, r -> new ArrayList<>()).add(refusal.getFullName());
+      }
+    }
+
+    assertThat(refusing)
+        .containsExactly(
+            entry("R1", List.of(CLUSTER_MODEL + "NotPrepared")),
+            entry("R2", List.of(CLUSTER_MODEL + "NodeNotDrained")),
+            entry("R3", List.of(CLUSTER_MODEL + "AnotherNodeUpgrading")),
+            entry("R4", List.of(CLUSTER_MODEL + "KitBeforeLastHost")),
+            entry("R5", List.of(CLUSTER_MODEL + "InvalidMoveTarget")),
+            entry("R6", List.of(CLUSTER_MODEL + "QuorumWouldBeLost")),
+            entry("R7", List.of(CLUSTER_MODEL + "ConfigChangeWhileMixed")),
+            entry("R8", List.of("dev.upgradetracker.command.ownership.model.NotOwner")),
+            entry("R9", List.of(CLUSTER_MODEL + "CampaignAlreadyActive")));
+  }
+
   /** The rules are not vacuous: planted breaches of each are caught. */
   @Test
-  void aPlantedFrameworkInAModelAndAPlantedCycleAreCaught() {
+  void aPlantedFrameworkInAModelACycleAndARefusalMadeInAShellAreCaught() {
     var planted = new ClassFileImporter().importPackages("dev.upgradetracker.architecture.planted");
 
     assertThatThrownBy(() -> ArchitectureRules.MODELS_ARE_PURE.check(planted))
@@ -41,6 +84,13 @@ class ArchitectureTest {
         .hasMessageContaining("Cycle detected")
         .hasMessageContaining("planted.left")
         .hasMessageContaining("planted.right");
+    assertThatThrownBy(
+            () ->
+                ArchitectureRules.refusalsMadeInModels(
+                        "dev.upgradetracker.architecture.planted.refusal.Violation")
+                    .check(planted))
+        .hasMessageContaining("RefusingShell")
+        .hasMessageContaining("RuleRefused");
   }
 
   private static JavaClasses production() {

@@ -7,14 +7,10 @@ import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
 import dev.upgradetracker.command.campaign.model.CampaignDecider;
 import dev.upgradetracker.command.campaign.model.CampaignState;
-import dev.upgradetracker.command.campaign.model.CampaignState.Started;
 import dev.upgradetracker.command.refusal.FourEyes;
-import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.command.refusal.VersionMismatch;
-import dev.upgradetracker.events.campaign.CampaignCommand;
 import dev.upgradetracker.events.campaign.CampaignCommand.ApproveNodeUpgrade;
 import dev.upgradetracker.events.campaign.CampaignCommand.OpenWindow;
-import dev.upgradetracker.events.campaign.CampaignCommand.StartCampaign;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
@@ -32,9 +28,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * Axon's shell around {@link CampaignDecider}: owner check (R8), four eyes on approvals (the
- * starter, known from the metadata of the campaign's first event, approves nothing), decide, apply;
- * and a deadline in the database for the opening of the maintenance window, so that waiting
+ * Axon's shell around {@link CampaignDecider}: four eyes on approvals (the starter, known from the
+ * metadata of the campaign's first event, approves nothing), decide (owner check R8 included),
+ * apply; and a deadline in the database for the opening of the maintenance window, so that waiting
  * clusters go on even after a restart.
  */
 @Aggregate(
@@ -62,14 +58,13 @@ public class CampaignAggregate {
       DeadlineManager deadlines) {
     VersionMismatch.unlessAt(
         dispatch.command().campaignId(), expectedVersion, AggregateLifecycle.getVersion());
-    checkOwner(dispatch.command(), actingTeam);
     if (dispatch.command() instanceof ApproveNodeUpgrade
         && approvals.fourEyes()
         && actingUser != null
         && actingUser.equals(startedBy)) {
       throw new FourEyes(dispatch.command().campaignId(), actingUser);
     }
-    applyAll(CampaignDecider.decide(dispatch.command(), state), deadlines);
+    applyAll(CampaignDecider.decide(dispatch.command(), state, actingTeam), deadlines);
   }
 
   @DeadlineHandler(deadlineName = WINDOW_OPENS)
@@ -97,22 +92,6 @@ public class CampaignAggregate {
     if (windowOpens != null) {
       deadlines.cancelAllWithinScope(WINDOW_OPENS);
       deadlines.schedule(windowOpens, WINDOW_OPENS, new WindowOpens());
-    }
-  }
-
-  /** R8: a campaign is commanded by its team only; the system's own commands carry no team. */
-  private void checkOwner(CampaignCommand command, String actingTeam) {
-    if (actingTeam == null) {
-      return;
-    }
-    var owner =
-        switch (state) {
-          case Started started -> started.team();
-          case CampaignState.NotStarted notStarted ->
-              command instanceof StartCampaign start ? start.team() : null;
-        };
-    if (owner != null && !owner.equals(actingTeam)) {
-      throw new NotOwner("campaign", command.campaignId(), owner, actingTeam);
     }
   }
 

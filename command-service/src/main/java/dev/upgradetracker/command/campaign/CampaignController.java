@@ -1,13 +1,11 @@
 package dev.upgradetracker.command.campaign;
 
 import dev.upgradetracker.command.axon.CommandSender;
+import dev.upgradetracker.command.campaign.model.CampaignClusters;
 import dev.upgradetracker.command.campaign.model.CampaignView;
 import dev.upgradetracker.command.campaign.model.CampaignView.ClusterSituation;
 import dev.upgradetracker.command.cluster.ClusterHistory;
-import dev.upgradetracker.command.cluster.model.CampaignAlreadyActive;
-import dev.upgradetracker.command.cluster.model.Planner;
 import dev.upgradetracker.command.refusal.InvalidInput;
-import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.campaign.CampaignCommand.AbortCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.ApproveNodeUpgrade;
 import dev.upgradetracker.events.campaign.CampaignCommand.PauseCampaign;
@@ -169,16 +167,11 @@ class CampaignController {
     if (clusterIds == null) {
       return;
     }
-    for (var clusterId : clusterIds) {
-      var cluster = ClusterHistory.load(events, clusterId);
-      if (!cluster.team().equals(team)) {
-        throw new NotOwner(clusterId, cluster.team(), team);
-      }
-      if (cluster.activeCampaign() != null && !cluster.activeCampaign().equals(campaignId)) {
-        throw new CampaignAlreadyActive(clusterId, cluster.activeCampaign(), campaignId);
-      }
-      Planner.plan(cluster, mode);
-    }
+    CampaignClusters.check(
+        clusterIds.stream().map(id -> ClusterHistory.load(events, id)).toList(),
+        team,
+        campaignId,
+        mode);
   }
 
   private CampaignView view(String campaignId) {

@@ -2,7 +2,6 @@ package dev.upgradetracker.command.cluster;
 
 import dev.upgradetracker.command.cluster.model.Plan;
 import dev.upgradetracker.command.cluster.model.Planner;
-import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.web.Callers;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,11 +27,9 @@ class PlanController {
   @PostMapping("/api/clusters/{clusterId}/plan")
   Plan plan(@PathVariable String clusterId, @RequestBody(required = false) PlanRequest request) {
     var cluster = ClusterHistory.load(events, clusterId);
-    var caller = Callers.current().team();
-    if (!cluster.team().equals(caller)) {
-      throw new NotOwner(clusterId, cluster.team(), caller);
-    }
-    return Planner.plan(
-        cluster, request == null || request.mode() == null ? UpgradeMode.UPDATE : request.mode());
+    return Planner.planFor(
+        cluster,
+        request == null || request.mode() == null ? UpgradeMode.UPDATE : request.mode(),
+        Callers.current().team());
   }
 }

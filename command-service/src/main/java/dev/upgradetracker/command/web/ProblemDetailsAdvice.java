@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.web;
 
+import dev.upgradetracker.command.ownership.model.NotOwner;
 import dev.upgradetracker.command.refusal.ActionInProgress;
 import dev.upgradetracker.command.refusal.AdminOnly;
 import dev.upgradetracker.command.refusal.AlreadyExists;
@@ -10,7 +11,6 @@ import dev.upgradetracker.command.refusal.FourEyes;
 import dev.upgradetracker.command.refusal.HostTaken;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NotFound;
-import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.command.refusal.NotSkippable;
 import dev.upgradetracker.command.refusal.NothingToDo;
 import dev.upgradetracker.command.refusal.OutOfOrder;

@@ -8,6 +8,7 @@ import dev.upgradetracker.command.campaign.model.CampaignState.Started;
 import dev.upgradetracker.command.campaign.model.CampaignState.Status;
 import dev.upgradetracker.command.campaign.model.CampaignState.Window;
 import dev.upgradetracker.command.cluster.model.Skippable;
+import dev.upgradetracker.command.ownership.model.Ownership;
 import dev.upgradetracker.command.refusal.AlreadyExists;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NotFound;
@@ -59,6 +60,24 @@ public final class CampaignDecider {
 
   private CampaignDecider(CampaignState state) {
     this.state = state;
+  }
+
+  /**
+   * As {@link #decide(CampaignCommand, CampaignState)}, asked by team {@code actingTeam} (null: the
+   * system itself, e.g. the campaign driver), which must own the campaign (R8).
+   */
+  public static List<CampaignEvent> decide(
+      CampaignCommand command, CampaignState state, String actingTeam) {
+    var owner =
+        switch (state) {
+          case Started started -> started.team();
+          case NotStarted notStarted ->
+              command instanceof StartCampaign start ? start.team() : null;
+        };
+    if (actingTeam != null && owner != null) {
+      Ownership.require("campaign", command.campaignId(), owner, actingTeam);
+    }
+    return decide(command, state);
   }
 
   /** The events a command causes in {@code state}, or a {@code CommandRefused} thrown. */

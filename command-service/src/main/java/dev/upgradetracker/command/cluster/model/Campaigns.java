@@ -9,7 +9,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
 import java.util.List;
 
 /** R9: at most one active campaign drives a cluster. */
-final class Campaigns {
+public final class Campaigns {
 
   private Campaigns() {}
 
@@ -18,10 +18,15 @@ final class Campaigns {
     if (campaignId.equals(cluster.activeCampaign())) {
       return List.of();
     }
-    if (cluster.activeCampaign() != null) {
+    requireNoOther(cluster, campaignId);
+    return List.of(new CampaignAttached(cluster.clusterId(), campaignId));
+  }
+
+  /** Refuses campaign {@code campaignId} a cluster another campaign drives. */
+  public static void requireNoOther(Registered cluster, String campaignId) {
+    if (cluster.activeCampaign() != null && !cluster.activeCampaign().equals(campaignId)) {
       throw new CampaignAlreadyActive(cluster.clusterId(), cluster.activeCampaign(), campaignId);
     }
-    return List.of(new CampaignAttached(cluster.clusterId(), campaignId));
   }
 
   static List<ClusterEvent> detach(ClusterCommand.DetachCampaign command, Registered cluster) {

@@ -2,8 +2,8 @@ package dev.upgradetracker.command.cluster.model;
 
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
 import dev.upgradetracker.command.cluster.model.ClusterState.Unregistered;
+import dev.upgradetracker.command.ownership.model.Ownership;
 import dev.upgradetracker.command.refusal.NotFound;
-import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand.AdvanceCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.AttachCampaign;
@@ -88,8 +88,8 @@ public final class ClusterDecider {
                   ? register.cluster().team()
                   : null;
         };
-    if (owner != null && !owner.equals(actingTeam)) {
-      throw new NotOwner(command.clusterId(), owner, actingTeam);
+    if (owner != null) {
+      Ownership.require("cluster", command.clusterId(), owner, actingTeam);
     }
   }
 

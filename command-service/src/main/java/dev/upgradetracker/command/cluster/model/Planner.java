@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.cluster.model;
 
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
+import dev.upgradetracker.command.ownership.model.Ownership;
 import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.action.ActionStatus;
@@ -30,6 +31,12 @@ public final class Planner {
 
   private Planner(Registered cluster) {
     this.state = cluster;
+  }
+
+  /** The plan, for team {@code actor}: only the owning team plans a cluster (R8). */
+  public static Plan planFor(Registered cluster, UpgradeMode mode, String actor) {
+    Ownership.require("cluster", cluster.clusterId(), cluster.team(), actor);
+    return plan(cluster, mode);
   }
 
   public static Plan plan(Registered cluster, UpgradeMode mode) {

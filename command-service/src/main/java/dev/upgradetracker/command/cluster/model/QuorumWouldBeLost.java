@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.cluster.model;
 
+import dev.upgradetracker.command.refusal.Refuses;
 import dev.upgradetracker.command.refusal.Rule;
 import dev.upgradetracker.command.refusal.RuleViolation;
 import java.io.Serial;
@@ -10,6 +11,7 @@ import java.util.Map;
  * R6: halting guest nodes must leave the cluster a majority of its members (exactly half only with
  * a cluster lock).
  */
+@Refuses(Rule.R6)
 public final class QuorumWouldBeLost extends RuleViolation {
 
   @Serial private static final long serialVersionUID = 1L;
@@ -25,7 +27,6 @@ public final class QuorumWouldBeLost extends RuleViolation {
       boolean clusterLock,
       List<String> packagesWithNowhereToGo) {
     super(
-        Rule.R6,
         "halting the "
             + leaving
             + " guest node(s) on "

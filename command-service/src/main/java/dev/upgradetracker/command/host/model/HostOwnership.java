@@ -2,9 +2,10 @@ package dev.upgradetracker.command.host.model;
 
 import static dev.upgradetracker.command.input.InputChecks.canonicalAddress;
 
+import dev.upgradetracker.command.ownership.model.NotOwner;
+import dev.upgradetracker.command.ownership.model.Ownership;
 import dev.upgradetracker.command.refusal.HostTaken;
 import dev.upgradetracker.command.refusal.InvalidInput;
-import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.VmHost;
 import java.util.Map;
@@ -34,9 +35,7 @@ public final class HostOwnership {
     if (entry == null) {
       throw NotOwner.unassignedHost(host.name(), team);
     }
-    if (!entry.team().equals(team)) {
-      throw new NotOwner("host", host.name(), entry.team(), team);
-    }
+    Ownership.require("host", host.name(), entry.team(), team);
     if (!entry.sshAddress().equals(canonicalAddress(host.sshAddress()))) {
       throw new InvalidInput(
           field + ".sshAddress",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.upgradetracker.command.refusal.NotOwner;
+import dev.upgradetracker.command.ownership.model.NotOwner;
 import dev.upgradetracker.events.cluster.ClusterCommand.AttachCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.DetachCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.MoveGuests;

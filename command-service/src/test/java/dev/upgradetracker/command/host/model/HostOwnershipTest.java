@@ -4,9 +4,9 @@ import static dev.upgradetracker.command.cluster.model.Clusters.twoOwnHostsThree
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.upgradetracker.command.ownership.model.NotOwner;
 import dev.upgradetracker.command.refusal.HostTaken;
 import dev.upgradetracker.command.refusal.InvalidInput;
-import dev.upgradetracker.command.refusal.NotOwner;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,9 @@
+package dev.upgradetracker.architecture.planted.model;
+
+import dev.upgradetracker.architecture.planted.refusal.Violation;
+
+/** Planted for {@code ArchitectureTest}: a rule's refusal, in its model. */
+public class RuleRefused extends Violation {
+
+  private static final long serialVersionUID = 1L;
+}
