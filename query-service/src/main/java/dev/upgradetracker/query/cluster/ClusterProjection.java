@@ -66,15 +66,12 @@ public final class ClusterProjection {
     }
     var folded = fold(view, envelope.event(), envelope.timestamp());
     var phase = ClusterPhase.of(folded);
-    return folded
-        .withProgress(
-            folded
-                .progress()
-                .change(
-                    p -> {
-                      p.phase = phase;
-                      p.estimate(envelope.timestamp());
-                    }))
+    return progress(
+            folded,
+            p -> {
+              p.phase = phase;
+              p.estimate(envelope.timestamp());
+            })
         .at(ActivitySummary.of(envelope));
   }
 
@@ -101,7 +98,8 @@ public final class ClusterProjection {
               updated.guests(),
               updated.packages());
       case HostActionRequested requested ->
-          view.withActions(
+          actions(
+              view,
               append(
                   view.actions(),
                   new ActionView(
@@ -117,7 +115,8 @@ public final class ClusterProjection {
       case GuestMoved moved ->
           guests(view, g -> g.name().equals(moved.guest()) ? g.movedTo(moved.toHost()) : g);
       case PackageMoved moved ->
-          view.withPackages(
+          packages(
+              view,
               view.packages().stream()
                   .map(
                       p ->
@@ -209,7 +208,7 @@ public final class ClusterProjection {
   }
 
   private static ClusterView progress(ClusterView view, Consumer<ClusterProgress.Draft> edit) {
-    return view.withProgress(view.progress().change(edit));
+    return view.change(d -> d.progress = d.progress.change(edit));
   }
 
   private static ClusterView failure(ClusterView view, HostActionFailed failed, Instant at) {
@@ -277,12 +276,22 @@ public final class ClusterProjection {
   }
 
   private static ClusterView guests(ClusterView view, UnaryOperator<GuestView> change) {
-    return view.withGuests(view.guests().stream().map(change).toList());
+    return view.change(d -> d.guests = d.guests.stream().map(change).toList());
   }
 
   private static ClusterView host(ClusterView view, String name, UnaryOperator<HostView> change) {
-    return view.withHosts(
-        view.hosts().stream().map(h -> h.name().equals(name) ? change.apply(h) : h).toList());
+    return view.change(
+        d ->
+            d.hosts =
+                d.hosts.stream().map(h -> h.name().equals(name) ? change.apply(h) : h).toList());
+  }
+
+  private static ClusterView actions(ClusterView view, List<ActionView> actions) {
+    return view.change(d -> d.actions = actions);
+  }
+
+  private static ClusterView packages(ClusterView view, List<PackageView> packages) {
+    return view.change(d -> d.packages = packages);
   }
 
   private static ClusterView finish(ClusterView view, String actionId, ActionOutcome outcome) {
@@ -302,7 +311,7 @@ public final class ClusterProjection {
                                 : null)
                         : a)
             .toList();
-    return view.withActions(actions);
+    return actions(view, actions);
   }
 
   /**

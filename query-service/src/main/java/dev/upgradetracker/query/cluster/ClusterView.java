@@ -9,6 +9,7 @@ import dev.upgradetracker.query.activity.ActivityEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a dashboard shows of one cluster. {@code lastSequence} is the cluster position this view has
@@ -70,127 +71,80 @@ public record ClusterView(
     return (int) guests.stream().filter(GuestView::hasKit4).count();
   }
 
-  public ClusterView withHosts(List<HostView> next) {
-    return new ClusterView(
-        clusterId,
-        team,
-        topology,
-        site,
-        next,
-        guests,
-        packages,
-        warnings,
-        actions,
-        progress,
-        activity,
-        lastSequence,
-        lastEventAt);
+  /** The same view with what {@code edit} changes of it. */
+  ClusterView change(Consumer<Draft> edit) {
+    var draft = new Draft(this);
+    edit.accept(draft);
+    return draft.build();
   }
 
   /** The same view, its warnings found again in its hosts' and guests' versions as they are now. */
   public ClusterView checked() {
-    return new ClusterView(
-        clusterId,
-        team,
-        topology,
-        site,
-        hosts,
-        guests,
-        packages,
-        InventoryWarnings.of(hosts, guests),
-        actions,
-        progress,
-        activity,
-        lastSequence,
-        lastEventAt);
-  }
-
-  public ClusterView withGuests(List<GuestView> next) {
-    return new ClusterView(
-        clusterId,
-        team,
-        topology,
-        site,
-        hosts,
-        next,
-        packages,
-        warnings,
-        actions,
-        progress,
-        activity,
-        lastSequence,
-        lastEventAt);
-  }
-
-  public ClusterView withPackages(List<PackageView> next) {
-    return new ClusterView(
-        clusterId,
-        team,
-        topology,
-        site,
-        hosts,
-        guests,
-        next,
-        warnings,
-        actions,
-        progress,
-        activity,
-        lastSequence,
-        lastEventAt);
-  }
-
-  public ClusterView withActions(List<ActionView> next) {
-    return new ClusterView(
-        clusterId,
-        team,
-        topology,
-        site,
-        hosts,
-        guests,
-        packages,
-        warnings,
-        next,
-        progress,
-        activity,
-        lastSequence,
-        lastEventAt);
-  }
-
-  public ClusterView withProgress(ClusterProgress next) {
-    return new ClusterView(
-        clusterId,
-        team,
-        topology,
-        site,
-        hosts,
-        guests,
-        packages,
-        warnings,
-        actions,
-        next,
-        activity,
-        lastSequence,
-        lastEventAt);
+    return change(d -> d.warnings = InventoryWarnings.of(d.hosts, d.guests));
   }
 
   /** The same view, having folded in {@code entry}'s event. */
   public ClusterView at(ActivityEntry entry) {
-    var recent = new ArrayList<>(activity);
-    recent.add(entry);
-    return new ClusterView(
-        clusterId,
-        team,
-        topology,
-        site,
-        hosts,
-        guests,
-        packages,
-        warnings,
-        actions,
-        progress,
-        List.copyOf(recent.subList(Math.max(0, recent.size() - ACTIVITY_KEPT), recent.size())),
-        entry.position(),
-        entry.at());
+    return change(
+        d -> {
+          var recent = new ArrayList<>(d.activity);
+          recent.add(entry);
+          d.activity =
+              List.copyOf(
+                  recent.subList(Math.max(0, recent.size() - ACTIVITY_KEPT), recent.size()));
+          d.lastSequence = entry.position();
+          d.lastEventAt = entry.at();
+        });
+  }
+
+  /** A view being changed: every field but the cluster's id. */
+  static final class Draft {
+    String team;
+    Topology topology;
+    String site;
+    List<HostView> hosts;
+    List<GuestView> guests;
+    List<PackageView> packages;
+    List<InventoryWarning> warnings;
+    List<ActionView> actions;
+    ClusterProgress progress;
+    List<ActivityEntry> activity;
+    long lastSequence;
+    Instant lastEventAt;
+    private final String clusterId;
+
+    private Draft(ClusterView from) {
+      clusterId = from.clusterId;
+      team = from.team;
+      topology = from.topology;
+      site = from.site;
+      hosts = from.hosts;
+      guests = from.guests;
+      packages = from.packages;
+      warnings = from.warnings;
+      actions = from.actions;
+      progress = from.progress;
+      activity = from.activity;
+      lastSequence = from.lastSequence;
+      lastEventAt = from.lastEventAt;
+    }
+
+    private ClusterView build() {
+      return new ClusterView(
+          clusterId,
+          team,
+          topology,
+          site,
+          hosts,
+          guests,
+          packages,
+          warnings,
+          actions,
+          progress,
+          activity,
+          lastSequence,
+          lastEventAt);
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ record ClusterViewPage(@JsonUnwrapped ClusterView view, GuestsPage guestsPage) {
     int from = (int) Math.min((long) page * size, guests.size());
     int to = Math.min(from + size, guests.size());
     return new ClusterViewPage(
-        view.withGuests(guests.subList(from, to)), new GuestsPage(page, size, guests.size()));
+        view.change(d -> d.guests = guests.subList(from, to)),
+        new GuestsPage(page, size, guests.size()));
   }
 }

@@ -13,10 +13,12 @@ class ClusterViewPageTest {
 
   private static final ClusterView TEN_GUESTS =
       ClusterView.empty("c1")
-          .withGuests(
-              IntStream.rangeClosed(1, 10)
-                  .mapToObj(n -> new GuestView("g" + n, "h1", "A.03.50", false, null))
-                  .toList());
+          .change(
+              d ->
+                  d.guests =
+                      IntStream.rangeClosed(1, 10)
+                          .mapToObj(n -> new GuestView("g" + n, "h1", "A.03.50", false, null))
+                          .toList());
 
   @Test
   void answersThePageAskedForWithTheTotal() {

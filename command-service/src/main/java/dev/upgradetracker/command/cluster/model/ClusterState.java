@@ -14,9 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.pcollections.PMap;
-import org.pcollections.PSet;
 
 /** A cluster's lifecycle as the command side sees it. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "state")
@@ -53,98 +52,22 @@ public sealed interface ClusterState {
     }
 
     Registered withHost(String name, UnaryOperator<Host> change) {
-      return withHosts(replace(hosts, name, change));
-    }
-
-    Registered withHosts(Map<String, Host> next) {
-      return new Registered(
-          clusterId,
-          team,
-          topology,
-          clusterLock,
-          next,
-          guests,
-          packages,
-          upgradingHost,
-          pendingActions,
-          finishedActions,
-          campaign);
+      return change(d -> d.hosts = replace(d.hosts, name, change));
     }
 
     Registered withGuest(String name, UnaryOperator<GuestNode> change) {
-      return new Registered(
-          clusterId,
-          team,
-          topology,
-          clusterLock,
-          hosts,
-          replace(guests, name, change),
-          packages,
-          upgradingHost,
-          pendingActions,
-          finishedActions,
-          campaign);
+      return change(d -> d.guests = replace(d.guests, name, change));
     }
 
     Registered withPackage(String name, UnaryOperator<Pkg> change) {
-      return new Registered(
-          clusterId,
-          team,
-          topology,
-          clusterLock,
-          hosts,
-          guests,
-          replace(packages, name, change),
-          upgradingHost,
-          pendingActions,
-          finishedActions,
-          campaign);
+      return change(d -> d.packages = replace(d.packages, name, change));
     }
 
-    Registered withUpgradingHost(String host) {
-      return new Registered(
-          clusterId,
-          team,
-          topology,
-          clusterLock,
-          hosts,
-          guests,
-          packages,
-          host,
-          pendingActions,
-          finishedActions,
-          campaign);
-    }
-
-    /** Persistent collections: the next change shares all but the entry it changes. */
-    Registered withActions(PMap<String, PendingAction> pending, PSet<String> finished) {
-      return new Registered(
-          clusterId,
-          team,
-          topology,
-          clusterLock,
-          hosts,
-          guests,
-          packages,
-          upgradingHost,
-          pending,
-          finished,
-          campaign);
-    }
-
-    Registered withCampaign(CampaignDrive drive) {
-      return new Registered(
-          clusterId,
-          team,
-          topology,
-          clusterLock,
-          hosts,
-          guests,
-          packages,
-          upgradingHost,
-          pendingActions,
-          finishedActions,
-          drive);
+    /** The same cluster with what {@code edit} changes of it. */
+    Registered change(Consumer<Draft> edit) {
+      var draft = new Draft(this);
+      edit.accept(draft);
+      return draft.build();
     }
 
     /** How many guests each host runs (hosts without guests are absent). */
@@ -178,6 +101,46 @@ public sealed interface ClusterState {
       var current = map.get(key);
       return current == null ? map : Persistent.ordered(map).plus(key, change.apply(current));
     }
+
+    /** A registered cluster being changed: every field but its id, team and topology. */
+    static final class Draft {
+      boolean clusterLock;
+      Map<String, Host> hosts;
+      Map<String, GuestNode> guests;
+      Map<String, Pkg> packages;
+      String upgradingHost;
+      Map<String, PendingAction> pendingActions;
+      Set<String> finishedActions;
+      CampaignDrive campaign;
+      private final Registered from;
+
+      private Draft(Registered from) {
+        this.from = from;
+        clusterLock = from.clusterLock;
+        hosts = from.hosts;
+        guests = from.guests;
+        packages = from.packages;
+        upgradingHost = from.upgradingHost;
+        pendingActions = from.pendingActions;
+        finishedActions = from.finishedActions;
+        campaign = from.campaign;
+      }
+
+      private Registered build() {
+        return new Registered(
+            from.clusterId,
+            from.team,
+            from.topology,
+            clusterLock,
+            hosts,
+            guests,
+            packages,
+            upgradingHost,
+            pendingActions,
+            finishedActions,
+            campaign);
+      }
+    }
   }
 
   /**
@@ -204,31 +167,11 @@ public sealed interface ClusterState {
     }
 
     Host markBackedUp() {
-      return new Host(
-          name,
-          sshAddress,
-          hpuxVersion,
-          ivmVersion,
-          serviceguardVersion,
-          member,
-          true,
-          patched,
-          upgradedBy,
-          depot);
+      return progress(member, true, patched, upgradedBy);
     }
 
     Host markPatched() {
-      return new Host(
-          name,
-          sshAddress,
-          hpuxVersion,
-          ivmVersion,
-          serviceguardVersion,
-          member,
-          backedUp,
-          true,
-          upgradedBy,
-          depot);
+      return progress(member, backedUp, true, upgradedBy);
     }
 
     Host upgradedTo(String hpux, String ivm, String serviceguard, UpgradeMode mode) {
@@ -249,30 +192,26 @@ public sealed interface ClusterState {
      * This inventory entry, with what was already done to the host as {@code before} records it.
      */
     Host withProgressOf(Host before) {
-      return new Host(
-          name,
-          sshAddress,
-          hpuxVersion,
-          ivmVersion,
-          serviceguardVersion,
-          before.member,
-          before.backedUp,
-          before.patched,
-          before.upgradedBy,
-          depot);
+      return progress(before.member, before.backedUp, before.patched, before.upgradedBy);
     }
 
     Host rejoined() {
+      return progress(true, backedUp, patched, upgradedBy);
+    }
+
+    /** The same host, as inventoried, with this progress through the procedure. */
+    private Host progress(
+        boolean nowMember, boolean nowBackedUp, boolean nowPatched, UpgradeMode by) {
       return new Host(
           name,
           sshAddress,
           hpuxVersion,
           ivmVersion,
           serviceguardVersion,
-          true,
-          backedUp,
-          patched,
-          upgradedBy,
+          nowMember,
+          nowBackedUp,
+          nowPatched,
+          by,
           depot);
     }
   }

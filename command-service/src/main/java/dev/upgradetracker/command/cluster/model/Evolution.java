@@ -72,7 +72,7 @@ final class Evolution {
                 .plus(
                     requested.actionId(),
                     new PendingAction(requested.actionId(), requested.host(), requested.action()));
-        yield cluster.withActions(pending, Persistent.set(cluster.finishedActions()));
+        yield cluster.change(d -> d.pendingActions = pending);
       }
       case HostActionSucceeded succeeded ->
           finish(stepReported(cluster, succeeded.actionId(), null), succeeded.actionId());
@@ -92,7 +92,7 @@ final class Evolution {
           eachGuest(cluster, halted.guests(), g -> g.withMembership(false));
       case ClusterNodesStarted started ->
           eachGuest(cluster, started.guests(), g -> g.withMembership(true));
-      case NodeUpgradeStarted started -> cluster.withUpgradingHost(started.host());
+      case NodeUpgradeStarted started -> cluster.change(d -> d.upgradingHost = started.host());
       case NodeUpgraded upgraded ->
           cluster
               .withHost(
@@ -103,14 +103,14 @@ final class Evolution {
                           upgraded.ivmVersion(),
                           upgraded.serviceguardVersion(),
                           upgraded.mode()))
-              .withUpgradingHost(null);
+              .change(d -> d.upgradingHost = null);
       case NodeRejoinedCluster rejoined -> cluster.withHost(rejoined.host(), Host::rejoined);
       case PatchesInstalled patched -> cluster.withHost(patched.host(), Host::markPatched);
       case GuestKitInstalled kit ->
           cluster.withGuest(kit.guest(), g -> g.withKit(kit.kitVersion()));
       case CampaignAttached attached ->
-          cluster.withCampaign(new CampaignDrive(attached.campaignId(), null));
-      case CampaignDetached detached -> cluster.withCampaign(null);
+          cluster.change(d -> d.campaign = new CampaignDrive(attached.campaignId(), null));
+      case CampaignDetached detached -> cluster.change(d -> d.campaign = null);
       case CampaignStepStarted started ->
           withStep(
               cluster,
@@ -261,7 +261,7 @@ final class Evolution {
   private static Registered withStep(Registered cluster, CampaignStep step) {
     return cluster.campaign() == null
         ? cluster
-        : cluster.withCampaign(cluster.campaign().withStep(step));
+        : cluster.change(d -> d.campaign = d.campaign.withStep(step));
   }
 
   /** A report on one of the running campaign step's actions brings the step nearer its end. */
@@ -285,8 +285,10 @@ final class Evolution {
   }
 
   private static Registered finish(Registered cluster, String actionId) {
-    return cluster.withActions(
-        Persistent.unordered(cluster.pendingActions()).minus(actionId),
-        Persistent.set(cluster.finishedActions()).plus(actionId));
+    return cluster.change(
+        d -> {
+          d.pendingActions = Persistent.unordered(d.pendingActions).minus(actionId);
+          d.finishedActions = Persistent.set(d.finishedActions).plus(actionId);
+        });
   }
 }
