@@ -3,6 +3,7 @@ package dev.upgradetracker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.fleet.Fleets;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,9 +40,12 @@ class CampaignControlsIT {
     var wrongHost = client.approve("gated", "g1", "g1-h1");
     assertThat(wrongHost.statusCode()).as(wrongHost.body()).isEqualTo(409);
 
-    client.post("/api/campaigns/gated/pause", "");
+    var paused = client.post("/api/campaigns/gated/pause", "");
     var approved = client.approve("gated", "g1", "g1-h2");
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    assertThat(version(approved))
+        .as("each answer carries the campaign's version as its ETag, the approval's a later one")
+        .isGreaterThan(version(paused));
     // The answer is the campaign as of the approval: a step runs only once the campaign has
     // authorized it, so a paused campaign with no step in flight has started nothing.
     var afterApproval = JSON.readTree(approved.body());
@@ -72,5 +76,10 @@ class CampaignControlsIT {
         c -> ("approval to upgrade " + host).equals(c.at("/progress/0/waitingFor").asString("")),
         PATIENCE,
         "the upgrade of " + host + " waits for approval");
+  }
+
+  /** The version an answer's ETag names. */
+  private static long version(HttpResponse<String> answer) {
+    return Long.parseLong(answer.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
   }
 }

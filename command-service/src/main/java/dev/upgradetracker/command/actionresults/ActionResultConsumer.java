@@ -1,6 +1,6 @@
 package dev.upgradetracker.command.actionresults;
 
-import dev.upgradetracker.command.axon.TraceKeys;
+import dev.upgradetracker.command.axon.CommandMessages;
 import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.action.ActionResult;
@@ -12,11 +12,9 @@ import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.messaging.KafkaSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,15 +89,10 @@ class ActionResultConsumer implements SmartLifecycle {
       while (running) {
         try {
           commands.sendAndWait(
-              GenericCommandMessage.asCommandMessage(
-                      new ClusterCommandDispatch(
-                          new RecordActionResult(result.clusterId(), result)))
-                  .andMetaData(
-                      Map.of(
-                          TraceKeys.CORRELATION_ID,
-                          result.actionId(),
-                          TraceKeys.USER,
-                          "executor")));
+              CommandMessages.bySystem(
+                  new ClusterCommandDispatch(new RecordActionResult(result.clusterId(), result)),
+                  "executor",
+                  result.actionId()));
           return;
         } catch (CommandRefused refused) {
           log.warn("action result refused, skipped: {}", refused.getMessage());

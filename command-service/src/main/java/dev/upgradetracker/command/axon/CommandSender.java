@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -101,9 +100,7 @@ public class CommandSender {
     var expected = ExpectedVersion.of(http.getHeader(HttpHeaders.IF_MATCH));
     expected.ifPresent(version -> metadata.put(TraceKeys.EXPECTED_VERSION, version));
     handle(dispatch, idKey, id, metadata);
-    var position = currentVersion(id);
-    ExpectedVersion.answerWith(position);
-    return position;
+    return currentVersion(id);
   }
 
   /** The handler's answer; a lost race is a {@link ConcurrentChange}. */
@@ -112,8 +109,7 @@ public class CommandSender {
     try (var subject = MDC.putCloseable(idKey, id);
         var correlation =
             MDC.putCloseable("correlationId", metadata.get(TraceKeys.CORRELATION_ID).toString())) {
-      return commands.sendAndWait(
-          GenericCommandMessage.asCommandMessage(dispatch).andMetaData(metadata));
+      return commands.sendAndWait(CommandMessages.of(dispatch, metadata));
     } catch (ConcurrencyException e) {
       throw new ConcurrentChange(id, currentVersion(id));
     }

@@ -3,9 +3,6 @@ package dev.upgradetracker.command.axon;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Optimistic concurrency over HTTP: an answer's {@code ETag} is the cluster's or campaign's version
@@ -30,13 +27,5 @@ public final class ExpectedVersion {
           "must be an ETag this service answered, such as \"12\" (a version), not " + ifMatch);
     }
     return Optional.of(Long.parseLong(matcher.group(1)));
-  }
-
-  /** Puts the version reached on the answer to the current request, as its ETag. */
-  static void answerWith(long version) {
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-        && request.getResponse() != null) {
-      request.getResponse().setHeader(HttpHeaders.ETAG, "\"" + version + "\"");
-    }
   }
 }

@@ -93,9 +93,12 @@ class CampaignController {
             ? request.campaignId()
             : "campaign-" + UUID.randomUUID().toString().substring(0, 8);
     checkClusters(request.clusterIds(), team, campaignId, options.mode());
-    sender.send(
-        new StartCampaign(campaignId, team, request.clusterIds(), options, Instant.now()), http);
+    var version =
+        sender.send(
+            new StartCampaign(campaignId, team, request.clusterIds(), options, Instant.now()),
+            http);
     return ResponseEntity.created(URI.create("/api/campaigns/" + campaignId))
+        .eTag(String.valueOf(version))
         .body(view(campaignId));
   }
 
@@ -105,47 +108,45 @@ class CampaignController {
   }
 
   @PostMapping("/{campaignId}/pause")
-  CampaignView pause(@PathVariable String campaignId, HttpServletRequest http) {
-    sender.send(new PauseCampaign(campaignId), http);
-    return view(campaignId);
+  ResponseEntity<CampaignView> pause(@PathVariable String campaignId, HttpServletRequest http) {
+    return answer(sender.send(new PauseCampaign(campaignId), http), campaignId);
   }
 
   @PostMapping("/{campaignId}/resume")
-  CampaignView resume(@PathVariable String campaignId, HttpServletRequest http) {
-    sender.send(new ResumeCampaign(campaignId, Instant.now()), http);
-    return view(campaignId);
+  ResponseEntity<CampaignView> resume(@PathVariable String campaignId, HttpServletRequest http) {
+    return answer(sender.send(new ResumeCampaign(campaignId, Instant.now()), http), campaignId);
   }
 
   @PostMapping("/{campaignId}/abort")
-  CampaignView abort(
+  ResponseEntity<CampaignView> abort(
       @PathVariable String campaignId,
       @Valid @RequestBody(required = false) Reason reason,
       HttpServletRequest http) {
-    sender.send(new AbortCampaign(campaignId, reason == null ? null : reason.reason()), http);
-    return view(campaignId);
+    return answer(
+        sender.send(new AbortCampaign(campaignId, reason == null ? null : reason.reason()), http),
+        campaignId);
   }
 
   @PostMapping("/{campaignId}/clusters/{clusterId}/retry")
-  CampaignView retry(
+  ResponseEntity<CampaignView> retry(
       @PathVariable String campaignId, @PathVariable String clusterId, HttpServletRequest http) {
-    sender.send(new RetryStep(campaignId, clusterId, Instant.now()), http);
-    return view(campaignId);
+    return answer(
+        sender.send(new RetryStep(campaignId, clusterId, Instant.now()), http), campaignId);
   }
 
   @PostMapping("/{campaignId}/clusters/{clusterId}/skip")
-  CampaignView skip(
+  ResponseEntity<CampaignView> skip(
       @PathVariable String campaignId,
       @PathVariable String clusterId,
       @Valid @RequestBody(required = false) Reason reason,
       HttpServletRequest http) {
-    sender.send(
-        new SkipStep(campaignId, clusterId, reason == null ? null : reason.reason(), Instant.now()),
-        http);
-    return view(campaignId);
+    var skip =
+        new SkipStep(campaignId, clusterId, reason == null ? null : reason.reason(), Instant.now());
+    return answer(sender.send(skip, http), campaignId);
   }
 
   @PostMapping("/{campaignId}/clusters/{clusterId}/approve")
-  CampaignView approve(
+  ResponseEntity<CampaignView> approve(
       @PathVariable String campaignId,
       @PathVariable String clusterId,
       @Valid @RequestBody(required = false) HostApproval approval,
@@ -153,9 +154,8 @@ class CampaignController {
     if (approval == null || approval.host() == null || approval.host().isBlank()) {
       throw new InvalidInput("host", "is required: the node whose upgrade is approved");
     }
-    sender.send(
-        new ApproveNodeUpgrade(campaignId, clusterId, approval.host(), Instant.now()), http);
-    return view(campaignId);
+    var approve = new ApproveNodeUpgrade(campaignId, clusterId, approval.host(), Instant.now());
+    return answer(sender.send(approve, http), campaignId);
   }
 
   /**
@@ -172,6 +172,11 @@ class CampaignController {
         team,
         campaignId,
         mode);
+  }
+
+  /** The campaign as it stands after a command, with its version as the ETag. */
+  private ResponseEntity<CampaignView> answer(long version, String campaignId) {
+    return ResponseEntity.ok().eTag(String.valueOf(version)).body(view(campaignId));
   }
 
   private CampaignView view(String campaignId) {

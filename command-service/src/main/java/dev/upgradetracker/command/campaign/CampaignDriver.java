@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.campaign;
 
+import dev.upgradetracker.command.axon.CommandMessages;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
 import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -174,15 +174,15 @@ class CampaignDriver {
 
   private void send(Object dispatch, String campaignId) {
     var message =
-        GenericCommandMessage.asCommandMessage(dispatch)
-            .andMetaData(
-                Map.of(
-                    TraceKeys.CORRELATION_ID,
-                    campaignId,
-                    TraceKeys.USER,
-                    PROCESSING_GROUP,
-                    TraceKeys.ON_BEHALF_OF,
-                    starters.of(campaignId)));
+        CommandMessages.of(
+            dispatch,
+            Map.of(
+                TraceKeys.CORRELATION_ID,
+                campaignId,
+                TraceKeys.USER,
+                PROCESSING_GROUP,
+                TraceKeys.ON_BEHALF_OF,
+                starters.of(campaignId)));
     try {
       var logContext = MDC.getCopyOfContextMap();
       senders

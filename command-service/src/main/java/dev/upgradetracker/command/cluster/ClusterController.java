@@ -114,6 +114,7 @@ class ClusterController {
       @Valid @RequestBody ClusterSpec cluster, HttpServletRequest http) {
     var position = sender.send(new RegisterCluster(cluster), http);
     return ResponseEntity.created(URI.create("/api/clusters/" + cluster.id()))
+        .eTag(String.valueOf(position))
         .body(new Registered(cluster, position));
   }
 
@@ -128,7 +129,9 @@ class ClusterController {
           "the body's id " + cluster.id() + " is not the cluster " + clusterId + " of the path");
     }
     var position = sender.send(new UpdateCluster(cluster), http);
-    return ResponseEntity.ok(new Registered(cluster, position));
+    return ResponseEntity.ok()
+        .eTag(String.valueOf(position))
+        .body(new Registered(cluster, position));
   }
 
   @PostMapping("/{clusterId}/{step}")
@@ -211,7 +214,9 @@ class ClusterController {
   private ResponseEntity<Accepted> accepted(
       ClusterCommand command, String actionId, HttpServletRequest http) {
     var position = sender.send(command, http);
-    return ResponseEntity.accepted().body(new Accepted(command.clusterId(), actionId, position));
+    return ResponseEntity.accepted()
+        .eTag(String.valueOf(position))
+        .body(new Accepted(command.clusterId(), actionId, position));
   }
 
   private static String actionId(String requested) {
