@@ -19,6 +19,7 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -67,9 +68,10 @@ public class CampaignAggregate {
     applyAll(CampaignDecider.decide(dispatch.command(), state, actingTeam), deadlines);
   }
 
+  /** {@code at}: when the deadline fired, the clock of the decision (a test's, in time travel). */
   @DeadlineHandler(deadlineName = WINDOW_OPENS)
-  void on(WindowOpens opening, DeadlineManager deadlines) {
-    applyAll(CampaignDecider.decide(new OpenWindow(campaignId, Instant.now()), state), deadlines);
+  void on(WindowOpens opening, @Timestamp Instant at, DeadlineManager deadlines) {
+    applyAll(CampaignDecider.decide(new OpenWindow(campaignId, at), state), deadlines);
   }
 
   @EventSourcingHandler
