@@ -31,36 +31,22 @@ public record HostState(
   }
 
   public HostState withVersions(String hpux, String ivm, String serviceguard) {
-    return new HostState(
-        cluster, name, port, hpux, ivm, serviceguard, up, patched, backedUp, depot);
+    return changed(hpux, ivm, serviceguard, patched, backedUp);
   }
 
   public HostState markPatched() {
-    return new HostState(
-        cluster,
-        name,
-        port,
-        hpuxVersion,
-        ivmVersion,
-        serviceguardVersion,
-        up,
-        true,
-        backedUp,
-        depot);
+    return changed(hpuxVersion, ivmVersion, serviceguardVersion, true, backedUp);
   }
 
   public HostState markBackedUp() {
+    return changed(hpuxVersion, ivmVersion, serviceguardVersion, patched, true);
+  }
+
+  /** The same host, its software and what was done to it as given. */
+  private HostState changed(
+      String hpux, String ivm, String serviceguard, boolean nowPatched, boolean nowBackedUp) {
     return new HostState(
-        cluster,
-        name,
-        port,
-        hpuxVersion,
-        ivmVersion,
-        serviceguardVersion,
-        up,
-        patched,
-        true,
-        depot);
+        cluster, name, port, hpux, ivm, serviceguard, up, nowPatched, nowBackedUp, depot);
   }
 
   public boolean runsIntegrityVm4() {
