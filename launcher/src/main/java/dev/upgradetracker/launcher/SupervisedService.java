@@ -3,7 +3,6 @@ package dev.upgradetracker.launcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,13 +12,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A service the launcher keeps running: when its process dies, it is started again on its port and
- * data after a back-off (1 s, doubling up to 30 s while it keeps dying within a minute of its
- * start), with a log line each time.
+ * data after a back-off (1 s, doubling up to 30 s while it keeps dying before it becomes healthy: a
+ * crash loop; a service killed after it served starts again after 1 s), with a log line each time.
  */
 final class SupervisedService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SupervisedService.class);
-  private static final Duration STABLE = Duration.ofMinutes(1);
+  private static final Duration REVIVAL_START_TIMEOUT = Duration.ofMinutes(3);
   private static final long MAX_BACKOFF_SECONDS = 30;
   private static final ScheduledExecutorService REVIVALS =
       Executors.newSingleThreadScheduledExecutor(
@@ -31,7 +30,7 @@ final class SupervisedService implements AutoCloseable {
   private final Map<String, String> env;
   private final Path logs;
   private ServiceProcess current;
-  private Instant startedAt;
+  private boolean healthy;
   private int quickDeaths;
   private boolean closed;
 
@@ -62,7 +61,15 @@ final class SupervisedService implements AutoCloseable {
   }
 
   void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-    process().awaitHealthy(timeout);
+    var process = process();
+    process.awaitHealthy(timeout);
+    markHealthy(process);
+  }
+
+  private synchronized void markHealthy(ServiceProcess process) {
+    if (process == current) {
+      healthy = true;
+    }
   }
 
   /** Starts the service now if its process is dead, and waits until it is healthy. */
@@ -99,7 +106,7 @@ final class SupervisedService implements AutoCloseable {
   private void launch() throws IOException {
     var process = ServiceProcess.start(module, home, port, env, logs);
     current = process;
-    startedAt = Instant.now();
+    healthy = false;
     process.onExit().thenRun(() -> exited(process));
   }
 
@@ -107,8 +114,7 @@ final class SupervisedService implements AutoCloseable {
     if (closed || process != current) {
       return;
     }
-    boolean quick = Duration.between(startedAt, Instant.now()).compareTo(STABLE) < 0;
-    quickDeaths = quick ? quickDeaths + 1 : 0;
+    quickDeaths = healthy ? 0 : quickDeaths + 1;
     long delay = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(5, Math.max(0, quickDeaths - 1)));
     log.warn(
         "{} exited with code {}; starting it again in {} s (its log: {})",
@@ -126,9 +132,27 @@ final class SupervisedService implements AutoCloseable {
     try {
       launch();
       log.info("{} started again", module);
+      watchHealth(current);
     } catch (IOException e) {
       log.error("{} could not be started again: {}", module, e.toString());
       REVIVALS.schedule(this::revive, MAX_BACKOFF_SECONDS, TimeUnit.SECONDS);
     }
+  }
+
+  /** A revived service nobody waits for is seen healthy here, which ends its crash loop count. */
+  private void watchHealth(ServiceProcess process) {
+    Thread.ofVirtual()
+        .name(module + "-health-watch")
+        .start(
+            () -> {
+              try {
+                process.awaitHealthy(REVIVAL_START_TIMEOUT);
+                markHealthy(process);
+              } catch (IOException | RuntimeException notHealthy) {
+                log.debug("{} did not become healthy: {}", module, notHealthy.getMessage());
+              } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+              }
+            });
   }
 }
