@@ -328,6 +328,20 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void aSiteOrDepotThatIsNoNameOrTooLongIsRefusedAtItsPointerAndNothingIsStored() throws Exception {
+    var spec = Json.MAPPER.valueToTree(cluster);
+
+    var badSite = register(edited(spec, c -> c.put("site", "east; reboot")));
+    var longDepot =
+        register(
+            edited(spec, c -> ((ObjectNode) c.get("hosts").get(0)).put("depot", "d".repeat(64))));
+
+    assertRefused(badSite, "#/site", "must be 1-63 letters");
+    assertRefused(longDepot, "#/hosts/0/depot", "must be 1-63 letters");
+    assertThat(storedEventCount()).isZero();
+  }
+
+  @Test
   void aGuestOnTheFourKitWhileHostsRunThreeXIsRegisteredWithAnR4WarningThatThePlanCarriesToo()
       throws Exception {
     var first = cluster.guests().getFirst();
