@@ -4,6 +4,7 @@ import dev.upgradetracker.command.campaign.model.CampaignState.Approval;
 import dev.upgradetracker.command.campaign.model.CampaignState.ClusterRun;
 import dev.upgradetracker.command.campaign.model.CampaignState.Failure;
 import dev.upgradetracker.command.campaign.model.CampaignState.Idle;
+import dev.upgradetracker.command.campaign.model.CampaignState.NotStarted;
 import dev.upgradetracker.command.campaign.model.CampaignState.Phase;
 import dev.upgradetracker.command.campaign.model.CampaignState.Started;
 import dev.upgradetracker.command.campaign.model.CampaignState.Status;
@@ -34,15 +35,25 @@ final class CampaignEvolution {
   private CampaignEvolution() {}
 
   static CampaignState evolve(CampaignState state, CampaignEvent event) {
-    if (event instanceof CampaignStarted started) {
-      var clusters = new LinkedHashMap<String, ClusterRun>();
-      started.clusterIds().forEach(id -> clusters.put(id, ClusterRun.pending(id)));
-      return new Started(
-          started.campaignId(), started.team(), started.options(), Status.RUNNING, clusters);
-    }
-    var campaign = (Started) state;
+    return switch (state) {
+      case NotStarted notStarted when event instanceof CampaignStarted started -> begun(started);
+      case NotStarted notStarted ->
+          throw new IllegalStateException(
+              event.getClass().getSimpleName() + " before its campaign started");
+      case Started campaign -> evolve(campaign, event);
+    };
+  }
+
+  private static Started begun(CampaignStarted started) {
+    var clusters = new LinkedHashMap<String, ClusterRun>();
+    started.clusterIds().forEach(id -> clusters.put(id, ClusterRun.pending(id)));
+    return new Started(
+        started.campaignId(), started.team(), started.options(), Status.RUNNING, clusters);
+  }
+
+  private static Started evolve(Started campaign, CampaignEvent event) {
     return switch (event) {
-      case CampaignStarted started -> campaign;
+      case CampaignStarted started -> begun(started);
       case ClusterAdmitted admitted ->
           campaign.withCluster(
               admitted.clusterId(), run -> run.to(Phase.RUNNING, new Idle(), null));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** A campaign's lifecycle as the command side sees it: the fold of its events. */
@@ -98,35 +99,73 @@ public sealed interface CampaignState {
     }
 
     ClusterRun to(Phase next, Waiting nowWaiting, Failure failed) {
-      return new ClusterRun(
-          clusterId, next, stepsAuthorized, stepsDone, nowWaiting, approvedHosts, failed);
+      return change(
+          d -> {
+            d.phase = next;
+            d.waiting = nowWaiting;
+            d.failure = failed;
+          });
     }
 
     ClusterRun waitingFor(Waiting nowWaiting) {
-      return to(phase, nowWaiting, failure);
+      return change(d -> d.waiting = nowWaiting);
     }
 
     ClusterRun authorized(String stepId) {
-      return new ClusterRun(
-          clusterId,
-          phase,
-          stepsAuthorized + 1,
-          stepsDone,
-          new StepInFlight(stepId),
-          approvedHosts,
-          failure);
+      return change(
+          d -> {
+            d.stepsAuthorized++;
+            d.waiting = new StepInFlight(stepId);
+          });
     }
 
     ClusterRun stepDone() {
-      return new ClusterRun(
-          clusterId, phase, stepsAuthorized, stepsDone + 1, new Idle(), approvedHosts, null);
+      return change(
+          d -> {
+            d.stepsDone++;
+            d.waiting = new Idle();
+            d.failure = null;
+          });
     }
 
     ClusterRun approved(String host) {
-      var hosts = new ArrayList<>(approvedHosts);
-      hosts.add(host);
+      return change(
+          d -> {
+            d.approvedHosts.add(host);
+            d.waiting = new Idle();
+          });
+    }
+
+    private ClusterRun change(Consumer<Draft> edit) {
+      var draft = new Draft(this);
+      edit.accept(draft);
       return new ClusterRun(
-          clusterId, phase, stepsAuthorized, stepsDone, new Idle(), List.copyOf(hosts), failure);
+          clusterId,
+          draft.phase,
+          draft.stepsAuthorized,
+          draft.stepsDone,
+          draft.waiting,
+          List.copyOf(draft.approvedHosts),
+          draft.failure);
+    }
+
+    /** A cluster's run being changed: every field but its cluster id. */
+    private static final class Draft {
+      Phase phase;
+      int stepsAuthorized;
+      int stepsDone;
+      Waiting waiting;
+      final List<String> approvedHosts;
+      Failure failure;
+
+      private Draft(ClusterRun from) {
+        phase = from.phase;
+        stepsAuthorized = from.stepsAuthorized;
+        stepsDone = from.stepsDone;
+        waiting = from.waiting;
+        approvedHosts = new ArrayList<>(from.approvedHosts);
+        failure = from.failure;
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.upgradetracker.command.cluster.model;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
 import dev.upgradetracker.command.cluster.model.ClusterState.Unregistered;
 import dev.upgradetracker.command.ownership.model.Ownership;
+import dev.upgradetracker.command.refusal.AlreadyExists;
 import dev.upgradetracker.command.refusal.NotFound;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand.AdvanceCampaign;
@@ -37,12 +38,17 @@ public final class ClusterDecider {
 
   /** The events a command causes in {@code state}, or a {@code CommandRefused} thrown. */
   public static List<ClusterEvent> decide(ClusterCommand command, ClusterState state) {
-    if (command instanceof RegisterCluster register) {
-      return Registration.register(register, state);
-    }
-    var cluster = registered(state, command.clusterId());
+    return switch (state) {
+      case Unregistered unregistered when command instanceof RegisterCluster register ->
+          Registration.register(register);
+      case Unregistered unregistered -> throw new NotFound("cluster", command.clusterId());
+      case Registered cluster -> decide(command, cluster);
+    };
+  }
+
+  private static List<ClusterEvent> decide(ClusterCommand command, Registered cluster) {
     return switch (command) {
-      case RegisterCluster register -> Registration.register(register, state);
+      case RegisterCluster register -> throw new AlreadyExists("cluster", cluster.clusterId());
       case UpdateCluster update -> InventoryUpdates.update(update, cluster);
       case VerifyGuestsBoot verify -> Preparation.verifyGuestsBoot(verify, cluster);
       case BackUpHost backup -> Preparation.backUpHost(backup, cluster);
@@ -91,12 +97,5 @@ public final class ClusterDecider {
     if (owner != null) {
       Ownership.require("cluster", command.clusterId(), owner, actingTeam);
     }
-  }
-
-  private static Registered registered(ClusterState state, String clusterId) {
-    return switch (state) {
-      case Registered registered -> registered;
-      case Unregistered unregistered -> throw new NotFound("cluster", clusterId);
-    };
   }
 }

@@ -7,6 +7,7 @@ import dev.upgradetracker.command.cluster.model.ClusterState.Host;
 import dev.upgradetracker.command.cluster.model.ClusterState.PendingAction;
 import dev.upgradetracker.command.cluster.model.ClusterState.Pkg;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
+import dev.upgradetracker.command.cluster.model.ClusterState.Unregistered;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignAttached;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignDetached;
@@ -49,10 +50,17 @@ final class Evolution {
   private Evolution() {}
 
   static ClusterState evolve(ClusterState state, ClusterEvent event) {
-    if (event instanceof ClusterRegistered registered) {
-      return registered(registered);
-    }
-    var cluster = (Registered) state;
+    return switch (state) {
+      case Unregistered unregistered when event instanceof ClusterRegistered registered ->
+          registered(registered);
+      case Unregistered unregistered ->
+          throw new IllegalStateException(
+              event.getClass().getSimpleName() + " before its cluster was registered");
+      case Registered cluster -> evolve(cluster, event);
+    };
+  }
+
+  private static Registered evolve(Registered cluster, ClusterEvent event) {
     return switch (event) {
       case ClusterRegistered registered -> registered(registered);
       case ClusterInventoryUpdated updated ->

@@ -1,6 +1,5 @@
 package dev.upgradetracker.command.cluster.model;
 
-import dev.upgradetracker.command.refusal.AlreadyExists;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterEvent;
@@ -12,15 +11,12 @@ final class Registration {
 
   private Registration() {}
 
-  static List<ClusterEvent> register(ClusterCommand.RegisterCluster command, ClusterState state) {
+  static List<ClusterEvent> register(ClusterCommand.RegisterCluster command) {
     var spec = command.cluster();
     if (spec == null) {
       throw new InvalidInput("cluster", "is required");
     }
     ClusterSpecValidation.check(spec);
-    if (state instanceof ClusterState.Registered) {
-      throw new AlreadyExists("cluster", spec.id());
-    }
     return List.of(ClusterRegistered.of(spec));
   }
 }

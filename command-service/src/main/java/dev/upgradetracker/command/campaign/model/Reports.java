@@ -1,0 +1,67 @@
+package dev.upgradetracker.command.campaign.model;
+
+import dev.upgradetracker.command.campaign.model.CampaignState.Phase;
+import dev.upgradetracker.command.campaign.model.CampaignState.Started;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.cluster.StepOutcome;
+import java.util.List;
+
+/**
+ * A cluster reports how its authorized step ended: a success authorizes its next step, a failure
+ * meets the failure policy, the last step finishes the cluster. A report of any other step than the
+ * one in flight (a late or repeated one) changes nothing.
+ */
+final class Reports {
+
+  private Reports() {}
+
+  static Decision stepFinished(RecordStepFinished report, Started campaign) {
+    var decision = Decision.in(campaign);
+    var run = campaign.clusters().get(report.clusterId());
+    if (run == null || !report.stepId().equals(run.stepInFlight())) {
+      return decision;
+    }
+    if (report.outcome() == StepOutcome.FAILED) {
+      var failed =
+          decision.then(
+              new ClusterFailed(
+                  campaign.campaignId(),
+                  run.clusterId(),
+                  report.stepId(),
+                  report.command(),
+                  report.subject(),
+                  report.failures() == null ? List.of() : report.failures(),
+                  report.reason()));
+      return Failures.applyPolicy(failed, report);
+    }
+    var completed =
+        decision.then(
+            new StepCompleted(
+                campaign.campaignId(),
+                run.clusterId(),
+                report.stepId(),
+                report.command(),
+                report.subject(),
+                report.outcome(),
+                report.reason()));
+    return Progression.authorize(completed, run.clusterId(), report.now());
+  }
+
+  static Decision clusterFinished(RecordClusterFinished report, Started campaign) {
+    var decision = Decision.in(campaign);
+    var run = campaign.clusters().get(report.clusterId());
+    if (run == null || !report.stepId().equals(run.stepInFlight())) {
+      return decision;
+    }
+    var finished = decision.then(new ClusterCompleted(campaign.campaignId(), run.clusterId()));
+    var now = finished.campaign();
+    return now.count(Phase.DONE) == now.clusters().size()
+        ? finished.then(new CampaignCompleted(campaign.campaignId()))
+        : Progression.admit(finished, report.now());
+  }
+}
