@@ -29,6 +29,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -40,6 +41,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(
     commandTargetResolver = "clusterCommandTargetResolver",
     snapshotTriggerDefinition = "clusterSnapshots")
+// The shape of ClusterState in snapshots: a snapshot of another shape is ignored and the cluster
+// loads from its events, so raise this whenever ClusterState's fields change.
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class ClusterAggregate {
 

@@ -507,6 +507,57 @@ abstract class EventStoreContract {
     assertThat(fleet.at("/published/problems").toString()).contains(clusterId + ": BROKEN");
   }
 
+  @Test
+  void aLongHistoryLoadsFromItsSnapshotAndASnapshotOfAnotherStateShapeIsIgnored() throws Exception {
+    register(cluster);
+    var spec = Json.MAPPER.writeValueAsString(cluster);
+    for (int update = 1; update <= 100; update++) {
+      var updated = put("/api/clusters/" + clusterId, spec);
+      assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+    }
+    assertThat(snapshotRevisions()).containsExactly("2");
+
+    var fromSnapshot = post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2));
+    assertThat(fromSnapshot.statusCode()).as(fromSnapshot.body()).isEqualTo(202);
+    assertThat(fromSnapshot.headers().firstValue("ETag")).hasValue("\"101\"");
+
+    replaceSnapshotWithAnOlderShape();
+    var fromEvents = post("/api/clusters/" + clusterId + "/guests/g2/move", toHost(2));
+    assertThat(fromEvents.statusCode()).as(fromEvents.body()).isEqualTo(202);
+    assertThat(fromEvents.headers().firstValue("ETag")).hasValue("\"102\"");
+    var movedAgain = post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2));
+    assertThat(movedAgain.statusCode()).as("g1 is on host 2 already").isEqualTo(409);
+  }
+
+  private List<String> snapshotRevisions() throws Exception {
+    try (var connection = dataSource.getConnection();
+        var read =
+            connection.prepareStatement(
+                "select payload_revision from snapshot_event_entry where aggregate_identifier = ?")) {
+      read.setString(1, clusterId);
+      try (var rows = read.executeQuery()) {
+        var revisions = new ArrayList<String>();
+        while (rows.next()) {
+          revisions.add(rows.getString(1));
+        }
+        return revisions;
+      }
+    }
+  }
+
+  /** What a snapshot written before the state's last change looks like to this version. */
+  private void replaceSnapshotWithAnOlderShape() throws Exception {
+    try (var connection = dataSource.getConnection();
+        var write =
+            connection.prepareStatement(
+                "update snapshot_event_entry set payload_revision = '1', payload = ?"
+                    + " where aggregate_identifier = ?")) {
+      write.setBytes(1, "{\"shape\":\"older\"}".getBytes(StandardCharsets.UTF_8));
+      write.setString(2, clusterId);
+      assertThat(write.executeUpdate()).isEqualTo(1);
+    }
+  }
+
   private void deleteStoredEvent(long sequence) throws Exception {
     try (var connection = dataSource.getConnection();
         var delete =
@@ -617,6 +668,15 @@ abstract class EventStoreContract {
   HttpResponse<String> post(String path, String json, Map<String, String> headers)
       throws Exception {
     return post(path, json, "alpha-token", headers);
+  }
+
+  private HttpResponse<String> put(String path, String json) throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer alpha-token")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> post(String path, String json, String token, Map<String, String> headers)

@@ -87,13 +87,23 @@ final class CampaignSteps {
     return events;
   }
 
-  /** For progress bars: the plan from here; a plan refused further on still counts this step. */
+  /**
+   * For progress bars: the steps left, this one included. The cluster is planned once, at its
+   * campaign's first step (a plan refused further on counts this step); after that the count comes
+   * from the step before: one fewer once it ended well or was waived, the same when it failed and
+   * this step takes it up again.
+   */
   private static int stepsRemaining(Registered cluster, UpgradeMode mode) {
-    try {
-      return Planner.plan(cluster, mode).steps().size();
-    } catch (CommandRefused refused) {
-      return 1;
+    var last = cluster.campaign().step();
+    if (last == null || last.stepsRemaining() < 1) {
+      try {
+        return Math.max(1, Planner.plan(cluster, mode).steps().size());
+      } catch (CommandRefused refused) {
+        return 1;
+      }
     }
+    int done = last.outcome() == StepOutcome.FAILED ? 0 : 1;
+    return Math.max(1, last.stepsRemaining() - done);
   }
 
   /** The report that ends the step's last host action also ends the step. */

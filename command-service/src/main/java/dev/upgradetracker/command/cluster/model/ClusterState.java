@@ -298,7 +298,8 @@ public sealed interface ClusterState {
 
   /**
    * A campaign step: {@code pendingActions} not yet reported, {@code failures} so far; {@code
-   * outcome} null while it runs.
+   * outcome} null while it runs; {@code stepsRemaining} how many steps were left when it started,
+   * itself included (0: not known, e.g. from a snapshot taken before it was kept).
    */
   public record CampaignStep(
       String stepId,
@@ -306,7 +307,8 @@ public sealed interface ClusterState {
       String subject,
       Set<String> pendingActions,
       List<StepFailure> failures,
-      StepOutcome outcome) {
+      StepOutcome outcome,
+      int stepsRemaining) {
 
     boolean running() {
       return outcome == null;
@@ -315,11 +317,7 @@ public sealed interface ClusterState {
     CampaignStep reported(String actionId, StepFailure failure) {
       var pending = Persistent.set(pendingActions).minus(actionId);
       var all = failure == null ? failures : Persistent.list(failures).plus(failure);
-      return new CampaignStep(stepId, command, subject, pending, all, outcome);
-    }
-
-    CampaignStep finished(StepOutcome result) {
-      return new CampaignStep(stepId, command, subject, pendingActions, failures, result);
+      return new CampaignStep(stepId, command, subject, pending, all, outcome, stepsRemaining);
     }
   }
 }

@@ -128,17 +128,9 @@ final class Evolution {
                   started.subject(),
                   Set.copyOf(started.actionIds()),
                   List.of(),
-                  null));
-      case CampaignStepFinished finished ->
-          withStep(
-              cluster,
-              new CampaignStep(
-                  finished.stepId(),
-                  finished.command(),
-                  finished.subject(),
-                  Set.of(),
-                  finished.failures(),
-                  finished.outcome()));
+                  null,
+                  started.stepsRemaining()));
+      case CampaignStepFinished finished -> withStep(cluster, finishedStep(cluster, finished));
       case NodeUpgradeAwaitingApproval awaiting -> cluster;
       case CampaignUpgradeFinished done -> cluster;
     };
@@ -264,6 +256,23 @@ final class Evolution {
       next = next.withGuest(guest, change);
     }
     return next;
+  }
+
+  /** The step as it ended; what was counted when it started stays. */
+  private static CampaignStep finishedStep(Registered cluster, CampaignStepFinished finished) {
+    var started = cluster.campaign() == null ? null : cluster.campaign().step();
+    int remaining =
+        started != null && started.stepId().equals(finished.stepId())
+            ? started.stepsRemaining()
+            : 0;
+    return new CampaignStep(
+        finished.stepId(),
+        finished.command(),
+        finished.subject(),
+        Set.of(),
+        finished.failures(),
+        finished.outcome(),
+        remaining);
   }
 
   private static Registered withStep(Registered cluster, CampaignStep step) {

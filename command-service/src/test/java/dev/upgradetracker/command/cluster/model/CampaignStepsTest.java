@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CampaignStepsTest {
@@ -41,12 +42,14 @@ class CampaignStepsTest {
       var plan = Planner.plan(cluster.state(), UpgradeMode.UPDATE);
 
       var taken = new ArrayList<String>();
+      var remaining = new ArrayList<Integer>();
       List<ClusterEvent> events;
       do {
         events = cluster.request(advance(cluster, List.of()));
         for (var event : events) {
           if (event instanceof CampaignStepStarted started) {
             taken.add(started.command() + " " + started.subject());
+            remaining.add(started.stepsRemaining());
           }
         }
         reportAll(cluster, events, ActionStatus.SUCCEEDED);
@@ -55,11 +58,35 @@ class CampaignStepsTest {
       assertThat(taken)
           .containsExactlyElementsOf(
               plan.steps().stream().map(s -> s.command() + " " + s.subject()).toList());
+      assertThat(remaining)
+          .containsExactlyElementsOf(
+              IntStream.iterate(plan.steps().size(), n -> n > 0, n -> n - 1).boxed().toList());
       assertThat(events).anyMatch(CampaignDetached.class::isInstance);
       assertThat(cluster.state().activeCampaign()).isNull();
       assertThat(cluster.state().hosts().values()).allMatch(ClusterState.Host::upgraded);
       assertThat(cluster.state().guests().values()).allMatch(ClusterState.GuestNode::hasKit4);
     }
+  }
+
+  @Test
+  void aFailedStepTakenUpAgainLeavesAsManyStepsAsBeforeAndAWaivedOneCountsAsDone() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    var verify = cluster.request(advance(cluster, List.of()));
+    int planned = ((CampaignStepStarted) verify.getFirst()).stepsRemaining();
+    reportAll(cluster, verify, ActionStatus.FAILED);
+
+    var again = cluster.request(advance(cluster, List.of()));
+    assertThat(((CampaignStepStarted) again.getFirst()).stepsRemaining()).isEqualTo(planned);
+    reportAll(cluster, again, ActionStatus.SUCCEEDED);
+    var backup = cluster.request(advance(cluster, List.of()));
+    assertThat(((CampaignStepStarted) backup.getFirst()).stepsRemaining()).isEqualTo(planned - 1);
+    reportAll(cluster, backup, ActionStatus.FAILED);
+    cluster.request(
+        new SkipCampaignStep(
+            "c1", "spring", ((CampaignStepStarted) backup.getFirst()).stepId(), "taped"));
+
+    var next = cluster.request(advance(cluster, List.of()));
+    assertThat(((CampaignStepStarted) next.getFirst()).stepsRemaining()).isEqualTo(planned - 2);
   }
 
   @Test
