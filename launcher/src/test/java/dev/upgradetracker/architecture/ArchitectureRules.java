@@ -6,7 +6,17 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rules the code's structure keeps, each checked over every module by {@link ArchitectureTest}.
@@ -54,6 +64,63 @@ final class ArchitectureRules {
         .should()
         .callConstructorWhere(target(owner(assignableTo(violation))))
         .because("a shell that refused by itself would be a rule checked outside its model");
+  }
+
+  /** The annotation a step declares the rules it checks with. */
+  static final String CHECKS = "dev.upgradetracker.command.refusal.Checks";
+
+  /**
+   * The steps among {@code classes} that declare (with {@code checks}) a rule whose refusal
+   * (annotated with {@code refuses}) neither they nor the methods they call ever make, as "step:
+   * rule".
+   */
+  static List<String> stepsClaimingUncheckedRules(
+      JavaClasses classes, String checks, String refuses) {
+    var refusalOf = new HashMap<String, String>();
+    classes.stream()
+        .filter(c -> c.isAnnotatedWith(refuses))
+        .forEach(
+            c -> refusalOf.put(ruleOf(c.getAnnotationOfType(refuses).get("value")), c.getName()));
+    var claims = new ArrayList<String>();
+    for (var javaClass : classes) {
+      for (var step : javaClass.getMethods()) {
+        if (!step.isAnnotatedWith(checks)) {
+          continue;
+        }
+        var constructed = constructedBy(step);
+        for (var rule : (Object[]) step.getAnnotationOfType(checks).get("value").orElseThrow()) {
+          if (!constructed.contains(refusalOf.get(ruleOf(Optional.of(rule))))) {
+            claims.add(step.getFullName() + ": " + ruleOf(Optional.of(rule)));
+          }
+        }
+      }
+    }
+    return claims;
+  }
+
+  /** The classes {@code step} constructs, itself or through the methods of its code it calls. */
+  private static Set<String> constructedBy(JavaCodeUnit step) {
+    var constructed = new HashSet<String>();
+    var seen = new HashSet<JavaCodeUnit>();
+    var next = new ArrayDeque<JavaCodeUnit>(List.of(step));
+    var ours = step.getOwner().getPackageName().split("\\.model")[0];
+    while (!next.isEmpty()) {
+      var unit = next.pop();
+      if (!seen.add(unit)) {
+        continue;
+      }
+      unit.getConstructorCallsFromSelf()
+          .forEach(call -> constructed.add(call.getTargetOwner().getName()));
+      unit.getMethodCallsFromSelf().stream()
+          .filter(call -> call.getTargetOwner().getPackageName().startsWith(ours))
+          .flatMap(call -> call.getTarget().resolveMember().stream())
+          .forEach(next::push);
+    }
+    return constructed;
+  }
+
+  private static String ruleOf(Optional<Object> value) {
+    return value.map(v -> ((JavaEnumConstant) v).name()).orElse("none");
   }
 
   /** Every package of every module: a dependency goes one way or not at all. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final JavaClasses PRODUCTION = production();
+  private static final String PLANTED = "dev.upgradetracker.architecture.planted.";
   private static final String CLUSTER_MODEL = "dev.upgradetracker.command.cluster.model.";
 
   @Test
@@ -72,6 +73,15 @@ class ArchitectureTest {
             entry("R9", List.of(CLUSTER_MODEL + "CampaignAlreadyActive")));
   }
 
+  /** What a plan says a step checks is what the step's own code refuses. */
+  @Test
+  void eachStepRefusesTheRulesItDeclares() {
+    assertThat(
+            ArchitectureRules.stepsClaimingUncheckedRules(
+                PRODUCTION, ArchitectureRules.CHECKS, ArchitectureRules.REFUSES))
+        .isEmpty();
+  }
+
   /** The rules are not vacuous: planted breaches of each are caught. */
   @Test
   void aPlantedFrameworkInAModelACycleAndARefusalMadeInAShellAreCaught() {
@@ -91,6 +101,10 @@ class ArchitectureTest {
                     .check(planted))
         .hasMessageContaining("RefusingShell")
         .hasMessageContaining("RuleRefused");
+    assertThat(
+            ArchitectureRules.stepsClaimingUncheckedRules(
+                planted, PLANTED + "refusal.Checks", PLANTED + "refusal.Refuses"))
+        .containsExactly(PLANTED + "model.Steps.claimed(boolean): P2");
   }
 
   private static JavaClasses production() {

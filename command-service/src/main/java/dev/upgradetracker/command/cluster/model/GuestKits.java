@@ -2,7 +2,9 @@ package dev.upgradetracker.command.cluster.model;
 
 import dev.upgradetracker.command.cluster.model.ClusterState.GuestNode;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
+import dev.upgradetracker.command.refusal.Checks;
 import dev.upgradetracker.command.refusal.NothingToDo;
+import dev.upgradetracker.command.refusal.Rule;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.HostAction;
@@ -13,6 +15,7 @@ final class GuestKits {
 
   private GuestKits() {}
 
+  @Checks({Rule.R4})
   static List<ClusterEvent> install(ClusterCommand.InstallGuestKit command, Registered cluster) {
     var actionId = Actions.required(command.actionId());
     var guests =

@@ -2,8 +2,10 @@ package dev.upgradetracker.command.cluster.model;
 
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
 import dev.upgradetracker.command.refusal.ActionInProgress;
+import dev.upgradetracker.command.refusal.Checks;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.OutOfOrder;
+import dev.upgradetracker.command.refusal.Rule;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
@@ -22,6 +24,7 @@ final class InventoryUpdates {
 
   private InventoryUpdates() {}
 
+  @Checks({Rule.R7})
   static List<ClusterEvent> update(ClusterCommand.UpdateCluster command, Registered cluster) {
     var spec = command.cluster();
     ClusterSpecValidation.check(spec);

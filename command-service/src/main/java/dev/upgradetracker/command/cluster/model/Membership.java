@@ -3,9 +3,11 @@ package dev.upgradetracker.command.cluster.model;
 import dev.upgradetracker.command.cluster.model.ClusterState.GuestNode;
 import dev.upgradetracker.command.cluster.model.ClusterState.Pkg;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
+import dev.upgradetracker.command.refusal.Checks;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NothingToDo;
 import dev.upgradetracker.command.refusal.OutOfOrder;
+import dev.upgradetracker.command.refusal.Rule;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.HostAction;
@@ -17,6 +19,7 @@ final class Membership {
 
   private Membership() {}
 
+  @Checks({Rule.R2, Rule.R6})
   static List<ClusterEvent> halt(ClusterCommand.HaltClusterNodes command, Registered cluster) {
     var actionId = Actions.required(command.actionId());
     var host = Actions.host(cluster, command.host());

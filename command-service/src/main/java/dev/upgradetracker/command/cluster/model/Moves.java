@@ -4,9 +4,11 @@ import dev.upgradetracker.command.cluster.model.ClusterState.GuestNode;
 import dev.upgradetracker.command.cluster.model.ClusterState.Host;
 import dev.upgradetracker.command.cluster.model.ClusterState.Pkg;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
+import dev.upgradetracker.command.refusal.Checks;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NotFound;
 import dev.upgradetracker.command.refusal.NothingToDo;
+import dev.upgradetracker.command.refusal.Rule;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.HostAction;
@@ -27,6 +29,7 @@ final class Moves {
 
   private Moves() {}
 
+  @Checks({Rule.R5})
   static List<ClusterEvent> moveGuests(ClusterCommand.MoveGuests command, Registered cluster) {
     var actionId = Actions.required(command.actionId());
     if (cluster.topology() != Topology.GUESTS_AS_PACKAGES) {
@@ -145,6 +148,7 @@ final class Moves {
         new HostAction.MoveGuest(guest.name(), guest.host(), target));
   }
 
+  @Checks({Rule.R5})
   static List<ClusterEvent> movePackages(ClusterCommand.MovePackages command, Registered cluster) {
     var actionId = Actions.required(command.actionId());
     if (cluster.topology() != Topology.GUESTS_AS_NODES) {

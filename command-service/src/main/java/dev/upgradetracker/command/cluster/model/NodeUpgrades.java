@@ -3,9 +3,11 @@ package dev.upgradetracker.command.cluster.model;
 import dev.upgradetracker.command.cluster.model.ClusterState.GuestNode;
 import dev.upgradetracker.command.cluster.model.ClusterState.Host;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
+import dev.upgradetracker.command.refusal.Checks;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NothingToDo;
 import dev.upgradetracker.command.refusal.OutOfOrder;
+import dev.upgradetracker.command.refusal.Rule;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeRejoinedCluster;
@@ -22,6 +24,7 @@ final class NodeUpgrades {
 
   private NodeUpgrades() {}
 
+  @Checks({Rule.R1, Rule.R2, Rule.R3})
   static List<ClusterEvent> upgrade(ClusterCommand.UpgradeNode command, Registered cluster) {
     var actionId = Actions.required(command.actionId());
     var host = Actions.host(cluster, command.host());
@@ -110,6 +113,7 @@ final class NodeUpgrades {
     }
   }
 
+  @Checks({Rule.R7})
   static List<ClusterEvent> rejoin(ClusterCommand.RejoinNode command, Registered cluster) {
     var host = Actions.host(cluster, command.host());
     if (host.member()) {

@@ -79,19 +79,7 @@ public final class Planner {
             description.command(),
             description.subject(),
             List.copyOf(actions),
-            rulesChecked(command)));
-  }
-
-  private static List<String> rulesChecked(ClusterCommand command) {
-    return switch (command) {
-      case ClusterCommand.MoveGuests move -> List.of("R5");
-      case ClusterCommand.MovePackages move -> List.of("R5");
-      case ClusterCommand.HaltClusterNodes halt -> List.of("R2", "R6");
-      case ClusterCommand.UpgradeNode upgrade -> List.of("R1", "R2", "R3");
-      case ClusterCommand.RejoinNode rejoin -> List.of("R7");
-      case ClusterCommand.InstallGuestKit kit -> List.of("R4");
-      default -> List.of();
-    };
+            CheckedRules.of(command)));
   }
 
   private List<ClusterEvent> apply(List<ClusterEvent> events) {

@@ -1,0 +1,7 @@
+package dev.upgradetracker.architecture.planted.refusal;
+
+/** Planted for {@code ArchitectureTest}: the rules. */
+public enum PlantedRule {
+  P1,
+  P2
+}
