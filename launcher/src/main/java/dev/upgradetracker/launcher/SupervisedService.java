@@ -12,14 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A service the launcher keeps running: when its process dies, it is started again on its port and
- * data after a back-off (1 s, doubling up to 30 s while it keeps dying before it becomes healthy: a
- * crash loop; a service killed after it served starts again after 1 s), with a log line each time.
+ * data after a back-off ({@link RevivalBackoff}), with a log line each time.
  */
 final class SupervisedService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SupervisedService.class);
   private static final Duration REVIVAL_START_TIMEOUT = Duration.ofMinutes(3);
-  private static final long MAX_BACKOFF_SECONDS = 30;
   private static final ScheduledExecutorService REVIVALS =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("service-supervisor").factory());
@@ -31,7 +29,7 @@ final class SupervisedService implements AutoCloseable {
   private final Path logs;
   private ServiceProcess current;
   private boolean healthy;
-  private int quickDeaths;
+  private final RevivalBackoff backoff = new RevivalBackoff();
   private boolean closed;
 
   private SupervisedService(
@@ -114,15 +112,14 @@ final class SupervisedService implements AutoCloseable {
     if (closed || process != current) {
       return;
     }
-    quickDeaths = healthy ? 0 : quickDeaths + 1;
-    long delay = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(5, Math.max(0, quickDeaths - 1)));
+    var delay = backoff.afterDeath(healthy);
     log.warn(
         "{} exited with code {}; starting it again in {} s (its log: {})",
         module,
         process.exitCode(),
-        delay,
+        delay.toSeconds(),
         process.log());
-    REVIVALS.schedule(this::revive, delay, TimeUnit.SECONDS);
+    REVIVALS.schedule(this::revive, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private synchronized void revive() {
@@ -135,7 +132,7 @@ final class SupervisedService implements AutoCloseable {
       watchHealth(current);
     } catch (IOException e) {
       log.error("{} could not be started again: {}", module, e.toString());
-      REVIVALS.schedule(this::revive, MAX_BACKOFF_SECONDS, TimeUnit.SECONDS);
+      REVIVALS.schedule(this::revive, RevivalBackoff.LONGEST.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -5,26 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Campaigns meeting failures: a failing host command, a hung one, a crash in between. The hung
- * action's test kills the command service, so it runs on a stack of its own.
+ * Campaigns meeting failures: a failing host command, a hung one, a crash in between: the hung
+ * action's test kills the shared stack's command service and waits for it to serve again.
  */
 @ExtendWith(SharedStack.class)
 class CampaignFailureIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration PATIENCE = Duration.ofMinutes(3);
-
-  @TempDir Path dataDir;
 
   @Test
   void aFailedStepStopsTheCampaignWithTheHostsOutputAndARetryAfterTheFaultIsClearedCompletesIt(
@@ -71,11 +67,18 @@ class CampaignFailureIT {
   }
 
   @Test
-  void aHungActionFailsItsStepAtTheTimeoutAcrossACommandServiceCrashAndAbortReleasesTheCluster()
-      throws Exception {
-    try (var stack = Stack.start(TestStacks.on(dataDir, cluster("t1", "alpha")))) {
-      stack.simulator().faults().add(Fault.hang("*", "/backup-host$"));
-      var client = new CampaignClient(stack, "alpha");
+  void aHungActionFailsItsStepAtTheTimeoutAcrossACommandServiceCrashAndAbortReleasesTheCluster(
+      SharedStack.Tenant tenant) throws Exception {
+    var team = tenant.newTeam();
+    var served = tenant.add(cluster("t1", team));
+    var stack = tenant.stack();
+    var hangs =
+        served.clusters().getFirst().hosts().stream()
+            .map(host -> Fault.hang(host.name(), "/backup-host$"))
+            .toList();
+    hangs.forEach(stack.simulator().faults()::add);
+    try {
+      var client = new CampaignClient(stack, team);
       client.start(
           "{\"campaignId\": \"hung\", \"clusterIds\": [\"t1\"], \"stepTimeout\": \"PT20S\"}");
       client.await(
@@ -88,7 +91,7 @@ class CampaignFailureIT {
           PATIENCE,
           "the host backup started");
       var again =
-          client.post("/api/campaigns", "{\"campaignId\": \"second\", \"clusterIds\": [\"t1\"]}");
+          client.post("/api/campaigns", "{\"campaignId\": \"hung-2\", \"clusterIds\": [\"t1\"]}");
       assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
       assertThat(JSON.readTree(again.body()).get("rule").asString()).isEqualTo("R9");
 
@@ -116,9 +119,11 @@ class CampaignFailureIT {
           PATIENCE,
           "the cluster was released");
       var next =
-          client.post("/api/campaigns", "{\"campaignId\": \"second\", \"clusterIds\": [\"t1\"]}");
+          client.post("/api/campaigns", "{\"campaignId\": \"hung-2\", \"clusterIds\": [\"t1\"]}");
       assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
-      assertThat(stack.simulator().fleet().violations()).isEmpty();
+      assertThat(stack.simulator().fleet().violationsOf("t1")).isEmpty();
+    } finally {
+      hangs.forEach(stack.simulator().faults()::remove);
     }
   }
 

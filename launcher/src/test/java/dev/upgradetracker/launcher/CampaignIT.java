@@ -6,15 +6,14 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.fleet.CommandLogEntry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and real SSH: once undisturbed, once with the command service, the executor and the query service
  * each killed with SIGKILL mid-way. Both must end with every host on 4.0, every guest on the 4.0
  * kit, no rule broken at any moment (the simulator's log), and exactly the same host commands run.
- * The undisturbed run uses the shared stack; the one whose services are killed has its own.
+ * Both run on the shared stack, one after the other, for teams and clusters of their own: the
+ * stack's services are killed during the second and brought back for the tests after it.
  */
 @ExtendWith(SharedStack.class)
 class CampaignIT {
@@ -46,8 +46,6 @@ class CampaignIT {
           "backup-host",
           "backup-guests");
 
-  @TempDir Path crashedData;
-
   @Test
   void twentyClustersEndUpgradedAndRunTheSameHostCommandsWhetherOrNotServicesAreKilled(
       SharedStack.Tenant tenant) throws Exception {
@@ -56,12 +54,10 @@ class CampaignIT {
     tenant.add(fleet.toArray(ClusterSpec[]::new));
     var undisturbed = runCampaign(tenant.stack(), team, fleet, false);
 
-    var alphaFleet = Fleets.mixed("c", "alpha", CLUSTERS);
-    Map<String, Long> crashed;
-    try (var own =
-        Stack.start(TestStacks.on(crashedData, alphaFleet.toArray(ClusterSpec[]::new)))) {
-      crashed = runCampaign(own, "alpha", alphaFleet, true);
-    }
+    var crashedTeam = tenant.newTeam();
+    var crashedFleet = Fleets.mixed("k", crashedTeam, CLUSTERS);
+    tenant.add(crashedFleet.toArray(ClusterSpec[]::new));
+    var crashed = runCampaign(tenant.stack(), crashedTeam, crashedFleet, true);
 
     assertThat(crashed)
         .as("host commands with effects, by host and command line, with their counts")
@@ -75,6 +71,7 @@ class CampaignIT {
   private Map<String, Long> runCampaign(
       Stack stack, String team, List<ClusterSpec> fleet, boolean killServices) throws Exception {
     var client = new CampaignClient(stack, team);
+    var campaignId = "drill-" + team;
     int totalSteps = 0;
     for (var cluster : fleet) {
       var plan = client.post("/api/clusters/" + cluster.id() + "/plan", "{}");
@@ -83,20 +80,21 @@ class CampaignIT {
     }
     client.start(
         """
-          {"campaignId": "fleet-drill", "clusterIds": %s, "maxClustersInProgress": 20,
+          {"campaignId": "%s", "clusterIds": %s, "maxClustersInProgress": 20,
            "stepTimeout": "PT5M"}
           """
-            .formatted(JSON.writeValueAsString(fleet.stream().map(ClusterSpec::id).toList())));
+            .formatted(
+                campaignId, JSON.writeValueAsString(fleet.stream().map(ClusterSpec::id).toList())));
 
     if (killServices) {
       int steps = totalSteps;
-      killAt(client, steps / 4, () -> crashAndRestart(stack, "command-service"));
-      killAt(client, steps / 2, () -> crashAndRestart(stack, "executor"));
-      killAt(client, steps * 3 / 4, () -> crashAndRestart(stack, "query-service"));
+      killAt(client, campaignId, steps / 4, () -> crashAndRestart(stack, "command-service"));
+      killAt(client, campaignId, steps / 2, () -> crashAndRestart(stack, "executor"));
+      killAt(client, campaignId, steps * 3 / 4, () -> crashAndRestart(stack, "query-service"));
     }
     var done =
         client.await(
-            "fleet-drill",
+            campaignId,
             c -> CampaignClient.status(c).equals("COMPLETED"),
             PATIENCE,
             "the campaign completed");
@@ -126,13 +124,17 @@ class CampaignIT {
             .allMatch(g -> g.running() && g.autorun());
       }
     }
-    return effects(ids.stream().flatMap(id -> simulated.commandLogOf(id).stream()).toList());
+    var effects = new TreeMap<String, Long>();
+    for (int i = 0; i < ids.size(); i++) {
+      effects.putAll(effects(i, ids.get(i), simulated.commandLogOf(ids.get(i))));
+    }
+    return effects;
   }
 
-  private static void killAt(CampaignClient client, int steps, ThrowingRunnable kill)
-      throws Exception {
+  private static void killAt(
+      CampaignClient client, String campaignId, int steps, ThrowingRunnable kill) throws Exception {
     client.await(
-        "fleet-drill",
+        campaignId,
         c -> CampaignClient.stepsDone(c) >= steps,
         PATIENCE,
         steps + " steps were done");
@@ -144,12 +146,20 @@ class CampaignIT {
     stack.restart(service);
   }
 
-  private static Map<String, Long> effects(List<CommandLogEntry> log) {
+  /**
+   * How often each command with effects ran on each host of the fleet's {@code index}th cluster,
+   * with the cluster's id in host names and command lines replaced by its index: the two fleets'
+   * clusters have the same shapes in the same order, and different ids.
+   */
+  private static Map<String, Long> effects(int index, String clusterId, List<CommandLogEntry> log) {
+    var id = Pattern.compile("\\b" + Pattern.quote(clusterId) + "\\b");
     return log.stream()
         .filter(e -> EFFECTS.contains(e.commandLine().split(" ")[0]))
         .collect(
             Collectors.groupingBy(
-                e -> e.host() + ": " + e.commandLine(), TreeMap::new, Collectors.counting()));
+                e -> id.matcher(e.host() + ": " + e.commandLine()).replaceAll("#" + index),
+                TreeMap::new,
+                Collectors.counting()));
   }
 
   @FunctionalInterface

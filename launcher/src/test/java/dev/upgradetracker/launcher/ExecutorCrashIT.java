@@ -4,73 +4,74 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The executor process killed with SIGKILL in the middle of an action, then started again: on a
- * stack of its own, since it kills a service; each test on a cluster of its own.
+ * The shared stack's executor process killed with SIGKILL in the middle of an action, then started
+ * again; each test on a cluster of its own.
  */
+@ExtendWith(SharedStack.class)
 class ExecutorCrashIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static Stack stack;
+  private static String team;
 
   @BeforeAll
-  static void startStack() throws Exception {
-    stack =
-        Stack.start(
-            TestStacks.on(
-                Files.createTempDirectory("ut-executor-crash-"),
-                Fleets.cluster("crash").localNames().guestsPerHost(1, 0).build(),
-                Fleets.cluster("ux").guestsPerHost(0, 1).build(),
-                Fleets.cluster("sup").guestsPerHost(1, 0).build()));
-  }
-
-  @AfterAll
-  static void stopStack() {
-    stack.close();
+  static void addClusters(SharedStack.Tenant tenant) throws Exception {
+    stack = tenant.stack();
+    team = tenant.newTeam();
+    tenant.add(
+        Fleets.cluster("crash").team(team).guestsPerHost(1, 0).build(),
+        Fleets.cluster("ux").team(team).guestsPerHost(0, 1).build(),
+        Fleets.cluster("sup").team(team).guestsPerHost(1, 0).build());
   }
 
   @Test
   void anActionInterruptedByAKilledExecutorIsCompletedExactlyOnceAfterRestart() throws Exception {
     var fleet = stack.simulator().fleet();
-    stack.simulator().faults().add(Fault.slow("h1", "^cmrunpkg", Duration.ofSeconds(6)).times(1));
+    stack
+        .simulator()
+        .faults()
+        .add(Fault.slow("crash-h1", "^cmrunpkg", Duration.ofSeconds(6)).times(1));
 
     var accepted =
         Http.postJson(
-            stack.commandUrl() + "/api/clusters/crash/guests/g1/move",
-            stack.tokenOf("alpha"),
-            "{\"toHost\":\"h2\"}");
+            stack.commandUrl() + "/api/clusters/crash/guests/crash-g1/move",
+            stack.tokenOf(team),
+            "{\"toHost\":\"crash-h2\"}");
     assertThat(accepted.statusCode()).isEqualTo(202);
     await(
-        () -> fleet.commandLog().stream().anyMatch(e -> e.commandLine().equals("cmhaltpkg g1")),
-        "the executor halted g1");
+        () ->
+            fleet.commandLog().stream().anyMatch(e -> e.commandLine().equals("cmhaltpkg crash-g1")),
+        "the executor halted crash-g1");
     Thread.sleep(500);
     stack.crash("executor");
     stack.restart("executor");
 
-    await(() -> guestHostInView("crash", "g1").equals("h2"), "the view shows g1 on h2");
-    assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
+    await(
+        () -> guestHostInView("crash", "crash-g1").equals("crash-h2"),
+        "the view shows crash-g1 on crash-h2");
+    assertThat(fleet.guest("crash-g1").orElseThrow().node()).isEqualTo("crash-h2");
     assertThat(fleet.commandLogOf("crash"))
         .filteredOn(e -> e.commandLine().startsWith("cmrunpkg"))
         .hasSize(1);
     assertThat(fleet.commandLogOf("crash"))
         .filteredOn(e -> e.commandLine().startsWith("cmhaltpkg"))
         .hasSize(1);
-    assertThat(fleet.violations()).isEmpty();
+    assertThat(fleet.violationsOf("crash")).isEmpty();
     assertThat(succeededCommandLines("crash"))
         .as("the history shows the line the killed executor had started")
-        .contains("cmrunpkg -n h2 g1");
+        .contains("cmrunpkg -n crash-h2 crash-g1");
   }
 
   @Test
@@ -87,7 +88,7 @@ class ExecutorCrashIT {
     var upgrade =
         Http.postJson(
             stack.commandUrl() + "/api/clusters/ux/hosts/ux-h1/upgrade",
-            stack.tokenOf("alpha"),
+            stack.tokenOf(team),
             "{\"mode\":\"UPDATE\"}");
     assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(202);
     var actionId = JSON.readTree(upgrade.body()).get("actionId").asString();
@@ -105,7 +106,7 @@ class ExecutorCrashIT {
         .as("the simulator's log: update-ux ran once on ux-h1")
         .filteredOn(e -> e.commandLine().startsWith("update-ux"))
         .hasSize(1);
-    assertThat(fleet.violations()).isEmpty();
+    assertThat(fleet.violationsOf("ux")).isEmpty();
     assertThat(succeededCommandLines("ux"))
         .as("the history shows the update-ux line the killed executor had started")
         .anyMatch(line -> line.startsWith("update-ux -s "));
@@ -120,7 +121,7 @@ class ExecutorCrashIT {
     var accepted =
         Http.postJson(
             stack.commandUrl() + "/api/clusters/sup/guests/sup-g1/move",
-            stack.tokenOf("alpha"),
+            stack.tokenOf(team),
             "{\"toHost\":\"sup-h2\"}");
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     await(() -> guestHostInView("sup", "sup-g1").equals("sup-h2"), "the view shows sup-g1 moved");
@@ -132,7 +133,7 @@ class ExecutorCrashIT {
 
   /** Sends a step and waits until each host action it requested succeeded. */
   private static void finish(String path, String body) throws Exception {
-    var accepted = Http.postJson(stack.commandUrl() + path, stack.tokenOf("alpha"), body);
+    var accepted = Http.postJson(stack.commandUrl() + path, stack.tokenOf(team), body);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     var actionId = JSON.readTree(accepted.body()).get("actionId").asString();
     await(() -> actionSucceeded("ux", actionId), path + " succeeded");
@@ -159,7 +160,7 @@ class ExecutorCrashIT {
         JSON.readTree(
             Http.get(
                     stack.queryUrl() + "/api/clusters/" + clusterId + "/history",
-                    stack.tokenOf("alpha"))
+                    stack.tokenOf(team))
                 .body());
     var lines = new ArrayList<String>();
     history
@@ -185,8 +186,7 @@ class ExecutorCrashIT {
 
   private static JsonNode view(String clusterId) {
     try {
-      var response =
-          Http.get(stack.queryUrl() + "/api/clusters/" + clusterId, stack.tokenOf("alpha"));
+      var response = Http.get(stack.queryUrl() + "/api/clusters/" + clusterId, stack.tokenOf(team));
       return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     } catch (Exception e) {
       return null;

@@ -43,7 +43,7 @@ import org.axonframework.spring.stereotype.Aggregate;
     snapshotTriggerDefinition = "clusterSnapshots")
 // The shape of ClusterState in snapshots: a snapshot of another shape is ignored and the cluster
 // loads from its events, so raise this whenever ClusterState's fields change.
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class ClusterAggregate {
 

@@ -515,7 +515,7 @@ abstract class EventStoreContract {
       var updated = put("/api/clusters/" + clusterId, spec);
       assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
     }
-    assertThat(snapshotRevisions()).containsExactly("2");
+    assertThat(snapshotRevisions()).containsExactly("3");
 
     var fromSnapshot = post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2));
     assertThat(fromSnapshot.statusCode()).as(fromSnapshot.body()).isEqualTo(202);

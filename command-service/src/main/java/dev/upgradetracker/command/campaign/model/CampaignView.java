@@ -61,15 +61,15 @@ public record CampaignView(
               .filter(h -> !h.upgraded())
               .map(ClusterState.Host::name)
               .toList(),
-          cluster.upgradingHost(),
+          cluster.nodeUpgrading().orElse(null),
           cluster.pendingActions().values().stream()
               .map(a -> a.actionId() + " on " + a.host() + ": " + a.action())
               .sorted()
               .toList(),
           cluster.guests().values().stream().filter(ClusterState.GuestNode::hasKit4).count(),
           cluster.guests().size(),
-          cluster.campaign() == null ? null : cluster.campaign().step(),
-          cluster.activeCampaign());
+          cluster.lastStep().orElse(null),
+          cluster.activeCampaign().orElse(null));
     }
   }
 

@@ -26,6 +26,7 @@ import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A campaign drives the cluster one step at a time: which step comes next is the procedure's choice
@@ -39,13 +40,14 @@ final class CampaignSteps {
   static List<ClusterEvent> advance(AdvanceCampaign command, Registered cluster) {
     requireCampaign(cluster, command.campaignId());
     var stepId = Actions.required(command.stepId());
-    var last = cluster.campaign().step();
-    if (last != null && last.stepId().equals(stepId)) {
+    var last = cluster.lastStep();
+    if (last.filter(step -> step.stepId().equals(stepId)).isPresent()) {
       return List.of();
     }
-    if (last != null && last.running()) {
+    var running = last.filter(CampaignStep::running);
+    if (running.isPresent()) {
       throw new ActionInProgress(
-          "campaign step " + last.stepId(), last.pendingActions().toString());
+          "campaign step " + running.get().stepId(), running.get().pendingActions().toString());
     }
     Actions.refuseIfPending(cluster, cluster.clusterId(), pending -> true);
     var next = NextStep.of(cluster, command.mode(), stepId);
@@ -94,31 +96,31 @@ final class CampaignSteps {
    * this step takes it up again.
    */
   private static int stepsRemaining(Registered cluster, UpgradeMode mode) {
-    var last = cluster.campaign().step();
-    if (last == null || last.stepsRemaining() < 1) {
+    var last = cluster.lastStep().filter(step -> step.stepsRemaining() >= 1);
+    if (last.isEmpty()) {
       try {
         return Math.max(1, Planner.plan(cluster, mode).steps().size());
       } catch (CommandRefused refused) {
         return 1;
       }
     }
-    int done = last.outcome() == StepOutcome.FAILED ? 0 : 1;
-    return Math.max(1, last.stepsRemaining() - done);
+    int done = last.get().outcome() == StepOutcome.FAILED ? 0 : 1;
+    return Math.max(1, last.get().stepsRemaining() - done);
   }
 
   /** The report that ends the step's last host action also ends the step. */
   static List<ClusterEvent> followResult(
       RecordActionResult report, Registered cluster, List<ClusterEvent> recorded) {
-    var step = runningStep(cluster);
     var actionId = report.result().actionId();
-    if (recorded.isEmpty() || step == null || !step.pendingActions().contains(actionId)) {
+    if (recorded.isEmpty()
+        || runningStep(cluster).filter(s -> s.pendingActions().contains(actionId)).isEmpty()) {
       return recorded;
     }
     var state = cluster;
     for (var event : recorded) {
       state = (Registered) Evolution.evolve(state, event);
     }
-    var after = state.campaign().step();
+    var after = state.lastStep().orElseThrow();
     if (!after.pendingActions().isEmpty()) {
       return recorded;
     }
@@ -129,13 +131,13 @@ final class CampaignSteps {
 
   /** The step's time ran out: what has not reported counts as failed. */
   static List<ClusterEvent> timeOut(TimeOutCampaignStep command, Registered cluster) {
-    var step = runningStep(cluster);
-    if (step == null || !step.stepId().equals(command.stepId())) {
+    var step = runningStep(cluster).filter(s -> s.stepId().equals(command.stepId()));
+    if (step.isEmpty()) {
       return List.of();
     }
     var events = new ArrayList<ClusterEvent>();
     var state = cluster;
-    for (var actionId : step.pendingActions().stream().sorted().toList()) {
+    for (var actionId : step.get().pendingActions().stream().sorted().toList()) {
       var pending = cluster.pendingActions().get(actionId);
       var failed =
           new HostActionFailed(
@@ -154,7 +156,7 @@ final class CampaignSteps {
       events.add(failed);
       state = (Registered) Evolution.evolve(state, failed);
     }
-    events.add(stepEnd(state, state.campaign().step()));
+    events.add(stepEnd(state, state.lastStep().orElseThrow()));
     return events;
   }
 
@@ -167,10 +169,14 @@ final class CampaignSteps {
     if (command.reason() == null || command.reason().isBlank()) {
       throw new InvalidInput("reason", "is required: a skipped step is recorded for auditors");
     }
-    var step = cluster.campaign().step();
-    if (step == null || !step.stepId().equals(command.stepId())) {
-      throw new OutOfOrder("step " + command.stepId() + " is not the cluster's last campaign step");
-    }
+    var step =
+        cluster
+            .lastStep()
+            .filter(last -> last.stepId().equals(command.stepId()))
+            .orElseThrow(
+                () ->
+                    new OutOfOrder(
+                        "step " + command.stepId() + " is not the cluster's last campaign step"));
     if (step.outcome() == StepOutcome.SKIPPED) {
       return List.of();
     }
@@ -202,7 +208,7 @@ final class CampaignSteps {
   private static CampaignStepFinished stepEnd(Registered cluster, CampaignStep step) {
     return new CampaignStepFinished(
         cluster.clusterId(),
-        cluster.activeCampaign(),
+        cluster.activeCampaign().orElseThrow(),
         step.stepId(),
         step.command(),
         step.subject(),
@@ -228,21 +234,21 @@ final class CampaignSteps {
         null);
   }
 
-  private static CampaignStep runningStep(Registered cluster) {
-    var drive = cluster.campaign();
-    return drive == null || drive.step() == null || !drive.step().running() ? null : drive.step();
+  private static Optional<CampaignStep> runningStep(Registered cluster) {
+    return cluster.lastStep().filter(CampaignStep::running);
   }
 
   private static void requireCampaign(Registered cluster, String campaignId) {
-    if (campaignId == null || !campaignId.equals(cluster.activeCampaign())) {
+    if (campaignId == null || !cluster.drivenBy(campaignId)) {
       throw new OutOfOrder(
           "cluster "
               + cluster.clusterId()
               + " is not in campaign "
               + campaignId
-              + (cluster.activeCampaign() == null
-                  ? " (it is in none)"
-                  : " (it is in " + cluster.activeCampaign() + ")"));
+              + cluster
+                  .activeCampaign()
+                  .map(c -> " (it is in " + c + ")")
+                  .orElse(" (it is in none)"));
     }
   }
 }

@@ -15,7 +15,7 @@ public final class Campaigns {
 
   static List<ClusterEvent> attach(ClusterCommand.AttachCampaign command, Registered cluster) {
     var campaignId = required(command.campaignId());
-    if (campaignId.equals(cluster.activeCampaign())) {
+    if (cluster.drivenBy(campaignId)) {
       return List.of();
     }
     requireNoOther(cluster, campaignId);
@@ -24,14 +24,15 @@ public final class Campaigns {
 
   /** Refuses campaign {@code campaignId} a cluster another campaign drives. */
   public static void requireNoOther(Registered cluster, String campaignId) {
-    if (cluster.activeCampaign() != null && !cluster.activeCampaign().equals(campaignId)) {
-      throw new CampaignAlreadyActive(cluster.clusterId(), cluster.activeCampaign(), campaignId);
+    var other = cluster.activeCampaign().filter(active -> !active.equals(campaignId));
+    if (other.isPresent()) {
+      throw new CampaignAlreadyActive(cluster.clusterId(), other.get(), campaignId);
     }
   }
 
   static List<ClusterEvent> detach(ClusterCommand.DetachCampaign command, Registered cluster) {
     var campaignId = required(command.campaignId());
-    return campaignId.equals(cluster.activeCampaign())
+    return cluster.drivenBy(campaignId)
         ? List.of(new CampaignDetached(cluster.clusterId(), campaignId))
         : List.of();
   }

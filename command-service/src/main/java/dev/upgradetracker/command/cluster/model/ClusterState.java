@@ -13,6 +13,7 @@ import dev.upgradetracker.events.fleet.Versions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -28,10 +29,10 @@ public sealed interface ClusterState {
   record Unregistered() implements ClusterState {}
 
   /**
-   * @param upgradingHost the node whose upgrade started and has not completed (R3), or null
+   * @param nodeUpgrade whether a node's upgrade started and has not completed (R3: one at a time)
    * @param pendingActions host actions requested and not yet reported, by action id
    * @param finishedActions action ids already reported, so a repeated report changes nothing
-   * @param campaign the campaign driving this cluster (R9) and its current step, or null
+   * @param drive who drives the cluster: its team by hand, or one campaign (R9)
    */
   record Registered(
       String clusterId,
@@ -41,14 +42,37 @@ public sealed interface ClusterState {
       Map<String, Host> hosts,
       Map<String, GuestNode> guests,
       Map<String, Pkg> packages,
-      String upgradingHost,
+      NodeUpgrade nodeUpgrade,
       Map<String, PendingAction> pendingActions,
       Set<String> finishedActions,
-      CampaignDrive campaign)
+      Drive drive)
       implements ClusterState {
 
-    public String activeCampaign() {
-      return campaign == null ? null : campaign.campaignId();
+    public Optional<String> nodeUpgrading() {
+      return nodeUpgrade instanceof NodeUpgrading upgrading
+          ? Optional.of(upgrading.host())
+          : Optional.empty();
+    }
+
+    boolean upgrading(String host) {
+      return nodeUpgrading().filter(host::equals).isPresent();
+    }
+
+    public Optional<String> activeCampaign() {
+      return switch (drive) {
+        case ByHand byHand -> Optional.empty();
+        case Attached attached -> Optional.of(attached.campaignId());
+        case AtStep atStep -> Optional.of(atStep.campaignId());
+      };
+    }
+
+    boolean drivenBy(String campaignId) {
+      return activeCampaign().filter(campaignId::equals).isPresent();
+    }
+
+    /** The campaign step the cluster took last, running or ended. */
+    public Optional<CampaignStep> lastStep() {
+      return drive instanceof AtStep atStep ? Optional.of(atStep.step()) : Optional.empty();
     }
 
     Registered withHost(String name, UnaryOperator<Host> change) {
@@ -108,10 +132,10 @@ public sealed interface ClusterState {
       Map<String, Host> hosts;
       Map<String, GuestNode> guests;
       Map<String, Pkg> packages;
-      String upgradingHost;
+      NodeUpgrade nodeUpgrade;
       Map<String, PendingAction> pendingActions;
       Set<String> finishedActions;
-      CampaignDrive campaign;
+      Drive drive;
       private final Registered from;
 
       private Draft(Registered from) {
@@ -120,10 +144,10 @@ public sealed interface ClusterState {
         hosts = from.hosts;
         guests = from.guests;
         packages = from.packages;
-        upgradingHost = from.upgradingHost;
+        nodeUpgrade = from.nodeUpgrade;
         pendingActions = from.pendingActions;
         finishedActions = from.finishedActions;
-        campaign = from.campaign;
+        drive = from.drive;
       }
 
       private Registered build() {
@@ -135,10 +159,10 @@ public sealed interface ClusterState {
             hosts,
             guests,
             packages,
-            upgradingHost,
+            nodeUpgrade,
             pendingActions,
             finishedActions,
-            campaign);
+            drive);
       }
     }
   }
@@ -167,52 +191,77 @@ public sealed interface ClusterState {
     }
 
     Host markBackedUp() {
-      return progress(member, true, patched, upgradedBy);
+      return change(d -> d.backedUp = true);
     }
 
     Host markPatched() {
-      return progress(member, backedUp, true, upgradedBy);
+      return change(d -> d.patched = true);
     }
 
     Host upgradedTo(String hpux, String ivm, String serviceguard, UpgradeMode mode) {
-      return new Host(
-          name,
-          sshAddress,
-          hpux,
-          ivm,
-          serviceguard,
-          mode == UpgradeMode.UPDATE && member,
-          backedUp,
-          false,
-          mode,
-          depot);
+      return change(
+          d -> {
+            d.hpuxVersion = hpux;
+            d.ivmVersion = ivm;
+            d.serviceguardVersion = serviceguard;
+            d.member = mode == UpgradeMode.UPDATE && member;
+            d.patched = false;
+            d.upgradedBy = mode;
+          });
     }
 
     /**
      * This inventory entry, with what was already done to the host as {@code before} records it.
      */
     Host withProgressOf(Host before) {
-      return progress(before.member, before.backedUp, before.patched, before.upgradedBy);
+      return change(
+          d -> {
+            d.member = before.member;
+            d.backedUp = before.backedUp;
+            d.patched = before.patched;
+            d.upgradedBy = before.upgradedBy;
+          });
     }
 
     Host rejoined() {
-      return progress(true, backedUp, patched, upgradedBy);
+      return change(d -> d.member = true);
     }
 
-    /** The same host, as inventoried, with this progress through the procedure. */
-    private Host progress(
-        boolean nowMember, boolean nowBackedUp, boolean nowPatched, UpgradeMode by) {
+    private Host change(Consumer<Draft> edit) {
+      var d = new Draft(this);
+      edit.accept(d);
       return new Host(
           name,
           sshAddress,
-          hpuxVersion,
-          ivmVersion,
-          serviceguardVersion,
-          nowMember,
-          nowBackedUp,
-          nowPatched,
-          by,
+          d.hpuxVersion,
+          d.ivmVersion,
+          d.serviceguardVersion,
+          d.member,
+          d.backedUp,
+          d.patched,
+          d.upgradedBy,
           depot);
+    }
+
+    /** A host being changed: its versions and its progress; its name and addresses stay. */
+    private static final class Draft {
+      String hpuxVersion;
+      String ivmVersion;
+      String serviceguardVersion;
+      boolean member;
+      boolean backedUp;
+      boolean patched;
+      UpgradeMode upgradedBy;
+
+      private Draft(Host from) {
+        hpuxVersion = from.hpuxVersion;
+        ivmVersion = from.ivmVersion;
+        serviceguardVersion = from.serviceguardVersion;
+        member = from.member;
+        backedUp = from.backedUp;
+        patched = from.patched;
+        upgradedBy = from.upgradedBy;
+      }
     }
   }
 
@@ -240,16 +289,15 @@ public sealed interface ClusterState {
     }
 
     GuestNode movedTo(String newHost) {
-      return new GuestNode(
-          name, newHost, kitVersion, bootVerified, backedUp, member, failoverNodes);
+      return change(d -> d.host = newHost);
     }
 
     GuestNode markBootVerified() {
-      return new GuestNode(name, host, kitVersion, true, backedUp, member, failoverNodes);
+      return change(d -> d.bootVerified = true);
     }
 
     GuestNode markBackedUp() {
-      return new GuestNode(name, host, kitVersion, bootVerified, true, member, failoverNodes);
+      return change(d -> d.backedUp = true);
     }
 
     /**
@@ -257,22 +305,44 @@ public sealed interface ClusterState {
      * its cluster membership carries over only while the topology stays the same.
      */
     GuestNode withProgressOf(GuestNode before, boolean sameTopology) {
-      return new GuestNode(
-          name,
-          host,
-          kitVersion,
-          before.bootVerified,
-          before.backedUp,
-          sameTopology ? before.member : member,
-          failoverNodes);
+      return change(
+          d -> {
+            d.bootVerified = before.bootVerified;
+            d.backedUp = before.backedUp;
+            d.member = sameTopology ? before.member : member;
+          });
     }
 
     GuestNode withMembership(boolean isMember) {
-      return new GuestNode(name, host, kitVersion, bootVerified, backedUp, isMember, failoverNodes);
+      return change(d -> d.member = isMember);
     }
 
     GuestNode withKit(String version) {
-      return new GuestNode(name, host, version, bootVerified, backedUp, member, failoverNodes);
+      return change(d -> d.kitVersion = version);
+    }
+
+    private GuestNode change(Consumer<Draft> edit) {
+      var d = new Draft(this);
+      edit.accept(d);
+      return new GuestNode(
+          name, d.host, d.kitVersion, d.bootVerified, d.backedUp, d.member, failoverNodes);
+    }
+
+    /** A guest being changed: where it runs and its progress; its name and failover list stay. */
+    private static final class Draft {
+      String host;
+      String kitVersion;
+      boolean bootVerified;
+      boolean backedUp;
+      boolean member;
+
+      private Draft(GuestNode from) {
+        host = from.host;
+        kitVersion = from.kitVersion;
+        bootVerified = from.bootVerified;
+        backedUp = from.backedUp;
+        member = from.member;
+      }
     }
   }
 
@@ -288,13 +358,36 @@ public sealed interface ClusterState {
 
   record PendingAction(String actionId, String host, HostAction action) {}
 
-  /** The campaign driving the cluster and the step it last started (null before the first). */
-  public record CampaignDrive(String campaignId, CampaignStep step) {
+  /** Whether one of the cluster's nodes is being upgraded. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "node")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = NoNodeUpgrading.class, name = "NoneUpgrading"),
+    @JsonSubTypes.Type(value = NodeUpgrading.class, name = "Upgrading")
+  })
+  public sealed interface NodeUpgrade {}
 
-    CampaignDrive withStep(CampaignStep next) {
-      return new CampaignDrive(campaignId, next);
-    }
-  }
+  public record NoNodeUpgrading() implements NodeUpgrade {}
+
+  /** {@code host}'s upgrade started and has not completed. */
+  public record NodeUpgrading(String host) implements NodeUpgrade {}
+
+  /** Who drives the cluster. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "by")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = ByHand.class, name = "Hand"),
+    @JsonSubTypes.Type(value = Attached.class, name = "Campaign"),
+    @JsonSubTypes.Type(value = AtStep.class, name = "CampaignStep")
+  })
+  public sealed interface Drive {}
+
+  /** The team, command by command. */
+  public record ByHand() implements Drive {}
+
+  /** A campaign, before its first step. */
+  public record Attached(String campaignId) implements Drive {}
+
+  /** A campaign, at the step it started last (running or ended). */
+  public record AtStep(String campaignId, CampaignStep step) implements Drive {}
 
   /**
    * A campaign step: {@code pendingActions} not yet reported, {@code failures} so far; {@code

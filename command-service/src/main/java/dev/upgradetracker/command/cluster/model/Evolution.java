@@ -1,9 +1,13 @@
 package dev.upgradetracker.command.cluster.model;
 
-import dev.upgradetracker.command.cluster.model.ClusterState.CampaignDrive;
+import dev.upgradetracker.command.cluster.model.ClusterState.AtStep;
+import dev.upgradetracker.command.cluster.model.ClusterState.Attached;
+import dev.upgradetracker.command.cluster.model.ClusterState.ByHand;
 import dev.upgradetracker.command.cluster.model.ClusterState.CampaignStep;
 import dev.upgradetracker.command.cluster.model.ClusterState.GuestNode;
 import dev.upgradetracker.command.cluster.model.ClusterState.Host;
+import dev.upgradetracker.command.cluster.model.ClusterState.NoNodeUpgrading;
+import dev.upgradetracker.command.cluster.model.ClusterState.NodeUpgrading;
 import dev.upgradetracker.command.cluster.model.ClusterState.PendingAction;
 import dev.upgradetracker.command.cluster.model.ClusterState.Pkg;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
@@ -100,7 +104,8 @@ final class Evolution {
           eachGuest(cluster, halted.guests(), g -> g.withMembership(false));
       case ClusterNodesStarted started ->
           eachGuest(cluster, started.guests(), g -> g.withMembership(true));
-      case NodeUpgradeStarted started -> cluster.change(d -> d.upgradingHost = started.host());
+      case NodeUpgradeStarted started ->
+          cluster.change(d -> d.nodeUpgrade = new NodeUpgrading(started.host()));
       case NodeUpgraded upgraded ->
           cluster
               .withHost(
@@ -111,14 +116,14 @@ final class Evolution {
                           upgraded.ivmVersion(),
                           upgraded.serviceguardVersion(),
                           upgraded.mode()))
-              .change(d -> d.upgradingHost = null);
+              .change(d -> d.nodeUpgrade = new NoNodeUpgrading());
       case NodeRejoinedCluster rejoined -> cluster.withHost(rejoined.host(), Host::rejoined);
       case PatchesInstalled patched -> cluster.withHost(patched.host(), Host::markPatched);
       case GuestKitInstalled kit ->
           cluster.withGuest(kit.guest(), g -> g.withKit(kit.kitVersion()));
       case CampaignAttached attached ->
-          cluster.change(d -> d.campaign = new CampaignDrive(attached.campaignId(), null));
-      case CampaignDetached detached -> cluster.change(d -> d.campaign = null);
+          cluster.change(d -> d.drive = new Attached(attached.campaignId()));
+      case CampaignDetached detached -> cluster.change(d -> d.drive = new ByHand());
       case CampaignStepStarted started ->
           withStep(
               cluster,
@@ -197,10 +202,10 @@ final class Evolution {
         hosts,
         guests,
         packages,
-        null,
+        new NoNodeUpgrading(),
         Map.of(),
         Set.of(),
-        null);
+        new ByHand());
   }
 
   /** What was done to hosts and guests that the new inventory still lists stays done. */
@@ -231,10 +236,10 @@ final class Evolution {
         hosts,
         guests,
         after.packages(),
-        null,
+        new NoNodeUpgrading(),
         before.pendingActions(),
         before.finishedActions(),
-        before.campaign());
+        before.drive());
   }
 
   /**
@@ -260,11 +265,12 @@ final class Evolution {
 
   /** The step as it ended; what was counted when it started stays. */
   private static CampaignStep finishedStep(Registered cluster, CampaignStepFinished finished) {
-    var started = cluster.campaign() == null ? null : cluster.campaign().step();
     int remaining =
-        started != null && started.stepId().equals(finished.stepId())
-            ? started.stepsRemaining()
-            : 0;
+        cluster
+            .lastStep()
+            .filter(started -> started.stepId().equals(finished.stepId()))
+            .map(CampaignStep::stepsRemaining)
+            .orElse(0);
     return new CampaignStep(
         finished.stepId(),
         finished.command(),
@@ -276,20 +282,19 @@ final class Evolution {
   }
 
   private static Registered withStep(Registered cluster, CampaignStep step) {
-    return cluster.campaign() == null
-        ? cluster
-        : cluster.change(d -> d.campaign = d.campaign.withStep(step));
+    return cluster
+        .activeCampaign()
+        .map(campaignId -> cluster.change(d -> d.drive = new AtStep(campaignId, step)))
+        .orElse(cluster);
   }
 
   /** A report on one of the running campaign step's actions brings the step nearer its end. */
   private static Registered stepReported(Registered cluster, String actionId, StepFailure failure) {
-    var drive = cluster.campaign();
-    if (drive == null
-        || drive.step() == null
-        || !drive.step().pendingActions().contains(actionId)) {
-      return cluster;
-    }
-    return withStep(cluster, drive.step().reported(actionId, failure));
+    return cluster
+        .lastStep()
+        .filter(step -> step.pendingActions().contains(actionId))
+        .map(step -> withStep(cluster, step.reported(actionId, failure)))
+        .orElse(cluster);
   }
 
   private static StepFailure failure(Registered cluster, HostActionFailed failed) {

@@ -36,9 +36,10 @@ final class InventoryUpdates {
     if (pending.isPresent()) {
       throw new ActionInProgress("cluster " + cluster.clusterId(), pending.get());
     }
-    if (cluster.upgradingHost() != null) {
+    var upgrading = cluster.nodeUpgrading();
+    if (upgrading.isPresent()) {
       throw new OutOfOrder(
-          "node " + cluster.upgradingHost() + " is being upgraded; update the inventory after it");
+          "node " + upgrading.get() + " is being upgraded; update the inventory after it");
     }
     if (cluster.mixedVersions() && changesMembershipOrTopology(cluster, spec)) {
       throw new ConfigChangeWhileMixed(

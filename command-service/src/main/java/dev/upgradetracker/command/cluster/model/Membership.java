@@ -75,7 +75,7 @@ final class Membership {
     if (Actions.alreadyAccepted(cluster, actionId)) {
       return List.of();
     }
-    if (host.name().equals(cluster.upgradingHost())) {
+    if (cluster.upgrading(host.name())) {
       throw new OutOfOrder(
           "host " + host.name() + " is being upgraded; its guests start after the upgrade");
     }

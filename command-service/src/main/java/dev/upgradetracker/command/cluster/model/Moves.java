@@ -113,7 +113,7 @@ final class Moves {
       return Optional.of(
           "node " + target + " is not in the guest's failover nodes " + guest.failoverNodes());
     }
-    if (target.equals(cluster.upgradingHost())) {
+    if (cluster.upgrading(target)) {
       return Optional.of("node " + target + " is being upgraded");
     }
     if (guest.hasKit4() && !host.upgraded()) {
@@ -236,7 +236,7 @@ final class Moves {
     if (!guest.member()) {
       return Optional.of("guest node " + node + " is not a member of the cluster");
     }
-    if (guest.host().equals(leavingHost) || guest.host().equals(cluster.upgradingHost())) {
+    if (guest.host().equals(leavingHost) || cluster.upgrading(guest.host())) {
       return Optional.of(
           "guest node "
               + node

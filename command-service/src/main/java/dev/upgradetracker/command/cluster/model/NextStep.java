@@ -86,9 +86,10 @@ public final class NextStep {
    * its guest nodes.
    */
   private static Optional<String> nodeUnderWay(Registered cluster) {
-    if (cluster.upgradingHost() != null) {
-      return Optional.of(cluster.upgradingHost());
-    }
+    return cluster.nodeUpgrading().or(() -> afterItsUpgrade(cluster));
+  }
+
+  private static Optional<String> afterItsUpgrade(Registered cluster) {
     return cluster.hosts().values().stream()
         .filter(h -> h.upgradedBy() != null)
         .filter(h -> !h.patched() || haltedGuestNodes(cluster, h.name()))

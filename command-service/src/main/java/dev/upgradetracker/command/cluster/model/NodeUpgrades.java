@@ -38,8 +38,9 @@ final class NodeUpgrades {
       throw new NothingToDo(
           "host " + host.name() + " already runs Integrity VM " + host.ivmVersion());
     }
-    if (cluster.upgradingHost() != null && !cluster.upgradingHost().equals(host.name())) {
-      throw new AnotherNodeUpgrading(host.name(), cluster.upgradingHost());
+    var other = cluster.nodeUpgrading().filter(node -> !node.equals(host.name()));
+    if (other.isPresent()) {
+      throw new AnotherNodeUpgrading(host.name(), other.get());
     }
     checkPrepared(cluster, host);
     checkDrained(cluster, host);
@@ -50,7 +51,7 @@ final class NodeUpgrades {
     boolean updateServiceguard =
         Versions.compare(host.serviceguardVersion(), Versions.SERVICEGUARD_ROLLING_BASELINE) < 0;
     var events = new ArrayList<ClusterEvent>();
-    if (cluster.upgradingHost() == null) {
+    if (cluster.nodeUpgrading().isEmpty()) {
       events.add(
           new NodeUpgradeStarted(
               cluster.clusterId(), host.name(), command.mode(), updateServiceguard, actionId));

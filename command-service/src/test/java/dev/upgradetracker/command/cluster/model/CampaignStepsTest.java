@@ -62,7 +62,7 @@ class CampaignStepsTest {
           .containsExactlyElementsOf(
               IntStream.iterate(plan.steps().size(), n -> n > 0, n -> n - 1).boxed().toList());
       assertThat(events).anyMatch(CampaignDetached.class::isInstance);
-      assertThat(cluster.state().activeCampaign()).isNull();
+      assertThat(cluster.state().activeCampaign()).isEmpty();
       assertThat(cluster.state().hosts().values()).allMatch(ClusterState.Host::upgraded);
       assertThat(cluster.state().guests().values()).allMatch(ClusterState.GuestNode::hasKit4);
     }
