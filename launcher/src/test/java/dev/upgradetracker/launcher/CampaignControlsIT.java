@@ -46,14 +46,15 @@ class CampaignControlsIT {
     assertThat(version(approved))
         .as("each answer carries the campaign's version as its ETag, the approval's a later one")
         .isGreaterThan(version(paused));
-    // The answer is the campaign as of the approval: a step runs only once the campaign has
-    // authorized it, so a paused campaign with no step in flight has started nothing.
-    var afterApproval = JSON.readTree(approved.body());
+    // The campaign as of the approval: a step runs only once the campaign has authorized it, so a
+    // paused campaign with no step in flight has started nothing.
+    var afterApproval = client.after(approved);
     assertThat(CampaignClient.status(afterApproval)).isEqualTo("PAUSED");
-    assertThat(afterApproval.at("/progress/0/waitingFor").isNull())
+    assertThat(CampaignClient.run(afterApproval, "g1").get("phase").asString())
         .as("approved while paused: no step is authorized, none waits for approval")
-        .isTrue();
-    assertThat(afterApproval.at("/progress/0/cluster/nodeUpgrading").isNull()).isTrue();
+        .isEqualTo("RUNNING");
+    assertThat(client.cluster("g1").get("hosts").valueStream())
+        .noneMatch(h -> h.get("upgrading").asBoolean());
     assertThat(log.commandLogOf("g1"))
         .as("approved while paused: nothing starts")
         .noneMatch(e -> e.commandLine().startsWith("update-ux"));
@@ -73,7 +74,10 @@ class CampaignControlsIT {
   private static JsonNode awaitApproval(CampaignClient client, String host) throws Exception {
     return client.await(
         "gated",
-        c -> ("approval to upgrade " + host).equals(c.at("/progress/0/waitingFor").asString("")),
+        c ->
+            CampaignClient.run(c, "g1").get("phase").asString().equals("AWAITING_APPROVAL")
+                && ("upgrade of " + host + " awaits approval")
+                    .equals(CampaignClient.run(c, "g1").get("detail").asString("")),
         PATIENCE,
         "the upgrade of " + host + " waits for approval");
   }

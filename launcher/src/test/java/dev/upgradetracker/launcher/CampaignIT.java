@@ -55,7 +55,7 @@ class CampaignIT {
     var undisturbed = runCampaign(tenant.stack(), team, fleet, false);
 
     var crashedTeam = tenant.newTeam();
-    var crashedFleet = Fleets.mixed("k", crashedTeam, CLUSTERS);
+    var crashedFleet = Fleets.mixed("cx", crashedTeam, CLUSTERS);
     tenant.add(crashedFleet.toArray(ClusterSpec[]::new));
     var crashed = runCampaign(tenant.stack(), crashedTeam, crashedFleet, true);
 

@@ -206,7 +206,9 @@ class SecurityIT {
     var client = new CampaignClient(stack, team);
     client.await(
         "k-4eyes",
-        c -> "approval to upgrade sec-4eyes-h2".equals(c.at("/progress/0/waitingFor").asString("")),
+        c ->
+            "upgrade of sec-4eyes-h2 awaits approval"
+                .equals(CampaignClient.run(c, "sec-4eyes").get("detail").asString("")),
         Duration.ofMinutes(3),
         "the first node waits for approval");
     var approve = stack.commandUrl() + "/api/campaigns/k-4eyes/clusters/sec-4eyes/approve";

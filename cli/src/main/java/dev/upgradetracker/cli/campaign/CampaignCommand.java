@@ -52,8 +52,9 @@ public final class CampaignCommand {
       request.put("approvalGates", approvalGates);
       request.put("mode", mode);
       request.put("stepTimeout", stepTimeout);
-      print(
+      printAfter(
           spec.commandLine().getOut(),
+          connection.api(),
           connection.api().command("/api/campaigns", request.toString()));
       return 0;
     }
@@ -61,10 +62,9 @@ public final class CampaignCommand {
 
   @Spec CommandSpec spec;
 
-  @Command(name = "show", description = "The campaign as the command side holds it.")
+  @Command(name = "show", description = "The campaign: each cluster's phase and what it waits for.")
   int show(@Mixin Connection connection, @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
-    print(
-        spec.commandLine().getOut(), connection.api().commandSide("/api/campaigns/" + campaignId));
+    print(spec.commandLine().getOut(), connection.api().query("/api/campaigns/" + campaignId));
     return 0;
   }
 
@@ -92,30 +92,44 @@ public final class CampaignCommand {
 
   /** Sends one of the campaign's controls and prints the campaign as it stands after it. */
   private int steer(Connection connection, String campaignId, String control, String body) {
-    print(
+    printAfter(
         spec.commandLine().getOut(),
+        connection.api(),
         connection.api().command("/api/campaigns/" + campaignId + "/" + control, body));
     return 0;
   }
 
+  /** The campaign as the query service shows it once it has seen the command {@code accepted}. */
+  private static void printAfter(PrintWriter out, Api api, JsonNode accepted) {
+    print(
+        out,
+        api.query(
+            "/api/campaigns/"
+                + accepted.path("campaignId").asString()
+                + "?position="
+                + accepted.path("position").asLong()));
+  }
+
   static void print(PrintWriter out, JsonNode campaign) {
+    var counts = campaign.path("counts");
     out.printf(
-        "campaign %s  %s  team %s  done %d, running %d, failed %d, pending %d%n",
+        "campaign %s  %s  team %s  done %d, running %d, failed %d, pending %d%s%n",
         campaign.path("campaignId").asString(),
         campaign.path("status").asString(),
         campaign.path("team").asString(""),
-        campaign.path("done").asInt(),
-        campaign.path("running").asInt(),
-        campaign.path("failed").asInt(),
-        campaign.path("pending").asInt());
-    for (var cluster : campaign.path("progress")) {
-      var waiting = cluster.path("waitingFor").asString("");
+        counts.path("done").asInt(),
+        counts.path("running").asInt(),
+        counts.path("failed").asInt(),
+        counts.path("pending").asInt(),
+        campaign.path("reason").isString() ? "  (" + campaign.path("reason").asString() + ")" : "");
+    for (var cluster : campaign.path("clusters")) {
+      var detail = cluster.path("detail").asString("");
       out.printf(
           "  %-24s %-18s steps %d%s%n",
           cluster.path("clusterId").asString(),
           cluster.path("phase").asString(),
-          cluster.path("stepsDone").asInt(),
-          waiting.isEmpty() ? "" : "  waiting for " + waiting);
+          cluster.path("stepsCompleted").asInt(),
+          detail.isEmpty() ? "" : "  " + detail);
     }
   }
 }

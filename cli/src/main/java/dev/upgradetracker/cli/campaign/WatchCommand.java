@@ -51,7 +51,7 @@ public final class WatchCommand implements Callable<Integer> {
     var api = connection.api();
     // a live stream waits for a subject that does not exist yet: say so at once instead
     if (subject == Subject.campaign) {
-      api.commandSide("/api/campaigns/" + id);
+      api.query("/api/campaigns/" + id);
     } else {
       api.query("/api/clusters/" + id);
     }

@@ -2,8 +2,6 @@ package dev.upgradetracker.command.campaign;
 
 import dev.upgradetracker.command.axon.CommandSender;
 import dev.upgradetracker.command.campaign.model.CampaignClusters;
-import dev.upgradetracker.command.campaign.model.CampaignView;
-import dev.upgradetracker.command.campaign.model.CampaignView.ClusterSituation;
 import dev.upgradetracker.command.cluster.ClusterHistory;
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.events.campaign.CampaignCommand.AbortCampaign;
@@ -26,15 +24,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,8 +39,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Campaigns over REST: start (checked against every cluster's plan first), read, and the team's
- * controls: pause, resume, abort, retry or skip a failed step, approve a node upgrade.
+ * Campaign commands over REST: start (checked against every cluster's plan first) and the team's
+ * controls: pause, resume, abort, retry or skip a failed step, approve a node upgrade. Each answers
+ * the campaign's version after it; the campaign itself is read from the query service's one view of
+ * it, {@code GET /api/campaigns/{id}?position=<version>}.
  */
 @RestController
 @RequestMapping("/api/campaigns")
@@ -76,8 +75,11 @@ class CampaignController {
 
   record HostApproval(@Pattern(regexp = Bounds.NAME, message = Bounds.NAME_FORM) String host) {}
 
+  /** An accepted command's answer: the campaign and its version (its position) after it. */
+  record Accepted(String campaignId, long position) {}
+
   @PostMapping
-  ResponseEntity<CampaignView> start(
+  ResponseEntity<Accepted> start(
       @Valid @RequestBody StartRequest request, HttpServletRequest http) {
     var team = Callers.current().team();
     var options =
@@ -97,28 +99,23 @@ class CampaignController {
         sender.send(
             new StartCampaign(campaignId, team, request.clusterIds(), options, Instant.now()),
             http);
-    return ResponseEntity.created(URI.create("/api/campaigns/" + campaignId))
+    return ResponseEntity.status(HttpStatus.CREATED)
         .eTag(String.valueOf(version))
-        .body(view(campaignId));
-  }
-
-  @GetMapping("/{campaignId}")
-  CampaignView get(@PathVariable String campaignId) {
-    return view(campaignId);
+        .body(new Accepted(campaignId, version));
   }
 
   @PostMapping("/{campaignId}/pause")
-  ResponseEntity<CampaignView> pause(@PathVariable String campaignId, HttpServletRequest http) {
+  ResponseEntity<Accepted> pause(@PathVariable String campaignId, HttpServletRequest http) {
     return answer(sender.send(new PauseCampaign(campaignId), http), campaignId);
   }
 
   @PostMapping("/{campaignId}/resume")
-  ResponseEntity<CampaignView> resume(@PathVariable String campaignId, HttpServletRequest http) {
+  ResponseEntity<Accepted> resume(@PathVariable String campaignId, HttpServletRequest http) {
     return answer(sender.send(new ResumeCampaign(campaignId, Instant.now()), http), campaignId);
   }
 
   @PostMapping("/{campaignId}/abort")
-  ResponseEntity<CampaignView> abort(
+  ResponseEntity<Accepted> abort(
       @PathVariable String campaignId,
       @Valid @RequestBody(required = false) Reason reason,
       HttpServletRequest http) {
@@ -128,14 +125,14 @@ class CampaignController {
   }
 
   @PostMapping("/{campaignId}/clusters/{clusterId}/retry")
-  ResponseEntity<CampaignView> retry(
+  ResponseEntity<Accepted> retry(
       @PathVariable String campaignId, @PathVariable String clusterId, HttpServletRequest http) {
     return answer(
         sender.send(new RetryStep(campaignId, clusterId, Instant.now()), http), campaignId);
   }
 
   @PostMapping("/{campaignId}/clusters/{clusterId}/skip")
-  ResponseEntity<CampaignView> skip(
+  ResponseEntity<Accepted> skip(
       @PathVariable String campaignId,
       @PathVariable String clusterId,
       @Valid @RequestBody(required = false) Reason reason,
@@ -146,7 +143,7 @@ class CampaignController {
   }
 
   @PostMapping("/{campaignId}/clusters/{clusterId}/approve")
-  ResponseEntity<CampaignView> approve(
+  ResponseEntity<Accepted> approve(
       @PathVariable String campaignId,
       @PathVariable String clusterId,
       @Valid @RequestBody(required = false) HostApproval approval,
@@ -174,14 +171,10 @@ class CampaignController {
         mode);
   }
 
-  /** The campaign as it stands after a command, with its version as the ETag. */
-  private ResponseEntity<CampaignView> answer(long version, String campaignId) {
-    return ResponseEntity.ok().eTag(String.valueOf(version)).body(view(campaignId));
-  }
-
-  private CampaignView view(String campaignId) {
-    var campaign = CampaignHistory.load(events, campaignId);
-    return CampaignView.of(
-        campaign, clusterId -> ClusterSituation.of(ClusterHistory.load(events, clusterId)));
+  /** The campaign's version after a command, as the answer and its ETag. */
+  private static ResponseEntity<Accepted> answer(long version, String campaignId) {
+    return ResponseEntity.ok()
+        .eTag(String.valueOf(version))
+        .body(new Accepted(campaignId, version));
   }
 }

@@ -16,8 +16,10 @@ public final class ClusterHistory {
   public static ClusterState.Registered load(EventStore events, String clusterId) {
     ClusterState state = new ClusterState.Unregistered();
     var history = events.readEvents(clusterId, 0);
-    while (history.hasNext()) {
-      state = ClusterDecider.evolve(state, (ClusterEvent) history.next().getPayload());
+    // an id a campaign holds has no cluster events: no such cluster
+    while (history.hasNext() && history.peek().getPayload() instanceof ClusterEvent event) {
+      state = ClusterDecider.evolve(state, event);
+      history.next();
     }
     if (!(state instanceof ClusterState.Registered cluster)) {
       throw new NotFound("cluster", clusterId);

@@ -486,6 +486,27 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void aClusterMayNotTakeACampaignsIdAndNoClusterIsFoundThere() throws Exception {
+    register(cluster);
+    var campaignId = "k-" + clusterId;
+    var started =
+        post(
+            "/api/campaigns",
+            "{\"campaignId\": \"" + campaignId + "\", \"clusterIds\": [\"" + clusterId + "\"]}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    var spec = twoOwnHostsThreeGuests(campaignId);
+    assignHosts(spec);
+
+    var taken = register(spec);
+    var plan = post("/api/clusters/" + campaignId + "/plan", "{}");
+
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
+    assertThat(taken.body()).contains("campaign " + campaignId + " already exists");
+    assertThat(plan.statusCode()).as(plan.body()).isEqualTo(404);
+    assertThat(plan.body()).contains("cluster " + campaignId + " does not exist");
+  }
+
+  @Test
   void verificationNamesAClusterWhoseLastStoredEventWasDeletedWithThePosition() throws Exception {
     register(cluster);
     post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2));

@@ -1,20 +1,26 @@
 package dev.upgradetracker.query.campaign;
 
+import dev.upgradetracker.events.campaign.CampaignOptions;
+import dev.upgradetracker.events.cluster.StepFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * What a dashboard shows of one campaign: each cluster's run in the order they are taken up, the
+ * A campaign as its team and its dashboards read it: its options, each cluster's run in the order
+ * they are taken up (what it waits for, the failed step with each failed host action's output), the
  * counts by phase, percent done, throughput and ETA. Throughput and ETA come from the campaign's
- * own event times, so a rebuilt view shows the same.
+ * own event times, so a rebuilt view shows the same. The one read model of a campaign.
  */
 public record CampaignProgress(
     String campaignId,
     String team,
     Status status,
     String reason,
+    CampaignOptions options,
     List<ClusterRun> clusters,
     Counts counts,
     Instant startedAt,
@@ -42,18 +48,34 @@ public record CampaignProgress(
     DONE
   }
 
-  /** {@code detail}: what the cluster waits for, or why it failed. */
+  /**
+   * {@code detail}: what the cluster waits for, or why it failed; {@code failure}: the failed step
+   * while the cluster is FAILED, with each failed host action's exit code and output.
+   */
   public record ClusterRun(
-      String clusterId, RunPhase phase, int stepsCompleted, String lastStep, String detail) {
+      String clusterId,
+      RunPhase phase,
+      int stepsCompleted,
+      String lastStep,
+      String detail,
+      FailedStep failure) {
 
     ClusterRun in(RunPhase next, String why) {
-      return new ClusterRun(clusterId, next, stepsCompleted, lastStep, why);
+      return new ClusterRun(clusterId, next, stepsCompleted, lastStep, why, null);
+    }
+
+    ClusterRun failed(String why, FailedStep step) {
+      return new ClusterRun(clusterId, RunPhase.FAILED, stepsCompleted, lastStep, why, step);
     }
 
     ClusterRun completed(String step) {
-      return new ClusterRun(clusterId, RunPhase.RUNNING, stepsCompleted + 1, step, null);
+      return new ClusterRun(clusterId, RunPhase.RUNNING, stepsCompleted + 1, step, null, null);
     }
   }
+
+  /** A failed step: its failed host actions with their output, or the cluster's refusal. */
+  public record FailedStep(
+      String stepId, String command, String subject, List<StepFailure> failures, String reason) {}
 
   /** {@code clustersPerHour} over the campaign's elapsed time; {@code eta} at that pace. */
   public record Counts(
@@ -72,46 +94,42 @@ public record CampaignProgress(
 
   public static CampaignProgress empty(String campaignId) {
     return new CampaignProgress(
-        campaignId, null, null, null, List.of(), Counts.NONE, null, null, -1, null);
+        campaignId, null, null, null, null, List.of(), Counts.NONE, null, null, -1, null);
   }
 
-  CampaignProgress started(String byTeam, List<String> clusterIds, Instant at) {
-    var runs =
-        clusterIds.stream().map(id -> new ClusterRun(id, RunPhase.PENDING, 0, null, null)).toList();
-    return new CampaignProgress(
-        campaignId, byTeam, Status.RUNNING, null, runs, counts, at, null, lastSequence, at);
+  CampaignProgress started(
+      String byTeam, List<String> clusterIds, CampaignOptions chosen, Instant at) {
+    return change(
+        d -> {
+          d.team = byTeam;
+          d.status = Status.RUNNING;
+          d.options = chosen;
+          d.clusters =
+              clusterIds.stream()
+                  .map(id -> new ClusterRun(id, RunPhase.PENDING, 0, null, null, null))
+                  .toList();
+          d.startedAt = at;
+        });
   }
 
   CampaignProgress withRun(String clusterId, UnaryOperator<ClusterRun> change) {
-    var runs =
-        clusters.stream().map(r -> r.clusterId().equals(clusterId) ? change.apply(r) : r).toList();
-    return new CampaignProgress(
-        campaignId,
-        team,
-        status,
-        reason,
-        runs,
-        counts,
-        startedAt,
-        endedAt,
-        lastSequence,
-        lastEventAt);
+    return change(
+        d ->
+            d.clusters =
+                d.clusters.stream()
+                    .map(r -> r.clusterId().equals(clusterId) ? change.apply(r) : r)
+                    .toList());
   }
 
   /** A status that ends the campaign also records when. */
   CampaignProgress withStatus(Status next, String why, Instant at) {
     boolean ends = next != Status.RUNNING && next != Status.PAUSED;
-    return new CampaignProgress(
-        campaignId,
-        team,
-        next,
-        why,
-        clusters,
-        counts,
-        startedAt,
-        ends ? at : null,
-        lastSequence,
-        lastEventAt);
+    return change(
+        d -> {
+          d.status = next;
+          d.reason = why;
+          d.endedAt = ends ? at : null;
+        });
   }
 
   /** Counts, percent, throughput and ETA recomputed after the event at {@code sequence}. */
@@ -130,20 +148,60 @@ public record CampaignProgress(
             ? at.plusMillis((long) (remaining / perHour * 3_600_000))
             : null;
     double percent = total == 0 ? 0 : Math.round(done * 1000.0 / total) / 10.0;
-    return new CampaignProgress(
-        campaignId,
-        team,
-        status,
-        reason,
-        clusters,
-        new Counts(total, pending, running, done, failed, steps, percent, perHour, eta),
-        startedAt,
-        endedAt,
-        sequence,
-        at);
+    return change(
+        d -> {
+          d.counts =
+              new Counts(total, pending, running, done, failed, steps, percent, perHour, eta);
+          d.lastSequence = sequence;
+          d.lastEventAt = at;
+        });
   }
 
   private int count(RunPhase phase) {
     return (int) clusters.stream().filter(r -> r.phase() == phase).count();
+  }
+
+  private CampaignProgress change(Consumer<Draft> edit) {
+    var d = new Draft(this);
+    edit.accept(d);
+    return new CampaignProgress(
+        campaignId,
+        d.team,
+        d.status,
+        d.reason,
+        d.options,
+        List.copyOf(d.clusters),
+        d.counts,
+        d.startedAt,
+        d.endedAt,
+        d.lastSequence,
+        d.lastEventAt);
+  }
+
+  /** A campaign's view being changed by one event: every field but its id. */
+  private static final class Draft {
+    String team;
+    Status status;
+    String reason;
+    CampaignOptions options;
+    List<ClusterRun> clusters;
+    Counts counts;
+    Instant startedAt;
+    Instant endedAt;
+    long lastSequence;
+    Instant lastEventAt;
+
+    private Draft(CampaignProgress from) {
+      team = from.team;
+      status = from.status;
+      reason = from.reason;
+      options = from.options;
+      clusters = new ArrayList<>(from.clusters);
+      counts = from.counts;
+      startedAt = from.startedAt;
+      endedAt = from.endedAt;
+      lastSequence = from.lastSequence;
+      lastEventAt = from.lastEventAt;
+    }
   }
 }

@@ -20,9 +20,11 @@ import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
 import dev.upgradetracker.events.cluster.StepFailure;
 import dev.upgradetracker.events.cluster.StepOutcome;
+import dev.upgradetracker.query.campaign.CampaignProgress.FailedStep;
 import dev.upgradetracker.query.campaign.CampaignProgress.RunPhase;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Folds a campaign's events into its {@link CampaignProgress}: a pure function. */
@@ -42,7 +44,8 @@ public final class CampaignProjection {
 
   private static CampaignProgress fold(CampaignProgress view, CampaignEvent event, Instant at) {
     return switch (event) {
-      case CampaignStarted started -> view.started(started.team(), started.clusterIds(), at);
+      case CampaignStarted started ->
+          view.started(started.team(), started.clusterIds(), started.options(), at);
       case ClusterAdmitted admitted ->
           view.withRun(admitted.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case StepAuthorized authorized ->
@@ -67,7 +70,17 @@ public final class CampaignProjection {
       case NodeUpgradeApproved approved ->
           view.withRun(approved.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case ClusterFailed failed ->
-          view.withRun(failed.clusterId(), r -> r.in(RunPhase.FAILED, why(failed)));
+          view.withRun(
+              failed.clusterId(),
+              r ->
+                  r.failed(
+                      why(failed),
+                      new FailedStep(
+                          failed.stepId(),
+                          failed.command(),
+                          failed.subject(),
+                          failed.failures() == null ? List.of() : failed.failures(),
+                          failed.reason())));
       case StepRetried retried ->
           view.withRun(retried.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case StepSkipRequested skip ->
@@ -78,9 +91,28 @@ public final class CampaignProjection {
       case CampaignPaused paused -> view.withStatus(Status.PAUSED, null, at);
       case CampaignResumed resumed -> view.withStatus(Status.RUNNING, null, at);
       case CampaignStopped stopped -> view.withStatus(Status.STOPPED, stopped.reason(), at);
-      case CampaignAborted aborted -> view.withStatus(Status.ABORTED, aborted.reason(), at);
+      case CampaignAborted aborted ->
+          leftRunning(aborted, view).withStatus(Status.ABORTED, aborted.reason(), at);
       case CampaignCompleted completed -> view.withStatus(Status.COMPLETED, null, at);
     };
+  }
+
+  /** An abort lets running steps finish: each cluster's says so, the others stay as they were. */
+  private static CampaignProgress leftRunning(CampaignAborted aborted, CampaignProgress view) {
+    var progress = view;
+    if (aborted.stepsStillRunning() == null) {
+      return progress;
+    }
+    for (var running : aborted.stepsStillRunning().entrySet()) {
+      progress =
+          progress.withRun(
+              running.getKey(),
+              r ->
+                  r.in(
+                      r.phase(),
+                      "step " + running.getValue() + " was still running when it was aborted"));
+    }
+    return progress;
   }
 
   /** The step and, per failed host action, its exit code and the end of its output. */

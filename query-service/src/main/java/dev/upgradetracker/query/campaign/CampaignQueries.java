@@ -3,7 +3,7 @@ package dev.upgradetracker.query.campaign;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
 import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
-import dev.upgradetracker.query.web.QueryProblems;
+import dev.upgradetracker.query.web.ReadYourWrites;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.Optional;
@@ -21,10 +21,12 @@ class CampaignQueries {
 
   private final ViewsRunner views;
   private final InstanceRouter router;
+  private final ReadYourWrites readYourWrites;
 
-  CampaignQueries(ViewsRunner views, InstanceRouter router) {
+  CampaignQueries(ViewsRunner views, InstanceRouter router, ReadYourWrites readYourWrites) {
     this.views = views;
     this.router = router;
+    this.readYourWrites = readYourWrites;
   }
 
   /** Every campaign, filtered by team and status, newest first. */
@@ -50,17 +52,27 @@ class CampaignQueries {
         size);
   }
 
+  /**
+   * The campaign; with {@code position} (from a command's answer), once the view has folded the
+   * campaign's events up to it. The ETag is the campaign's version the view shows.
+   */
   @GetMapping("/{campaignId}")
-  ResponseEntity<?> one(@PathVariable String campaignId, HttpServletRequest request) {
+  ResponseEntity<?> one(
+      @PathVariable String campaignId,
+      @RequestParam(required = false) Long position,
+      HttpServletRequest request) {
     return router.byKey(
         CampaignProgress.STORE,
         campaignId,
         request,
         () ->
-            Optional.ofNullable(
-                    views.<CampaignProgress>store(CampaignProgress.STORE).get(campaignId))
-                .<ResponseEntity<?>>map(
-                    view -> ResponseEntity.ok().eTag(Long.toString(view.lastSequence())).body(view))
-                .orElseGet(() -> QueryProblems.notFound("campaign " + campaignId)));
+            readYourWrites.answer(
+                "campaign " + campaignId,
+                position,
+                () ->
+                    Optional.ofNullable(
+                        views.<CampaignProgress>store(CampaignProgress.STORE).get(campaignId)),
+                CampaignProgress::lastSequence,
+                view -> view));
   }
 }

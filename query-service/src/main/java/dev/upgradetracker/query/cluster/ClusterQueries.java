@@ -4,14 +4,10 @@ import dev.upgradetracker.query.streams.InstanceRouter;
 import dev.upgradetracker.query.streams.ViewsRunner;
 import dev.upgradetracker.query.web.Page;
 import dev.upgradetracker.query.web.QueryProblems;
+import dev.upgradetracker.query.web.ReadYourWrites;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,19 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/clusters")
 class ClusterQueries {
 
-  private static final Duration POLL = Duration.ofMillis(5);
-
   private final ViewsRunner views;
   private final InstanceRouter router;
-  private final Duration positionWait;
+  private final ReadYourWrites readYourWrites;
 
-  ClusterQueries(
-      ViewsRunner views,
-      InstanceRouter router,
-      @Value("${upgrade-tracker.views.position-wait:5s}") Duration positionWait) {
+  ClusterQueries(ViewsRunner views, InstanceRouter router, ReadYourWrites readYourWrites) {
     this.views = views;
     this.router = router;
-    this.positionWait = positionWait;
+    this.readYourWrites = readYourWrites;
   }
 
   /** The fleet, filtered by team and phase, a page at a time, ordered by cluster id. */
@@ -95,44 +86,12 @@ class ClusterQueries {
   }
 
   private ResponseEntity<?> local(String clusterId, Long position, int guestPage, int guestSize) {
-    long deadline = System.nanoTime() + positionWait.toNanos();
-    var view = find(clusterId);
-    while (position != null && !reached(view, position) && System.nanoTime() < deadline) {
-      pause();
-      view = find(clusterId);
-    }
-    if (position != null && !reached(view, position)) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaders.RETRY_AFTER, "1")
-          .body(
-              ProblemDetail.forStatusAndDetail(
-                  HttpStatus.SERVICE_UNAVAILABLE,
-                  "the view of cluster "
-                      + clusterId
-                      + " is at position "
-                      + view.map(ClusterView::lastSequence).orElse(-1L)
-                      + ", not yet at "
-                      + position
-                      + "; retry shortly"));
-    }
-    return view.<ResponseEntity<?>>map(
-            found ->
-                ResponseEntity.ok()
-                    .eTag(Long.toString(found.lastSequence()))
-                    .body(ClusterViewPage.of(found, guestPage, guestSize)))
-        .orElseGet(() -> QueryProblems.notFound("cluster " + clusterId));
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(POLL);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static boolean reached(Optional<ClusterView> view, long position) {
-    return view.isPresent() && view.get().lastSequence() >= position;
+    return readYourWrites.answer(
+        "cluster " + clusterId,
+        position,
+        () -> find(clusterId),
+        ClusterView::lastSequence,
+        found -> ClusterViewPage.of(found, guestPage, guestSize));
   }
 
   /** The cluster's view; empty when no such cluster; throws while the views are not ready. */

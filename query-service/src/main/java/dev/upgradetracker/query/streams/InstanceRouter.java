@@ -2,6 +2,7 @@ package dev.upgradetracker.query.streams;
 
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.query.web.Page;
+import dev.upgradetracker.query.web.QueryProblems;
 import dev.upgradetracker.query.web.ViewsNotReady;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -21,9 +22,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -190,15 +189,11 @@ public class InstanceRouter {
   }
 
   private static ResponseEntity<?> unreachable(HostInfo owner) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "1")
-        .body(
-            ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "the instance holding this view ("
-                    + owner.host()
-                    + ":"
-                    + owner.port()
-                    + ") is unreachable; retry shortly"));
+    return QueryProblems.retryShortly(
+        "the instance holding this view ("
+            + owner.host()
+            + ":"
+            + owner.port()
+            + ") is unreachable; retry shortly");
   }
 }

@@ -15,9 +15,7 @@ public class QueryProblems {
 
   @ExceptionHandler(ViewsNotReady.class)
   ResponseEntity<ProblemDetail> notReady(ViewsNotReady e) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "1")
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    return retryShortly(e.getMessage());
   }
 
   @ExceptionHandler(BadQuery.class)
@@ -45,6 +43,13 @@ public class QueryProblems {
     return ResponseEntity.status(HttpStatus.CONFLICT)
         .location(URI.create("/api/replays/" + e.replayId()))
         .body(problem);
+  }
+
+  /** 503 with {@code Retry-After: 1}: what was asked will be there in a moment. */
+  public static ResponseEntity<ProblemDetail> retryShortly(String detail) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
   }
 
   public static ResponseEntity<?> notFound(String what) {

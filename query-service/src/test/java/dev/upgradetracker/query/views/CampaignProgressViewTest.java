@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.action.ActionStatus;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignAborted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
@@ -12,6 +13,7 @@ import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingApproval;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignOptions;
 import dev.upgradetracker.events.campaign.FailurePolicy;
 import dev.upgradetracker.events.cluster.HostAction;
@@ -23,6 +25,7 @@ import dev.upgradetracker.query.campaign.CampaignProgress.RunPhase;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +101,40 @@ class CampaignProgressViewTest {
         .isEqualTo("UpgradeNode h1 failed: h1 exit 7: ERROR: depot unreachable");
     assertThat(view.counts().failed()).isEqualTo(1);
     assertThat(view.counts().eta()).isNull();
+    assertThat(view.clusters().getFirst().failure())
+        .satisfies(
+            failure -> {
+              assertThat(failure.stepId()).isEqualTo("k1/c1/3");
+              assertThat(failure.command()).isEqualTo("UpgradeNode");
+              assertThat(failure.failures().getFirst().outcome().exitCode()).isEqualTo(7);
+              assertThat(failure.failures().getFirst().outcome().output())
+                  .isEqualTo("ERROR: depot unreachable");
+            });
+
+    driver.send(120, new StepRetried("k1", "c1", "k1/c1/3"));
+    assertThat(view().clusters().getFirst().failure()).as("cleared by the retry").isNull();
+    assertThat(view().clusters().getFirst().phase()).isEqualTo(RunPhase.RUNNING);
+  }
+
+  @Test
+  void aCampaignShowsItsOptionsAndAnAbortNamesTheStepsItLeftRunning() {
+    start();
+    driver.send(0, new ClusterAdmitted("k1", "c1"));
+    driver.send(0, new ClusterAdmitted("k1", "c2"));
+    driver.send(30, completed("c2", "BackUpHost h1"));
+    driver.send(
+        60,
+        new CampaignAborted(
+            "k1", "change freeze", List.of("c1", "c2", "c3", "c4"), Map.of("c1", "k1/c1/2")));
+
+    var view = view();
+    assertThat(view.options().maxClustersInProgress()).isEqualTo(2);
+    assertThat(view.status()).isEqualTo(Status.ABORTED);
+    assertThat(view.reason()).isEqualTo("change freeze");
+    assertThat(view.clusters().get(0).detail())
+        .isEqualTo("step k1/c1/2 was still running when it was aborted");
+    assertThat(view.clusters().get(1).detail()).isNull();
+    assertThat(view.clusters().get(1).stepsCompleted()).isEqualTo(1);
   }
 
   @Test
