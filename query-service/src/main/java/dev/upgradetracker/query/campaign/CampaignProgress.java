@@ -61,15 +61,55 @@ public record CampaignProgress(
       FailedStep failure) {
 
     ClusterRun in(RunPhase next, String why) {
-      return new ClusterRun(clusterId, next, stepsCompleted, lastStep, why, null);
+      return change(
+          d -> {
+            d.phase = next;
+            d.detail = why;
+            d.failure = null;
+          });
     }
 
     ClusterRun failed(String why, FailedStep step) {
-      return new ClusterRun(clusterId, RunPhase.FAILED, stepsCompleted, lastStep, why, step);
+      return change(
+          d -> {
+            d.phase = RunPhase.FAILED;
+            d.detail = why;
+            d.failure = step;
+          });
     }
 
     ClusterRun completed(String step) {
-      return new ClusterRun(clusterId, RunPhase.RUNNING, stepsCompleted + 1, step, null, null);
+      return change(
+          d -> {
+            d.phase = RunPhase.RUNNING;
+            d.stepsCompleted++;
+            d.lastStep = step;
+            d.detail = null;
+            d.failure = null;
+          });
+    }
+
+    private ClusterRun change(Consumer<RunDraft> edit) {
+      var d = new RunDraft(this);
+      edit.accept(d);
+      return new ClusterRun(clusterId, d.phase, d.stepsCompleted, d.lastStep, d.detail, d.failure);
+    }
+  }
+
+  /** A cluster's run being changed: everything but its cluster id. */
+  private static final class RunDraft {
+    RunPhase phase;
+    int stepsCompleted;
+    String lastStep;
+    String detail;
+    FailedStep failure;
+
+    private RunDraft(ClusterRun from) {
+      phase = from.phase();
+      stepsCompleted = from.stepsCompleted();
+      lastStep = from.lastStep();
+      detail = from.detail();
+      failure = from.failure();
     }
   }
 

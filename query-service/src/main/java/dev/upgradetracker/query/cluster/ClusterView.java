@@ -161,16 +161,46 @@ public record ClusterView(
       implements InventoryWarnings.HostVersions {
 
     HostView upgradeStarted() {
-      return new HostView(name, hpuxVersion, ivmVersion, serviceguardVersion, true, member, depot);
+      return change(d -> d.upgrading = true);
     }
 
     HostView upgradedTo(String hpux, String ivm, String serviceguard, boolean stillMember) {
-      return new HostView(name, hpux, ivm, serviceguard, false, stillMember, depot);
+      return change(
+          d -> {
+            d.hpuxVersion = hpux;
+            d.ivmVersion = ivm;
+            d.serviceguardVersion = serviceguard;
+            d.upgrading = false;
+            d.member = stillMember;
+          });
     }
 
     HostView rejoined() {
+      return change(d -> d.member = true);
+    }
+
+    private HostView change(Consumer<Draft> edit) {
+      var d = new Draft(this);
+      edit.accept(d);
       return new HostView(
-          name, hpuxVersion, ivmVersion, serviceguardVersion, upgrading, true, depot);
+          name, d.hpuxVersion, d.ivmVersion, d.serviceguardVersion, d.upgrading, d.member, depot);
+    }
+
+    /** A host's view being changed: its versions and state; its name and depot stay. */
+    private static final class Draft {
+      String hpuxVersion;
+      String ivmVersion;
+      String serviceguardVersion;
+      boolean upgrading;
+      boolean member;
+
+      private Draft(HostView from) {
+        hpuxVersion = from.hpuxVersion;
+        ivmVersion = from.ivmVersion;
+        serviceguardVersion = from.serviceguardVersion;
+        upgrading = from.upgrading;
+        member = from.member;
+      }
     }
 
     public boolean onIntegrityVm4() {
@@ -191,15 +221,34 @@ public record ClusterView(
       implements InventoryWarnings.GuestKit {
 
     GuestView movedTo(String next) {
-      return new GuestView(name, next, kitVersion, member, failoverNodes);
+      return change(d -> d.host = next);
     }
 
     GuestView member(boolean next) {
-      return new GuestView(name, host, kitVersion, next, failoverNodes);
+      return change(d -> d.member = next);
     }
 
     GuestView withKit(String next) {
-      return new GuestView(name, host, next, member, failoverNodes);
+      return change(d -> d.kitVersion = next);
+    }
+
+    private GuestView change(Consumer<Draft> edit) {
+      var d = new Draft(this);
+      edit.accept(d);
+      return new GuestView(name, d.host, d.kitVersion, d.member, failoverNodes);
+    }
+
+    /** A guest's view being changed: where it runs, its kit, its membership. */
+    private static final class Draft {
+      String host;
+      String kitVersion;
+      boolean member;
+
+      private Draft(GuestView from) {
+        host = from.host;
+        kitVersion = from.kitVersion;
+        member = from.member;
+      }
     }
 
     public boolean hasKit4() {

@@ -34,13 +34,18 @@ public sealed interface CampaignState {
       implements CampaignState {
 
     Started withStatus(Status next) {
-      return new Started(campaignId, team, options, next, clusters);
+      return with(next, clusters);
     }
 
     Started withCluster(String clusterId, UnaryOperator<ClusterRun> change) {
       var next = new LinkedHashMap<>(clusters);
       next.computeIfPresent(clusterId, (id, run) -> change.apply(run));
-      return new Started(campaignId, team, options, status, next);
+      return with(status, next);
+    }
+
+    /** The campaign with what changes of it: its status and its clusters' runs. */
+    private Started with(Status nextStatus, Map<String, ClusterRun> nextClusters) {
+      return new Started(campaignId, team, options, nextStatus, nextClusters);
     }
 
     long count(Phase phase) {
