@@ -2,10 +2,8 @@ package dev.upgradetracker.command.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,15 +16,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class PostgresEventStoreIT extends HostLedgerContract {
 
-  static final String SERVER =
-      System.getProperty("ut.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-  static final String DATABASE =
-      "ut_events_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private static String database;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws SQLException {
-    admin("CREATE DATABASE " + DATABASE);
-    registry.add("spring.datasource.url", () -> SERVER + DATABASE);
+    database = TestDatabases.create("ut_events");
+    registry.add("spring.datasource.url", () -> TestDatabases.url(database));
     registry.add("spring.datasource.username", () -> "postgres");
     OnSharedBroker.register(registry, "postgres-store");
     limits(registry);
@@ -34,7 +29,7 @@ class PostgresEventStoreIT extends HostLedgerContract {
 
   @AfterAll
   static void dropDatabase() throws SQLException {
-    admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+    TestDatabases.drop(database);
   }
 
   @Test
@@ -50,21 +45,6 @@ class PostgresEventStoreIT extends HostLedgerContract {
         types.add(rows.getString(1));
       }
       assertThat(types).containsExactly("bytea", "bytea");
-    }
-  }
-
-  private static void admin(String sql) throws SQLException {
-    try (var connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-        var statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new SQLException(
-          "PostgreSQL at "
-              + SERVER
-              + " (user postgres, trust auth) is needed by this test: start it with"
-              + " bin/ensure-postgres, or point -Dut.test.postgres at another server. Cause: "
-              + e.getMessage(),
-          e);
     }
   }
 }

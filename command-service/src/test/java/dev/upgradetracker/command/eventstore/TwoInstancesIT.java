@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,22 +33,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TwoInstancesIT {
 
-  private static final String SERVER = PostgresEventStoreIT.SERVER;
-  private static final String DATABASE =
-      "ut_two_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private static String database;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
   @BeforeAll
   static void startTwoInstances() throws Exception {
-    admin("CREATE DATABASE " + DATABASE);
+    database = TestDatabases.create("ut_two");
     var namespace = SharedTestBroker.namespace("two-instances");
     for (int i = 0; i < 2; i++) {
       instances.add(
           new SpringApplicationBuilder(CommandServiceApplication.class)
               .run(
                   "--server.port=0",
-                  "--spring.datasource.url=" + SERVER + DATABASE,
+                  "--spring.datasource.url=" + TestDatabases.url(database),
                   "--spring.datasource.username=postgres",
                   "--upgrade-tracker.kafka.bootstrap-servers="
                       + SharedTestBroker.bootstrapServers(),
@@ -60,7 +57,7 @@ class TwoInstancesIT {
   @AfterAll
   static void stop() throws Exception {
     instances.forEach(ConfigurableApplicationContext::close);
-    admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+    TestDatabases.drop(database);
   }
 
   record Outcome(int status, String body) {}
@@ -132,12 +129,5 @@ class TwoInstancesIT {
 
   private static String port(int instance) {
     return instances.get(instance).getEnvironment().getProperty("local.server.port");
-  }
-
-  private static void admin(String sql) throws Exception {
-    try (var connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-        var statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
   }
 }
