@@ -57,6 +57,8 @@ public final class CommandBenchmark {
     } finally {
       TestDatabases.drop(database);
     }
+    // the broker this JVM started outside a build keeps it alive otherwise
+    System.exit(0);
   }
 
   private static LoadRun.Result ours(String database, int clusters, int clients, int commands)
