@@ -19,10 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A campaign over 20 simulated clusters of both topologies, on the real broker, the H2 file store
  * and real SSH: once undisturbed, once with the command service, the executor and the query service
- * each killed with SIGKILL mid-way. Both must end with every host on 4.0, every guest on the 4.0
- * kit, no rule broken at any moment (the simulator's log), and exactly the same host commands run.
- * Both run on the shared stack, one after the other, for teams and clusters of their own: the
- * stack's services are killed during the second and brought back for the tests after it.
+ * all killed with SIGKILL mid-way, as a crash of their host would. Both must end with every host on
+ * 4.0, every guest on the 4.0 kit, no rule broken at any moment (the simulator's log), and exactly
+ * the same host commands run. Both run on the shared stack, one after the other, for teams and
+ * clusters of their own: the stack's services are killed during the second and brought back for the
+ * tests after it.
  */
 @ExtendWith(SharedStack.class)
 class CampaignIT {
@@ -30,6 +31,8 @@ class CampaignIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int CLUSTERS = 20;
   private static final Duration PATIENCE = Duration.ofMinutes(8);
+  private static final List<String> SERVICES =
+      List.of("command-service", "executor", "query-service");
 
   /** Commands that change a host; reads and probes may repeat, these must not. */
   private static final List<String> EFFECTS =
@@ -87,10 +90,7 @@ class CampaignIT {
                 campaignId, JSON.writeValueAsString(fleet.stream().map(ClusterSpec::id).toList())));
 
     if (killServices) {
-      int steps = totalSteps;
-      killAt(client, campaignId, steps / 4, () -> crashAndRestart(stack, "command-service"));
-      killAt(client, campaignId, steps / 2, () -> crashAndRestart(stack, "executor"));
-      killAt(client, campaignId, steps * 3 / 4, () -> crashAndRestart(stack, "query-service"));
+      killAt(client, campaignId, totalSteps / 2, () -> crashAndRestart(stack, SERVICES));
     }
     var done =
         client.await(
@@ -141,9 +141,15 @@ class CampaignIT {
     kill.run();
   }
 
-  private static void crashAndRestart(Stack stack, String service) throws InterruptedException {
-    stack.crash(service);
-    stack.restart(service);
+  /** All at once, as a host's crash would: they come back together. */
+  private static void crashAndRestart(Stack stack, List<String> services)
+      throws InterruptedException {
+    for (var service : services) {
+      stack.crash(service);
+    }
+    for (var service : services) {
+      stack.restart(service);
+    }
   }
 
   /**

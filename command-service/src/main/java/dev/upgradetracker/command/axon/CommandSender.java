@@ -99,8 +99,8 @@ public class CommandSender {
     var metadata = metadata(http);
     var expected = ExpectedVersion.of(http.getHeader(HttpHeaders.IF_MATCH));
     expected.ifPresent(version -> metadata.put(TraceKeys.EXPECTED_VERSION, version));
-    handle(dispatch, idKey, id, metadata);
-    return currentVersion(id);
+    Object version = handle(dispatch, idKey, id, metadata);
+    return version instanceof Long position ? position : currentVersion(id);
   }
 
   /** The handler's answer; a lost race is a {@link ConcurrentChange}. */

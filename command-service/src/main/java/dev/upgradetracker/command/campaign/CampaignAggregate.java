@@ -3,6 +3,7 @@ package dev.upgradetracker.command.campaign;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.upgradetracker.command.axon.AggregateVersions;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
 import dev.upgradetracker.command.campaign.model.CampaignDecider;
@@ -48,9 +49,10 @@ public class CampaignAggregate {
 
   protected CampaignAggregate() {}
 
+  /** Answers the campaign's version after the command: its position, without reading it back. */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(
+  long handle(
       CampaignCommandDispatch dispatch,
       @MetaDataValue(TraceKeys.TEAM) String actingTeam,
       @MetaDataValue(TraceKeys.USER) String actingUser,
@@ -66,6 +68,7 @@ public class CampaignAggregate {
       throw new FourEyes(dispatch.command().campaignId(), actingUser);
     }
     applyAll(CampaignDecider.decide(dispatch.command(), state, actingTeam), deadlines);
+    return AggregateVersions.current();
   }
 
   /** {@code at}: when the deadline fired, the clock of the decision (a test's, in time travel). */

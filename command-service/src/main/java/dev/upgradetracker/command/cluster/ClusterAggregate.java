@@ -3,6 +3,7 @@ package dev.upgradetracker.command.cluster;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.upgradetracker.command.axon.AggregateVersions;
 import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
 import dev.upgradetracker.command.cluster.model.ClusterDecider;
@@ -54,10 +55,13 @@ public class ClusterAggregate {
 
   protected ClusterAggregate() {}
 
-  /** Creation happens only through RegisterCluster; for anything else the decider answers 404. */
+  /**
+   * Creation happens only through RegisterCluster; for anything else the decider answers 404.
+   * Answers the cluster's version after the command: its position, without reading it back.
+   */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(
+  long handle(
       ClusterCommandDispatch dispatch,
       @MetaDataValue(TraceKeys.TEAM) String actingTeam,
       @MetaDataValue(TraceKeys.ADMIN) Boolean admin,
@@ -75,6 +79,7 @@ public class ClusterAggregate {
         deadlines.schedule(started.timesOutAt(), STEP_TIMEOUT, new StepTimeout(started.stepId()));
       }
     }
+    return AggregateVersions.current();
   }
 
   private static Optional<ClusterSpec> inventoryOf(ClusterCommand command) {
