@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -94,8 +96,34 @@ public final class CommandBenchmark {
                     .statusCode()
                 == 200;
           };
-      LoadRun.of(clients, Math.min(commands, 2_000), update);
-      return LoadRun.of(clients, commands, update);
+      var warmUp = LoadRun.of(clients, Math.min(commands, 2_000), update);
+      var measured = LoadRun.of(clients, commands, update);
+      System.out.println(
+          storedAsAnswered(database, clusters + warmUp.accepted() + measured.accepted()));
+      return measured;
+    }
+  }
+
+  /**
+   * PASS when the store holds exactly one event per accepted command (registrations included) and
+   * every cluster's sequence numbers run without a gap.
+   */
+  private static String storedAsAnswered(String database, long accepted) throws SQLException {
+    try (var connection = DriverManager.getConnection(TestDatabases.url(database), "postgres", "");
+        var statement = connection.createStatement();
+        var rows =
+            statement.executeQuery(
+                "select sum(events), count(*) filter (where gap <> 0) from (select count(*) as"
+                    + " events, max(sequence_number) + 1 - count(*) as gap from domain_event_entry"
+                    + " where aggregate_identifier like 'bench-%' group by aggregate_identifier)"
+                    + " per_cluster")) {
+      rows.next();
+      long stored = rows.getLong(1);
+      long gapped = rows.getLong(2);
+      return String.format(
+          "  correctness: %,d events stored for %,d accepted commands, %d clusters with a gap in"
+              + " their sequence: %s",
+          stored, accepted, gapped, stored == accepted && gapped == 0 ? "PASS" : "FAIL");
     }
   }
 
