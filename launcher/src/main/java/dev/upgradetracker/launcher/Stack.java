@@ -296,8 +296,7 @@ public final class Stack implements AutoCloseable {
           Http.postJson(
               commandUrl() + "/api/clusters", token, Json.MAPPER.writeValueAsString(cluster));
       boolean registeredBefore =
-          response.statusCode() == 409
-              && response.body().contains("cluster " + cluster.id() + " already exists");
+          response.statusCode() == 409 && alreadyExists("cluster", cluster.id(), response.body());
       if (response.statusCode() != 201 && !registeredBefore) {
         throw new IllegalStateException(
             "registering cluster "
@@ -308,6 +307,13 @@ public final class Stack implements AutoCloseable {
                 + response.body());
       }
     }
+  }
+
+  /** Whether a refusal is the command service's "already exists" for this {@code kind} and id. */
+  private static boolean alreadyExists(String kind, String id, String problem) {
+    var refusal = Json.MAPPER.readTree(problem);
+    return refusal.path("title").asString("").equals("Already exists")
+        && refusal.path(kind).asString("").equals(id);
   }
 
   public String commandUrl() {

@@ -59,7 +59,12 @@ final class SupervisedService implements AutoCloseable {
   }
 
   void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-    var process = process();
+    awaitHealthy(process(), timeout);
+  }
+
+  /** Once {@code process} serves, its death no longer counts towards a crash loop. */
+  private void awaitHealthy(ServiceProcess process, Duration timeout)
+      throws IOException, InterruptedException {
     process.awaitHealthy(timeout);
     markHealthy(process);
   }
@@ -143,8 +148,7 @@ final class SupervisedService implements AutoCloseable {
         .start(
             () -> {
               try {
-                process.awaitHealthy(REVIVAL_START_TIMEOUT);
-                markHealthy(process);
+                awaitHealthy(process, REVIVAL_START_TIMEOUT);
               } catch (IOException | RuntimeException notHealthy) {
                 log.debug("{} did not become healthy: {}", module, notHealthy.getMessage());
               } catch (InterruptedException stopped) {

@@ -40,9 +40,9 @@ public class CommandSender {
   }
 
   /**
-   * Returns the cluster's position once the command was handled: the sequence of its last event, at
-   * least that of the command's own. A view request carrying it answers only once the view has
-   * folded that far (read-your-writes).
+   * Returns the cluster's position once the command was handled: the sequence of its last event,
+   * the command's own included. A view request carrying it answers only once the view has folded
+   * that far (read-your-writes).
    */
   public long send(ClusterCommand command, HttpServletRequest http) {
     if (command instanceof RegisterCluster) {
@@ -99,8 +99,9 @@ public class CommandSender {
     var metadata = metadata(http);
     var expected = ExpectedVersion.of(http.getHeader(HttpHeaders.IF_MATCH));
     expected.ifPresent(version -> metadata.put(TraceKeys.EXPECTED_VERSION, version));
-    Object version = handle(dispatch, idKey, id, metadata);
-    return version instanceof Long position ? position : currentVersion(id);
+    // the cluster and campaign handlers answer their aggregate's version after the command
+    Long position = handle(dispatch, idKey, id, metadata);
+    return position;
   }
 
   /** The handler's answer; a lost race is a {@link ConcurrentChange}. */

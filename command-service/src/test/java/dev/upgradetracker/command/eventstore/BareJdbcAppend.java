@@ -105,14 +105,12 @@ final class BareJdbcAppend {
   }
 
   private static String insert(List<String> columns) {
-    var names = new ArrayList<String>();
     var values = new ArrayList<String>();
     for (var column : columns) {
-      names.add(column);
       values.add(column.equals("global_index") ? "nextval('bare_global_index')" : "?");
     }
     return "insert into bare_event_entry ("
-        + String.join(", ", names)
+        + String.join(", ", columns)
         + ") values ("
         + String.join(", ", values)
         + ")";
