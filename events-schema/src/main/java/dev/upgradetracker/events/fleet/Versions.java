@@ -36,9 +36,20 @@ public final class Versions {
     return 0;
   }
 
+  /** The first of {@link #numbers}, without splitting the rest: views ask it of every host. */
   private static int major(String version) {
-    var n = numbers(version);
-    return n.length == 0 ? 0 : n[0];
+    if (version == null) {
+      return 0;
+    }
+    int at = numbersStart(version);
+    int value = 0;
+    for (; at < version.length() && version.charAt(at) != '.'; at++) {
+      char digit = version.charAt(at);
+      if (digit >= '0' && digit <= '9') {
+        value = value * 10 + (digit - '0');
+      }
+    }
+    return value;
   }
 
   /**
@@ -50,16 +61,7 @@ public final class Versions {
     if (version == null) {
       return new int[0];
     }
-    int start = 0;
-    while (start < version.length() && Character.isLetter(version.charAt(start))) {
-      start++;
-    }
-    if (start > 0 && start < version.length() && version.charAt(start) == '.') {
-      start++;
-    } else {
-      start = 0;
-    }
-    var parts = version.substring(start).split("\\.");
+    var parts = version.substring(numbersStart(version)).split("\\.");
     var numbers = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
       int value = 0;
@@ -72,5 +74,14 @@ public final class Versions {
       numbers[i] = value;
     }
     return numbers;
+  }
+
+  /** Where the numbers begin: after a letter prefix and its dot, or at the start. */
+  private static int numbersStart(String version) {
+    int start = 0;
+    while (start < version.length() && Character.isLetter(version.charAt(start))) {
+      start++;
+    }
+    return start > 0 && start < version.length() && version.charAt(start) == '.' ? start + 1 : 0;
   }
 }

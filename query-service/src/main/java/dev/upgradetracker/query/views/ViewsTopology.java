@@ -7,11 +7,10 @@ import dev.upgradetracker.query.activity.ActivitySummary;
 import dev.upgradetracker.query.activity.TeamActivity;
 import dev.upgradetracker.query.campaign.CampaignProgress;
 import dev.upgradetracker.query.campaign.CampaignProjection;
-import dev.upgradetracker.query.cluster.ClusterProjection;
 import dev.upgradetracker.query.cluster.ClusterView;
 import dev.upgradetracker.query.history.HistoryIndex;
 import dev.upgradetracker.query.live.ViewChange;
-import dev.upgradetracker.query.team.ClusterTally;
+import dev.upgradetracker.query.team.TallyChange;
 import dev.upgradetracker.query.team.TeamSummary;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -23,9 +22,10 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -35,9 +35,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link Topics#viewChanges()} for Server-Sent Events; a rebuild does not.
  */
 public final class ViewsTopology {
-
-  /** Each cluster's team, for the activity feed's lookup: small, unlike the cluster views. */
-  static final String CLUSTER_OWNERS = "cluster-owners";
 
   private static final Serde<String> KEYS = Serdes.String();
 
@@ -63,16 +60,10 @@ public final class ViewsTopology {
   public static Topology build(Run run, Topics topics) {
     var builder = new StreamsBuilder();
     var events = builder.stream(topics.events(), Consumed.with(KEYS, JsonSerde.envelopes()));
-    var clusters =
-        events
-            .groupByKey()
-            .aggregate(
-                () -> null,
-                (clusterId, envelope, view) ->
-                    ClusterProjection.apply(
-                        view == null ? ClusterView.empty(clusterId) : view, envelope),
-                store(
-                    run, ClusterView.STORE, new RememberingSerde<>(ClusterView.class, REMEMBERED)));
+    builder.addStateStore(
+        ViewStores.of(
+            run, ClusterView.STORE, new RememberingSerde<>(ClusterView.class, REMEMBERED)));
+    var clusterChanges = events.process(ClusterFold::new, ClusterView.STORE);
     var campaignEvents =
         builder.stream(topics.campaignEvents(), Consumed.with(KEYS, JsonSerde.campaignEnvelopes()));
     var campaigns =
@@ -88,49 +79,48 @@ public final class ViewsTopology {
                     CampaignProgress.STORE,
                     new RememberingSerde<>(CampaignProgress.class, REMEMBERED)));
     var teams =
-        clusters
-            .filter((clusterId, view) -> view.team() != null)
-            .mapValues(ClusterTally::of)
-            .groupBy(
-                (clusterId, tally) -> KeyValue.pair(tally.team(), tally),
-                Grouped.with(KEYS, new JsonSerde<>(ClusterTally.class)))
+        clusterChanges
+            .flatMap(
+                (clusterId, change) ->
+                    TallyChange.between(change.before(), change.after()).stream()
+                        .map(tally -> KeyValue.pair(tally.team(), tally))
+                        .toList())
+            .groupByKey(Grouped.with("team-tallies", KEYS, new JsonSerde<>(TallyChange.class)))
             .aggregate(
                 () -> TeamSummary.NONE,
-                (team, tally, summary) -> summary.add(team, tally),
-                (team, tally, summary) -> summary.subtract(team, tally),
+                (team, change, summary) -> change.applyTo(summary),
                 store(
                     run, TeamSummary.STORE, new RememberingSerde<>(TeamSummary.class, REMEMBERED)));
-    var owners =
-        clusters
-            .filter((clusterId, view) -> view.team() != null)
-            .mapValues(ClusterView::team, store(run, CLUSTER_OWNERS, KEYS));
-    // from the events themselves, not from the views' changes, which a cache may merge
-    events
-        .leftJoin(
-            owners,
-            (envelope, team) ->
-                KeyValue.pair(team != null ? team : envelope.team(), ActivitySummary.of(envelope)))
-        .filter((clusterId, owned) -> owned.key != null)
-        .map((clusterId, owned) -> owned)
-        .groupByKey(Grouped.with(KEYS, new JsonSerde<>(ActivityEntry.class)))
-        .aggregate(
-            () -> TeamActivity.NONE,
-            (team, entry, feed) -> feed.add(team, entry),
-            store(run, TeamActivity.STORE, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
+    builder.addStateStore(
+        ViewStores.of(
+            run, TeamActivity.STORE, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
+    clusterChanges
+        .map(
+            (clusterId, change) ->
+                KeyValue.pair(change.activityTeam(), ActivitySummary.of(change.event())))
+        .filter((team, entry) -> team != null)
+        .repartition(
+            Repartitioned.<String, ActivityEntry>as("team-activity-entries")
+                .withKeySerde(KEYS)
+                .withValueSerde(new JsonSerde<>(ActivityEntry.class)))
+        .process(ActivityFold::new, TeamActivity.STORE);
     if (run == Run.LIVE) {
       HistoryIndex.attach(builder, events, campaignEvents);
       var changes = topics.viewChanges();
-      publish(clusters, "cluster", ClusterView::lastSequence, changes);
-      publish(campaigns, "campaign", CampaignProgress::lastSequence, changes);
-      publish(teams, "team", TeamSummary::updates, changes);
+      publish(
+          clusterChanges.mapValues(ClusterChange::after),
+          "cluster",
+          ClusterView::lastSequence,
+          changes);
+      publish(campaigns.toStream(), "campaign", CampaignProgress::lastSequence, changes);
+      publish(teams.toStream(), "team", TeamSummary::updates, changes);
     }
     return builder.build();
   }
 
   private static <V> void publish(
-      KTable<String, V> views, String kind, ToLongFunction<V> position, String changes) {
+      KStream<String, V> views, String kind, ToLongFunction<V> position, String changes) {
     views
-        .toStream()
         .filter((key, view) -> view != null)
         .map(
             (key, view) ->

@@ -13,6 +13,7 @@ import dev.upgradetracker.query.streams.LocalStores;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,11 +38,15 @@ public final class ViewsDriver implements AutoCloseable {
   private final Map<String, Long> sequences = new HashMap<>();
 
   public ViewsDriver() {
+    this(ViewsTopology.Run.LIVE);
+  }
+
+  public ViewsDriver(ViewsTopology.Run run) {
     var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "views-test");
+    props.put(
+        StreamsConfig.APPLICATION_ID_CONFIG, "views-test-" + run.name().toLowerCase(Locale.ROOT));
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver =
-        new TopologyTestDriver(ViewsTopology.build(ViewsTopology.Run.LIVE, Topics.DEFAULT), props);
+    driver = new TopologyTestDriver(ViewsTopology.build(run, Topics.DEFAULT), props);
     events =
         driver.createInputTopic(
             Topics.DEFAULT.events(), new StringSerializer(), JsonSerde.envelopes());
@@ -49,10 +54,12 @@ public final class ViewsDriver implements AutoCloseable {
         driver.createInputTopic(
             Topics.DEFAULT.campaignEvents(), new StringSerializer(), JsonSerde.campaignEnvelopes());
     changes =
-        driver.createOutputTopic(
-            Topics.DEFAULT.viewChanges(),
-            new StringDeserializer(),
-            new JsonSerde<>(ViewChange.class));
+        run == ViewsTopology.Run.REBUILD
+            ? null
+            : driver.createOutputTopic(
+                Topics.DEFAULT.viewChanges(),
+                new StringDeserializer(),
+                new JsonSerde<>(ViewChange.class));
   }
 
   /** Sends the cluster's next event, {@code seconds} after {@link #T0}, by {@code team}. */

@@ -1,0 +1,48 @@
+package dev.upgradetracker.query.views;
+
+import dev.upgradetracker.events.EventEnvelope;
+import dev.upgradetracker.query.cluster.ClusterProjection;
+import dev.upgradetracker.query.cluster.ClusterView;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Folds each cluster event into its cluster's view and passes on what changed, for the views that
+ * derive from it (team summaries, team activity, live changes). An event seen before changes
+ * nothing and passes nothing on.
+ */
+final class ClusterFold implements Processor<String, EventEnvelope, String, ClusterChange> {
+
+  private ProcessorContext<String, ClusterChange> context;
+  private TimestampedKeyValueStore<String, ClusterView> views;
+
+  @Override
+  public void init(ProcessorContext<String, ClusterChange> context) {
+    this.context = context;
+    this.views = context.getStateStore(ClusterView.STORE);
+  }
+
+  @Override
+  public void process(Record<String, EventEnvelope> record) {
+    var clusterId = record.key();
+    var stored = views.get(clusterId);
+    var before = stored == null ? null : stored.value();
+    var after =
+        ClusterProjection.apply(
+            before == null ? ClusterView.empty(clusterId) : before, record.value());
+    if (after == before) {
+      return;
+    }
+    // as the DSL's aggregates do: a view is as new as the newest event in it
+    var timestamp =
+        stored == null ? record.timestamp() : Math.max(record.timestamp(), stored.timestamp());
+    views.put(clusterId, ValueAndTimestamp.make(after, timestamp));
+    context.forward(
+        record
+            .withValue(new ClusterChange(record.value(), before, after))
+            .withTimestamp(timestamp));
+  }
+}
