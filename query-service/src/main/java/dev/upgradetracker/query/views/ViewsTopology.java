@@ -3,7 +3,6 @@ package dev.upgradetracker.query.views;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.activity.ActivityEntry;
-import dev.upgradetracker.query.activity.ActivitySummary;
 import dev.upgradetracker.query.activity.TeamActivity;
 import dev.upgradetracker.query.campaign.CampaignProgress;
 import dev.upgradetracker.query.campaign.CampaignProjection;
@@ -95,9 +94,7 @@ public final class ViewsTopology {
         ViewStores.of(
             run, TeamActivity.STORE, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
     clusterChanges
-        .map(
-            (clusterId, change) ->
-                KeyValue.pair(change.activityTeam(), ActivitySummary.of(change.event())))
+        .map((clusterId, change) -> KeyValue.pair(change.activityTeam(), change.activity()))
         .filter((team, entry) -> team != null)
         .repartition(
             Repartitioned.<String, ActivityEntry>as("team-activity-entries")
