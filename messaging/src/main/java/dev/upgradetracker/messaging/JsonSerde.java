@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.InvalidTypeIdException;
 
 /** A Kafka serde writing {@code type} as {@link Json} JSON. */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
@@ -64,14 +65,26 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
       return null;
     }
     try {
-      return upcaster == null
-          ? Json.MAPPER.readValue(data, type)
-          : Json.MAPPER.treeToValue(upcaster.apply(Json.MAPPER.readTree(data)), type);
+      return Json.MAPPER.readValue(data, type);
+    } catch (InvalidTypeIdException olderVersion) {
+      // an event of an older version names a type id no current record has: upcast it first
+      if (upcaster == null) {
+        throw serializationFailure(topic, olderVersion);
+      }
+      try {
+        return Json.MAPPER.treeToValue(upcaster.apply(Json.MAPPER.readTree(data)), type);
+      } catch (JacksonException e) {
+        throw serializationFailure(topic, e);
+      }
     } catch (JacksonException e) {
-      throw new SerializationException(
-          "cannot read a " + type.getSimpleName() + " from topic " + topic + ": " + e.getMessage(),
-          e);
+      throw serializationFailure(topic, e);
     }
+  }
+
+  private SerializationException serializationFailure(String topic, JacksonException e) {
+    return new SerializationException(
+        "cannot read a " + type.getSimpleName() + " from topic " + topic + ": " + e.getMessage(),
+        e);
   }
 
   @Override

@@ -32,7 +32,10 @@ public record TeamActivity(String team, List<ActivityEntry> entries) {
     }
     var kept = new ArrayList<>(entries);
     kept.add(entry);
-    kept.sort(BY_TIME);
+    // mostly the newest, already in place: sorting is for what came in out of order
+    if (kept.size() > 1 && BY_TIME.compare(kept.get(kept.size() - 2), entry) > 0) {
+      kept.sort(BY_TIME);
+    }
     return new TeamActivity(
         ofTeam, List.copyOf(kept.subList(Math.max(0, kept.size() - ENTRIES_KEPT), kept.size())));
   }
