@@ -21,6 +21,7 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.VmHost;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -72,7 +73,7 @@ public class ClusterAggregate {
         dispatch.command().clusterId(), expectedVersion, AggregateLifecycle.getVersion());
     ClusterDecider.checkOwner(dispatch.command(), state, actingTeam, Boolean.TRUE.equals(admin));
     var events = ClusterDecider.decide(dispatch.command(), state);
-    inventoryOf(dispatch.command()).ifPresent(spec -> claimHosts(spec, hosts));
+    inventoryOf(dispatch.command()).ifPresent(spec -> claimHosts(spec, state, hosts));
     for (var event : events) {
       apply(event);
       if (event instanceof CampaignStepStarted started && !started.actionIds().isEmpty()) {
@@ -90,11 +91,23 @@ public class ClusterAggregate {
     };
   }
 
-  /** In this command's transaction: two racing registrations cannot both take one host. */
-  private static void claimHosts(ClusterSpec spec, HostLedger hosts) {
+  /**
+   * In this command's transaction: two racing registrations cannot both take one host. An inventory
+   * over the hosts the cluster already holds (the usual update) leaves the ledger's membership as
+   * it is: nothing to write.
+   */
+  private static void claimHosts(ClusterSpec spec, ClusterState before, HostLedger hosts) {
     var names = spec.hosts().stream().map(VmHost::name).toList();
-    HostOwnership.check(spec, hosts.lock(names));
-    hosts.placeCluster(spec.id(), names);
+    var entries = hosts.lock(names);
+    HostOwnership.check(spec, entries);
+    var holdsThemAlready =
+        before instanceof ClusterState.Registered registered
+            && registered.hosts().keySet().equals(Set.copyOf(names))
+            && entries.size() == registered.hosts().size()
+            && entries.values().stream().allMatch(entry -> spec.id().equals(entry.clusterId()));
+    if (!holdsThemAlready) {
+      hosts.placeCluster(spec.id(), names);
+    }
   }
 
   /** Fires for every step; a step that already ended makes it a no-op, so none is cancelled. */

@@ -32,7 +32,8 @@ public final class CommandBenchmark {
     int commands = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
     var database = TestDatabases.create("ut_bench_commands");
     try {
-      var ours = ours(database, clusters, clients, commands);
+      var measured = ours(database, clusters, clients, commands);
+      var ours = measured.commands();
       var jdbc = BareJdbcAppend.run(TestDatabases.url(database), clusters, clients, commands);
       var axon =
           BareAxonCommands.run(
@@ -46,6 +47,7 @@ public final class CommandBenchmark {
               + "  ours (HTTP -> command service -> Axon -> PostgreSQL): %s%n"
               + "  bare Axon command handler, same store kind:             %s%n"
               + "  bare JDBC append of the same rows:                      %s%n"
+              + "  the same HTTP stack refusing a request before any command (400): %s%n"
               + "  ours / bare Axon: %.0f%%; floor: ours >= bare Axon with p99 <= 50 ms at 32"
               + " clients: %s%n",
           commands,
@@ -54,6 +56,7 @@ public final class CommandBenchmark {
           ours.line(),
           axon.line(),
           jdbc.line(),
+          measured.refusedAtTheDoor().line(),
           100 * ours.perSecond() / axon.perSecond(),
           ours.perSecond() >= axon.perSecond() && ours.millis(99) <= 50 ? "MET" : "NOT MET");
     } finally {
@@ -63,7 +66,13 @@ public final class CommandBenchmark {
     System.exit(0);
   }
 
-  private static LoadRun.Result ours(String database, int clusters, int clients, int commands)
+  /**
+   * @param refusedAtTheDoor the same clients sending requests that fail validation: what HTTP,
+   *     security and JSON alone cost, with no command behind them
+   */
+  private record Ours(LoadRun.Result commands, LoadRun.Result refusedAtTheDoor) {}
+
+  private static Ours ours(String database, int clusters, int clients, int commands)
       throws Exception {
     try (var service =
         new SpringApplicationBuilder(CommandServiceApplication.class)
@@ -100,7 +109,15 @@ public final class CommandBenchmark {
       var measured = LoadRun.of(clients, commands, update);
       System.out.println(
           storedAsAnswered(database, clusters + warmUp.accepted() + measured.accepted()));
-      return measured;
+      var refused =
+          LoadRun.of(
+              clients,
+              commands,
+              n ->
+                  send("PUT", port, "/api/clusters/" + fleet.get(n % clusters).id(), "{}")
+                          .statusCode()
+                      == 400);
+      return new Ours(measured, refused);
     }
   }
 
