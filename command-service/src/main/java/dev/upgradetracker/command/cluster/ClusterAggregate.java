@@ -42,7 +42,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(
     commandTargetResolver = "clusterCommandTargetResolver",
-    snapshotTriggerDefinition = "clusterSnapshots")
+    snapshotTriggerDefinition = "clusterSnapshots",
+    cache = "clusterCache")
 // The shape of ClusterState in snapshots: a snapshot of another shape is ignored and the cluster
 // loads from its events, so raise this whenever ClusterState's fields change.
 @Revision("3")

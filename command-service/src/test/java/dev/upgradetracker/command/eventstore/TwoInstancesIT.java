@@ -112,14 +112,45 @@ class TwoInstancesIT {
     assertThat(chain.intact()).as("hash chain: %s", chain).isTrue();
   }
 
+  /**
+   * Each instance keeps the clusters it loaded; a cluster the other instance wrote since must not
+   * be decided on as it was: each update names the version the previous one answered, from the
+   * other instance, and is accepted.
+   */
+  @Test
+  void eachInstanceDecidesOnTheClusterAsTheOtherInstanceLastWroteIt() throws Exception {
+    var clusterId = "turns-" + UUID.randomUUID().toString().substring(0, 6);
+    var cluster = Json.MAPPER.writeValueAsString(twoOwnHostsThreeGuests(clusterId));
+    AdminAssigns.hostsOf(port(1), twoOwnHostsThreeGuests(clusterId));
+    var answer = post(0, "/api/clusters", cluster);
+    assertThat(answer.status()).isEqualTo(201);
+
+    for (int turn = 1; turn <= 6; turn++) {
+      long version = Json.MAPPER.readTree(answer.body()).get("position").asLong();
+      answer = send(turn % 2, "PUT", "/api/clusters/" + clusterId, cluster, "\"" + version + "\"");
+
+      assertThat(answer.status()).as("turn %d: %s", turn, answer.body()).isEqualTo(200);
+      assertThat(Json.MAPPER.readTree(answer.body()).get("position").asLong())
+          .isEqualTo(version + 1);
+    }
+  }
+
   private static Outcome post(int instance, String path, String json) {
+    return send(instance, "POST", path, json, null);
+  }
+
+  private static Outcome send(
+      int instance, String method, String path, String json, String ifMatch) {
     try {
-      var request =
+      var builder =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(instance) + path))
               .header("Content-Type", "application/json")
               .header("Authorization", "Bearer alpha-token")
-              .POST(HttpRequest.BodyPublishers.ofString(json))
-              .build();
+              .method(method, HttpRequest.BodyPublishers.ofString(json));
+      if (ifMatch != null) {
+        builder.header("If-Match", ifMatch);
+      }
+      var request = builder.build();
       var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       return new Outcome(response.statusCode(), response.body());
     } catch (Exception e) {
