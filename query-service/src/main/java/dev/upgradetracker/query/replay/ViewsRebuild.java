@@ -28,6 +28,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class ViewsRebuild implements AutoCloseable {
 
+  private static final Duration SETTLING = ViewsTopology.REBUILD_HOLDS_BACK.multipliedBy(10);
+
   /** A rebuild nobody watches may batch its store writes. */
   private static final long CACHE_BYTES = 64L * 1024 * 1024;
 
@@ -62,7 +64,7 @@ public final class ViewsRebuild implements AutoCloseable {
   public void awaitCaughtUp(Duration patience) throws InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
     try (var admin = Admin.create(adminProps())) {
-      while (!caughtUp(admin)) {
+      while (!(caughtUp(admin) && stillCaughtUpAfter(SETTLING, admin))) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
               "the rebuild did not catch up within " + patience + " (" + streams.state() + ")");
@@ -70,6 +72,12 @@ public final class ViewsRebuild implements AutoCloseable {
         Thread.sleep(50);
       }
     }
+  }
+
+  /** What the rebuild held back when it looked caught up is on its way to a topic by then. */
+  private boolean stillCaughtUpAfter(Duration settling, Admin admin) throws InterruptedException {
+    Thread.sleep(settling.toMillis());
+    return caughtUp(admin);
   }
 
   private boolean caughtUp(Admin admin) throws InterruptedException {

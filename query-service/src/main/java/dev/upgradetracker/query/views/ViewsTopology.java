@@ -11,6 +11,7 @@ import dev.upgradetracker.query.history.HistoryIndex;
 import dev.upgradetracker.query.live.ViewChange;
 import dev.upgradetracker.query.team.TallyChange;
 import dev.upgradetracker.query.team.TeamSummary;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serde;
@@ -51,6 +52,12 @@ public final class ViewsTopology {
     REBUILD
   }
 
+  /**
+   * How long a rebuild may hold records back before sending them on to the team views: one that
+   * looks caught up has sent everything once it still looks so that much later, several times over.
+   */
+  public static final Duration REBUILD_HOLDS_BACK = Coalescing.HELD_FOR;
+
   /** The topics the views are built from. */
   public static List<String> inputTopics(Topics topics) {
     return List.of(topics.events(), topics.campaignEvents());
@@ -78,7 +85,9 @@ public final class ViewsTopology {
                     CampaignProgress.STORE,
                     new RememberingSerde<>(CampaignProgress.class, REMEMBERED)));
     var teams =
-        clusterChanges
+        (run == Run.LIVE
+                ? clusterChanges
+                : clusterChanges.process(Coalescing.NetClusterChanges::new))
             .flatMap(
                 (clusterId, change) ->
                     TallyChange.between(change.before(), change.after()).stream()
@@ -93,9 +102,11 @@ public final class ViewsTopology {
     builder.addStateStore(
         ViewStores.of(
             run, TeamActivity.STORE, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
-    clusterChanges
-        .map((clusterId, change) -> KeyValue.pair(change.activityTeam(), change.activity()))
-        .filter((team, entry) -> team != null)
+    var activity =
+        clusterChanges
+            .map((clusterId, change) -> KeyValue.pair(change.activityTeam(), change.activity()))
+            .filter((team, entry) -> team != null);
+    (run == Run.LIVE ? activity : activity.process(Coalescing.NewestPerTeam::new))
         .repartition(
             Repartitioned.<String, ActivityEntry>as("team-activity-entries")
                 .withKeySerde(KEYS)

@@ -10,6 +10,7 @@ import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.live.ViewChange;
 import dev.upgradetracker.query.streams.LocalStores;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -106,7 +107,9 @@ public final class ViewsDriver implements AutoCloseable {
             null));
   }
 
+  /** A view once whatever the topology held back (a rebuild does) was sent on. */
   public <V> V view(String store, String key) {
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
     return driver.<String, V>getKeyValueStore(store).get(key);
   }
 
