@@ -6,7 +6,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /** Adds each activity entry, keyed by its team, to that team's feed. */
 final class ActivityFold implements Processor<String, ActivityEntry, Void, Void> {
@@ -25,9 +24,7 @@ final class ActivityFold implements Processor<String, ActivityEntry, Void, Void>
     var before = stored == null ? TeamActivity.NONE : stored.value();
     var after = before.add(team, record.value());
     if (after != before) {
-      var timestamp =
-          stored == null ? record.timestamp() : Math.max(record.timestamp(), stored.timestamp());
-      feeds.put(team, ValueAndTimestamp.make(after, timestamp));
+      feeds.put(team, ViewStores.stamped(after, record.timestamp(), stored));
     }
   }
 }

@@ -7,7 +7,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Folds each cluster event into its cluster's view and passes on what changed, for the views that
@@ -36,13 +35,11 @@ final class ClusterFold implements Processor<String, EventEnvelope, String, Clus
     if (after == before) {
       return;
     }
-    // as the DSL's aggregates do: a view is as new as the newest event in it
-    var timestamp =
-        stored == null ? record.timestamp() : Math.max(record.timestamp(), stored.timestamp());
-    views.put(clusterId, ValueAndTimestamp.make(after, timestamp));
+    var folded = ViewStores.stamped(after, record.timestamp(), stored);
+    views.put(clusterId, folded);
     context.forward(
         record
             .withValue(new ClusterChange(record.value(), before, after))
-            .withTimestamp(timestamp));
+            .withTimestamp(folded.timestamp()));
   }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The stores of the views folded by hand (cluster views, team activity): timestamped, as the DSL's
@@ -19,6 +20,15 @@ final class ViewStores {
   private static final int MAX_PENDING = 4_096;
 
   private ViewStores() {}
+
+  /**
+   * {@code view} as the DSL's aggregates stamp theirs: as new as the newest event folded into it
+   * ({@code stored}: the view before, null for none).
+   */
+  static <V> ValueAndTimestamp<V> stamped(V view, long eventTime, ValueAndTimestamp<V> stored) {
+    return ValueAndTimestamp.make(
+        view, stored == null ? eventTime : Math.max(eventTime, stored.timestamp()));
+  }
 
   static <V> StoreBuilder<TimestampedKeyValueStore<String, V>> of(
       Run run, String name, Serde<V> values) {
