@@ -200,6 +200,11 @@ public final class Stack implements AutoCloseable {
     return services.get(module).process().heapUsedBytes();
   }
 
+  /** The process id of a service's current process. */
+  public long pidOf(String module) {
+    return services.get(module).process().pid();
+  }
+
   /** Kills a service's process with SIGKILL, as a crash would; the stack starts it again. */
   public void crash(String module) throws InterruptedException {
     services.get(module).kill();

@@ -17,23 +17,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./bench views [commands] [clients]}: that many inventory updates, sent by concurrent
- * clients over 100 clusters to the command service of a whole embedded stack, each followed by a
- * read of the cluster's view at the position the command returned. Prints p50/p99 from sending the
- * command to a view showing it, and from the command's answer to the view.
+ * {@code ./bench views [commands=2000] [clients=8] [clusters=100]}: that many inventory updates,
+ * sent by concurrent clients over that many clusters to the command service of a whole embedded
+ * stack, each followed by a read of the cluster's view at the position the command returned. Prints
+ * p50/p99 from sending the command to a view showing it, and from the command's answer to the view;
+ * and each service's resident memory through the run ({@link ResidentMemory}).
  */
 public final class ViewLatencyBenchmark {
-
-  private static final int CLUSTERS = 100;
 
   public static void main(String[] args) throws Exception {
     int commands = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-    try (var stack = Stack.start(TestStacks.on(Files.createTempDirectory("ut-bench-views-")))) {
+    int clusters = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+    try (var stack = Stack.start(TestStacks.on(Files.createTempDirectory("ut-bench-views-")));
+        var memory =
+            new ResidentMemory(stack, List.of("command-service", "query-service", "executor"))) {
       var token = stack.tokenOf("alpha");
       stack.assignHosts(
-          new Fleet(IntStream.range(0, CLUSTERS).mapToObj(c -> cluster(c, 0)).toList()));
-      for (int c = 0; c < CLUSTERS; c++) {
+          new Fleet(IntStream.range(0, clusters).mapToObj(c -> cluster(c, 0)).toList()));
+      for (int c = 0; c < clusters; c++) {
         var answer =
             Http.postJson(stack.commandUrl() + "/api/clusters", token, json(cluster(c, 0)));
         require(answer.statusCode() == 201, answer.body());
@@ -49,7 +51,7 @@ public final class ViewLatencyBenchmark {
               () -> {
                 for (int n = next.getAndIncrement(); n < commands; n = next.getAndIncrement()) {
                   try {
-                    int c = n % CLUSTERS;
+                    int c = n % clusters;
                     long sent = System.nanoTime();
                     var answer =
                         Http.putJson(
@@ -91,7 +93,7 @@ public final class ViewLatencyBenchmark {
               + "%n  command answered -> view shows it: p50 %.1f ms, p99 %.1f ms%n",
           commands,
           clients,
-          CLUSTERS,
+          clusters,
           failures.get(),
           sortedTotal.size() / seconds,
           seconds,
@@ -104,6 +106,7 @@ public final class ViewLatencyBenchmark {
       System.out.printf(
           "  of which event committed -> on Kafka (publisher): p50 %d ms, p99 %d ms%n",
           Percentiles.of(published, 50), Percentiles.of(published, 99));
+      System.out.print(memory.report());
     }
   }
 

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -15,7 +16,7 @@ public final class KafkaClients {
 
   /** Idempotent, acks=all, order kept per key across retries. */
   public static <V> KafkaProducer<String, V> producer(
-      KafkaConnection kafka, String clientId, JsonSerde<V> values) {
+      KafkaConnection kafka, String clientId, Serializer<V> values) {
     return new KafkaProducer<>(producerProperties(kafka, clientId), new StringSerializer(), values);
   }
 

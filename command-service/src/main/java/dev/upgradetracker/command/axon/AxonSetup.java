@@ -5,8 +5,10 @@ import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
 import dev.upgradetracker.command.host.model.HostCommandDispatch;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
@@ -30,21 +32,37 @@ public class AxonSetup {
 
   private static final int CLUSTERS_CACHED = 2_000;
 
-  /** Commands stay free of Axon annotations: the cluster id comes from the sealed interface. */
+  /** Commands stay free of Axon annotations: the aggregate's id comes from the sealed interface. */
   @Bean
   CommandTargetResolver clusterCommandTargetResolver() {
-    return message -> target(((ClusterCommandDispatch) message.getPayload()).command().clusterId());
+    return AxonSetup::targetOf;
   }
 
   @Bean
   CommandTargetResolver campaignCommandTargetResolver() {
-    return message ->
-        target(((CampaignCommandDispatch) message.getPayload()).command().campaignId());
+    return AxonSetup::targetOf;
   }
 
   @Bean
   CommandTargetResolver hostCommandTargetResolver() {
-    return message -> target(((HostCommandDispatch) message.getPayload()).aggregateId());
+    return AxonSetup::targetOf;
+  }
+
+  private static VersionedAggregateIdentifier targetOf(CommandMessage<?> message) {
+    return target(
+        aggregateIdOf(message.getPayload())
+            .orElseThrow(
+                () -> new IllegalArgumentException("not a command: " + message.getPayloadType())));
+  }
+
+  /** The aggregate a command is for, or empty for anything that is not one of ours. */
+  public static Optional<String> aggregateIdOf(Object payload) {
+    return switch (payload) {
+      case ClusterCommandDispatch cluster -> Optional.of(cluster.command().clusterId());
+      case CampaignCommandDispatch campaign -> Optional.of(campaign.command().campaignId());
+      case HostCommandDispatch host -> Optional.of(host.aggregateId());
+      default -> Optional.empty();
+    };
   }
 
   /** Any version: the expected one, where a request gave it, is checked by the handler. */

@@ -1,32 +1,28 @@
 package dev.upgradetracker.command.eventstore;
 
-import dev.upgradetracker.command.CommandServiceApplication;
-import dev.upgradetracker.events.fleet.ClusterSpec;
-import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * {@code ./bench commands [clusters=1000] [clients=32] [commands=10000]}: inventory updates (one
  * event each, no host action) accepted by a command service on PostgreSQL over that many clusters,
  * beside the bare engines measured in the same run on the same server: a bare JDBC append of the
  * same rows ({@link BareJdbcAppend}) and a bare Axon command handler on the same kind of store
- * ({@link BareAxonCommands}).
+ * ({@link BareAxonCommands}). {@code ./bench commands --contended}: {@link ContendedCommands}.
  */
 public final class CommandBenchmark {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--contended")) {
+      ContendedCommands.run(
+          args.length > 1 ? Integer.parseInt(args[1]) : 8,
+          args.length > 2 ? Integer.parseInt(args[2]) : 2_000);
+      System.exit(0);
+    }
     int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int commands = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
@@ -41,7 +37,7 @@ public final class CommandBenchmark {
               clusters,
               clients,
               commands,
-              Json.MAPPER.writeValueAsString(cluster(0)));
+              Json.MAPPER.writeValueAsString(BenchCommandService.cluster(0)));
       System.out.printf(
           "%ncommands benchmark: %,d commands by %d clients over %,d clusters, PostgreSQL%n"
               + "  ours (HTTP -> command service -> Axon -> PostgreSQL): %s%n"
@@ -74,34 +70,15 @@ public final class CommandBenchmark {
 
   private static Ours ours(String database, int clusters, int clients, int commands)
       throws Exception {
-    try (var service =
-        new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabases.url(database),
-                "--spring.datasource.username=postgres",
-                "--upgrade-tracker.kafka.bootstrap-servers=" + SharedTestBroker.bootstrapServers(),
-                "--upgrade-tracker.kafka.namespace=" + SharedTestBroker.namespace("bench"),
-                "--upgrade-tracker.rate.commands-per-second=1000000",
-                "--upgrade-tracker.rate.burst=1000000",
-                "--logging.level.root=WARN")) {
-      var port = service.getEnvironment().getProperty("local.server.port");
-      var fleet = IntStream.range(0, clusters).mapToObj(CommandBenchmark::cluster).toList();
-      for (int from = 0; from < clusters; from += 50) {
-        AdminAssigns.hostsOf(
-            port, fleet.subList(from, Math.min(clusters, from + 50)).toArray(ClusterSpec[]::new));
-      }
+    try (var service = BenchCommandService.start(database, SharedTestBroker.namespace("bench"))) {
+      var port = BenchCommandService.port(service);
+      var fleet = BenchCommandService.register(port, clusters);
       var bodies = fleet.stream().map(Json.MAPPER::writeValueAsString).toList();
-      for (var body : bodies) {
-        var registered = send("POST", port, "/api/clusters", body);
-        if (registered.statusCode() != 201) {
-          throw new IllegalStateException("registration refused: " + registered.body());
-        }
-      }
       LoadRun.Operation update =
           n -> {
             int c = n % clusters;
-            return send("PUT", port, "/api/clusters/" + fleet.get(c).id(), bodies.get(c))
+            return BenchCommandService.send(
+                        "PUT", port, "/api/clusters/" + fleet.get(c).id(), bodies.get(c))
                     .statusCode()
                 == 200;
           };
@@ -114,7 +91,8 @@ public final class CommandBenchmark {
               clients,
               commands,
               n ->
-                  send("PUT", port, "/api/clusters/" + fleet.get(n % clusters).id(), "{}")
+                  BenchCommandService.send(
+                              "PUT", port, "/api/clusters/" + fleet.get(n % clusters).id(), "{}")
                           .statusCode()
                       == 400);
       return new Ours(measured, refused);
@@ -142,25 +120,6 @@ public final class CommandBenchmark {
               + " their sequence: %s",
           stored, accepted, gapped, stored == accepted && gapped == 0 ? "PASS" : "FAIL");
     }
-  }
-
-  private static ClusterSpec cluster(int c) {
-    return Fleets.cluster("bench-" + c)
-        .team("alpha")
-        .fleetUniqueHosts()
-        .guestsPerHost(2, 1, 1)
-        .build();
-  }
-
-  private static HttpResponse<String> send(String method, String port, String path, String body)
-      throws Exception {
-    var request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer alpha-token")
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   static List<String> ids(int clusters, String prefix) {

@@ -12,11 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -110,6 +114,90 @@ class TwoInstancesIT {
     assertThat(requested).containsExactlyInAnyOrderElementsOf(expected);
     var chain = instances.getFirst().getBean(ChainVerifier.class).verify(clusterId).orElseThrow();
     assertThat(chain.intact()).as("hash chain: %s", chain).isTrue();
+  }
+
+  /**
+   * Writers without If-Match want their change stored whatever came before: through both instances
+   * at once, every one is stored, each on what the other instance stored before it.
+   */
+  @Test
+  void updatesWithoutAnExpectedVersionFromBothInstancesAreAllStored() throws Exception {
+    var clusterId = registeredCluster("steady");
+    var cluster = Json.MAPPER.writeValueAsString(twoOwnHostsThreeGuests(clusterId));
+
+    var outcomes = new ConcurrentLinkedQueue<Outcome>();
+    try (var pool = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 240; i++) {
+        int instance = i % 2;
+        pool.submit(
+            () -> outcomes.add(send(instance, "PUT", "/api/clusters/" + clusterId, cluster, null)));
+      }
+    }
+
+    assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.status()).isEqualTo(200));
+    var chain = instances.getFirst().getBean(ChainVerifier.class).verify(clusterId).orElseThrow();
+    assertThat(chain.events()).isEqualTo(241);
+    assertThat(chain.intact()).as("hash chain: %s", chain).isTrue();
+  }
+
+  /**
+   * While one instance decides on a cluster (here: holds the cluster's lock in the database, as a
+   * command does until its transaction ends), a command on it waits instead of deciding on what is
+   * about to be outdated, and goes on when the lock is released.
+   */
+  @Test
+  void aCommandWaitsWhileAnotherInstanceDecidesOnTheSameCluster() throws Exception {
+    var clusterId = registeredCluster("wait");
+    var cluster = Json.MAPPER.writeValueAsString(twoOwnHostsThreeGuests(clusterId));
+    try (var otherInstance =
+        DriverManager.getConnection(TestDatabases.url(database), "postgres", "")) {
+      otherInstance.setAutoCommit(false);
+      try (var lock = otherInstance.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+        lock.setString(1, clusterId);
+        lock.execute();
+      }
+      var update =
+          CompletableFuture.supplyAsync(
+              () -> send(0, "PUT", "/api/clusters/" + clusterId, cluster, null));
+
+      assertThat(awaitsALock(otherInstance)).as("the update waits for the other instance").isTrue();
+      assertThat(update).isNotDone();
+      otherInstance.commit();
+      assertThat(update.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+  }
+
+  /** A new cluster of two hosts, registered through the first instance; answers its id. */
+  private static String registeredCluster(String prefix) {
+    var clusterId = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+    AdminAssigns.hostsOf(port(1), twoOwnHostsThreeGuests(clusterId));
+    assertThat(
+            post(
+                    0,
+                    "/api/clusters",
+                    Json.MAPPER.writeValueAsString(twoOwnHostsThreeGuests(clusterId)))
+                .status())
+        .isEqualTo(201);
+    return clusterId;
+  }
+
+  /** Whether a session of this database waits for an advisory lock, within 10 s. */
+  private static boolean awaitsALock(Connection connection) throws Exception {
+    try (var waiting =
+        connection.prepareStatement(
+            "select count(*) from pg_locks where locktype = 'advisory' and not granted and"
+                + " database = (select oid from pg_database where datname = current_database())")) {
+      for (int tries = 0; tries < 100; tries++) {
+        try (var rows = waiting.executeQuery()) {
+          rows.next();
+          if (rows.getInt(1) > 0) {
+            return true;
+          }
+        }
+        Thread.sleep(100);
+      }
+      return false;
+    }
   }
 
   /**
