@@ -5,7 +5,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -16,7 +15,7 @@ public final class KafkaClients {
 
   /** Idempotent, acks=all, order kept per key across retries. */
   public static <V> KafkaProducer<String, V> producer(
-      KafkaConnection kafka, String clientId, Serializer<V> values) {
+      KafkaConnection kafka, String clientId, JsonSerde<V> values) {
     return new KafkaProducer<>(producerProperties(kafka, clientId), new StringSerializer(), values);
   }
 
@@ -32,7 +31,8 @@ public final class KafkaClients {
     return new KafkaProducer<>(props, new StringSerializer(), values);
   }
 
-  private static Properties producerProperties(KafkaConnection kafka, String clientId) {
+  /** The settings of {@link #producer}, for a producer of other keys or values. */
+  public static Properties producerProperties(KafkaConnection kafka, String clientId) {
     var props = kafka.properties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

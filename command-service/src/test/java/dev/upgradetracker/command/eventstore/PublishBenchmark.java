@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 
@@ -141,7 +143,10 @@ public final class PublishBenchmark {
   private static double timedSends(
       KafkaConnection connection, String topic, int clusters, long events, byte[] value) {
     try (var producer =
-        KafkaClients.producer(connection, "bare-publish", new ByteArraySerializer())) {
+        new KafkaProducer<>(
+            KafkaClients.producerProperties(connection, "bare-publish"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       long started = System.nanoTime();
       for (long n = 0; n < events; n++) {
         producer.send(new ProducerRecord<>(topic, "bench-" + (n % clusters), value));
