@@ -103,7 +103,9 @@ public final class ExecutorBenchmark {
           "%nexecutor benchmark: %d actions (one per host, each with a %d ms cmrunpkg), %d completed, %d failed%n"
               + "  throughput: %.1f actions/s over %.2f s%n"
               + "  latency request->result: p50 %d ms, p99 %d ms, max %d ms%n"
-              + "  executor peak heap used: %d MiB (limit -Xmx512m)%n",
+              + "  executor peak heap used: %d MiB (limit -Xmx"
+              + ServiceProcess.HEAP
+              + ")%n",
           actions,
           delayMillis,
           latencies.size(),
