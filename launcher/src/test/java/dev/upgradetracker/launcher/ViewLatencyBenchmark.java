@@ -108,6 +108,8 @@ public final class ViewLatencyBenchmark {
           Percentiles.of(published, 50), Percentiles.of(published, 99));
       System.out.print(memory.report());
     }
+    // some client thread of the stack outlives it: without this the finished benchmark's JVM stayed
+    System.exit(0);
   }
 
   /** For each event on the topic: from its commit in the event store to its Kafka timestamp. */
