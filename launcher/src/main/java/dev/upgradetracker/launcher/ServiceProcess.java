@@ -188,6 +188,8 @@ final class ServiceProcess implements AutoCloseable {
                 "-XX:+UseSerialGC",
                 "-XX:MinHeapFreeRatio=20",
                 "-XX:MaxHeapFreeRatio=40",
+                // a small start no longer means a full collection at every step of class loading
+                "-XX:MetaspaceSize=128m",
                 "-Daxoniq.update-checker.disabled=true",
                 "--enable-native-access=ALL-UNNAMED"));
     if (Runtime.version().feature() >= 23) {
