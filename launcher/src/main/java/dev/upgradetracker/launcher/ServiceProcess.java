@@ -177,7 +177,7 @@ final class ServiceProcess implements AutoCloseable {
    * with 1/64 of the machine's memory as its heap (384 MiB here) and the collector touches all of
    * it; class metadata, compiled code and threads take ~140 MiB more. So the heap starts small and
    * gives back what it does not need; it may grow to 384 MiB under load. With glibc's arenas
-   * bounded too (below) the same load peaks at 467 MiB.
+   * bounded too ({@link #start}) the same load peaks at 467 MiB.
    */
   private static List<String> jvmOptions() {
     var options =

@@ -29,15 +29,14 @@ final class BenchCommandService {
   static ConfigurableApplicationContext start(String database, String namespace) {
     var arguments = new ArrayList<>(arguments(database, namespace));
     arguments.add("--server.port=0");
-    arguments.add(
-        "--upgrade-tracker.kafka.bootstrap-servers=" + SharedTestBroker.bootstrapServers());
     return new SpringApplicationBuilder(CommandServiceApplication.class)
         .run(arguments.toArray(String[]::new));
   }
 
-  /** The settings of a benchmark's command service, but for its port and broker. */
+  /** The settings of a benchmark's command service, but for its port. */
   static List<String> arguments(String database, String namespace) {
     return List.of(
+        "--upgrade-tracker.kafka.bootstrap-servers=" + SharedTestBroker.bootstrapServers(),
         "--spring.datasource.url=" + TestDatabases.url(database),
         "--spring.datasource.username=postgres",
         "--upgrade-tracker.kafka.namespace=" + namespace,

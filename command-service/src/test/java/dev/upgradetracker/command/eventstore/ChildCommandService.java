@@ -1,7 +1,6 @@
 package dev.upgradetracker.command.eventstore;
 
 import dev.upgradetracker.command.CommandServiceApplication;
-import dev.upgradetracker.kafka.SharedTestBroker;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,7 +45,6 @@ final class ChildCommandService implements AutoCloseable {
     command.add(CommandServiceApplication.class.getName());
     command.add("--server.port=" + port);
     command.addAll(BenchCommandService.arguments(database, namespace));
-    command.add("--upgrade-tracker.kafka.bootstrap-servers=" + SharedTestBroker.bootstrapServers());
     var log = Files.createTempFile("bench-command-service-", ".log");
     var process =
         new ProcessBuilder(command)
