@@ -106,6 +106,12 @@ public class AxonSetup {
     return new VerifiedAggregateCache(CLUSTERS_CACHED, events::lastSequenceNumberFor);
   }
 
+  /** What the pooled processors read: the event store, waking them as each event is stored. */
+  @Bean
+  WakingEventSource wakingEventSource(EventStore events) {
+    return new WakingEventSource(events);
+  }
+
   /** Loading a long history replays from the latest snapshot: one every 10 events. */
   @Bean
   SnapshotTriggerDefinition clusterSnapshots(Snapshotter snapshotter) {

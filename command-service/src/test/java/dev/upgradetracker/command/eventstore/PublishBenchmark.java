@@ -88,6 +88,7 @@ public final class PublishBenchmark {
       throws SQLException {
     publisher.shutDown();
     double filling = ClonedEvents.insert(url, events);
+    System.out.printf("stored %,d events behind the publisher; publishing them%n", events);
     long started = System.nanoTime();
     publisher.start();
     published.readUntil(total, PATIENCE);
