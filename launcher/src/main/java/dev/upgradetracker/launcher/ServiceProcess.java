@@ -1,6 +1,5 @@
 package dev.upgradetracker.launcher;
 
-import dev.upgradetracker.messaging.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,12 +81,24 @@ final class ServiceProcess implements AutoCloseable {
     return name;
   }
 
-  /** The heap the service uses now, from its metrics endpoint. */
-  long heapUsedBytes() throws IOException, InterruptedException {
-    var metric =
-        Json.MAPPER.readTree(
-            Http.get(baseUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap").body());
-    return (long) metric.get("measurements").get(0).get("value").asDouble();
+  /** The heap the service uses now, from its Prometheus metrics (which need the metrics role). */
+  long heapUsedBytes(String metricsToken) throws IOException, InterruptedException {
+    var response = Http.get(baseUrl() + "/actuator/prometheus", metricsToken);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          name
+              + " did not give its metrics: HTTP "
+              + response.statusCode()
+              + " "
+              + response.body());
+    }
+    return (long)
+        response
+            .body()
+            .lines()
+            .filter(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\""))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .sum();
   }
 
   String baseUrl() {

@@ -197,7 +197,7 @@ public final class Stack implements AutoCloseable {
 
   /** The heap a service uses now. */
   public long heapUsedBytes(String module) throws IOException, InterruptedException {
-    return services.get(module).process().heapUsedBytes();
+    return services.get(module).process().heapUsedBytes(demoToken(DemoIdentities.METRICS_TOKEN));
   }
 
   /** The process id of a service's current process. */
