@@ -26,7 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ExecutorBenchmark {
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchmarkMain.run(() -> measure(args));
+  }
+
+  private static void measure(String[] args) throws Exception {
     int actions = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     long delayMillis = args.length > 1 ? Long.parseLong(args[1]) : 200;
     var dataDir = Files.createTempDirectory("ut-bench-executor-");

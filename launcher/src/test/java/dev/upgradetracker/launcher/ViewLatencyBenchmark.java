@@ -25,7 +25,11 @@ import java.util.stream.IntStream;
  */
 public final class ViewLatencyBenchmark {
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchmarkMain.run(() -> measure(args));
+  }
+
+  private static void measure(String[] args) throws Exception {
     int commands = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int clusters = args.length > 2 ? Integer.parseInt(args[2]) : 100;
@@ -108,8 +112,6 @@ public final class ViewLatencyBenchmark {
           Percentiles.of(published, 50), Percentiles.of(published, 99));
       System.out.print(memory.report());
     }
-    // some client thread of the stack outlives it: without this the finished benchmark's JVM stayed
-    System.exit(0);
   }
 
   /** For each event on the topic: from its commit in the event store to its Kafka timestamp. */
