@@ -3,6 +3,7 @@ package dev.upgradetracker.launcher;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.kafka.BenchmarkMain;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaConnection;

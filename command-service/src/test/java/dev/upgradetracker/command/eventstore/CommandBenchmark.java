@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.eventstore;
 
+import dev.upgradetracker.kafka.BenchmarkMain;
 import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
 import java.sql.DriverManager;
@@ -16,12 +17,16 @@ import java.util.stream.IntStream;
  */
 public final class CommandBenchmark {
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchmarkMain.run(() -> measure(args));
+  }
+
+  private static void measure(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--contended")) {
       ContendedCommands.run(
           args.length > 1 ? Integer.parseInt(args[1]) : 8,
           args.length > 2 ? Integer.parseInt(args[2]) : 2_000);
-      System.exit(0);
+      return;
     }
     int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
@@ -58,8 +63,6 @@ public final class CommandBenchmark {
     } finally {
       TestDatabases.drop(database);
     }
-    // the broker this JVM started outside a build keeps it alive otherwise
-    System.exit(0);
   }
 
   /**

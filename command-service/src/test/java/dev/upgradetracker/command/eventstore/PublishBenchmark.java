@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.eventstore;
 
+import dev.upgradetracker.kafka.BenchmarkMain;
 import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaConnection;
@@ -30,7 +31,11 @@ public final class PublishBenchmark {
   private static final Duration PATIENCE = Duration.ofMinutes(2);
   private static final double FLOOR = 20_000;
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchmarkMain.run(() -> measure(args));
+  }
+
+  private static void measure(String[] args) throws Exception {
     long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     int clusters = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     var database = TestDatabases.create("ut_bench_publish");
@@ -77,8 +82,6 @@ public final class PublishBenchmark {
     } finally {
       TestDatabases.drop(database);
     }
-    // the broker this JVM started outside a build keeps it alive otherwise
-    System.exit(0);
   }
 
   private record Round(double fillSeconds, double publishSeconds) {}

@@ -8,6 +8,7 @@ import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.kafka.BenchmarkMain;
 import dev.upgradetracker.kafka.KRaftBroker;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
@@ -37,7 +38,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class RebuildBenchmark {
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchmarkMain.run(() -> measure(args));
+  }
+
+  private static void measure(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int clusters = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     var dir = Files.createTempDirectory("ut-bench-rebuild-");
@@ -90,8 +95,6 @@ public final class RebuildBenchmark {
             views.equals(expected) && clustersCounted == clusters ? "PASS" : "FAIL");
       }
     }
-    // the broker this JVM started outside a build keeps it alive otherwise
-    System.exit(0);
   }
 
   private static void rebuild(KafkaConnection kafka, Topics topics, Path stateDir)
