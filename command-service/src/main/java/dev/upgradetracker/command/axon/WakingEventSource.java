@@ -99,18 +99,27 @@ public final class WakingEventSource
   private final class WokenStream implements BlockingStream<TrackedEventMessage<?>> {
 
     private final BlockingStream<TrackedEventMessage<?>> events;
-    private volatile Runnable wakeUp;
+    private Runnable wakeUp;
 
     private WokenStream(BlockingStream<TrackedEventMessage<?>> events) {
       this.events = events;
     }
 
+    /** Replaces the callback set before, if any. */
     @Override
-    public boolean setOnAvailableCallback(Runnable callback) {
+    public synchronized boolean setOnAvailableCallback(Runnable callback) {
+      stopWaking();
       wakeUp = callback;
       wakeUps.add(callback);
       startWatching();
       return true;
+    }
+
+    private synchronized void stopWaking() {
+      if (wakeUp != null) {
+        wakeUps.remove(wakeUp);
+        wakeUp = null;
+      }
     }
 
     @Override
@@ -135,10 +144,7 @@ public final class WakingEventSource
 
     @Override
     public void close() {
-      var callback = wakeUp;
-      if (callback != null) {
-        wakeUps.remove(callback);
-      }
+      stopWaking();
       events.close();
     }
   }

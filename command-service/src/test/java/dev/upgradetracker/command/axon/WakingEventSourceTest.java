@@ -62,4 +62,19 @@ class WakingEventSourceTest {
     assertThat(closedOnes.availablePermits()).isZero();
     open.close();
   }
+
+  @Test
+  void aStreamWakesOnlyItsLatestCallback() throws Exception {
+    var replaced = new Semaphore(0);
+    var latest = new Semaphore(0);
+    try (var stream = source.openStream(null)) {
+      stream.setOnAvailableCallback(replaced::release);
+      stream.setOnAvailableCallback(latest::release);
+
+      store.publish(GenericEventMessage.asEventMessage("updated"));
+
+      assertThat(latest.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(replaced.availablePermits()).isZero();
+    }
+  }
 }
