@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ public class SshConnector implements AutoCloseable {
 
   private final SshSettings settings;
   private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Semaphore handshakes;
   private volatile Trust trust;
 
   /** The client identity and the host keys trusted, as read from known_hosts at {@code stamp}. */
@@ -30,6 +32,7 @@ public class SshConnector implements AutoCloseable {
   public SshConnector(SshSettings settings) throws JSchException {
     SecretFiles.requirePrivate(settings.privateKey(), "EXECUTOR_SSH_PRIVATE_KEY");
     this.settings = settings;
+    this.handshakes = new Semaphore(settings.handshakes());
     this.trust = readTrust();
   }
 
@@ -101,10 +104,18 @@ public class SshConnector implements AutoCloseable {
                   Integer.parseInt(address.substring(colon + 1)));
       session.setConfig("StrictHostKeyChecking", "yes");
       session.setServerAliveInterval(15_000);
-      session.connect((int) settings.connectTimeout().toMillis());
+      handshakes.acquire();
+      try {
+        session.connect((int) settings.connectTimeout().toMillis());
+      } finally {
+        handshakes.release();
+      }
       return session;
     } catch (JSchException e) {
       throw new ConnectionFailed("cannot connect to " + address + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionFailed("interrupted before connecting to " + address, e);
     }
   }
 

@@ -53,7 +53,8 @@ final class SimulatedHosts implements AutoCloseable {
             dir.resolve("id_ecdsa"),
             knownHosts,
             Duration.ofSeconds(5),
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            2);
     return new ActionRunner(
         new SshConnector(settings),
         DefaultCatalog.load(),

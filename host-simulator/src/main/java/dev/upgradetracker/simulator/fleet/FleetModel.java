@@ -243,8 +243,9 @@ public final class FleetModel implements AutoCloseable {
     save();
   }
 
-  public synchronized void recordPort(String host, int port) {
-    hosts.computeIfPresent(host, (k, h) -> h.withPort(port));
+  /** The port each of these hosts listens on, saved once for all of them. */
+  public synchronized void recordPorts(Map<String, Integer> ports) {
+    ports.forEach((host, port) -> hosts.computeIfPresent(host, (k, h) -> h.withPort(port)));
     save();
   }
 

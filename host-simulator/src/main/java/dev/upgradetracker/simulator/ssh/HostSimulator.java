@@ -7,22 +7,28 @@ import dev.upgradetracker.simulator.fleet.HostState;
 import dev.upgradetracker.simulator.shell.HostShell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.server.SshServer;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 
 /**
  * Serves every host of a {@link FleetModel} over SSH: one port and one persistent ECDSA P-256 host
- * key per host, public-key authentication against one authorized_keys file.
+ * key per host, public-key authentication against one authorized_keys file; one server listens on
+ * all the ports.
  */
 public final class HostSimulator implements AutoCloseable {
 
@@ -30,10 +36,15 @@ public final class HostSimulator implements AutoCloseable {
 
   private final FleetModel fleet;
   private final Faults faults = new Faults();
-  private final Map<String, SshServer> servers = new ConcurrentHashMap<>();
+  private final ManyPortSshServer server =
+      (ManyPortSshServer) ServerBuilder.builder().factory(ManyPortSshServer::new).build();
+  private final Map<String, ServedHost> byName = new ConcurrentHashMap<>();
+  private final Map<Integer, ServedHost> byPort = new ConcurrentHashMap<>();
   private final HostShell shell;
   private final Path keyDir;
   private final Path authorizedKeys;
+
+  private record ServedHost(String name, int port, KeyPairProvider keys) {}
 
   private HostSimulator(FleetModel fleet, Path keyDir, Path authorizedKeys) {
     this.fleet = fleet;
@@ -43,16 +54,15 @@ public final class HostSimulator implements AutoCloseable {
   }
 
   /**
-   * Starts a server per host, on the port the fleet names (0: any free port, then remembered). Host
-   * keys live under {@code keyDir} and stay the same across restarts.
+   * Starts serving every host, on the port the fleet names (0: any free port, then remembered).
+   * Host keys live under {@code keyDir} and stay the same across restarts.
    */
   public static HostSimulator start(FleetModel fleet, Path keyDir, Path authorizedKeys) {
     var simulator = new HostSimulator(fleet, keyDir, authorizedKeys);
     try {
       Files.createDirectories(keyDir);
-      for (var host : fleet.hosts()) {
-        simulator.serve(host);
-      }
+      simulator.startServer();
+      simulator.serve(fleet.hosts());
       return simulator;
     } catch (IOException e) {
       simulator.close();
@@ -67,30 +77,50 @@ public final class HostSimulator implements AutoCloseable {
   public synchronized void add(Fleet more) {
     fleet.add(more);
     try {
+      var added = new ArrayList<HostState>();
       for (var cluster : more.clusters()) {
-        for (var host : fleet.hostsOf(cluster.id())) {
-          serve(host);
-        }
+        added.addAll(fleet.hostsOf(cluster.id()));
       }
+      serve(added);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve the added hosts: " + e.getMessage(), e);
     }
   }
 
-  private void serve(HostState host) throws IOException {
-    var server = SshServer.setUpDefaultServer();
-    server.setHost(ADDRESS);
-    server.setPort(host.port());
-    var keys = new SimpleGeneratorHostKeyProvider(keyDir.resolve(host.name() + ".hostkey"));
-    keys.setAlgorithm("EC");
-    keys.setKeySize(256);
-    server.setKeyPairProvider(keys);
+  /** One server for every host: the port a connection arrives on tells which host it reached. */
+  private void startServer() throws IOException {
+    server.setKeyPairProvider(session -> hostOn(session).keys().loadKeys(session));
     server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
     server.setCommandFactory(
-        (channel, command) -> new SimulatedCommand(shell, faults, host.name(), command));
-    server.start();
-    servers.put(host.name(), server);
-    fleet.recordPort(host.name(), server.getPort());
+        (channel, command) ->
+            new SimulatedCommand(shell, faults, hostOn(channel.getSession()).name(), command));
+    server.startUnbound(ADDRESS);
+  }
+
+  private void serve(List<HostState> hosts) throws IOException {
+    var ports = new HashMap<String, Integer>();
+    for (var host : hosts) {
+      var keys = new SimpleGeneratorHostKeyProvider(keyDir.resolve(host.name() + ".hostkey"));
+      keys.setAlgorithm("EC");
+      keys.setKeySize(256);
+      // generated now, not during a client's first handshake
+      keys.loadKeys(null);
+      int port = server.listen(ADDRESS, host.port()).getPort();
+      var served = new ServedHost(host.name(), port, keys);
+      byName.put(host.name(), served);
+      byPort.put(port, served);
+      ports.put(host.name(), port);
+    }
+    fleet.recordPorts(ports);
+  }
+
+  private ServedHost hostOn(SessionContext session) {
+    var local = ((Session) session).getIoSession().getLocalAddress();
+    var host = byPort.get(((InetSocketAddress) local).getPort());
+    if (host == null) {
+      throw new IllegalStateException("no simulated host listens on " + local);
+    }
+    return host;
   }
 
   public FleetModel fleet() {
@@ -104,30 +134,30 @@ public final class HostSimulator implements AutoCloseable {
 
   /** Where to reach {@code host}, as {@code address:port}. */
   public String addressOf(String host) {
-    var server = servers.get(host);
-    if (server == null) {
+    var served = byName.get(host);
+    if (served == null) {
       throw new IllegalArgumentException("the simulator serves no host named " + host);
     }
-    return ADDRESS + ":" + server.getPort();
+    return ADDRESS + ":" + served.port();
   }
 
   /** OpenSSH known_hosts lines, one per host, for strict host-key checking by clients. */
   public List<String> knownHostsLines() {
     var lines = new ArrayList<String>();
-    servers.forEach(
-        (host, server) -> {
+    byName.forEach(
+        (name, host) -> {
           try {
-            for (var pair : server.getKeyPairProvider().loadKeys(null)) {
+            for (var pair : host.keys().loadKeys(null)) {
               lines.add(
                   "["
                       + ADDRESS
                       + "]:"
-                      + server.getPort()
+                      + host.port()
                       + " "
                       + PublicKeyEntry.toString(pair.getPublic()));
             }
           } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the host key of " + host, e);
+            throw new IllegalStateException("cannot read the host key of " + name, e);
           }
         });
     return lines;
@@ -147,14 +177,13 @@ public final class HostSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    for (var server : servers.values()) {
-      try {
-        server.stop(true);
-      } catch (IOException e) {
-        // stopping the other servers matters more than this one's error
-      }
+    try {
+      server.stop(true);
+    } catch (IOException e) {
+      // the fleet's state is saved whether or not the server stopped cleanly
     }
-    servers.clear();
+    byName.clear();
+    byPort.clear();
     fleet.close();
   }
 }

@@ -41,6 +41,35 @@ class HostSimulatorIT {
   }
 
   @Test
+  void eachHostShowsItsOwnKeySoOneHostsKeyIsRefusedForAnother() throws Exception {
+    var clientKey = generateClientKey();
+    try (var simulator =
+        HostSimulator.start(
+            FleetModel.of(fleet()), dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+      var h1Line = lineFor(simulator, "h1");
+      var h2Port = simulator.addressOf("h2").split(":")[1];
+      Files.writeString(
+          dir.resolve("h1_key_for_h2"), h1Line.replaceFirst("\\]:\\d+ ", "]:" + h2Port + " "));
+
+      assertThat(lineFor(simulator, "h2").split(" ")[2]).isNotEqualTo(h1Line.split(" ")[2]);
+      assertThatThrownBy(
+              () ->
+                  exec(
+                      simulator.addressOf("h2"), clientKey, dir.resolve("h1_key_for_h2"), "swlist"))
+          .isInstanceOf(JSchException.class);
+      assertThat(simulator.fleet().commandLog()).isEmpty();
+    }
+  }
+
+  private static String lineFor(HostSimulator simulator, String host) {
+    var port = simulator.addressOf(host).split(":")[1];
+    return simulator.knownHostsLines().stream()
+        .filter(line -> line.contains("]:" + port + " "))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void keepsEachHostsKeyAcrossRestartsSoKnownHostsStaysValid() throws Exception {
     var clientKey = generateClientKey();
     var model = FleetModel.of(fleet());
