@@ -33,6 +33,11 @@ public final class ViewsRebuild implements AutoCloseable {
   /** A rebuild nobody watches may batch its store writes. */
   private static final long CACHE_BYTES = 64L * 1024 * 1024;
 
+  /**
+   * One thread folded at most one core's worth while the others idled ({@code ./bench rebuild}).
+   */
+  static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
   private final KafkaConnection kafka;
   private final Topics topics;
   private final String applicationId;
@@ -52,6 +57,7 @@ public final class ViewsRebuild implements AutoCloseable {
     props.put("auto.offset.reset", "earliest");
     // fewer flushes: a view changed many times between two commits is written once
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
     var streams = new KafkaStreams(ViewsTopology.build(ViewsTopology.Run.REBUILD, topics), props);
     streams.start();
     return new ViewsRebuild(kafka, topics, applicationId, streams);

@@ -39,6 +39,8 @@ final class BareStreamsAggregate {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-bare-aggregate");
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("bare-state").toString());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+    // as many threads as the rebuild it is measured beside
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, ViewsRebuild.THREADS);
     props.put("auto.offset.reset", "earliest");
     long start = System.nanoTime();
     try (var streams = new KafkaStreams(builder.build(), props)) {
