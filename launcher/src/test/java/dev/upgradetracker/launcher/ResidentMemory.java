@@ -56,7 +56,7 @@ final class ResidentMemory implements AutoCloseable {
     return lines.toString();
   }
 
-  private static long kibibytes(long pid, String field) {
+  static long kibibytes(long pid, String field) {
     try {
       for (var line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
         if (line.startsWith(field + ":")) {

@@ -90,7 +90,15 @@ public final class HostSimulator implements AutoCloseable {
   /** One server for every host: the port a connection arrives on tells which host it reached. */
   private void startServer() throws IOException {
     server.setKeyPairProvider(session -> hostOn(session).keys().loadKeys(session));
-    server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
+    var authorized = new AuthorizedKeysAuthenticator(authorizedKeys);
+    // one for every host: under 1,000 handshakes at once its (re)reading of the file refused a
+    // few valid keys (./bench simulator), so one check at a time
+    server.setPublickeyAuthenticator(
+        (user, key, session) -> {
+          synchronized (authorized) {
+            return authorized.authenticate(user, key, session);
+          }
+        });
     server.setCommandFactory(
         (channel, command) ->
             new SimulatedCommand(shell, faults, hostOn(channel.getSession()).name(), command));
