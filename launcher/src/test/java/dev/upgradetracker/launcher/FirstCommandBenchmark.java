@@ -57,10 +57,10 @@ public final class FirstCommandBenchmark {
             "  restart %d: first command %.1f ms; the %d after it: median %.1f ms, max %.1f ms%n",
             restart, first / 1e6, LATER, later.get(LATER / 2) / 1e6, later.getLast() / 1e6);
       }
-      Collections.sort(firsts);
+      long worst = Collections.max(firsts);
       System.out.printf(
           "  worst first command %.1f ms; target <= 50 ms: %s%n",
-          firsts.getLast() / 1e6, firsts.getLast() <= 50_000_000 ? "MET" : "NOT MET");
+          worst / 1e6, worst <= 50_000_000 ? "MET" : "NOT MET");
     }
   }
 

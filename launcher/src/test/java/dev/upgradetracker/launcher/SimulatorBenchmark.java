@@ -2,7 +2,6 @@ package dev.upgradetracker.launcher;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.KeyPair;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
@@ -33,9 +32,7 @@ public final class SimulatorBenchmark {
     int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
     int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     var dir = Files.createTempDirectory("ut-bench-simulator-");
-    var clientKey = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
-    clientKey.writePrivateKey(dir.resolve("id_ecdsa").toString());
-    clientKey.writePublicKey(dir.resolve("authorized_keys").toString(), "bench");
+    var clientKey = ClientKeys.ensure(dir);
     var clusters = new ArrayList<ClusterSpec>();
     for (int c = 0; c < (hosts + 1) / 2; c++) {
       clusters.add(Fleets.cluster("sim-" + c).guestsPerHost(1, 1).build());
@@ -45,7 +42,7 @@ public final class SimulatorBenchmark {
         HostSimulator.start(
             FleetModel.of(new Fleet(clusters)),
             dir.resolve("hostkeys"),
-            dir.resolve("authorized_keys"))) {
+            clientKey.resolveSibling("id_ecdsa.pub"))) {
       double startSeconds = (System.nanoTime() - started) / 1e9;
       simulator.writeKnownHosts(dir.resolve("known_hosts"));
       System.gc();
@@ -55,7 +52,7 @@ public final class SimulatorBenchmark {
       // one client identity and trust, as the executor keeps: parsing known_hosts per session
       // (a line per host) cost the client more than the handshake
       var jsch = new JSch();
-      jsch.addIdentity(dir.resolve("id_ecdsa").toString());
+      jsch.addIdentity(clientKey.toString());
       jsch.setKnownHosts(dir.resolve("known_hosts").toString());
       var succeeded = new AtomicInteger();
       var failures = new ConcurrentHashMap<String, Integer>();
