@@ -1,24 +1,19 @@
 package dev.upgradetracker.kafka;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -34,7 +29,7 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class KRaftBroker implements AutoCloseable {
 
-  private static final String HOST = "127.0.0.1";
+  private static final String HOST = KRaftNodeConfig.HOST;
 
   private final KafkaRaftServer server;
   private final int port;
@@ -68,12 +63,21 @@ public final class KRaftBroker implements AutoCloseable {
     Path propsFile = dataDir.resolve("server.properties");
     try {
       Files.createDirectories(logDir);
-      var props = properties(logDir, brokerPort, controllerPort, saslPort);
+      var props =
+          new KRaftNodeConfig(
+                  1,
+                  brokerPort,
+                  controllerPort,
+                  saslPort,
+                  new KRaftNodeConfig.Quorum.Bootstrap(HOST + ":" + controllerPort),
+                  1,
+                  logDir)
+              .properties();
       try (var out = Files.newOutputStream(propsFile)) {
         props.store(out, "written by the Upgrade Tracker at each start");
       }
       if (!Files.exists(logDir.resolve("meta.properties"))) {
-        format(propsFile);
+        KRaftStorage.format(propsFile, Uuid.randomUuid().toString(), true);
       }
       var server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
       server.startup();
@@ -87,22 +91,28 @@ public final class KRaftBroker implements AutoCloseable {
 
   /** Returns once a client sees this broker in the cluster's metadata: topics can be created. */
   private void awaitServing(Duration patience) {
+    awaitNodes(bootstrapServers(), 1, patience);
+  }
+
+  /** Returns once a client of {@code bootstrap} sees {@code nodes} brokers in the metadata. */
+  static void awaitNodes(String bootstrap, int nodes, Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
-    try (var admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       while (true) {
         try {
-          if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+          if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= nodes) {
             return;
           }
         } catch (ExecutionException | TimeoutException notYet) {
-          // the broker is still registering with its controller
+          // the brokers are still registering with their controllers
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              "the Kafka broker on "
-                  + bootstrapServers()
-                  + " did not start serving within "
+              "the Kafka brokers on "
+                  + bootstrap
+                  + " were not "
+                  + nodes
+                  + " serving within "
                   + patience.toSeconds()
                   + " s");
         }
@@ -110,7 +120,7 @@ public final class KRaftBroker implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+      throw new IllegalStateException("interrupted while waiting for the Kafka brokers", e);
     }
   }
 
@@ -150,64 +160,7 @@ public final class KRaftBroker implements AutoCloseable {
     server.awaitShutdown();
   }
 
-  private static Properties properties(
-      Path logDir, int brokerPort, int controllerPort, int saslPort) {
-    var props = new Properties();
-    props.put("process.roles", "broker,controller");
-    props.put("node.id", "1");
-    props.put("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
-    var plain = "PLAINTEXT://" + HOST + ":" + brokerPort;
-    var sasl = saslPort == 0 ? "" : ",SASL_PLAINTEXT://" + HOST + ":" + saslPort;
-    props.put("listeners", plain + sasl + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    props.put("advertised.listeners", plain + sasl);
-    props.put("controller.listener.names", "CONTROLLER");
-    props.put("inter.broker.listener.name", "PLAINTEXT");
-    props.put(
-        "listener.security.protocol.map",
-        "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
-    if (saslPort != 0) {
-      props.put("sasl.enabled.mechanisms", "SCRAM-SHA-256");
-      props.put(
-          "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
-          "org.apache.kafka.common.security.scram.ScramLoginModule required;");
-    }
-    props.put("log.dirs", logDir.toAbsolutePath().toString());
-    props.put("num.partitions", "12");
-    props.put("offsets.topic.replication.factor", "1");
-    props.put("offsets.topic.num.partitions", "12");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
-    props.put("share.coordinator.state.topic.replication.factor", "1");
-    props.put("share.coordinator.state.topic.min.isr", "1");
-    props.put("group.initial.rebalance.delay.ms", "0");
-    props.put("auto.create.topics.enable", "false");
-    return props;
-  }
-
-  private static void format(Path propsFile) {
-    var captured = new ByteArrayOutputStream();
-    int exit;
-    try (var out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-      exit =
-          StorageTool.execute(
-              new String[] {
-                "format",
-                "--standalone",
-                "-t",
-                Uuid.randomUuid().toString(),
-                "-c",
-                propsFile.toString()
-              },
-              out);
-    }
-    if (exit != 0) {
-      throw new IllegalStateException(
-          "formatting the Kafka log directory failed: "
-              + captured.toString(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static int freePort() {
+  static int freePort() {
     try (var socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
       return socket.getLocalPort();
     } catch (IOException e) {

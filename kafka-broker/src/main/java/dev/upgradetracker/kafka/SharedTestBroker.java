@@ -12,11 +12,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.jar.JarFile;
 
 /**
  * One broker for a whole test run. Under the build (the property {@value #SHARED_DIR} names a
@@ -107,13 +105,12 @@ public final class SharedTestBroker {
   private static List<String> start(Path dir, Path address, ProcessHandle build)
       throws IOException {
     var log = dir.resolve("broker-" + build.pid() + ".log");
-    var java = ProcessHandle.current().info().command().orElse("java");
     var process =
         new ProcessBuilder(
-                java,
+                ChildJvm.java(),
                 "-Xmx512m",
                 "-cp",
-                classPath(),
+                ChildJvm.classPath(),
                 BrokerForBuild.class.getName(),
                 Files.createTempDirectory("ut-kafka-build-").toString(),
                 address.toString(),
@@ -148,31 +145,6 @@ public final class SharedTestBroker {
       ancestor = ancestor.get().parent();
     }
     return Optional.empty();
-  }
-
-  /**
-   * This JVM's class path for the broker process. A fork whose class path is one manifest-only jar
-   * (Surefire's way round long command lines) gets that jar's entries: the jar itself is deleted
-   * when the fork ends, while the broker lives on.
-   */
-  private static String classPath() throws IOException {
-    var entries = System.getProperty("java.class.path").split(File.pathSeparator);
-    if (entries.length != 1 || !entries[0].endsWith(".jar")) {
-      return String.join(File.pathSeparator, entries);
-    }
-    var jar = Path.of(entries[0]).toAbsolutePath();
-    try (var file = new JarFile(jar.toFile())) {
-      var manifest = file.getManifest();
-      var listed = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-      if (listed == null || listed.isBlank()) {
-        return jar.toString();
-      }
-      var paths = new ArrayList<String>();
-      for (var entry : listed.trim().split("\\s+")) {
-        paths.add(Path.of(jar.toUri().resolve(entry)).toString());
-      }
-      return String.join(File.pathSeparator, paths);
-    }
   }
 
   private static boolean answers(String bootstrap) {
