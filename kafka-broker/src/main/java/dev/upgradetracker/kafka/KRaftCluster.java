@@ -2,6 +2,8 @@ package dev.upgradetracker.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +73,9 @@ public final class KRaftCluster implements AutoCloseable {
       for (int id : nodes.keySet()) {
         cluster.launch(id);
       }
+      for (int id : nodes.keySet()) {
+        cluster.awaitListening(id);
+      }
       KRaftBroker.awaitNodes(cluster.bootstrapServers(), size, START_PATIENCE);
       return cluster;
     } catch (RuntimeException e) {
@@ -104,6 +109,7 @@ public final class KRaftCluster implements AutoCloseable {
       throw new IllegalStateException("Kafka node " + nodeId + " is running");
     }
     launch(nodeId);
+    awaitListening(nodeId);
     KRaftBroker.awaitNodes(bootstrapServers(), running.size(), START_PATIENCE);
   }
 
@@ -177,6 +183,37 @@ public final class KRaftCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot start Kafka node " + nodeId + " (data in " + dataDir + ")", e);
+    }
+  }
+
+  /**
+   * Waits until the node accepts connections on its broker port (a client asking earlier logs a
+   * warning for every attempt), or fails with its log if its process ends first.
+   */
+  private void awaitListening(int nodeId) {
+    var node = nodes.get(nodeId);
+    var process = running.get(nodeId);
+    long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+    while (true) {
+      try (var socket = new Socket()) {
+        socket.connect(new InetSocketAddress(KRaftNodeConfig.HOST, node.brokerPort()), 1_000);
+        return;
+      } catch (IOException notYet) {
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "Kafka node "
+                  + nodeId
+                  + (process.isAlive() ? " did not listen within " + START_PATIENCE : " ended")
+                  + " while starting; see "
+                  + node.logDir().resolveSibling("node.log"));
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while Kafka node " + nodeId + " started", e);
+      }
     }
   }
 

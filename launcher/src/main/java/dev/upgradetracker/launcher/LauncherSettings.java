@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * @param serviceSettings further settings for the services, passed on as they are (JWT_*, the Kafka
  *     client security settings); the services also inherit the launcher's environment
  * @param fleet the fleet to simulate (and, in the demo, register); empty: the demo fleet
+ * @param scale how many Kafka nodes and instances of each service to start
  */
 public record LauncherSettings(
     Path home,
@@ -39,7 +40,8 @@ public record LauncherSettings(
     List<String> demoTeams,
     boolean demo,
     Map<String, String> serviceSettings,
-    Optional<Fleet> fleet) {
+    Optional<Fleet> fleet,
+    Scale scale) {
 
   public LauncherSettings {
     new Topics(kafkaNamespace); // refuses an illegal namespace before anything starts
@@ -73,7 +75,8 @@ public record LauncherSettings(
         env.entrySet().stream()
             .filter(e -> e.getKey().startsWith("JWT_"))
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
-        Optional.empty());
+        Optional.empty(),
+        Scale.fromEnvironment(env));
   }
 
   /** The repository root, where each service's executable jar is built. */
@@ -88,7 +91,7 @@ public record LauncherSettings(
     return Files.isDirectory(here.resolve("command-service")) ? here : here.getParent();
   }
 
-  private static int number(Map<String, String> env, String name, int fallback) {
+  static int number(Map<String, String> env, String name, int fallback) {
     var value = env.get(name);
     if (value == null || value.isBlank()) {
       return fallback;

@@ -28,9 +28,16 @@ final class ServiceProcess implements AutoCloseable {
 
   static ServiceProcess start(
       String module, Path home, int port, Map<String, String> env, Path logDir) throws IOException {
+    return start(module, module, home, port, env, logDir);
+  }
+
+  /** Starts {@code module} as the instance called {@code name}, its output in {@code name.log}. */
+  static ServiceProcess start(
+      String module, String name, Path home, int port, Map<String, String> env, Path logDir)
+      throws IOException {
     var jar = executableJar(home, module);
     Files.createDirectories(logDir);
-    var log = logDir.resolve(module + ".log");
+    var log = logDir.resolve(name + ".log");
     var command = new ArrayList<String>();
     command.add(javaBinary());
     command.addAll(jvmOptions());
@@ -45,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
     // the service ends when this JVM does, however it ends: its standard input is a pipe from here
     builder.environment().put("UT_STOP_WITH_LAUNCHER", "true");
-    return new ServiceProcess(module, port, log, builder.start());
+    return new ServiceProcess(name, port, log, builder.start());
   }
 
   /** Waits until the service is up: its health answers 200 (UP, or DEGRADED while it serves). */

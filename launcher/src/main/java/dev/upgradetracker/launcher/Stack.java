@@ -4,6 +4,7 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.kafka.KRaftBroker;
+import dev.upgradetracker.kafka.KRaftCluster;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.Topics;
@@ -37,9 +38,19 @@ public final class Stack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Stack.class);
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+  private static final List<String> SERVICES =
+      List.of("command-service", "query-service", "executor");
+
+  private static final Map<String, String> PORT_SETTINGS =
+      Map.of(
+          "command-service", "COMMAND_SERVICE_PORT",
+          "query-service", "QUERY_SERVICE_PORT",
+          "executor", "EXECUTOR_PORT");
+
   private final List<AutoCloseable> started = new ArrayList<>();
   private final Map<String, SupervisedService> services = new HashMap<>();
   private String kafkaBootstrap;
+  private KRaftCluster kafkaCluster;
   private Topics topics = Topics.DEFAULT;
   private HostSimulator simulator;
   private SideEffectsServer sideEffects;
@@ -73,14 +84,20 @@ public final class Stack implements AutoCloseable {
   }
 
   private void startAll(LauncherSettings settings, boolean register) throws Exception {
-    requireFree(settings.commandPort(), "COMMAND_SERVICE_PORT");
-    requireFree(settings.queryPort(), "QUERY_SERVICE_PORT");
-    requireFree(settings.executorPort(), "EXECUTOR_PORT");
+    var scale = settings.scale();
+    requireSharedEventStore(settings);
+    for (var module : SERVICES) {
+      for (int n = 1; n <= scale.instancesOf(module); n++) {
+        requireFree(Scale.instancePort(portOf(settings, module), n), PORT_SETTINGS.get(module));
+      }
+    }
     if (settings.sideEffectsPort() > 0) {
       requireFree(settings.sideEffectsPort(), "SIMULATOR_SIDE_EFFECTS_PORT");
     }
     if (settings.externalKafka().isEmpty()) {
-      requireFree(settings.kafkaPort(), "KAFKA_PORT");
+      for (int n = 0; n < scale.kafkaBrokers(); n++) {
+        requireFree(settings.kafkaPort() + n, "KAFKA_PORT");
+      }
     }
     var data = settings.dataDir();
     Files.createDirectories(data);
@@ -88,7 +105,7 @@ public final class Stack implements AutoCloseable {
     kafkaBootstrap =
         settings
             .externalKafka()
-            .orElseGet(() -> startBroker(data.resolve("kafka"), settings.kafkaPort()));
+            .orElseGet(() -> startKafka(data, settings.kafkaPort(), scale.kafkaBrokers()));
 
     sshDir = data.resolve("ssh");
     var privateKey = ClientKeys.ensure(sshDir);
@@ -117,6 +134,9 @@ public final class Stack implements AutoCloseable {
     env.put("QUERY_SERVICE_PORT", String.valueOf(settings.queryPort()));
     env.put("EXECUTOR_PORT", String.valueOf(settings.executorPort()));
     env.put("EXECUTOR_CONCURRENCY", String.valueOf(Math.max(64, model.hosts().size())));
+    if (settings.externalKafka().isEmpty()) {
+      env.put("KAFKA_REPLICATION_FACTOR", String.valueOf(scale.replicas()));
+    }
     env.putAll(settings.serviceSettings());
     if (settings.demo()) {
       demo = new DemoIdentities(settings.demoTeams());
@@ -127,9 +147,11 @@ public final class Stack implements AutoCloseable {
     var logs = data.resolve("logs");
     home = settings.home();
     serviceEnvironment = Map.copyOf(env);
-    startService("command-service", settings.home(), settings.commandPort(), env, logs);
-    startService("query-service", settings.home(), settings.queryPort(), env, logs);
-    startService("executor", settings.home(), settings.executorPort(), env, logs);
+    for (var module : SERVICES) {
+      for (int n = 1; n <= scale.instancesOf(module); n++) {
+        startInstance(module, n, settings, env, logs);
+      }
+    }
     for (var service : services.values()) {
       service.awaitHealthy(START_TIMEOUT);
       log.info("{} is healthy at {}", service.name(), service.process().baseUrl());
@@ -181,18 +203,107 @@ public final class Stack implements AutoCloseable {
     }
   }
 
-  private String startBroker(Path dir, int port) {
-    var broker = KRaftBroker.start(dir, port);
-    started.add(broker);
-    log.info("Kafka broker (KRaft) listening on {}", broker.bootstrapServers());
-    return broker.bootstrapServers();
+  /**
+   * One broker under {@code data/kafka}, or a cluster of {@code brokers} nodes under {@code
+   * data/kafka-cluster}; a data directory keeps the kind it was made with, since the other would
+   * start empty beside the events already published.
+   */
+  private String startKafka(Path data, int port, int brokers) {
+    var single = data.resolve("kafka");
+    var cluster = data.resolve("kafka-cluster");
+    var other = brokers == 1 ? cluster : single;
+    if (Files.exists(other)) {
+      throw new IllegalStateException(
+          "the data directory "
+              + data
+              + " holds a Kafka "
+              + (brokers == 1 ? "cluster (" + cluster + ")" : "broker of one node (" + single + ")")
+              + "; KAFKA_BROKERS="
+              + brokers
+              + " would start an empty one beside it. Keep KAFKA_BROKERS as it was, or use a new"
+              + " UT_DATA_DIR");
+    }
+    if (brokers == 1) {
+      var broker = KRaftBroker.start(single, port);
+      started.add(broker);
+      log.info("Kafka broker (KRaft) listening on {}", broker.bootstrapServers());
+      return broker.bootstrapServers();
+    }
+    kafkaCluster = KRaftCluster.start(cluster, brokers, port);
+    started.add(kafkaCluster);
+    log.info(
+        "Kafka cluster of {} KRaft nodes listening on {}",
+        brokers,
+        kafkaCluster.bootstrapServers());
+    return kafkaCluster.bootstrapServers();
   }
 
-  private void startService(String module, Path home, int port, Map<String, String> env, Path logs)
+  /** An H2 file serves one process: several command services share a PostgreSQL store. */
+  private static void requireSharedEventStore(LauncherSettings settings) {
+    if (settings.scale().commandServices() == 1) {
+      return;
+    }
+    var store =
+        Optional.ofNullable(settings.serviceSettings().get("EVENT_STORE_URL"))
+            .or(() -> Optional.ofNullable(System.getenv("EVENT_STORE_URL")))
+            .orElse("");
+    if (!store.startsWith("jdbc:postgresql:")) {
+      throw new IllegalStateException(
+          "COMMAND_SERVICES="
+              + settings.scale().commandServices()
+              + " needs an event store they share: set EVENT_STORE_URL to a PostgreSQL database"
+              + " (jdbc:postgresql://...); the embedded H2 file serves one process"
+              + (store.isEmpty() ? "" : ", and '" + store + "' is not PostgreSQL"));
+    }
+  }
+
+  private static int portOf(LauncherSettings settings, String module) {
+    return switch (module) {
+      case "command-service" -> settings.commandPort();
+      case "query-service" -> settings.queryPort();
+      default -> settings.executorPort();
+    };
+  }
+
+  /**
+   * Instance {@code n} of {@code module}: its own port, and for a query service its own view
+   * stores; every instance shares the installation's keys, event store and consumer groups.
+   */
+  private void startInstance(
+      String module, int n, LauncherSettings settings, Map<String, String> env, Path logs)
       throws IOException {
-    var service = SupervisedService.start(module, home, port, env, logs);
-    services.put(module, service);
+    var name = Scale.instanceName(module, n);
+    int port = Scale.instancePort(portOf(settings, module), n);
+    var own = new HashMap<>(env);
+    own.put(PORT_SETTINGS.get(module), String.valueOf(port));
+    if (module.equals("query-service") && n > 1) {
+      own.put("VIEWS_STATE_DIR", dataDir.resolve(name).resolve("state").toString());
+    }
+    var service = SupervisedService.start(module, name, settings.home(), port, own, logs);
+    services.put(name, service);
     started.add(service);
+  }
+
+  /** The embedded Kafka cluster, when the stack runs one of several nodes (KAFKA_BROKERS). */
+  public Optional<KRaftCluster> kafkaCluster() {
+    return Optional.ofNullable(kafkaCluster);
+  }
+
+  /**
+   * Every running service instance's name: {@code command-service}, {@code command-service-2}...
+   */
+  public List<String> serviceNames() {
+    return services.keySet().stream().sorted().toList();
+  }
+
+  /** The base URL of a service instance, by its name. */
+  public String urlOf(String instance) {
+    var service = services.get(instance);
+    if (service == null) {
+      throw new IllegalArgumentException(
+          "no service instance " + instance + "; running: " + serviceNames());
+    }
+    return service.process().baseUrl();
   }
 
   /** The heap a service uses now. */

@@ -23,6 +23,7 @@ final class SupervisedService implements AutoCloseable {
           Thread.ofPlatform().daemon().name("service-supervisor").factory());
 
   private final String module;
+  private final String name;
   private final Path home;
   private final int port;
   private final Map<String, String> env;
@@ -33,17 +34,20 @@ final class SupervisedService implements AutoCloseable {
   private boolean closed;
 
   private SupervisedService(
-      String module, Path home, int port, Map<String, String> env, Path logs) {
+      String module, String name, Path home, int port, Map<String, String> env, Path logs) {
     this.module = module;
+    this.name = name;
     this.home = home;
     this.port = port;
     this.env = Map.copyOf(env);
     this.logs = logs;
   }
 
+  /** Starts {@code module} as the instance called {@code name} (its log: {@code name.log}). */
   static SupervisedService start(
-      String module, Path home, int port, Map<String, String> env, Path logs) throws IOException {
-    var service = new SupervisedService(module, home, port, env, logs);
+      String module, String name, Path home, int port, Map<String, String> env, Path logs)
+      throws IOException {
+    var service = new SupervisedService(module, name, home, port, env, logs);
     synchronized (service) {
       service.launch();
     }
@@ -51,7 +55,7 @@ final class SupervisedService implements AutoCloseable {
   }
 
   String name() {
-    return module;
+    return name;
   }
 
   synchronized ServiceProcess process() {
@@ -107,7 +111,7 @@ final class SupervisedService implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    var process = ServiceProcess.start(module, home, port, env, logs);
+    var process = ServiceProcess.start(module, name, home, port, env, logs);
     current = process;
     healthy = false;
     process.onExit().thenRun(() -> exited(process));
@@ -120,7 +124,7 @@ final class SupervisedService implements AutoCloseable {
     var delay = backoff.afterDeath(healthy);
     log.warn(
         "{} exited with code {}; starting it again in {} s (its log: {})",
-        module,
+        name,
         process.exitCode(),
         delay.toSeconds(),
         process.log());
@@ -133,10 +137,10 @@ final class SupervisedService implements AutoCloseable {
     }
     try {
       launch();
-      log.info("{} started again", module);
+      log.info("{} started again", name);
       watchHealth(current);
     } catch (IOException e) {
-      log.error("{} could not be started again: {}", module, e.toString());
+      log.error("{} could not be started again: {}", name, e.toString());
       REVIVALS.schedule(this::revive, RevivalBackoff.LONGEST.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
@@ -144,13 +148,13 @@ final class SupervisedService implements AutoCloseable {
   /** A revived service nobody waits for is seen healthy here, which ends its crash loop count. */
   private void watchHealth(ServiceProcess process) {
     Thread.ofVirtual()
-        .name(module + "-health-watch")
+        .name(name + "-health-watch")
         .start(
             () -> {
               try {
                 awaitHealthy(process, REVIVAL_START_TIMEOUT);
               } catch (IOException | RuntimeException notHealthy) {
-                log.debug("{} did not become healthy: {}", module, notHealthy.getMessage());
+                log.debug("{} did not become healthy: {}", name, notHealthy.getMessage());
               } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
               }

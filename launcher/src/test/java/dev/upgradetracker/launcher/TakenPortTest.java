@@ -35,7 +35,8 @@ class TakenPortTest {
               LauncherSettings.DEMO_TEAMS,
               true,
               Map.of(),
-              Optional.empty());
+              Optional.empty(),
+              Scale.SINGLE);
 
       assertThatThrownBy(() -> Stack.start(settings))
           .isInstanceOf(IllegalStateException.class)

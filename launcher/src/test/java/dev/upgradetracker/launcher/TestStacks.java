@@ -63,7 +63,8 @@ final class TestStacks {
         plain.demoTeams(),
         plain.demo(),
         services,
-        plain.fleet());
+        plain.fleet(),
+        plain.scale());
   }
 
   private static LauncherSettings settings(
@@ -89,7 +90,8 @@ final class TestStacks {
         // 4 partitions a topic, not 12: a third of the Streams tasks and broker partitions per
         // stack, for test fleets of a few clusters
         Map.of("JWT_JWK_SET_FILE", TestJwts.jwkSetFile().toString(), "KAFKA_PARTITIONS", "4"),
-        Optional.of(new Fleet(List.of(clusters))));
+        Optional.of(new Fleet(List.of(clusters))),
+        Scale.SINGLE);
   }
 
   /**

@@ -3,13 +3,16 @@ package dev.upgradetracker.command.eventstore;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
@@ -39,5 +42,15 @@ class EventStorageSetup {
         .transactionManager(transactionManager)
         .batchSize(READ_BATCH)
         .build();
+  }
+
+  @Bean
+  TokenStore tokenStore(
+      Serializer serializer,
+      EntityManagerProvider entityManagerProvider,
+      TokenStoreProperties properties,
+      JdbcTemplate jdbc) {
+    return OnceInitializedTokenStore.create(
+        entityManagerProvider, serializer, properties.getClaimTimeout(), jdbc);
   }
 }

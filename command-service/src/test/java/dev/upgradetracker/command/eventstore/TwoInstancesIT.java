@@ -19,10 +19,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +167,67 @@ class TwoInstancesIT {
       assertThat(update).isNotDone();
       otherInstance.commit();
       assertThat(update.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * Two instances starting together on an empty store both find a processor without its token
+   * segments: one makes them, the other waits for it and finds them made (before, its insert failed
+   * and with it the whole service's start).
+   */
+  @Test
+  void anInstanceStartingWhileTheOtherMakesAProcessorsSegmentsFindsThemMadeAndStarts()
+      throws Exception {
+    var processor = "starting-" + UUID.randomUUID().toString().substring(0, 6);
+    var made = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    // a thread each: the common pool may have one thread on two cores, held by the first
+    var threads = Executors.newVirtualThreadPerTaskExecutor();
+    var making =
+        CompletableFuture.runAsync(
+            () ->
+                transactions(0)
+                    .executeInTransaction(
+                        () -> {
+                          tokens(0).initializeTokenSegments(processor, 2);
+                          made.countDown();
+                          awaitQuietly(release);
+                        }),
+            threads);
+    assertThat(made.await(30, TimeUnit.SECONDS)).isTrue();
+
+    var findingMade =
+        CompletableFuture.runAsync(
+            () ->
+                transactions(1)
+                    .executeInTransaction(() -> tokens(1).initializeTokenSegments(processor, 2)),
+            threads);
+    try (var watcher = DriverManager.getConnection(TestDatabases.url(database), "postgres", "")) {
+      assertThat(awaitsALock(watcher)).as("the second waits for the first").isTrue();
+    }
+    release.countDown();
+
+    making.get(30, TimeUnit.SECONDS);
+    findingMade.get(30, TimeUnit.SECONDS);
+    threads.close();
+    assertThat(transactions(1).fetchInTransaction(() -> tokens(1).fetchSegments(processor)))
+        .containsExactly(0, 1);
+  }
+
+  private static TransactionManager transactions(int instance) {
+    return instances.get(instance).getBean(TransactionManager.class);
+  }
+
+  private static TokenStore tokens(int instance) {
+    return instances.get(instance).getBean(TokenStore.class);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
