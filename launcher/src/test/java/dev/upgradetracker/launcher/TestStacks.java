@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /** Stacks for tests and benchmarks: free ports, a data directory of their own, a given fleet. */
 final class TestStacks {
@@ -34,6 +35,36 @@ final class TestStacks {
         SharedTestBroker.namespace("stack"),
         teams,
         clusters);
+  }
+
+  /**
+   * The distributed shape on free ports under {@code dataDir}: an embedded Kafka cluster of three
+   * nodes and two of every service, the command services sharing the PostgreSQL store at {@code
+   * eventStoreUrl}, simulating and registering {@code clusters} for {@code teams}.
+   */
+  static LauncherSettings distributed(
+      Path dataDir, String eventStoreUrl, List<String> teams, ClusterSpec... clusters) {
+    var single = settings(dataDir, Optional.empty(), "", teams, clusters);
+    var services = new HashMap<>(single.serviceSettings());
+    services.put("EVENT_STORE_URL", eventStoreUrl);
+    services.put("EVENT_STORE_USER", "postgres");
+    return new LauncherSettings(
+        single.home(),
+        single.dataDir(),
+        single.externalKafka(),
+        single.kafkaNamespace(),
+        freePorts(3),
+        single.commandPort(),
+        single.queryPort(),
+        single.executorPort(),
+        single.simulatorBasePort(),
+        single.sideEffectsPort(),
+        single.demoClusters(),
+        single.demoTeams(),
+        single.demo(),
+        services,
+        single.fleet(),
+        new Scale(3, 2, 2, 2));
   }
 
   /**
@@ -92,6 +123,26 @@ final class TestStacks {
         Map.of("JWT_JWK_SET_FILE", TestJwts.jwkSetFile().toString(), "KAFKA_PARTITIONS", "4"),
         Optional.of(new Fleet(List.of(clusters))),
         Scale.SINGLE);
+  }
+
+  /** The first of {@code count} free ports in a row. */
+  static int freePorts(int count) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int first = freePort();
+      if (IntStream.range(1, count).allMatch(n -> isFree(first + n))) {
+        return first;
+      }
+    }
+    throw new UncheckedIOException(new IOException("no " + count + " free ports in a row"));
+  }
+
+  private static boolean isFree(int port) {
+    try {
+      new ServerSocket(port).close();
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.upgradetracker.command.eventstore;
 
 import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.messaging.testsupport.TestDatabases;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.KafkaSettings;
+import dev.upgradetracker.messaging.testsupport.TestDatabases;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;

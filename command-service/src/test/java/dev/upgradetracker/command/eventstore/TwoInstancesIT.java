@@ -8,6 +8,7 @@ import dev.upgradetracker.command.audit.ChainVerifier;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.messaging.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -229,6 +230,36 @@ class TwoInstancesIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The publisher reads events in the order of their global index: one aggregate's events written
+   * by both instances in turn must have indexes in their own order, or a later event reaches Kafka
+   * before an earlier one.
+   */
+  @Test
+  void eventsOfOneClusterWrittenByBothInstancesInTurnAreIndexedInTheirOrder() throws Exception {
+    var clusterId = registeredCluster("order");
+    var cluster = Json.MAPPER.writeValueAsString(twoOwnHostsThreeGuests(clusterId));
+    for (int turn = 1; turn <= 6; turn++) {
+      var answer = send(turn % 2, "PUT", "/api/clusters/" + clusterId, cluster, null);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    var sequences = new ArrayList<Long>();
+    try (var connection = DriverManager.getConnection(TestDatabases.url(database), "postgres", "");
+        var read =
+            connection.prepareStatement(
+                "select sequence_number from domain_event_entry"
+                    + " where aggregate_identifier = ? order by global_index")) {
+      read.setString(1, clusterId);
+      try (var rows = read.executeQuery()) {
+        while (rows.next()) {
+          sequences.add(rows.getLong(1));
+        }
+      }
+    }
+    assertThat(sequences).hasSize(7).isSorted();
   }
 
   /** A new cluster of two hosts, registered through the first instance; answers its id. */

@@ -1,4 +1,4 @@
-package dev.upgradetracker.command.eventstore;
+package dev.upgradetracker.messaging.testsupport;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,27 +7,28 @@ import java.util.UUID;
 /**
  * Databases of their own on the PostgreSQL server at 127.0.0.1:5432 (or {@code
  * -Dut.test.postgres}), which is shared: each test or benchmark creates a uniquely named one and
- * drops it.
+ * drops it. Shared by the modules' tests through this test jar; the PostgreSQL driver comes from
+ * the using module's class path.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
-  static final String SERVER =
+  public static final String SERVER =
       System.getProperty("ut.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
 
   private TestDatabases() {}
 
   /** A new empty database named {@code prefix} and a random suffix; answers its name. */
-  static String create(String prefix) throws SQLException {
+  public static String create(String prefix) throws SQLException {
     var name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     admin("CREATE DATABASE " + name);
     return name;
   }
 
-  static String url(String database) {
+  public static String url(String database) {
     return SERVER + database;
   }
 
-  static void drop(String database) throws SQLException {
+  public static void drop(String database) throws SQLException {
     admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
   }
 
