@@ -34,21 +34,6 @@ class CampaignIT {
   private static final List<String> SERVICES =
       List.of("command-service", "executor", "query-service");
 
-  /** Commands that change a host; reads and probes may repeat, these must not. */
-  private static final List<String> EFFECTS =
-      List.of(
-          "cmhaltpkg",
-          "cmrunpkg",
-          "cmmodpkg",
-          "cmhaltnode",
-          "cmrunnode",
-          "hpvmstart",
-          "hpvmstop",
-          "swinstall",
-          "update-ux",
-          "backup-host",
-          "backup-guests");
-
   @Test
   void twentyClustersEndUpgradedAndRunTheSameHostCommandsWhetherOrNotServicesAreKilled(
       SharedStack.Tenant tenant) throws Exception {
@@ -160,7 +145,7 @@ class CampaignIT {
   private static Map<String, Long> effects(int index, String clusterId, List<CommandLogEntry> log) {
     var id = Pattern.compile("\\b" + Pattern.quote(clusterId) + "\\b");
     return log.stream()
-        .filter(e -> EFFECTS.contains(e.commandLine().split(" ")[0]))
+        .filter(e -> HostEffects.isEffect(e.commandLine()))
         .collect(
             Collectors.groupingBy(
                 e -> id.matcher(e.host() + ": " + e.commandLine()).replaceAll("#" + index),

@@ -7,8 +7,6 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,21 +22,17 @@ import org.springframework.stereotype.Component;
 @Component
 class AggregateWriteLock implements SmartInitializingSingleton {
 
-  private final JdbcTemplate jdbc;
+  private final TransactionLocks locks;
   private final ObjectProvider<CommandBus> commandBus;
 
-  AggregateWriteLock(JdbcTemplate jdbc, ObjectProvider<CommandBus> commandBus) {
-    this.jdbc = jdbc;
+  AggregateWriteLock(TransactionLocks locks, ObjectProvider<CommandBus> commandBus) {
+    this.locks = locks;
     this.commandBus = commandBus;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
-    var database =
-        jdbc.execute(
-            (ConnectionCallback<String>)
-                connection -> connection.getMetaData().getDatabaseProductName());
-    if ("PostgreSQL".equals(database)) {
+    if (locks.shared()) {
       commandBus.getObject().registerHandlerInterceptor(this::lockFirst);
     }
   }
@@ -48,11 +42,7 @@ class AggregateWriteLock implements SmartInitializingSingleton {
       UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
       throws Exception {
     if (unitOfWork.parent().isEmpty()) {
-      AxonSetup.aggregateIdOf(unitOfWork.getMessage().getPayload())
-          .ifPresent(
-              aggregateId ->
-                  jdbc.query(
-                      "select pg_advisory_xact_lock(hashtext(?))", rows -> null, aggregateId));
+      AxonSetup.aggregateIdOf(unitOfWork.getMessage().getPayload()).ifPresent(locks::lock);
     }
     return interceptorChain.proceed();
   }

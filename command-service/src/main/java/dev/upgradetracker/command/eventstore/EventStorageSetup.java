@@ -12,7 +12,6 @@ import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
@@ -49,8 +48,8 @@ class EventStorageSetup {
       Serializer serializer,
       EntityManagerProvider entityManagerProvider,
       TokenStoreProperties properties,
-      JdbcTemplate jdbc) {
+      TransactionLocks locks) {
     return OnceInitializedTokenStore.create(
-        entityManagerProvider, serializer, properties.getClaimTimeout(), jdbc);
+        entityManagerProvider, serializer, properties.getClaimTimeout(), locks);
   }
 }

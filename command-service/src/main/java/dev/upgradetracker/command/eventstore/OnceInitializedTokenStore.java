@@ -5,8 +5,6 @@ import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Axon's JPA token store, whose segments of a processor are created by one instance only. Two
@@ -18,39 +16,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class OnceInitializedTokenStore extends JpaTokenStore {
 
-  private final JdbcTemplate jdbc;
-  private final boolean shared;
+  private final TransactionLocks locks;
 
-  private OnceInitializedTokenStore(Builder builder, JdbcTemplate jdbc, boolean shared) {
+  private OnceInitializedTokenStore(Builder builder, TransactionLocks locks) {
     super(builder);
-    this.jdbc = jdbc;
-    this.shared = shared;
+    this.locks = locks;
   }
 
   static OnceInitializedTokenStore create(
       EntityManagerProvider entityManagers,
       Serializer serializer,
       Duration claimTimeout,
-      JdbcTemplate jdbc) {
-    var database =
-        jdbc.execute(
-            (ConnectionCallback<String>)
-                connection -> connection.getMetaData().getDatabaseProductName());
+      TransactionLocks locks) {
     return new OnceInitializedTokenStore(
         JpaTokenStore.builder()
             .entityManagerProvider(entityManagers)
             .serializer(serializer)
             .claimTimeout(claimTimeout),
-        jdbc,
-        "PostgreSQL".equals(database));
+        locks);
   }
 
   @Override
   public void initializeTokenSegments(
       String processorName, int segmentCount, TrackingToken initialToken) {
-    if (shared) {
-      jdbc.query(
-          "select pg_advisory_xact_lock(hashtext(?))", rows -> null, "tokens:" + processorName);
+    if (locks.shared()) {
+      locks.lock("tokens:" + processorName);
       if (fetchSegments(processorName).length > 0) {
         return;
       }

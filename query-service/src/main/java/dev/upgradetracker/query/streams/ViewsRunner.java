@@ -61,6 +61,10 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
     if (self != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     }
+    // A view's store, what it sends on (team tallies, activity, changes) and its input offsets are
+    // committed together: with at-least-once, an instance killed between them left a team's
+    // summary counting a change twice or never (the fleet drill), unlike a rebuild from the log.
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     streams = new KafkaStreams(topology.live(topics), props);
     streams.start();
   }

@@ -1,0 +1,206 @@
+package dev.upgradetracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.web.identity.DemoIdentities;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The distributed shape under fire, small: three Kafka nodes, two of every service on one
+ * PostgreSQL store, three teams each running a campaign over clusters of their own at the same
+ * time. Mid-way one Kafka node, one command service, one executor and one query service are killed
+ * (SIGKILL) while campaigns run, and started again. Every campaign must still complete with every
+ * host upgraded and patched, every guest on the 4.0 kit, no rule broken on any host, no host
+ * command with an effect run twice, every hash chain intact with its head on Kafka, and every view
+ * equal to a rebuild from the log.
+ */
+class FleetDrillIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final List<String> TEAMS = List.of("alpha", "bravo", "charlie");
+  private static final int CLUSTERS_PER_TEAM = 4;
+  private static final Duration PATIENCE = Duration.ofMinutes(4);
+
+  // kept when the drill fails: the services' logs and the simulator's state tell what happened
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dataDir;
+
+  @Test
+  void everyCampaignCompletesCleanlyThroughTheLossOfABrokerAndOneOfEachService() throws Exception {
+    var fleets = new LinkedHashMap<String, List<ClusterSpec>>();
+    for (var team : TEAMS) {
+      fleets.put(team, Fleets.mixed(team.charAt(0) + "c", team, CLUSTERS_PER_TEAM));
+    }
+    var everyCluster = fleets.values().stream().flatMap(List::stream).toArray(ClusterSpec[]::new);
+    var database = TestDatabases.create("ut_drill");
+    try (var stack =
+        Stack.start(
+            TestStacks.distributed(dataDir, TestDatabases.url(database), TEAMS, everyCluster))) {
+      var planned = new TreeMap<String, Integer>();
+      for (var team : TEAMS) {
+        planned.putAll(start(stack, team, fleets.get(team)));
+      }
+      int allSteps = planned.values().stream().mapToInt(Integer::intValue).sum();
+
+      awaitStepsDone(stack, allSteps / 4);
+      killAndRestart(stack);
+
+      for (var team : TEAMS) {
+        var done =
+            new CampaignClient(stack, team)
+                .await(
+                    campaignOf(team),
+                    c -> CampaignClient.status(c).equals("COMPLETED"),
+                    PATIENCE,
+                    team + "'s campaign completed");
+        for (var cluster : fleets.get(team)) {
+          assertThat(CampaignClient.run(done, cluster.id()).get("stepsCompleted").asInt())
+              .as("steps done on %s, in %s (data kept in %s)", cluster.id(), done, dataDir)
+              .isEqualTo(planned.get(cluster.id()));
+        }
+      }
+      assertHostsUpgradedWithoutBreachOrRepeat(stack, List.of(everyCluster));
+      assertChainsIntactAndPublished(stack);
+      assertViewsEqualARebuild(stack);
+    } finally {
+      TestDatabases.drop(database);
+    }
+  }
+
+  /**
+   * Starts the team's campaign over its clusters, two at a time; answers each cluster's planned
+   * steps.
+   */
+  private static Map<String, Integer> start(Stack stack, String team, List<ClusterSpec> fleet)
+      throws Exception {
+    var client = new CampaignClient(stack, team);
+    var steps = new TreeMap<String, Integer>();
+    for (var cluster : fleet) {
+      var plan = client.post("/api/clusters/" + cluster.id() + "/plan", "{}");
+      assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+      steps.put(cluster.id(), JSON.readTree(plan.body()).get("steps").size());
+    }
+    client.start(
+        """
+          {"campaignId": "%s", "clusterIds": %s, "maxClustersInProgress": 2,
+           "stepTimeout": "PT5M"}
+          """
+            .formatted(
+                campaignOf(team),
+                JSON.writeValueAsString(fleet.stream().map(ClusterSpec::id).toList())));
+    return steps;
+  }
+
+  private static String campaignOf(String team) {
+    return "drill-" + team;
+  }
+
+  private static void awaitStepsDone(Stack stack, int steps) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (stepsDone(stack) < steps) {
+      assertThat(System.nanoTime())
+          .as("%d steps done within %s", steps, PATIENCE)
+          .isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static int stepsDone(Stack stack) {
+    int done = 0;
+    for (var team : TEAMS) {
+      var campaign = new CampaignClient(stack, team).campaign(campaignOf(team));
+      done += campaign == null ? 0 : CampaignClient.stepsDone(campaign);
+    }
+    return done;
+  }
+
+  /**
+   * One Kafka node and the second instance of each service die at once, as their machines would;
+   * the services come back at once (their supervisor's way), the node a little later.
+   */
+  private static void killAndRestart(Stack stack) throws Exception {
+    var kafka = stack.kafkaCluster().orElseThrow();
+    kafka.kill(2);
+    for (var service : List.of("command-service-2", "executor-2", "query-service-2")) {
+      stack.crash(service);
+    }
+    for (var service : List.of("command-service-2", "executor-2", "query-service-2")) {
+      stack.restart(service);
+    }
+    kafka.restart(2);
+  }
+
+  private static void assertHostsUpgradedWithoutBreachOrRepeat(
+      Stack stack, List<ClusterSpec> fleet) {
+    var simulated = stack.simulator().fleet();
+    var repeated = new ArrayList<String>();
+    for (var cluster : fleet) {
+      assertThat(simulated.violationsOf(cluster.id())).as(cluster.id()).isEmpty();
+      assertThat(simulated.hostsOf(cluster.id()))
+          .allSatisfy(
+              host -> {
+                assertThat(host.ivmVersion()).as(host.name()).isEqualTo("B.04.00");
+                assertThat(host.patched()).as(host.name()).isTrue();
+              });
+      assertThat(simulated.guestsOf(cluster.id()))
+          .allSatisfy(
+              guest -> assertThat(guest.kitVersion()).as(guest.name()).isEqualTo("B.04.00"));
+      simulated.commandLogOf(cluster.id()).stream()
+          .filter(entry -> HostEffects.isEffect(entry.commandLine()))
+          .collect(
+              Collectors.groupingBy(e -> e.host() + ": " + e.commandLine(), Collectors.counting()))
+          .forEach(
+              (command, times) -> {
+                if (times > 1) {
+                  repeated.add(command + " (" + times + " times)");
+                }
+              });
+    }
+    assertThat(repeated).as("host commands with effects run more than once").isEmpty();
+  }
+
+  private static void assertChainsIntactAndPublished(Stack stack) throws Exception {
+    var verification =
+        JSON.readTree(
+            Http.get(stack.commandUrl() + "/api/verification", DemoIdentities.AUDITOR_TOKEN)
+                .body());
+    assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
+  }
+
+  private static void assertViewsEqualARebuild(Stack stack) throws Exception {
+    var started =
+        Http.postJson(stack.queryUrl() + "/api/replays", DemoIdentities.AUDITOR_TOKEN, "");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    var report = JSON.readTree(started.body());
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (report.get("status").asString().equals("RUNNING")) {
+      assertThat(System.nanoTime()).as("the rebuild ended").isLessThan(deadline);
+      Thread.sleep(500);
+      report =
+          JSON.readTree(
+              Http.get(
+                      stack.queryUrl() + "/api/replays/" + report.get("replayId").asString(),
+                      DemoIdentities.AUDITOR_TOKEN)
+                  .body());
+    }
+    assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("DONE");
+    for (JsonNode store : report.get("stores")) {
+      assertThat(store.get("differences")).as(store.toString()).isEmpty();
+    }
+  }
+}
