@@ -83,8 +83,8 @@ class FleetDrillIT {
   }
 
   /**
-   * Starts the team's campaign over its clusters, two at a time; answers each cluster's planned
-   * steps.
+   * Starts the team's campaign over its clusters, all at once (as many in flight as the fleet
+   * allows); answers each cluster's planned steps.
    */
   private static Map<String, Integer> start(Stack stack, String team, List<ClusterSpec> fleet)
       throws Exception {
@@ -97,7 +97,7 @@ class FleetDrillIT {
     }
     client.start(
         """
-          {"campaignId": "%s", "clusterIds": %s, "maxClustersInProgress": 2,
+          {"campaignId": "%s", "clusterIds": %s, "maxClustersInProgress": 4,
            "stepTimeout": "PT5M"}
           """
             .formatted(
