@@ -17,11 +17,15 @@ import org.apache.kafka.common.Uuid;
 /**
  * A Kafka cluster of several KRaft nodes on this machine, each broker and controller in a process
  * of its own (so that one can be killed as a machine would fail), started from the Maven artifacts
- * on this JVM's class path. Every topic keeps a copy on each node by default, and a write is
- * acknowledged once all but one copy have it: with three nodes, losing one loses no acknowledged
- * write and writes go on. Each node keeps its data under {@code dataDir/node-<id>}.
+ * on this JVM's class path. Every topic keeps a copy on each node by default, up to {@value
+ * #MOST_COPIES}, and a write is acknowledged once all but one copy have it: with three nodes,
+ * losing one loses no acknowledged write and writes go on. Each node keeps its data under {@code
+ * dataDir/node-<id>}.
  */
 public final class KRaftCluster implements AutoCloseable {
+
+  /** Beyond three copies a write waits for more nodes without keeping it any safer here. */
+  static final int MOST_COPIES = 3;
 
   private static final Duration START_PATIENCE = Duration.ofMinutes(3);
   private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
@@ -64,7 +68,7 @@ public final class KRaftCluster implements AutoCloseable {
               controllerPorts.get(id - 1),
               0,
               new KRaftNodeConfig.Quorum.Voters(voters.toString()),
-              size,
+              copiesOf(size),
               dataDir.resolve("node-" + id).resolve("logs")));
     }
     var cluster = new KRaftCluster(dataDir, nodes);
@@ -82,6 +86,15 @@ public final class KRaftCluster implements AutoCloseable {
       cluster.close();
       throw e;
     }
+  }
+
+  /**
+   * How many copies of each topic a cluster of {@code size} nodes keeps by default: the replication
+   * factor its clients should ask for. Its in-sync minimum is one fewer (at least one), so that
+   * with more nodes than copies a topic's minimum never exceeds its copies.
+   */
+  public static int copiesOf(int size) {
+    return Math.min(size, MOST_COPIES);
   }
 
   public String bootstrapServers() {

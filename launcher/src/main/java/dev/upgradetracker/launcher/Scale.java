@@ -1,5 +1,6 @@
 package dev.upgradetracker.launcher;
 
+import dev.upgradetracker.kafka.KRaftCluster;
 import java.util.Map;
 
 /**
@@ -43,12 +44,9 @@ public record Scale(int kafkaBrokers, int commandServices, int queryServices, in
     };
   }
 
-  /**
-   * Copies each topic keeps on an embedded cluster: one per node, up to three (writes are
-   * acknowledged once all but one copy have them).
-   */
+  /** Copies each topic keeps on the embedded Kafka: the cluster's own rule. */
   int replicas() {
-    return Math.min(kafkaBrokers, 3);
+    return KRaftCluster.copiesOf(kafkaBrokers);
   }
 
   /** The name of instance {@code n} (from 1) of {@code module}: the first keeps the module's. */

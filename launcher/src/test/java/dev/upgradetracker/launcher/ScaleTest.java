@@ -22,6 +22,7 @@ class ScaleTest {
 
     assertThat(scale).isEqualTo(new Scale(3, 2, 1, 2));
     assertThat(scale.replicas()).isEqualTo(3);
+    assertThat(new Scale(5, 1, 1, 1).replicas()).as("copies, not nodes").isEqualTo(3);
     assertThat(Scale.fromEnvironment(Map.of())).isEqualTo(Scale.SINGLE);
   }
 
