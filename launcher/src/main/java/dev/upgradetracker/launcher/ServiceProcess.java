@@ -18,12 +18,14 @@ final class ServiceProcess implements AutoCloseable {
   private final int port;
   private final Path log;
   private final Process process;
+  private final StartupArchive startup;
 
-  private ServiceProcess(String name, int port, Path log, Process process) {
+  private ServiceProcess(String name, int port, Path log, Process process, StartupArchive startup) {
     this.name = name;
     this.port = port;
     this.log = log;
     this.process = process;
+    this.startup = startup;
   }
 
   static ServiceProcess start(
@@ -35,14 +37,15 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess start(
       String module, String name, Path home, int port, Map<String, String> env, Path logDir)
       throws IOException {
-    var jar = executableJar(home, module);
+    var startup = StartupArchive.of(executableJar(home, module), javaBinary());
     Files.createDirectories(logDir);
     var log = logDir.resolve(name + ".log");
     var command = new ArrayList<String>();
     command.add(javaBinary());
     command.addAll(jvmOptions());
+    command.addAll(startup.jvmOptions());
     command.add("-jar");
-    command.add(jar.toString());
+    command.add(startup.jar().toString());
     var builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -52,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
     // the service ends when this JVM does, however it ends: its standard input is a pipe from here
     builder.environment().put("UT_STOP_WITH_LAUNCHER", "true");
-    return new ServiceProcess(name, port, log, builder.start());
+    return new ServiceProcess(name, port, log, builder.start(), startup);
   }
 
   /** Waits until the service is up: its health answers 200 (UP, or DEGRADED while it serves). */
@@ -145,13 +148,14 @@ final class ServiceProcess implements AutoCloseable {
 
   /**
    * SIGTERM, so the service closes its consumers and stores; SIGKILL if it has not ended within 5 s
-   * (what it had not finished is what a crash would cut short, which every service survives).
+   * (what it had not finished is what a crash would cut short, which every service survives), or
+   * within 30 s when it records its startup archive on the way out (once per build).
    */
   @Override
   public void close() {
     terminate();
     try {
-      if (!process.waitFor(4, TimeUnit.SECONDS)) {
+      if (!process.waitFor(startup.records() ? 30 : 4, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -3,16 +3,19 @@ package dev.upgradetracker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.simulator.fleet.CommandLogEntry;
+import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -25,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL store, three teams each running a campaign over clusters of their own at the same
  * time. Mid-way one Kafka node, one command service, one executor and one query service are killed
  * (SIGKILL) while campaigns run, and started again. Every campaign must still complete with every
- * host upgraded and patched, every guest on the 4.0 kit, no rule broken on any host, no host
- * command with an effect run twice, every hash chain intact with its head on Kafka, and every view
- * equal to a rebuild from the log.
+ * host upgraded and patched, every guest on the 4.0 kit and its packages running, no rule broken on
+ * any host, no host command with an effect run twice, the same host commands run for each team (the
+ * teams' fleets have the same shapes, and the kill cut into each at another point), every hash
+ * chain intact with its head on Kafka, and every view equal to a rebuild from the log.
  */
 class FleetDrillIT {
 
@@ -74,7 +78,7 @@ class FleetDrillIT {
               .isEqualTo(planned.get(cluster.id()));
         }
       }
-      assertHostsUpgradedWithoutBreachOrRepeat(stack, List.of(everyCluster));
+      assertHostsUpgradedWithoutBreachOrRepeat(stack, fleets);
       assertChainsIntactAndPublished(stack);
       assertViewsEqualARebuild(stack);
     } finally {
@@ -146,32 +150,67 @@ class FleetDrillIT {
   }
 
   private static void assertHostsUpgradedWithoutBreachOrRepeat(
-      Stack stack, List<ClusterSpec> fleet) {
+      Stack stack, Map<String, List<ClusterSpec>> fleets) {
     var simulated = stack.simulator().fleet();
-    var repeated = new ArrayList<String>();
-    for (var cluster : fleet) {
-      assertThat(simulated.violationsOf(cluster.id())).as(cluster.id()).isEmpty();
-      assertThat(simulated.hostsOf(cluster.id()))
-          .allSatisfy(
-              host -> {
-                assertThat(host.ivmVersion()).as(host.name()).isEqualTo("B.04.00");
-                assertThat(host.patched()).as(host.name()).isTrue();
-              });
-      assertThat(simulated.guestsOf(cluster.id()))
-          .allSatisfy(
-              guest -> assertThat(guest.kitVersion()).as(guest.name()).isEqualTo("B.04.00"));
-      simulated.commandLogOf(cluster.id()).stream()
-          .filter(entry -> HostEffects.isEffect(entry.commandLine()))
-          .collect(
-              Collectors.groupingBy(e -> e.host() + ": " + e.commandLine(), Collectors.counting()))
-          .forEach(
-              (command, times) -> {
-                if (times > 1) {
-                  repeated.add(command + " (" + times + " times)");
-                }
-              });
+    var effectsByTeam = new TreeMap<String, Map<String, Long>>();
+    for (var team : fleets.keySet()) {
+      var effects = new TreeMap<String, Long>();
+      var fleet = fleets.get(team);
+      for (int index = 0; index < fleet.size(); index++) {
+        var cluster = fleet.get(index);
+        assertUpgradedWithoutBreach(simulated, cluster);
+        effects.putAll(effects(index, cluster.id(), simulated.commandLogOf(cluster.id())));
+      }
+      assertThat(effects)
+          .as("%s's host commands with effects run more than once", team)
+          .allSatisfy((command, times) -> assertThat(times).as(command).isEqualTo(1));
+      effectsByTeam.put(team, effects);
     }
-    assertThat(repeated).as("host commands with effects run more than once").isEmpty();
+    // the teams' fleets have the same shapes: a kill that cut into one team's steps and not into
+    // another's must not have changed what ran on a host, only when
+    var first = effectsByTeam.firstEntry().getValue();
+    assertThat(effectsByTeam)
+        .as("host commands with effects, by host and command line, the same for every team")
+        .allSatisfy((team, effects) -> assertThat(effects).as(team).isEqualTo(first));
+  }
+
+  private static void assertUpgradedWithoutBreach(FleetModel simulated, ClusterSpec cluster) {
+    assertThat(simulated.violationsOf(cluster.id())).as(cluster.id()).isEmpty();
+    assertThat(simulated.hostsOf(cluster.id()))
+        .hasSize(cluster.hosts().size())
+        .allSatisfy(
+            host -> {
+              assertThat(host.ivmVersion()).as(host.name()).isEqualTo("B.04.00");
+              assertThat(host.patched()).as(host.name()).isTrue();
+            });
+    assertThat(simulated.guestsOf(cluster.id()))
+        .allSatisfy(guest -> assertThat(guest.kitVersion()).as(guest.name()).isEqualTo("B.04.00"));
+    if (cluster.topology() == Topology.GUESTS_AS_NODES) {
+      assertThat(simulated.guestsOf(cluster.id())).allMatch(guest -> guest.member());
+      assertThat(simulated.packagesOf(cluster.id()))
+          .as("application packages running, switching enabled")
+          .allMatch(pkg -> pkg.running() && pkg.autorun());
+    } else {
+      assertThat(simulated.guestsOf(cluster.id()))
+          .as("guest packages running, switching enabled")
+          .allMatch(guest -> guest.running() && guest.autorun());
+    }
+  }
+
+  /**
+   * How often each command with effects ran on each host of a team's {@code index}th cluster, with
+   * the cluster's id in host names and command lines replaced by its index.
+   */
+  private static Map<String, Long> effects(int index, String clusterId, List<CommandLogEntry> log) {
+    var id = Pattern.compile("\\b" + Pattern.quote(clusterId) + "\\b");
+    return log.stream()
+        .filter(entry -> HostEffects.isEffect(entry.commandLine()))
+        .collect(
+            Collectors.groupingBy(
+                entry ->
+                    id.matcher(entry.host() + ": " + entry.commandLine()).replaceAll("#" + index),
+                TreeMap::new,
+                Collectors.counting()));
   }
 
   private static void assertChainsIntactAndPublished(Stack stack) throws Exception {

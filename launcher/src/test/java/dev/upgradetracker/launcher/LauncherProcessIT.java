@@ -9,12 +9,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole system as {@code ./run} starts it, the launcher a process of its own with its own Kafka
  * broker: a guest move sent over REST runs over SSH on the simulated host and shows in the view;
  * killed with SIGKILL, the launcher leaves no service behind, and the next start on the same data
- * and ports shows the same view; SIGTERM (Ctrl-C) stops it and every service within 5 s.
+ * and ports shows the same view, each service started from the class-data archive recorded once its
+ * module's first start was healthy; SIGTERM (Ctrl-C) stops it and every service within 5 s.
  */
+// first of the module's tests: its first run records the startup archives the stacks after it use
+@Order(1)
 class LauncherProcessIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -87,7 +93,8 @@ class LauncherProcessIT {
 
       launcher.destroyForcibly().waitFor();
 
-      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      // a service that found no startup archive records one on its way out (~8 s)
+      long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
       while (services.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
@@ -102,6 +109,9 @@ class LauncherProcessIT {
       launcher.destroyForcibly();
     }
 
+    var archives = startupArchives();
+    assertThat(archives).as("a startup archive of each module").hasSize(3);
+
     var again = start(ports);
     try {
       awaitRunning(again);
@@ -112,6 +122,15 @@ class LauncherProcessIT {
       assertThat(viewAfter).as("the same view after the restart").isEqualTo(viewBefore);
 
       var services = again.descendants().filter(this::isService).toList();
+      assertThat(services)
+          .as("each service started from its module's startup archive")
+          .hasSize(3)
+          .allSatisfy(
+              service ->
+                  assertThat(service.info().arguments().orElseThrow())
+                      .anyMatch(
+                          archives.keySet().stream().map(p -> "-XX:SharedArchiveFile=" + p).toList()
+                              ::contains));
       long stopping = System.nanoTime();
       again.destroy();
       again.waitFor(10, TimeUnit.SECONDS);
@@ -123,6 +142,9 @@ class LauncherProcessIT {
           .as("SIGTERM stops the launcher and its services")
           .isLessThan(Duration.ofSeconds(5));
       assertThat(again.isAlive()).isFalse();
+      assertThat(startupArchives())
+          .as("used as they were, not recorded again: they fit the JVM and the jars")
+          .isEqualTo(archives);
     } finally {
       again.descendants().forEach(ProcessHandle::destroyForcibly);
       again.destroyForcibly();
@@ -206,6 +228,24 @@ class LauncherProcessIT {
             .filter(l -> l.contains("Upgrade Tracker is running"))
             .count()
         : 0;
+  }
+
+  private static final List<String> MODULES =
+      List.of("command-service", "query-service", "executor");
+
+  /** The modules' startup archives (of this build: earlier tests may have recorded them). */
+  private static Map<Path, FileTime> startupArchives() throws IOException {
+    var archives = new TreeMap<Path, FileTime>();
+    for (var module : MODULES) {
+      var fastStart =
+          LauncherSettings.repositoryRoot().resolve(module).resolve("target/fast-start");
+      try (var files = Files.walk(fastStart, 2)) {
+        for (var archive : files.filter(p -> p.toString().endsWith(".jsa")).toList()) {
+          archives.put(archive, Files.getLastModifiedTime(archive));
+        }
+      }
+    }
+    return archives;
   }
 
   private boolean isService(ProcessHandle process) {

@@ -1,0 +1,62 @@
+package dev.upgradetracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupArchiveTest {
+
+  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+  @TempDir Path target;
+
+  @Test
+  void aJarIsExtractedOnceAndItsArchiveIsRecordedUntilOneIsComplete() throws Exception {
+    var jar = builtExecutorJar();
+
+    var first = StartupArchive.of(jar, JAVA);
+    assertThat(first.jar()).isRegularFile().hasFileName(jar.getFileName().toString());
+    assertThat(first.jar().resolveSibling("lib")).isDirectory();
+    assertThat(first.records()).as("no archive yet: this start records one").isTrue();
+    assertThat(first.jvmOptions())
+        .contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + first.archive());
+
+    Files.write(first.archive(), new byte[8192]);
+    assertThat(StartupArchive.of(jar, JAVA).records())
+        .as("a recording cut short before its header: recorded again")
+        .isTrue();
+
+    Files.write(first.archive(), new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
+    var next = StartupArchive.of(jar, JAVA);
+    assertThat(next.records()).as("a complete archive is used").isFalse();
+    assertThat(next.jar()).as("the same extraction").isEqualTo(first.jar());
+  }
+
+  @Test
+  void aRebuiltJarIsExtractedAnewAndTheOlderExtractionRemoved() throws Exception {
+    var jar = builtExecutorJar();
+    var before = StartupArchive.of(jar, JAVA);
+
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+    var after = StartupArchive.of(jar, JAVA);
+
+    assertThat(after.jar()).isRegularFile().isNotEqualTo(before.jar());
+    assertThat(after.records()).isTrue();
+    assertThat(before.jar().getParent()).doesNotExist();
+  }
+
+  /** A copy of the executor's executable jar, as the build leaves it in its module's target. */
+  private Path builtExecutorJar() throws Exception {
+    var built = LauncherSettings.repositoryRoot().resolve("executor/target");
+    try (var jars = Files.list(built)) {
+      var jar = jars.filter(p -> p.toString().endsWith("-exec.jar")).findFirst().orElseThrow();
+      return Files.copy(jar, target.resolve(jar.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+  }
+}
