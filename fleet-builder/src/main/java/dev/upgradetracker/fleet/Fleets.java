@@ -4,6 +4,7 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** Fleets for the demo, the tests and the benchmarks, built one way. */
 public final class Fleets {
@@ -27,6 +28,23 @@ public final class Fleets {
    * with two application packages.
    */
   public static List<ClusterSpec> mixed(String prefix, String team, int count) {
+    return shapes(prefix, team, count).map(ClusterBuilder::build).toList();
+  }
+
+  /**
+   * As {@link #mixed}, the clusters spread over {@code sites} sites taking turns, cluster {@code i}
+   * at site {@code site-<i mod sites>}, its hosts installing from that site's depot {@code depot-<i
+   * mod sites>}.
+   */
+  public static List<ClusterSpec> mixedAcrossSites(
+      String prefix, String team, int count, int sites) {
+    var clusters = shapes(prefix, team, count).toList();
+    return IntStream.range(0, count)
+        .mapToObj(i -> clusters.get(i).at("site-" + i % sites, "depot-" + i % sites).build())
+        .toList();
+  }
+
+  private static Stream<ClusterBuilder> shapes(String prefix, String team, int count) {
     return IntStream.range(0, count)
         .mapToObj(
             i -> {
@@ -39,8 +57,6 @@ public final class Fleets {
                       .guestsPerHost(hosts == 3 ? new int[] {2, 2, 2} : new int[] {1, 1, 1, 1})
                       .pkg(1, hosts == 3 ? 3 : 2, hosts == 3 ? 5 : 3)
                       .pkg(hosts == 3 ? 3 : 2, hosts == 3 ? 5 : 3, 1);
-            })
-        .map(ClusterBuilder::build)
-        .toList();
+            });
   }
 }

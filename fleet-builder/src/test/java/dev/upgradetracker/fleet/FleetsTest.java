@@ -99,6 +99,20 @@ class FleetsTest {
   }
 
   @Test
+  void aMixedFleetAcrossSitesHasTheSameShapesEachSiteWithItsOwnDepot() {
+    var fleet = Fleets.mixedAcrossSites("m", "alpha", 4, 2);
+
+    assertThat(fleet)
+        .extracting(c -> c.hosts().size())
+        .containsExactlyElementsOf(
+            Fleets.mixed("m", "alpha", 4).stream().map(c -> c.hosts().size()).toList());
+    assertThat(fleet)
+        .extracting(ClusterSpec::site)
+        .containsExactly("site-0", "site-1", "site-0", "site-1");
+    assertThat(fleet.get(1).hosts()).extracting(VmHost::depot).containsOnly("depot-1");
+  }
+
+  @Test
   void aClusterWithoutHostsOrWithANegativeGuestCountIsRefused() {
     assertThatThrownBy(() -> Fleets.cluster("x").guestsPerHost())
         .isInstanceOf(IllegalArgumentException.class);

@@ -336,7 +336,10 @@ public final class Stack implements AutoCloseable {
     }
   }
 
-  /** The fleet as registered: each host at the address the simulator actually serves it on. */
+  /**
+   * The fleet as registered: each host at the address the simulator actually serves it on, with
+   * everything else its spec says (its depot and site included).
+   */
   private Fleet withSimulatorAddresses(Fleet fleet) {
     return new Fleet(
         fleet.clusters().stream()
@@ -355,10 +358,12 @@ public final class Stack implements AutoCloseable {
                                         simulator.addressOf(h.name()),
                                         h.hpuxVersion(),
                                         h.ivmVersion(),
-                                        h.serviceguardVersion()))
+                                        h.serviceguardVersion(),
+                                        h.depot()))
                             .toList(),
                         c.guests(),
-                        c.packages()))
+                        c.packages(),
+                        c.site()))
             .toList());
   }
 

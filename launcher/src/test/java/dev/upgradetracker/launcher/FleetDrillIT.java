@@ -11,10 +11,14 @@ import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,10 @@ class FleetDrillIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<String> TEAMS = List.of("alpha", "bravo", "charlie");
   private static final int CLUSTERS_PER_TEAM = 4;
+  // two sites, each with its depot, and two node upgrades at once per depot: a third of the demand
+  private static final int SITES = 2;
+  private static final int UPGRADES_PER_DEPOT = 2;
+  private static final Pattern DEPOT = Pattern.compile("-s (\\S+?):");
   private static final Duration PATIENCE = Duration.ofMinutes(4);
 
   // kept when the drill fails: the services' logs and the simulator's state tell what happened
@@ -48,20 +56,27 @@ class FleetDrillIT {
   void everyCampaignCompletesCleanlyThroughTheLossOfABrokerAndOneOfEachService() throws Exception {
     var fleets = new LinkedHashMap<String, List<ClusterSpec>>();
     for (var team : TEAMS) {
-      fleets.put(team, Fleets.mixed(team.charAt(0) + "c", team, CLUSTERS_PER_TEAM));
+      fleets.put(
+          team, Fleets.mixedAcrossSites(team.charAt(0) + "c", team, CLUSTERS_PER_TEAM, SITES));
     }
     var everyCluster = fleets.values().stream().flatMap(List::stream).toArray(ClusterSpec[]::new);
     var database = TestDatabases.create("ut_drill");
     try (var stack =
         Stack.start(
-            TestStacks.distributed(dataDir, TestDatabases.url(database), TEAMS, everyCluster))) {
+            TestStacks.distributed(
+                dataDir,
+                TestDatabases.url(database),
+                TEAMS,
+                Map.of("UPGRADE_SLOTS_PER_DEPOT", String.valueOf(UPGRADES_PER_DEPOT)),
+                everyCluster))) {
       var planned = new TreeMap<String, Integer>();
       for (var team : TEAMS) {
         planned.putAll(start(stack, team, fleets.get(team)));
       }
       int allSteps = planned.values().stream().mapToInt(Integer::intValue).sum();
 
-      awaitStepsDone(stack, allSteps / 4);
+      var slotWaits = new TreeSet<String>();
+      awaitStepsDone(stack, allSteps / 4, slotWaits);
       killAndRestart(stack);
 
       for (var team : TEAMS) {
@@ -69,7 +84,7 @@ class FleetDrillIT {
             new CampaignClient(stack, team)
                 .await(
                     campaignOf(team),
-                    c -> CampaignClient.status(c).equals("COMPLETED"),
+                    c -> slotWaitsIn(c, slotWaits) && CampaignClient.status(c).equals("COMPLETED"),
                     PATIENCE,
                     team + "'s campaign completed");
         for (var cluster : fleets.get(team)) {
@@ -79,6 +94,10 @@ class FleetDrillIT {
         }
       }
       assertHostsUpgradedWithoutBreachOrRepeat(stack, fleets);
+      assertThat(slotWaits)
+          .as("node upgrades shown waiting for a slot of their depot, the budget being smaller")
+          .anyMatch(detail -> detail.contains("waiting for a depot slot (2 of 2 in use at depot"));
+      assertNoDepotOverBudget(stack, List.of(everyCluster));
       assertChainsIntactAndPublished(stack);
       assertViewsEqualARebuild(stack);
     } finally {
@@ -114,9 +133,10 @@ class FleetDrillIT {
     return "drill-" + team;
   }
 
-  private static void awaitStepsDone(Stack stack, int steps) throws Exception {
+  private static void awaitStepsDone(Stack stack, int steps, Set<String> slotWaits)
+      throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (stepsDone(stack) < steps) {
+    while (stepsDone(stack, slotWaits) < steps) {
       assertThat(System.nanoTime())
           .as("%d steps done within %s", steps, PATIENCE)
           .isLessThan(deadline);
@@ -124,14 +144,70 @@ class FleetDrillIT {
     }
   }
 
-  private static int stepsDone(Stack stack) {
+  private static int stepsDone(Stack stack, Set<String> slotWaits) {
     int done = 0;
     for (var team : TEAMS) {
       var campaign = new CampaignClient(stack, team).campaign(campaignOf(team));
-      done += campaign == null ? 0 : CampaignClient.stepsDone(campaign);
+      if (campaign != null) {
+        slotWaitsIn(campaign, slotWaits);
+        done += CampaignClient.stepsDone(campaign);
+      }
     }
     return done;
   }
+
+  /** Adds what the campaign's clusters wait for now to {@code seen}; always true. */
+  private static boolean slotWaitsIn(JsonNode campaign, Set<String> seen) {
+    for (var run : campaign.get("clusters")) {
+      if (run.get("phase").asString().equals("AWAITING_SLOT")) {
+        seen.add(run.get("detail").asString());
+      }
+    }
+    return true;
+  }
+
+  /**
+   * From the simulator's log: while each node upgrade ran (its host action's commands, from the
+   * first to the last, which the slot spans), no depot served more than its budget at once.
+   */
+  private static void assertNoDepotOverBudget(Stack stack, List<ClusterSpec> fleet) {
+    var simulated = stack.simulator().fleet();
+    var upgrades = new ArrayList<Upgrade>();
+    for (var cluster : fleet) {
+      var byAction =
+          simulated.commandLogOf(cluster.id()).stream()
+              .collect(
+                  Collectors.groupingBy(
+                      CommandLogEntry::actionId, LinkedHashMap::new, Collectors.toList()));
+      for (var entries : byAction.values()) {
+        var update =
+            entries.stream().filter(e -> e.commandLine().startsWith("update-ux")).findFirst();
+        if (update.isPresent()) {
+          var depot = DEPOT.matcher(update.get().commandLine());
+          assertThat(depot.find()).as(update.get().commandLine()).isTrue();
+          upgrades.add(
+              new Upgrade(depot.group(1), entries.getFirst().at(), entries.getLast().at()));
+        }
+      }
+    }
+    assertThat(upgrades).as("node upgrades in the simulator's log").hasSizeGreaterThan(SITES);
+    for (var upgrade : upgrades) {
+      long atOnce =
+          upgrades.stream()
+              .filter(other -> other.depot().equals(upgrade.depot()))
+              .filter(
+                  other ->
+                      !other.from().isAfter(upgrade.from()) && !other.to().isBefore(upgrade.from()))
+              .count();
+      assertThat(atOnce)
+          .as(
+              "node upgrades running at %s on %s when %s began",
+              upgrade.from(), upgrade.depot(), upgrade)
+          .isLessThanOrEqualTo(UPGRADES_PER_DEPOT);
+    }
+  }
+
+  private record Upgrade(String depot, Instant from, Instant to) {}
 
   /**
    * One Kafka node and the second instance of each service die at once, as their machines would;
@@ -159,7 +235,17 @@ class FleetDrillIT {
       for (int index = 0; index < fleet.size(); index++) {
         var cluster = fleet.get(index);
         assertUpgradedWithoutBreach(simulated, cluster);
-        effects.putAll(effects(index, cluster.id(), simulated.commandLogOf(cluster.id())));
+        var log = simulated.commandLogOf(cluster.id());
+        assertThat(log)
+            .filteredOn(entry -> HostEffects.isEffect(entry.commandLine()))
+            .as(
+                "every command with an effect on %s names the host action that sent it",
+                cluster.id())
+            .allSatisfy(
+                entry ->
+                    assertThat(entry.actionId())
+                        .startsWith(campaignOf(cluster.team()) + "/" + cluster.id() + "/"));
+        effects.putAll(effects(index, cluster.id(), log));
       }
       assertThat(effects)
           .as("%s's host commands with effects run more than once", team)

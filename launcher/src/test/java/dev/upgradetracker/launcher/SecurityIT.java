@@ -162,6 +162,34 @@ class SecurityIT {
   }
 
   @Test
+  void onlyAnOperatorReleasesAnUpgradeSlotAndOnlyOneANodeHoldsWithAReasonOfBoundedSize(
+      SharedStack.Tenant tenant) throws Exception {
+    var stack = tenant.stack();
+    var team = tenant.newTeam();
+    var release = stack.commandUrl() + "/api/upgrade-slots/sec-slot-h1/release";
+    var reason = "{\"reason\":\"host rebuilt by hand\"}";
+
+    assertThat(Http.postJson(release, "", reason).statusCode()).isEqualTo(401);
+    assertThat(Http.postJson(release, DemoIdentities.AUDITOR_TOKEN, reason).statusCode())
+        .as("an auditor releases nothing")
+        .isEqualTo(403);
+    assertThat(Http.postJson(release, stack.approverTokenOf(team), reason).statusCode())
+        .isEqualTo(403);
+    var notHeld = Http.postJson(release, stack.tokenOf(team), reason);
+    assertThat(notHeld.statusCode()).as(notHeld.body()).isEqualTo(404);
+    assertThat(notHeld.body()).contains("upgrade slot sec-slot-h1 does not exist");
+    var oversized = "{\"reason\":\"" + "x".repeat(1001) + "\"}";
+    assertThat(Http.postJson(release, stack.tokenOf(team), oversized).statusCode()).isEqualTo(400);
+    assertThat(
+            Http.postJson(
+                    stack.commandUrl() + "/api/upgrade-slots/bad;name/release",
+                    stack.tokenOf(team),
+                    reason)
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void anAdminRegistersAClusterForAnyTeamAndRunsNoHostAction(SharedStack.Tenant tenant)
       throws Exception {
     var stack = tenant.stack();

@@ -40,12 +40,18 @@ final class TestStacks {
   /**
    * The distributed shape on free ports under {@code dataDir}: an embedded Kafka cluster of three
    * nodes and two of every service, the command services sharing the PostgreSQL store at {@code
-   * eventStoreUrl}, simulating and registering {@code clusters} for {@code teams}.
+   * eventStoreUrl}, simulating and registering {@code clusters} for {@code teams}; every service
+   * also gets {@code serviceSettings}.
    */
   static LauncherSettings distributed(
-      Path dataDir, String eventStoreUrl, List<String> teams, ClusterSpec... clusters) {
+      Path dataDir,
+      String eventStoreUrl,
+      List<String> teams,
+      Map<String, String> serviceSettings,
+      ClusterSpec... clusters) {
     var single = settings(dataDir, Optional.empty(), "", teams, clusters);
     var services = new HashMap<>(single.serviceSettings());
+    services.putAll(serviceSettings);
     services.put("EVENT_STORE_URL", eventStoreUrl);
     services.put("EVENT_STORE_USER", "postgres");
     return new LauncherSettings(

@@ -134,6 +134,19 @@ class GoldenFixturesTest {
         .satisfies(p -> assertThat(p.name()).isEqualTo("p1"));
   }
 
+  /** Upgrade slots added an optional field: a step authorized before them held no slot. */
+  @Test
+  void aStepAuthorizedWrittenBeforeUpgradeSlotsReadsWithNoNodeSlotted() throws IOException {
+    var read =
+        Json.MAPPER.readValue(
+            GOLDEN.resolve("StepAuthorized.v1.before-upgrade-slots.json").toFile(),
+            CampaignEvent.class);
+
+    var authorized = (CampaignEvent.StepAuthorized) read;
+    assertThat(authorized.slottedHosts()).isEmpty();
+    assertThat(authorized.approvedHosts()).containsExactly("h2");
+  }
+
   @Test
   void aClusterInventoryUpdatedV1ReadsAsV2WithNoSite() throws IOException {
     var read =

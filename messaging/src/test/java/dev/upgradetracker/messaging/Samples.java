@@ -34,6 +34,7 @@ import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -152,6 +153,10 @@ final class Samples {
         new ClusterEvent.NodeUpgradeAwaitingApproval(
             "c1", "spring-2027", "spring-2027/c1/7", "h1"));
     events.put(
+        "NodeUpgradeAwaitingSlot.v1",
+        new ClusterEvent.NodeUpgradeAwaitingSlot(
+            "c1", "spring-2027", "spring-2027/c1/7", "h1", "alpha", "depot-east", "grenoble"));
+    events.put(
         "CampaignUpgradeFinished.v1",
         new ClusterEvent.CampaignUpgradeFinished("c1", "spring-2027", "spring-2027/c1/19"));
     return events;
@@ -195,7 +200,8 @@ final class Samples {
             UpgradeMode.UPDATE,
             true,
             List.of("h2"),
-            Duration.ofMinutes(90)));
+            Duration.ofMinutes(90),
+            List.of("h2")));
     events.put(
         "ClusterWaitingForWindow.v1",
         new CampaignEvent.ClusterWaitingForWindow(id, "c2", Instant.parse("2026-11-25T21:00:00Z")));
@@ -207,6 +213,12 @@ final class Samples {
         "ClusterAwaitingApproval.v1",
         new CampaignEvent.ClusterAwaitingApproval(id, "c1", id + "/c1/8", "h2"));
     events.put("NodeUpgradeApproved.v1", new CampaignEvent.NodeUpgradeApproved(id, "c1", "h2"));
+    events.put(
+        "ClusterAwaitingSlot.v1",
+        new CampaignEvent.ClusterAwaitingSlot(
+            id, "c1", id + "/c1/8", "h2", new Usage("depot-east", "grenoble", 2, 2, 3, 6)));
+    events.put(
+        "NodeUpgradeSlotGranted.v1", new CampaignEvent.NodeUpgradeSlotGranted(id, "c1", "h2"));
     events.put(
         "ClusterFailed.v1",
         new CampaignEvent.ClusterFailed(

@@ -3,6 +3,7 @@ package dev.upgradetracker.command.axon;
 import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
 import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
 import dev.upgradetracker.command.host.model.HostCommandDispatch;
+import dev.upgradetracker.command.slots.model.UpgradeSlotDispatch;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,11 @@ public class AxonSetup {
     return AxonSetup::targetOf;
   }
 
+  @Bean
+  CommandTargetResolver upgradeSlotsCommandTargetResolver() {
+    return AxonSetup::targetOf;
+  }
+
   private static VersionedAggregateIdentifier targetOf(CommandMessage<?> message) {
     return target(
         aggregateIdOf(message.getPayload())
@@ -66,6 +72,7 @@ public class AxonSetup {
       case ClusterCommandDispatch cluster -> Optional.of(cluster.command().clusterId());
       case CampaignCommandDispatch campaign -> Optional.of(campaign.command().campaignId());
       case HostCommandDispatch host -> Optional.of(host.aggregateId());
+      case UpgradeSlotDispatch slots -> Optional.of(UpgradeSlotDispatch.AGGREGATE_ID);
       default -> Optional.empty();
     };
   }

@@ -6,11 +6,13 @@ import dev.upgradetracker.command.host.model.HostChange;
 import dev.upgradetracker.command.host.model.HostCommandDispatch;
 import dev.upgradetracker.command.refusal.AlreadyExists;
 import dev.upgradetracker.command.refusal.ConcurrentChange;
+import dev.upgradetracker.command.slots.model.UpgradeSlotDispatch;
 import dev.upgradetracker.events.campaign.CampaignCommand;
 import dev.upgradetracker.events.campaign.CampaignCommand.StartCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand.RegisterCluster;
 import dev.upgradetracker.events.host.HostCommand;
+import dev.upgradetracker.events.slots.UpgradeSlotCommand.ReleaseUpgradeSlot;
 import dev.upgradetracker.web.Callers;
 import dev.upgradetracker.web.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,6 +75,11 @@ public class CommandSender {
           },
           id);
     }
+  }
+
+  /** An operator lets a node's upgrade slot go, on behalf of the HTTP caller. */
+  public void send(ReleaseUpgradeSlot release, HttpServletRequest http) {
+    handle(new UpgradeSlotDispatch(release), "host", release.host(), metadata(http));
   }
 
   /** What the host's assignment became, sent on behalf of the HTTP caller. */

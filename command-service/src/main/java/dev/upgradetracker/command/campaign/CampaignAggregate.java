@@ -27,6 +27,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -38,6 +39,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(
     commandTargetResolver = "campaignCommandTargetResolver",
     snapshotTriggerDefinition = "clusterSnapshots")
+// The shape of CampaignState in snapshots: a snapshot of another shape is ignored and the campaign
+// loads from its events, so raise this whenever CampaignState's fields change.
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class CampaignAggregate {
 

@@ -1,10 +1,8 @@
 package dev.upgradetracker.command.campaign;
 
-import dev.upgradetracker.command.axon.CommandMessages;
-import dev.upgradetracker.command.axon.TraceKeys;
-import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
 import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
 import dev.upgradetracker.command.refusal.CommandRefused;
+import dev.upgradetracker.command.slots.UpgradeSlotSettings;
 import dev.upgradetracker.events.campaign.CampaignCommand;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingApproval;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
@@ -24,11 +22,6 @@ import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApprova
 import dev.upgradetracker.events.cluster.StepOutcome;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -50,16 +43,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(CampaignDriver.PROCESSING_GROUP)
 class CampaignDriver {
 
-  static final String PROCESSING_GROUP = "campaign-driver";
+  static final String PROCESSING_GROUP = DriverCommands.PROCESSING_GROUP;
   private static final Logger log = LoggerFactory.getLogger(CampaignDriver.class);
 
-  private final CommandGateway commands;
-  private final CampaignStarters starters;
-  private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+  private final DriverCommands driverCommands;
+  private final UpgradeSlotSettings slots;
 
-  CampaignDriver(CommandGateway commands, CampaignStarters starters) {
-    this.commands = commands;
-    this.starters = starters;
+  CampaignDriver(DriverCommands driverCommands, UpgradeSlotSettings slots) {
+    this.driverCommands = driverCommands;
+    this.slots = slots;
   }
 
   @EventHandler
@@ -81,7 +73,9 @@ class CampaignDriver {
                 step.approvalRequired(),
                 step.approvedHosts(),
                 step.stepTimeout(),
-                Instant.now()),
+                Instant.now(),
+                slots.required(),
+                step.slottedHosts()),
             step.campaignId());
     if (refusal != null) {
       reportRefused(step.campaignId(), step.clusterId(), step.stepId(), refusal);
@@ -155,7 +149,7 @@ class CampaignDriver {
   private CommandRefused tryCluster(ClusterCommand command, String campaignId) {
     try (var cluster = MDC.putCloseable("clusterId", command.clusterId());
         var campaign = MDC.putCloseable("campaignId", campaignId)) {
-      send(new ClusterCommandDispatch(command), campaignId);
+      driverCommands.send(new ClusterCommandDispatch(command), campaignId);
       return null;
     } catch (CommandRefused refusal) {
       log.info("{} refused: {}", command.getClass().getSimpleName(), refusal.getMessage());
@@ -163,45 +157,7 @@ class CampaignDriver {
     }
   }
 
-  @SuppressWarnings("try") // its resources are log-context entries, removed when closed
   private void sendToCampaign(CampaignCommand command) {
-    try (var campaign = MDC.putCloseable("campaignId", command.campaignId())) {
-      send(new CampaignCommandDispatch(command), command.campaignId());
-    } catch (CommandRefused refusal) {
-      log.warn("{} refused: {}", command.getClass().getSimpleName(), refusal.getMessage());
-    }
-  }
-
-  private void send(Object dispatch, String campaignId) {
-    var message =
-        CommandMessages.of(
-            dispatch,
-            Map.of(
-                TraceKeys.CORRELATION_ID,
-                campaignId,
-                TraceKeys.USER,
-                PROCESSING_GROUP,
-                TraceKeys.ON_BEHALF_OF,
-                starters.of(campaignId)));
-    try {
-      var logContext = MDC.getCopyOfContextMap();
-      senders
-          .submit(
-              () -> {
-                if (logContext != null) {
-                  MDC.setContextMap(logContext);
-                }
-                return commands.sendAndWait(message);
-              })
-          .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while driving campaign " + campaignId, e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    driverCommands.toCampaign(command);
   }
 }

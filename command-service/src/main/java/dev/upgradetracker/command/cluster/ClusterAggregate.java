@@ -46,7 +46,7 @@ import org.axonframework.spring.stereotype.Aggregate;
     cache = "clusterCache")
 // The shape of ClusterState in snapshots: a snapshot of another shape is ignored and the cluster
 // loads from its events, so raise this whenever ClusterState's fields change.
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class ClusterAggregate {
 

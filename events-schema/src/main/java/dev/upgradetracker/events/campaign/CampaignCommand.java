@@ -2,6 +2,7 @@ package dev.upgradetracker.events.campaign;
 
 import dev.upgradetracker.events.cluster.StepFailure;
 import dev.upgradetracker.events.cluster.StepOutcome;
+import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,6 +49,16 @@ public sealed interface CampaignCommand {
       implements CampaignCommand {}
 
   record RecordAwaitingApproval(String campaignId, String clusterId, String stepId, String host)
+      implements CampaignCommand {}
+
+  /** The cluster's step {@code stepId} would upgrade {@code host}, whose depot or site is full. */
+  record RecordAwaitingSlot(
+      String campaignId, String clusterId, String stepId, String host, Usage usage, Instant now)
+      implements CampaignCommand {}
+
+  /** {@code host}, which step {@code stepId} would upgrade, holds a slot now. */
+  record RecordSlotGranted(
+      String campaignId, String clusterId, String stepId, String host, Instant now)
       implements CampaignCommand {}
 
   /** The cluster found nothing left to do: it is upgraded. */

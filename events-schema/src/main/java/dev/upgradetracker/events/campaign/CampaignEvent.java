@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.upgradetracker.events.cluster.StepFailure;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,12 @@ import java.util.Map;
   @JsonSubTypes.Type(
       value = CampaignEvent.NodeUpgradeApproved.class,
       name = "NodeUpgradeApproved.v1"),
+  @JsonSubTypes.Type(
+      value = CampaignEvent.ClusterAwaitingSlot.class,
+      name = "ClusterAwaitingSlot.v1"),
+  @JsonSubTypes.Type(
+      value = CampaignEvent.NodeUpgradeSlotGranted.class,
+      name = "NodeUpgradeSlotGranted.v1"),
   @JsonSubTypes.Type(value = CampaignEvent.ClusterFailed.class, name = "ClusterFailed.v1"),
   @JsonSubTypes.Type(value = CampaignEvent.StepRetried.class, name = "StepRetried.v1"),
   @JsonSubTypes.Type(value = CampaignEvent.StepSkipRequested.class, name = "StepSkipRequested.v1"),
@@ -55,6 +62,9 @@ public sealed interface CampaignEvent {
   /**
    * The cluster may take its next step, under id {@code stepId}; which step that is, the cluster
    * decides by the procedure's rules.
+   *
+   * @param slottedHosts the nodes that hold an upgrade slot of their depot and site (null in events
+   *     written before upgrade slots: none)
    */
   record StepAuthorized(
       String campaignId,
@@ -63,8 +73,14 @@ public sealed interface CampaignEvent {
       UpgradeMode mode,
       boolean approvalRequired,
       List<String> approvedHosts,
-      Duration stepTimeout)
-      implements CampaignEvent {}
+      Duration stepTimeout,
+      @Nullable List<String> slottedHosts)
+      implements CampaignEvent {
+
+    public StepAuthorized {
+      slottedHosts = slottedHosts == null ? List.of() : List.copyOf(slottedHosts);
+    }
+  }
 
   /** Outside the maintenance window: the cluster's next step waits until {@code opensAt}. */
   record ClusterWaitingForWindow(String campaignId, String clusterId, Instant opensAt)
@@ -85,6 +101,16 @@ public sealed interface CampaignEvent {
       implements CampaignEvent {}
 
   record NodeUpgradeApproved(String campaignId, String clusterId, String host)
+      implements CampaignEvent {}
+
+  /**
+   * The upgrade of {@code host} waits for a slot of its depot or site, as full as {@code usage}.
+   */
+  record ClusterAwaitingSlot(
+      String campaignId, String clusterId, String stepId, String host, Usage usage)
+      implements CampaignEvent {}
+
+  record NodeUpgradeSlotGranted(String campaignId, String clusterId, String host)
       implements CampaignEvent {}
 
   /**

@@ -87,7 +87,8 @@ public sealed interface ClusterCommand {
   /**
    * A campaign's next step on this cluster, under {@code stepId}: the cluster picks it by the
    * procedure (the same order as the plan). A node upgrade not in {@code approvedHosts} waits for
-   * approval when {@code approvalRequired}. Repeating a step id changes nothing.
+   * approval when {@code approvalRequired}, then, when {@code slotRequired}, for a slot of its
+   * depot and site unless it is in {@code slottedHosts}. Repeating a step id changes nothing.
    */
   record AdvanceCampaign(
       String clusterId,
@@ -97,7 +98,9 @@ public sealed interface ClusterCommand {
       boolean approvalRequired,
       List<String> approvedHosts,
       Duration stepTimeout,
-      Instant now)
+      Instant now,
+      boolean slotRequired,
+      List<String> slottedHosts)
       implements ClusterCommand {}
 
   /** Waive the campaign's failed step {@code stepId}, for {@code reason}. */

@@ -57,6 +57,9 @@ import java.util.Objects;
       value = ClusterEvent.NodeUpgradeAwaitingApproval.class,
       name = "NodeUpgradeAwaitingApproval.v1"),
   @JsonSubTypes.Type(
+      value = ClusterEvent.NodeUpgradeAwaitingSlot.class,
+      name = "NodeUpgradeAwaitingSlot.v1"),
+  @JsonSubTypes.Type(
       value = ClusterEvent.CampaignUpgradeFinished.class,
       name = "CampaignUpgradeFinished.v1")
 })
@@ -211,6 +214,20 @@ public sealed interface ClusterEvent {
   /** The next step would upgrade {@code host}; the campaign asks for approval first. */
   record NodeUpgradeAwaitingApproval(
       String clusterId, String campaignId, String stepId, String host) implements ClusterEvent {}
+
+  /**
+   * The next step would upgrade {@code host}; it needs a slot of its depot ({@code depot}: the
+   * host's depot server, or {@code default}) and of the cluster's site first.
+   */
+  record NodeUpgradeAwaitingSlot(
+      String clusterId,
+      String campaignId,
+      String stepId,
+      String host,
+      String team,
+      String depot,
+      @Nullable String site)
+      implements ClusterEvent {}
 
   /** Nothing is left to do: every host runs 4.0 and every guest has the 4.0 kit. */
   record CampaignUpgradeFinished(String clusterId, String campaignId, String stepId)

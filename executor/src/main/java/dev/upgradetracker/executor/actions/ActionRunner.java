@@ -70,7 +70,7 @@ public class ActionRunner {
     var backoff = execution.retryBackoff();
     for (int attempt = 1; ; attempt++) {
       try {
-        var host = ssh.open(request.sshAddress());
+        var host = ssh.open(request.sshAddress()).forAction(request.actionId());
         var performed = perform(request.action(), depotOf(request), session.apply(host));
         return result(request, outcome(performed, host.hostKeyFingerprint(), started));
       } catch (ConnectionFailed e) {

@@ -40,4 +40,14 @@ public final class JournaledSession implements HostSession {
   public String hostKeyFingerprint() {
     return host.hostKeyFingerprint();
   }
+
+  /** Already one action's: its journal entry names it. */
+  @Override
+  public HostSession forAction(String actionId) {
+    if (!actionId.equals(entry.actionId())) {
+      throw new IllegalArgumentException(
+          "a session journaled for " + entry.actionId() + " cannot run " + actionId);
+    }
+    return this;
+  }
 }

@@ -15,4 +15,12 @@ public interface HostSession {
 
   /** The host key's fingerprint as verified against known_hosts. */
   String hostKeyFingerprint();
+
+  /**
+   * This session, running commands on behalf of the host action {@code actionId}: where it can, it
+   * tells the host (the command's environment variable {@code UT_ACTION_ID}, which an SSH server
+   * keeps when it accepts it, e.g. OpenSSH's {@code AcceptEnv UT_ACTION_ID}), so the host's own
+   * records name the action behind each command.
+   */
+  HostSession forAction(String actionId);
 }

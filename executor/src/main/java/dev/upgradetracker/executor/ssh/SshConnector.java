@@ -77,7 +77,7 @@ public class SshConnector implements AutoCloseable {
       session = connect(address);
       sessions.put(address, session);
     }
-    return new JschHostSession(address, session);
+    return new JschHostSession(address, session, NO_ACTION);
   }
 
   /** Drops the session to {@code address}; the next {@link #open} connects again. */
@@ -119,14 +119,26 @@ public class SshConnector implements AutoCloseable {
     }
   }
 
+  /** The environment variable a command names its host action in. */
+  static final String ACTION_ID_VARIABLE = "UT_ACTION_ID";
+
+  private static final String NO_ACTION = "";
+
   private final class JschHostSession implements HostSession {
 
     private final String address;
     private final Session session;
+    private final String actionId;
 
-    JschHostSession(String address, Session session) {
+    JschHostSession(String address, Session session, String actionId) {
       this.address = address;
       this.session = session;
+      this.actionId = actionId;
+    }
+
+    @Override
+    public HostSession forAction(String actionId) {
+      return new JschHostSession(address, session, actionId);
     }
 
     @Override
@@ -135,6 +147,9 @@ public class SshConnector implements AutoCloseable {
       try {
         channel = (ChannelExec) session.openChannel("exec");
         channel.setCommand(commandLine);
+        if (!actionId.equals(NO_ACTION)) {
+          channel.setEnv(ACTION_ID_VARIABLE, actionId);
+        }
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         channel.setOutputStream(out);

@@ -8,6 +8,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
+import dev.upgradetracker.simulator.fleet.CommandLogEntry;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import java.nio.file.Files;
@@ -79,6 +80,10 @@ class ActionRunnerIT {
             "cmviewcl -v -f line -p g1", "cmhaltpkg g1", "cmrunpkg -n h2 g1", "cmmodpkg -e g1");
     assertThat(result.outcome().hostKeyFingerprint()).isNotBlank();
     assertThat(fleet.guest("g1").orElseThrow().node()).isEqualTo("h2");
+    assertThat(fleet.commandLog())
+        .as("the host told which action sent each command")
+        .extracting(CommandLogEntry::actionId)
+        .containsOnly("a1");
   }
 
   @Test

@@ -250,8 +250,8 @@ public final class FleetModel implements AutoCloseable {
   }
 
   /** Records a command a host received; with a state file, on disk before this returns. */
-  public synchronized void log(String host, String commandLine, int exitCode) {
-    var entry = new CommandLogEntry(Instant.now(), host, commandLine, exitCode);
+  public synchronized void log(String host, String commandLine, int exitCode, String actionId) {
+    var entry = new CommandLogEntry(Instant.now(), host, commandLine, exitCode, actionId);
     commandLog.add(entry);
     if (commandLogFile != null) {
       try {

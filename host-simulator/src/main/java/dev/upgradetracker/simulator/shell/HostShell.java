@@ -1,5 +1,6 @@
 package dev.upgradetracker.simulator.shell;
 
+import dev.upgradetracker.simulator.fleet.CommandLogEntry;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import java.util.Arrays;
 import java.util.List;
@@ -25,15 +26,21 @@ public final class HostShell {
     this.backup = new SiteBackup(fleet);
   }
 
+  /** Runs a command sent without an action's id, as an operator's own would be. */
   public CommandResult run(String hostName, String commandLine) {
+    return run(hostName, commandLine, CommandLogEntry.NO_ACTION);
+  }
+
+  /** Runs a command the host action {@code actionId} sent, and logs it with that id. */
+  public CommandResult run(String hostName, String commandLine, String actionId) {
     var result = interpret(hostName, commandLine.trim());
-    fleet.log(hostName, commandLine.trim(), result.exitCode());
+    fleet.log(hostName, commandLine.trim(), result.exitCode(), actionId);
     return result;
   }
 
   /** Logs a command the simulator received but did not carry out (an injected fault). */
-  public void logOnly(String hostName, String commandLine, int exitCode) {
-    fleet.log(hostName, commandLine.trim(), exitCode);
+  public void logOnly(String hostName, String commandLine, int exitCode, String actionId) {
+    fleet.log(hostName, commandLine.trim(), exitCode, actionId);
   }
 
   private CommandResult interpret(String hostName, String commandLine) {

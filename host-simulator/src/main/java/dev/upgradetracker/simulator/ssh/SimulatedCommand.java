@@ -1,11 +1,13 @@
 package dev.upgradetracker.simulator.ssh;
 
 import dev.upgradetracker.simulator.faults.Faults;
+import dev.upgradetracker.simulator.fleet.CommandLogEntry;
 import dev.upgradetracker.simulator.shell.HostShell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -13,6 +15,13 @@ import org.apache.sshd.server.command.Command;
 
 /** One command received over an SSH exec channel, answered by the host's shell. */
 final class SimulatedCommand implements Command {
+
+  /** The environment variable the executor names its action in. */
+  static final String ACTION_ID_VARIABLE = "UT_ACTION_ID";
+
+  static final String MALFORMED_ACTION_ID = "(malformed)";
+  // what the command side mints: a step id and the step's subject ("<campaign>/<cluster>/3@h1")
+  private static final Pattern ACTION_ID = Pattern.compile("\\p{Graph}{1,300}");
 
   private final HostShell shell;
   private final Faults faults;
@@ -22,6 +31,7 @@ final class SimulatedCommand implements Command {
   private OutputStream err;
   private ExitCallback exit;
   private ChannelSession channel;
+  private String actionId = CommandLogEntry.NO_ACTION;
 
   SimulatedCommand(HostShell shell, Faults faults, String host, String commandLine) {
     this.shell = shell;
@@ -33,6 +43,7 @@ final class SimulatedCommand implements Command {
   @Override
   public void start(ChannelSession channel, Environment env) {
     this.channel = channel;
+    this.actionId = actionIdOf(env);
     Thread.ofVirtual().name("sim-" + host).start(this::answer);
   }
 
@@ -42,7 +53,7 @@ final class SimulatedCommand implements Command {
       if (fault.isPresent()) {
         switch (fault.get().kind()) {
           case FAIL -> {
-            shell.logOnly(host, commandLine, fault.get().exitCode());
+            shell.logOnly(host, commandLine, fault.get().exitCode(), actionId);
             err.write(
                 ("simulated failure of '" + commandLine + "'\n").getBytes(StandardCharsets.UTF_8));
             err.flush();
@@ -50,18 +61,18 @@ final class SimulatedCommand implements Command {
             return;
           }
           case HANG -> {
-            shell.logOnly(host, commandLine, -1);
+            shell.logOnly(host, commandLine, -1, actionId);
             return;
           }
           case SLOW -> Thread.sleep(fault.get().delay());
           case DROP -> {
-            shell.run(host, commandLine);
+            shell.run(host, commandLine, actionId);
             channel.getSession().close(true);
             return;
           }
         }
       }
-      var result = shell.run(host, commandLine);
+      var result = shell.run(host, commandLine, actionId);
       out.write(result.stdout().getBytes(StandardCharsets.UTF_8));
       out.flush();
       err.write(result.stderr().getBytes(StandardCharsets.UTF_8));
@@ -72,6 +83,17 @@ final class SimulatedCommand implements Command {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The action that sent the command, as the executor names it; a malformed name is logged as such.
+   */
+  private static String actionIdOf(Environment env) {
+    var named = env.getEnv().get(ACTION_ID_VARIABLE);
+    if (named == null) {
+      return CommandLogEntry.NO_ACTION;
+    }
+    return ACTION_ID.matcher(named).matches() ? named : MALFORMED_ACTION_ID;
   }
 
   @Override

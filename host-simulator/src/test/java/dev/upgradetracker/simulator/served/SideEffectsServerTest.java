@@ -25,8 +25,8 @@ class SideEffectsServerTest {
     var fleet = Fleets.of(Fleets.cluster("c1").build(), Fleets.cluster("c2").build());
     var state = dir.resolve("state.json");
     try (var model = FleetModel.persistent(fleet, state)) {
-      model.log("c1-h1", "cmhaltpkg c1-g1", 0);
-      model.log("c2-h1", "update-ux -s depot HPUX11i-VSE-OE", 0);
+      model.log("c1-h1", "cmhaltpkg c1-g1", 0, "move-1");
+      model.log("c2-h1", "update-ux -s depot HPUX11i-VSE-OE", 0, "upgrade-7");
       model.violation("c2", "R2 node-drained: update-ux on c2-h1 with guests running");
     }
 
@@ -37,6 +37,7 @@ class SideEffectsServerTest {
       var commands = JSON.readTree(c1.body());
       assertThat(commands).hasSize(1);
       assertThat(commands.get(0).get("commandLine").asString()).isEqualTo("cmhaltpkg c1-g1");
+      assertThat(commands.get(0).get("actionId").asString()).isEqualTo("move-1");
       assertThat(JSON.readTree(get(server.baseUrl() + "/commands").body())).hasSize(2);
       var violations = JSON.readTree(get(server.baseUrl() + "/violations?cluster=c2").body());
       assertThat(violations.get(0).get("description").asString()).startsWith("R2");

@@ -2,6 +2,7 @@ package dev.upgradetracker.simulator.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
@@ -9,6 +10,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.simulator.fleet.CommandLogEntry;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,30 @@ class HostSimulatorIT {
               "cmviewcl -v -f line");
 
       assertThat(output).contains("package:g1|node=h1");
+    }
+  }
+
+  @Test
+  void logsEachCommandWithTheActionThatSentItAndMarksAMalformedActionId() throws Exception {
+    var clientKey = generateClientKey();
+    var model = FleetModel.of(fleet());
+    try (var simulator =
+        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+      simulator.writeKnownHosts(dir.resolve("known_hosts"));
+      var knownHosts = dir.resolve("known_hosts");
+
+      exec(simulator.addressOf("h1"), clientKey, knownHosts, "cmhaltpkg g1", "spring/c1/7@g1");
+      exec(simulator.addressOf("h1"), clientKey, knownHosts, "cmviewcl -v -f line");
+      exec(simulator.addressOf("h1"), clientKey, knownHosts, "swlist", "x; rm -rf /");
+      exec(simulator.addressOf("h1"), clientKey, knownHosts, "swlist", "a".repeat(301));
+
+      assertThat(model.commandLog())
+          .extracting(CommandLogEntry::commandLine, CommandLogEntry::actionId)
+          .containsExactly(
+              tuple("cmhaltpkg g1", "spring/c1/7@g1"),
+              tuple("cmviewcl -v -f line", ""),
+              tuple("swlist", "(malformed)"),
+              tuple("swlist", "(malformed)"));
     }
   }
 
@@ -143,6 +169,12 @@ class HostSimulatorIT {
 
   private static String exec(String address, Path privateKey, Path knownHosts, String command)
       throws Exception {
+    return exec(address, privateKey, knownHosts, command, null);
+  }
+
+  private static String exec(
+      String address, Path privateKey, Path knownHosts, String command, String actionId)
+      throws Exception {
     var jsch = new JSch();
     jsch.addIdentity(privateKey.toString());
     jsch.setKnownHosts(knownHosts.toString());
@@ -153,6 +185,9 @@ class HostSimulatorIT {
     try {
       var channel = (ChannelExec) session.openChannel("exec");
       channel.setCommand(command);
+      if (actionId != null) {
+        channel.setEnv("UT_ACTION_ID", actionId);
+      }
       var out = new ByteArrayOutputStream();
       channel.setOutputStream(out);
       channel.connect(10_000);

@@ -44,6 +44,7 @@ public record CampaignProgress(
     RUNNING,
     WAITING_FOR_WINDOW,
     AWAITING_APPROVAL,
+    AWAITING_SLOT,
     FAILED,
     DONE
   }

@@ -10,16 +10,19 @@ import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingApproval;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
+import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
 import dev.upgradetracker.events.cluster.StepFailure;
 import dev.upgradetracker.events.cluster.StepOutcome;
+import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
 import dev.upgradetracker.query.campaign.CampaignProgress.FailedStep;
 import dev.upgradetracker.query.campaign.CampaignProgress.RunPhase;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
@@ -69,6 +72,15 @@ public final class CampaignProjection {
                       "upgrade of " + awaiting.host() + " awaits approval"));
       case NodeUpgradeApproved approved ->
           view.withRun(approved.clusterId(), r -> r.in(RunPhase.RUNNING, null));
+      case ClusterAwaitingSlot awaiting ->
+          view.withRun(
+              awaiting.clusterId(),
+              r ->
+                  r.in(
+                      RunPhase.AWAITING_SLOT,
+                      "upgrade of " + awaiting.host() + " " + waitingFor(awaiting.usage())));
+      case NodeUpgradeSlotGranted granted ->
+          view.withRun(granted.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case ClusterFailed failed ->
           view.withRun(
               failed.clusterId(),
@@ -113,6 +125,23 @@ public final class CampaignProjection {
                       "step " + running.getValue() + " was still running when it was aborted"));
     }
     return progress;
+  }
+
+  /** The full depot, else the full site; else the depot, where earlier claims wait first. */
+  private static String waitingFor(Usage usage) {
+    boolean siteFull =
+        usage.site() != null && usage.siteLimit() > 0 && usage.siteInUse() >= usage.siteLimit();
+    boolean depotFull = usage.depotLimit() > 0 && usage.depotInUse() >= usage.depotLimit();
+    if (siteFull && !depotFull) {
+      return "waiting for a site slot (%d of %d in use at site %s)"
+          .formatted(usage.siteInUse(), usage.siteLimit(), usage.site());
+    }
+    return "waiting for a depot slot (%d of %d in use at depot %s%s)"
+        .formatted(
+            usage.depotInUse(),
+            usage.depotLimit(),
+            usage.depot(),
+            depotFull || siteFull ? "" : "; earlier claims wait first");
   }
 
   /** The step and, per failed host action, its exit code and the end of its output. */

@@ -32,6 +32,7 @@ public record ClusterProgress(
   public enum StepStatus {
     RUNNING,
     AWAITING_APPROVAL,
+    AWAITING_SLOT,
     FAILED
   }
 

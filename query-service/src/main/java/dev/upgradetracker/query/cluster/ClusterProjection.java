@@ -23,6 +23,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostBackedUp;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeRejoinedCluster;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingSlot;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
 import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
@@ -187,16 +188,10 @@ public final class ClusterProjection {
                 }
               });
       case NodeUpgradeAwaitingApproval awaiting ->
-          progress(
-              view,
-              p ->
-                  p.currentStep =
-                      new CurrentStep(
-                          awaiting.stepId(),
-                          "UpgradeNode",
-                          awaiting.host(),
-                          StepStatus.AWAITING_APPROVAL,
-                          at));
+          upgradeWaiting(
+              view, awaiting.stepId(), awaiting.host(), StepStatus.AWAITING_APPROVAL, at);
+      case NodeUpgradeAwaitingSlot awaiting ->
+          upgradeWaiting(view, awaiting.stepId(), awaiting.host(), StepStatus.AWAITING_SLOT, at);
       case CampaignUpgradeFinished finished ->
           progress(
               view,
@@ -205,6 +200,13 @@ public final class ClusterProjection {
                 p.stepsTotal = p.stepsDone;
               });
     };
+  }
+
+  /** The node's upgrade, next, waits for someone's approval or for a slot of its depot. */
+  private static ClusterView upgradeWaiting(
+      ClusterView view, String stepId, String host, StepStatus status, Instant at) {
+    return progress(
+        view, p -> p.currentStep = new CurrentStep(stepId, "UpgradeNode", host, status, at));
   }
 
   private static ClusterView progress(ClusterView view, Consumer<ClusterProgress.Draft> edit) {

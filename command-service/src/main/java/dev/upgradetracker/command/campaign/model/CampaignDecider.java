@@ -11,7 +11,9 @@ import dev.upgradetracker.events.campaign.CampaignCommand.ApproveNodeUpgrade;
 import dev.upgradetracker.events.campaign.CampaignCommand.OpenWindow;
 import dev.upgradetracker.events.campaign.CampaignCommand.PauseCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingApproval;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
 import dev.upgradetracker.events.campaign.CampaignCommand.ResumeCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RetryStep;
@@ -67,6 +69,8 @@ public final class CampaignDecider {
       case SkipStep skip -> Failures.skip(skip, campaign);
       case ApproveNodeUpgrade approve -> Approvals.approve(approve, campaign);
       case RecordAwaitingApproval awaiting -> Approvals.awaiting(awaiting, campaign);
+      case RecordAwaitingSlot awaiting -> Slots.awaiting(awaiting, campaign);
+      case RecordSlotGranted granted -> Slots.granted(granted, campaign);
       case OpenWindow open -> Progression.authorizeIdle(Decision.in(campaign), open.now());
       case RecordStepFinished finished -> Reports.stepFinished(finished, campaign);
       case RecordClusterFinished finished -> Reports.clusterFinished(finished, campaign);

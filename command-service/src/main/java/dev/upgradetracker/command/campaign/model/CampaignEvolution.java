@@ -6,6 +6,7 @@ import dev.upgradetracker.command.campaign.model.CampaignState.Failure;
 import dev.upgradetracker.command.campaign.model.CampaignState.Idle;
 import dev.upgradetracker.command.campaign.model.CampaignState.NotStarted;
 import dev.upgradetracker.command.campaign.model.CampaignState.Phase;
+import dev.upgradetracker.command.campaign.model.CampaignState.Slot;
 import dev.upgradetracker.command.campaign.model.CampaignState.Started;
 import dev.upgradetracker.command.campaign.model.CampaignState.Status;
 import dev.upgradetracker.command.campaign.model.CampaignState.StepInFlight;
@@ -19,10 +20,12 @@ import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingApproval;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
+import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
@@ -69,6 +72,11 @@ final class CampaignEvolution {
               awaiting.clusterId(), run -> run.waitingFor(new Approval(awaiting.host())));
       case NodeUpgradeApproved approved ->
           campaign.withCluster(approved.clusterId(), run -> run.approved(approved.host()));
+      case ClusterAwaitingSlot awaiting ->
+          campaign.withCluster(
+              awaiting.clusterId(), run -> run.waitingFor(new Slot(awaiting.host())));
+      case NodeUpgradeSlotGranted granted ->
+          campaign.withCluster(granted.clusterId(), run -> run.slotted(granted.host()));
       case ClusterFailed failed ->
           campaign.withCluster(
               failed.clusterId(),

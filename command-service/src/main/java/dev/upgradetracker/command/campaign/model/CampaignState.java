@@ -87,16 +87,19 @@ public sealed interface CampaignState {
       int stepsDone,
       Waiting waiting,
       List<String> approvedHosts,
-      Failure failure) {
+      Failure failure,
+      List<String> slottedHosts) {
 
     static ClusterRun pending(String clusterId) {
-      return new ClusterRun(clusterId, Phase.PENDING, 0, 0, new Idle(), List.of(), null);
+      return new ClusterRun(clusterId, Phase.PENDING, 0, 0, new Idle(), List.of(), null, List.of());
     }
 
     /** Running, nothing in flight, waiting for nobody: its next step may be authorized. */
     boolean idle() {
       return phase == Phase.RUNNING
-          && !(waiting instanceof StepInFlight || waiting instanceof Approval);
+          && !(waiting instanceof StepInFlight
+              || waiting instanceof Approval
+              || waiting instanceof Slot);
     }
 
     String stepInFlight() {
@@ -141,6 +144,14 @@ public sealed interface CampaignState {
           });
     }
 
+    ClusterRun slotted(String host) {
+      return change(
+          d -> {
+            d.slottedHosts.add(host);
+            d.waiting = new Idle();
+          });
+    }
+
     private ClusterRun change(Consumer<Draft> edit) {
       var draft = new Draft(this);
       edit.accept(draft);
@@ -151,7 +162,8 @@ public sealed interface CampaignState {
           draft.stepsDone,
           draft.waiting,
           List.copyOf(draft.approvedHosts),
-          draft.failure);
+          draft.failure,
+          List.copyOf(draft.slottedHosts));
     }
 
     /** A cluster's run being changed: every field but its cluster id. */
@@ -162,6 +174,7 @@ public sealed interface CampaignState {
       Waiting waiting;
       final List<String> approvedHosts;
       Failure failure;
+      final List<String> slottedHosts;
 
       private Draft(ClusterRun from) {
         phase = from.phase;
@@ -170,6 +183,7 @@ public sealed interface CampaignState {
         waiting = from.waiting;
         approvedHosts = new ArrayList<>(from.approvedHosts);
         failure = from.failure;
+        slottedHosts = new ArrayList<>(from.slottedHosts);
       }
     }
   }
@@ -180,6 +194,7 @@ public sealed interface CampaignState {
     @JsonSubTypes.Type(value = Idle.class, name = "Nothing"),
     @JsonSubTypes.Type(value = StepInFlight.class, name = "Step"),
     @JsonSubTypes.Type(value = Approval.class, name = "Approval"),
+    @JsonSubTypes.Type(value = Slot.class, name = "Slot"),
     @JsonSubTypes.Type(value = Window.class, name = "Window")
   })
   sealed interface Waiting {}
@@ -191,6 +206,9 @@ public sealed interface CampaignState {
 
   /** The upgrade of {@code host} waits for a team member's approval. */
   record Approval(String host) implements Waiting {}
+
+  /** The upgrade of {@code host} waits for a slot of its depot or site. */
+  record Slot(String host) implements Waiting {}
 
   /** The next step waits for the maintenance window, which opens at {@code opensAt}. */
   record Window(Instant opensAt) implements Waiting {}

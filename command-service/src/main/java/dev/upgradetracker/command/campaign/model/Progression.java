@@ -72,6 +72,7 @@ final class Progression {
             options.mode(),
             options.approvalGates(),
             run.approvedHosts(),
-            options.stepTimeout()));
+            options.stepTimeout(),
+            run.slottedHosts()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.cluster.model;
 
 import dev.upgradetracker.command.cluster.model.ClusterState.CampaignStep;
+import dev.upgradetracker.command.cluster.model.ClusterState.Host;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
 import dev.upgradetracker.command.refusal.ActionInProgress;
 import dev.upgradetracker.command.refusal.CommandRefused;
@@ -22,6 +23,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingSlot;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import java.util.ArrayList;
@@ -63,6 +65,19 @@ final class CampaignSteps {
           new NodeUpgradeAwaitingApproval(
               cluster.clusterId(), command.campaignId(), stepId, upgrade.host()));
     }
+    if (next.get() instanceof UpgradeNode upgrade
+        && command.slotRequired()
+        && !command.slottedHosts().contains(upgrade.host())) {
+      return List.of(
+          new NodeUpgradeAwaitingSlot(
+              cluster.clusterId(),
+              command.campaignId(),
+              stepId,
+              upgrade.host(),
+              cluster.team(),
+              depotOf(cluster.hosts().get(upgrade.host())),
+              cluster.site()));
+    }
     var stepEvents = ClusterDecider.decide(next.get(), cluster);
     var actionIds =
         stepEvents.stream()
@@ -88,6 +103,13 @@ final class CampaignSteps {
     }
     return events;
   }
+
+  /** The depot a node's upgrade reads from: its own depot server, or the executors' default. */
+  static String depotOf(Host host) {
+    return host.depot() == null ? DEFAULT_DEPOT : host.depot();
+  }
+
+  static final String DEFAULT_DEPOT = "default";
 
   /**
    * For progress bars: the steps left, this one included. The cluster is planned once, at its

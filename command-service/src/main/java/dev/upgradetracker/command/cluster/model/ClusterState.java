@@ -33,6 +33,8 @@ public sealed interface ClusterState {
    * @param pendingActions host actions requested and not yet reported, by action id
    * @param finishedActions action ids already reported, so a repeated report changes nothing
    * @param drive who drives the cluster: its team by hand, or one campaign (R9)
+   * @param site the site (data centre) it stands in, as registered; null where the fleet did not
+   *     say
    */
   record Registered(
       String clusterId,
@@ -45,7 +47,8 @@ public sealed interface ClusterState {
       NodeUpgrade nodeUpgrade,
       Map<String, PendingAction> pendingActions,
       Set<String> finishedActions,
-      Drive drive)
+      Drive drive,
+      String site)
       implements ClusterState {
 
     public Optional<String> nodeUpgrading() {
@@ -162,7 +165,8 @@ public sealed interface ClusterState {
             nodeUpgrade,
             pendingActions,
             finishedActions,
-            drive);
+            drive,
+            from.site);
       }
     }
   }

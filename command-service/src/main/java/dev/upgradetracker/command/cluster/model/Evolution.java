@@ -32,6 +32,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostBackedUp;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeRejoinedCluster;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingSlot;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
 import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
@@ -77,7 +78,8 @@ final class Evolution {
                   updated.clusterLock(),
                   updated.hosts(),
                   updated.guests(),
-                  updated.packages()));
+                  updated.packages(),
+                  cluster.site()));
       case HostActionRequested requested -> {
         var pending =
             Persistent.unordered(cluster.pendingActions())
@@ -137,6 +139,7 @@ final class Evolution {
                   started.stepsRemaining()));
       case CampaignStepFinished finished -> withStep(cluster, finishedStep(cluster, finished));
       case NodeUpgradeAwaitingApproval awaiting -> cluster;
+      case NodeUpgradeAwaitingSlot awaiting -> cluster;
       case CampaignUpgradeFinished done -> cluster;
     };
   }
@@ -149,7 +152,8 @@ final class Evolution {
         event.clusterLock(),
         event.hosts(),
         event.guests(),
-        event.packages());
+        event.packages(),
+        event.site());
   }
 
   private static Registered inventory(
@@ -159,7 +163,8 @@ final class Evolution {
       boolean clusterLock,
       List<VmHost> hostList,
       List<Guest> guestList,
-      List<AppPackage> packageList) {
+      List<AppPackage> packageList,
+      String site) {
     var hosts = new LinkedHashMap<String, Host>();
     for (var h : hostList) {
       hosts.put(
@@ -205,7 +210,8 @@ final class Evolution {
         new NoNodeUpgrading(),
         Map.of(),
         Set.of(),
-        new ByHand());
+        new ByHand(),
+        site);
   }
 
   /** What was done to hosts and guests that the new inventory still lists stays done. */
@@ -239,7 +245,8 @@ final class Evolution {
         new NoNodeUpgrading(),
         before.pendingActions(),
         before.finishedActions(),
-        before.drive());
+        before.drive(),
+        after.site());
   }
 
   /**

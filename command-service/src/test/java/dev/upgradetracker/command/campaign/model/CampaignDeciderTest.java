@@ -14,7 +14,9 @@ import dev.upgradetracker.events.campaign.CampaignCommand.ApproveNodeUpgrade;
 import dev.upgradetracker.events.campaign.CampaignCommand.OpenWindow;
 import dev.upgradetracker.events.campaign.CampaignCommand.PauseCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingApproval;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
 import dev.upgradetracker.events.campaign.CampaignCommand.ResumeCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RetryStep;
@@ -26,8 +28,10 @@ import dev.upgradetracker.events.campaign.CampaignEvent.CampaignCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignResumed;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
+import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
 import dev.upgradetracker.events.campaign.CampaignOptions;
@@ -37,6 +41,7 @@ import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.cluster.StepFailure;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -183,6 +188,46 @@ class CampaignDeciderTest {
     var events = when(new ApproveNodeUpgrade("spring", "c1", "h2", NOON));
     var authorized = of(events, StepAuthorized.class).getFirst();
     assertThat(authorized.approvedHosts()).containsExactly("h2");
+  }
+
+  @Test
+  void aNodeWaitingForAnUpgradeSlotGoesOnOnceItIsGrantedAndKeepsItForTheRestOfTheCampaign() {
+    var usage = new Usage("depot-a", "site-1", 2, 2, 2, 4);
+    given(start(options(1, STOP, null), "c1"));
+
+    var waiting = when(new RecordAwaitingSlot("spring", "c1", "spring/c1/1", "h2", usage, NOON));
+    assertThat(of(waiting, ClusterAwaitingSlot.class))
+        .singleElement()
+        .satisfies(w -> assertThat(w.usage()).isEqualTo(usage));
+    assertThat(when(new OpenWindow("spring", NOON)))
+        .as("no step while the node waits for its slot")
+        .isEmpty();
+
+    var granted = when(new RecordSlotGranted("spring", "c1", "spring/c1/1", "h2", NOON));
+    assertThat(of(granted, NodeUpgradeSlotGranted.class)).hasSize(1);
+    var authorized = of(granted, StepAuthorized.class).getFirst();
+    assertThat(authorized.stepId()).isEqualTo("spring/c1/2");
+    assertThat(authorized.slottedHosts()).containsExactly("h2");
+
+    assertThat(when(new RecordSlotGranted("spring", "c1", "spring/c1/1", "h2", NOON)))
+        .as("a repeated grant")
+        .isEmpty();
+    var next = of(when(succeeded("c1", "spring/c1/2")), StepAuthorized.class).getFirst();
+    assertThat(next.slottedHosts()).containsExactly("h2");
+  }
+
+  @Test
+  void aSlotGrantedAtOnceLetsTheStepGoOnWithoutAWait() {
+    given(start(options(1, STOP, null), "c1"));
+
+    var granted = when(new RecordSlotGranted("spring", "c1", "spring/c1/1", "h1", NOON));
+
+    assertThat(of(granted, StepAuthorized.class))
+        .singleElement()
+        .satisfies(a -> assertThat(a.slottedHosts()).containsExactly("h1"));
+    assertThat(when(new RecordSlotGranted("spring", "c1", "spring/c1/7", "h3", NOON)))
+        .as("a grant for a step not in flight")
+        .isEmpty();
   }
 
   @Test

@@ -20,6 +20,7 @@ import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
+import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingSlot;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.UpgradeMode;
@@ -155,6 +156,32 @@ class CampaignStepsTest {
   }
 
   @Test
+  void aNodeUpgradeWaitsForASlotOfItsDepotAndSiteWhenUpgradeSlotsAreBudgeted() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    List<ClusterEvent> events;
+    do {
+      events = cluster.request(advanceBudgeted(cluster, List.of()));
+      reportAll(cluster, events, ActionStatus.SUCCEEDED);
+    } while (events.stream().noneMatch(NodeUpgradeAwaitingSlot.class::isInstance));
+    var awaiting = (NodeUpgradeAwaitingSlot) events.getFirst();
+    assertThat(events).as("nothing started: the node waits").hasSize(1);
+    assertThat(awaiting.depot()).as("a host without a depot of its own").isEqualTo("default");
+    assertThat(awaiting.team()).isEqualTo(cluster.state().team());
+
+    var slotted = cluster.request(advanceBudgeted(cluster, List.of(awaiting.host())));
+
+    assertThat(slotted)
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        CampaignStepStarted.class,
+                        s ->
+                            assertThat(s.command() + " " + s.subject())
+                                .isEqualTo("UpgradeNode " + awaiting.host())));
+  }
+
+  @Test
   void aStepWhoseTimeRanOutFailsItsUnreportedActions() {
     var cluster = inCampaign(threeHostsAsPackages("c1"));
     var started = cluster.request(advance(cluster, List.of()));
@@ -220,14 +247,23 @@ class CampaignStepsTest {
   }
 
   private AdvanceCampaign advance(ClusterDriver cluster, List<String> approved) {
-    return step(cluster, false, approved);
+    return step(cluster, false, approved, false, List.of());
   }
 
   private AdvanceCampaign advanceGated(ClusterDriver cluster, List<String> approved) {
-    return step(cluster, true, approved);
+    return step(cluster, true, approved, false, List.of());
   }
 
-  private AdvanceCampaign step(ClusterDriver cluster, boolean gated, List<String> approved) {
+  private AdvanceCampaign advanceBudgeted(ClusterDriver cluster, List<String> slotted) {
+    return step(cluster, false, List.of(), true, slotted);
+  }
+
+  private AdvanceCampaign step(
+      ClusterDriver cluster,
+      boolean gated,
+      List<String> approved,
+      boolean slotRequired,
+      List<String> slotted) {
     var id = cluster.state().clusterId();
     return new AdvanceCampaign(
         id,
@@ -237,7 +273,9 @@ class CampaignStepsTest {
         gated,
         approved,
         Duration.ofMinutes(30),
-        NOW);
+        NOW,
+        slotRequired,
+        slotted);
   }
 
   private static List<String> actionIds(List<ClusterEvent> events) {
