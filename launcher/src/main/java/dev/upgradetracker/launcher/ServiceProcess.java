@@ -93,6 +93,14 @@ final class ServiceProcess implements AutoCloseable {
 
   /** The heap the service uses now, from its Prometheus metrics (which need the metrics role). */
   long heapUsedBytes(String metricsToken) throws IOException, InterruptedException {
+    return (long) metricSum(metricsToken, "jvm_memory_used_bytes{area=\"heap\"");
+  }
+
+  /**
+   * The sum of the Prometheus samples whose line starts with {@code sample} (a name, or a name and
+   * the start of its labels), as the service exposes them now.
+   */
+  double metricSum(String metricsToken, String sample) throws IOException, InterruptedException {
     var response = Http.get(baseUrl() + "/actuator/prometheus", metricsToken);
     if (response.statusCode() != 200) {
       throw new IllegalStateException(
@@ -102,13 +110,12 @@ final class ServiceProcess implements AutoCloseable {
               + " "
               + response.body());
     }
-    return (long)
-        response
-            .body()
-            .lines()
-            .filter(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\""))
-            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-            .sum();
+    return response
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(sample))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   String baseUrl() {

@@ -311,6 +311,17 @@ public final class Stack implements AutoCloseable {
     return services.get(module).process().heapUsedBytes(demoToken(DemoIdentities.METRICS_TOKEN));
   }
 
+  /**
+   * The sum of a service instance's Prometheus samples whose line starts with {@code sample}, read
+   * now.
+   */
+  public double metric(String instance, String sample) throws IOException, InterruptedException {
+    return services
+        .get(instance)
+        .process()
+        .metricSum(demoToken(DemoIdentities.METRICS_TOKEN), sample);
+  }
+
   /** The process id of a service's current process. */
   public long pidOf(String module) {
     return services.get(module).process().pid();
@@ -319,6 +330,14 @@ public final class Stack implements AutoCloseable {
   /** Kills a service's process with SIGKILL, as a crash would; the stack starts it again. */
   public void crash(String module) throws InterruptedException {
     services.get(module).kill();
+  }
+
+  /**
+   * Kills a service's process with SIGKILL; the stack starts it again {@code down} later, as a
+   * machine that takes that long to come back.
+   */
+  public void crashFor(String module, Duration down) throws InterruptedException {
+    services.get(module).killFor(down);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.upgradetracker.launcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +33,7 @@ final class SupervisedService implements AutoCloseable {
   private boolean healthy;
   private final RevivalBackoff backoff = new RevivalBackoff();
   private boolean closed;
+  private Instant downUntil = Instant.EPOCH;
 
   private SupervisedService(
       String module, String name, Path home, int port, Map<String, String> env, Path logs) {
@@ -94,6 +96,17 @@ final class SupervisedService implements AutoCloseable {
     process().kill();
   }
 
+  /**
+   * SIGKILL, and the supervisor starts it again no sooner than {@code down} from now, as a machine
+   * that takes that long to come back would.
+   */
+  void killFor(Duration down) throws InterruptedException {
+    synchronized (this) {
+      downUntil = Instant.now().plus(down);
+    }
+    kill();
+  }
+
   /** SIGTERM, not started again; {@link #close()} waits for the end. */
   void beginStop() {
     ServiceProcess last;
@@ -121,7 +134,9 @@ final class SupervisedService implements AutoCloseable {
     if (closed || process != current) {
       return;
     }
-    var delay = backoff.afterDeath(healthy);
+    var backedOff = backoff.afterDeath(healthy);
+    var held = Duration.between(Instant.now(), downUntil);
+    var delay = held.compareTo(backedOff) > 0 ? held : backedOff;
     log.warn(
         "{} exited with code {}; starting it again in {} s (its log: {})",
         name,

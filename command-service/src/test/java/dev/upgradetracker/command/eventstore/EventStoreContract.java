@@ -536,7 +536,7 @@ abstract class EventStoreContract {
       var updated = put("/api/clusters/" + clusterId, spec);
       assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
     }
-    assertThat(snapshotRevisionsOnceTaken()).containsExactly("3");
+    assertThat(snapshotRevisionsOnceTaken()).containsExactly("4");
 
     var fromSnapshot = post("/api/clusters/" + clusterId + "/guests/g1/move", toHost(2));
     assertThat(fromSnapshot.statusCode()).as(fromSnapshot.body()).isEqualTo(202);

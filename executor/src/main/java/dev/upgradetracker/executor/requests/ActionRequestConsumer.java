@@ -15,6 +15,7 @@ import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.messaging.KafkaSettings;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +84,16 @@ class ActionRequestConsumer implements SmartLifecycle {
     this.meters = meters;
     this.runner = runner;
     this.execution = execution;
+    Gauge.builder("upgrade.executor.actions.running", this, ActionRequestConsumer::actionsRunning)
+        .description("host actions this executor took and has not reported yet")
+        .baseUnit("actions")
+        .register(meters);
+  }
+
+  private int actionsRunning() {
+    synchronized (offsets) {
+      return offsets.running();
+    }
   }
 
   @Override
