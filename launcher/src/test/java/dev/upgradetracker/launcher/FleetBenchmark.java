@@ -1,0 +1,339 @@
+package dev.upgradetracker.launcher;
+
+import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.kafka.BenchmarkMain;
+import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * {@code ./bench fleet [clusters=1000] [teams=20] [--undisturbed]}: the distributed shape (three
+ * Kafka nodes, two of every service on PostgreSQL) drives every team's campaign over its own
+ * clusters at once, ten in progress per team, with a fleet budget of node upgrades smaller than the
+ * demand ({@code FLEET_SITES} sites, each with its depot, {@code FLEET_UPGRADES_PER_DEPOT} at once
+ * per depot). Half way, unless undisturbed, it kills (SIGKILL) one Kafka node, one command service,
+ * one executor and one query service, each once it has work in flight (printed), and each comes
+ * back 15–30 s later. Then it checks what the drill checks and prints PASS or FAIL for each, and
+ * the figures: wall time, steps/s, events/s, step authorized -> finished p50/p99, view lag over
+ * time, each service instance's peak heap, resident memory and CPU.
+ */
+public final class FleetBenchmark {
+
+  private static final Duration PATIENCE = Duration.ofHours(6);
+
+  public static void main(String[] args) {
+    BenchmarkMain.run(() -> measure(args));
+  }
+
+  private static void measure(String[] args) throws Exception {
+    var numbers = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+    int clusters = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 1_000;
+    int teamCount = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 20;
+    boolean undisturbed = List.of(args).contains("--undisturbed");
+    int sites = Integer.parseInt(System.getenv().getOrDefault("FLEET_SITES", "4"));
+    int perDepot = Integer.parseInt(System.getenv().getOrDefault("FLEET_UPGRADES_PER_DEPOT", "5"));
+    int perTeam = clusters / teamCount;
+    int inProgress = Math.min(10, perTeam);
+
+    var fleets = new LinkedHashMap<String, List<ClusterSpec>>();
+    for (int t = 1; t <= teamCount; t++) {
+      var team = "team%02d".formatted(t);
+      fleets.put(team, Fleets.mixedAcrossSites("t%02dc".formatted(t), team, perTeam, sites));
+    }
+    var everyCluster = fleets.values().stream().flatMap(List::stream).toArray(ClusterSpec[]::new);
+    int hosts =
+        fleets.values().stream().flatMap(List::stream).mapToInt(c -> c.hosts().size()).sum();
+    System.out.printf(
+        "fleet: %d clusters (%d hosts) of %d teams, %d in progress per team; %d sites, %d node"
+            + " upgrades at once per depot; %s%n",
+        everyCluster.length,
+        hosts,
+        teamCount,
+        inProgress,
+        sites,
+        perDepot,
+        undisturbed ? "undisturbed" : "one Kafka node and one of each service killed half way");
+
+    var dataDir = Files.createTempDirectory("ut-bench-fleet-");
+    var database = TestDatabases.create("ut_fleet");
+    long starting = System.nanoTime();
+    try (var stack =
+        Stack.start(
+            TestStacks.distributed(
+                dataDir,
+                TestDatabases.url(database),
+                List.copyOf(fleets.keySet()),
+                Map.of("UPGRADE_SLOTS_PER_DEPOT", String.valueOf(perDepot)),
+                everyCluster))) {
+      System.out.printf(
+          "stack started and fleet registered in %d s (data in %s)%n",
+          Duration.ofNanos(System.nanoTime() - starting).toSeconds(), dataDir);
+      var campaigns = new FleetCampaigns(stack, fleets, inProgress);
+      int allSteps = campaigns.start();
+      var started = Instant.now();
+      try (var samples = new Samples(stack, campaigns)) {
+        if (!undisturbed) {
+          campaigns.awaitStepsDone(allSteps / 2, PATIENCE);
+          new Kills(stack, database).run();
+        }
+        campaigns.awaitCompleted(PATIENCE);
+        var wall = Duration.between(started, Instant.now());
+        samples.stop();
+        report(stack, fleets, campaigns, database, perDepot, allSteps, wall, samples);
+      }
+    } finally {
+      TestDatabases.drop(database);
+    }
+  }
+
+  private static void report(
+      Stack stack,
+      Map<String, List<ClusterSpec>> fleets,
+      FleetCampaigns campaigns,
+      String database,
+      int perDepot,
+      int allSteps,
+      Duration wall,
+      Samples samples)
+      throws Exception {
+    var checks = new FleetChecks(stack, fleets);
+    var depots = checks.depotUse(perDepot);
+    boolean ok = true;
+    ok &=
+        print(
+            "every campaign COMPLETED with each cluster's planned steps",
+            campaigns.stepsNotAsPlanned());
+    ok &=
+        print(
+            "every host on 4.0 with patches, every kit, no violation",
+            checks.hostsUpgradedWithoutBreach());
+    ok &=
+        print(
+            "each command with an effect once per host and action, the same for every team",
+            checks.effectsOnceAndTheSameForEveryTeam(campaigns.campaignOfTeam()));
+    ok &=
+        print(
+            "the depot budget never exceeded (at most %d at once seen, of %d)"
+                .formatted(depots.mostAtOnce(), perDepot),
+            depots.problems());
+    ok &= print("every chain intact, its head on Kafka", checks.chainsIntactAndPublished());
+    ok &= print("every view equal to a rebuild", checks.viewsEqualARebuild(Duration.ofHours(1)));
+
+    long events = count(database, "select count(*) from domain_event_entry");
+    double seconds = wall.toMillis() / 1000.0;
+    System.out.printf(
+        "wall %d s; %d steps, %.2f steps/s; %d events stored, %.1f events/s%n",
+        wall.toSeconds(), allSteps, allSteps / seconds, events, events / seconds);
+    var steps = StepTimes.of(TestDatabases.url(database));
+    System.out.printf(
+        "step authorized -> finished: p50 %d ms, p99 %d ms, max %d ms (%d steps)%n",
+        Percentiles.of(steps, 50),
+        Percentiles.of(steps, 99),
+        steps.isEmpty() ? 0 : steps.getLast(),
+        steps.size());
+    System.out.print(samples.report());
+    System.out.println(ok ? "PASS" : "FAIL");
+    if (!ok) {
+      throw new IllegalStateException("a check failed");
+    }
+  }
+
+  private static boolean print(String check, List<String> problems) {
+    System.out.printf("%s: %s%n", problems.isEmpty() ? "PASS" : "FAIL", check);
+    problems.stream().limit(20).forEach(p -> System.out.println("    " + p));
+    return problems.isEmpty();
+  }
+
+  static long count(String database, String sql) throws Exception {
+    try (var connection = DriverManager.getConnection(TestDatabases.url(database), "postgres", "");
+        var result = connection.createStatement().executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  /**
+   * One Kafka node and the second instance of each service, each killed once it has work in flight,
+   * each back 15–30 s later.
+   */
+  private record Kills(Stack stack, String database) {
+
+    void run() throws Exception {
+      var kafka = stack.kafkaCluster().orElseThrow();
+      var led = await(() -> partitionsLedBy(2), "Kafka node 2 leads a partition");
+      System.out.printf("kill -9 Kafka node 2: it leads %d partitions of the event topic%n", led);
+      kafka.kill(2);
+      var back = Executors.newSingleThreadScheduledExecutor();
+      back.schedule(() -> kafka.restart(2), 30, TimeUnit.SECONDS);
+
+      var segments = await(() -> segmentsOf("command-service-2"), "segments claimed");
+      System.out.printf("kill -9 command-service-2: it holds %d processor segments%n", segments);
+      stack.crashFor("command-service-2", Duration.ofSeconds(15));
+
+      var actions =
+          await(() -> metric("executor-2", "upgrade_executor_actions_running"), "actions running");
+      System.out.printf("kill -9 executor-2: %d host actions running%n", actions);
+      stack.crashFor("executor-2", Duration.ofSeconds(20));
+
+      var lag = await(() -> metric("query-service-2", "upgrade_views_lag"), "events to fold");
+      System.out.printf("kill -9 query-service-2: %d events not yet folded%n", lag);
+      stack.crashFor("query-service-2", Duration.ofSeconds(25));
+
+      // the supervisor starts each again once its time down is over; restart() only waits for it
+      Thread.sleep(Duration.ofSeconds(26));
+      for (var service : List.of("command-service-2", "executor-2", "query-service-2")) {
+        stack.restart(service);
+      }
+      back.shutdown();
+      back.awaitTermination(1, TimeUnit.MINUTES);
+      System.out.println("every killed part is back");
+    }
+
+    /** Polls {@code measure} until it is above 0, for at most a minute; answers it. */
+    private static long await(LongSupplier measure, String what) throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      for (long measured = measure.getAsLong(); ; measured = measure.getAsLong()) {
+        if (measured > 0) {
+          return measured;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no moment with work in flight: " + what);
+        }
+        Thread.sleep(100);
+      }
+    }
+
+    private long partitionsLedBy(int node) {
+      try (var admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+        var topic = stack.topics().events();
+        return admin
+            .describeTopics(List.of(topic))
+            .allTopicNames()
+            .get()
+            .get(topic)
+            .partitions()
+            .stream()
+            .filter(p -> p.leader() != null && p.leader().id() == node)
+            .count();
+      } catch (Exception e) {
+        return 0;
+      }
+    }
+
+    private long segmentsOf(String instance) {
+      try {
+        return count(
+            database,
+            "select count(*) from token_entry where owner like '" + stack.pidOf(instance) + "@%'");
+      } catch (Exception e) {
+        return 0;
+      }
+    }
+
+    private long metric(String instance, String sample) {
+      try {
+        return (long) stack.metric(instance, sample);
+      } catch (Exception e) {
+        return 0;
+      }
+    }
+  }
+
+  /** Every 5 s: steps done, view lag, and each service instance's heap, resident memory and CPU. */
+  private static final class Samples implements AutoCloseable {
+
+    private final Stack stack;
+    private final FleetCampaigns campaigns;
+    private final Instant start = Instant.now();
+    private final List<String> lagLines = new ArrayList<>();
+    private final Map<String, Long> peakHeap = new LinkedHashMap<>();
+    private final Map<String, Long> peakRss = new LinkedHashMap<>();
+    private final Map<String, Map<Long, Long>> cpuByPid = new LinkedHashMap<>();
+    private final List<Long> lags = new ArrayList<>();
+    private final ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("fleet-sampler").factory());
+
+    Samples(Stack stack, FleetCampaigns campaigns) {
+      this.stack = stack;
+      this.campaigns = campaigns;
+      sampler.scheduleAtFixedRate(this::sample, 0, 5, TimeUnit.SECONDS);
+    }
+
+    private synchronized void sample() {
+      long lag = 0;
+      for (var instance : stack.serviceNames()) {
+        try {
+          long pid = stack.pidOf(instance);
+          cpuByPid
+              .computeIfAbsent(instance, k -> new HashMap<>())
+              .put(pid, CpuTime.ofProcessNanos(pid));
+          peakRss.merge(instance, ResidentMemory.kibibytes(pid, "VmRSS") << 10, Math::max);
+          peakHeap.merge(instance, stack.heapUsedBytes(instance), Math::max);
+          if (instance.startsWith("query-service")) {
+            lag = Math.max(lag, (long) stack.metric(instance, "upgrade_views_lag"));
+          }
+        } catch (Exception downNow) {
+          // a killed instance answers again once it is back
+        }
+      }
+      lags.add(lag);
+      long seconds = Duration.between(start, Instant.now()).toSeconds();
+      if (seconds % 60 < 5) {
+        lagLines.add(
+            "  at %4d s: %5d steps done, view lag %d events"
+                .formatted(seconds, campaigns.stepsDone(), lag));
+      }
+    }
+
+    void stop() {
+      sampler.shutdownNow();
+    }
+
+    synchronized String report() {
+      var text =
+          new StringBuilder(
+              "view lag (events not yet folded, the larger of the two query services), every minute:\n");
+      lagLines.forEach(line -> text.append(line).append('\n'));
+      var sorted = lags.stream().sorted().toList();
+      text.append(
+          "view lag over the run: p50 %d, p99 %d, max %d events%n"
+              .formatted(
+                  Percentiles.of(sorted, 50),
+                  Percentiles.of(sorted, 99),
+                  sorted.isEmpty() ? 0 : sorted.getLast()));
+      for (var instance : stack.serviceNames()) {
+        long cpu =
+            cpuByPid.getOrDefault(instance, Map.of()).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        text.append(
+            "  %-18s peak heap %4d MiB, peak RSS %4d MiB, CPU %5d s%n"
+                .formatted(
+                    instance,
+                    peakHeap.getOrDefault(instance, 0L) >> 20,
+                    peakRss.getOrDefault(instance, 0L) >> 20,
+                    TimeUnit.NANOSECONDS.toSeconds(cpu)));
+      }
+      return text.toString();
+    }
+
+    @Override
+    public void close() {
+      stop();
+    }
+  }
+}
