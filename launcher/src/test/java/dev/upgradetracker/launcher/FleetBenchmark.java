@@ -4,6 +4,8 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.kafka.BenchmarkMain;
 import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.simulator.faults.Fault;
+import jakarta.annotation.Nullable;
 import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -24,11 +26,13 @@ import org.apache.kafka.clients.admin.Admin;
  * Kafka nodes, two of every service on PostgreSQL) drives every team's campaign over its own
  * clusters at once, ten in progress per team, with a fleet budget of node upgrades smaller than the
  * demand ({@code FLEET_SITES} sites, each with its depot, {@code FLEET_UPGRADES_PER_DEPOT} at once
- * per depot). Half way, unless undisturbed, it kills (SIGKILL) one Kafka node, one command service,
- * one executor and one query service, each once it has work in flight (printed), and each comes
- * back 15–30 s later. Then it checks what the drill checks and prints PASS or FAIL for each, and
- * the figures: wall time, steps/s, events/s, step authorized -> finished p50/p99, view lag over
- * time, each service instance's peak heap, resident memory and CPU.
+ * per depot). A third of the way in, unless undisturbed, it kills (SIGKILL) one Kafka node, one
+ * command service, one executor and one query service, each once it has work in flight (printed),
+ * and each comes back 15–30 s later. Each {@code update-ux} takes 3 s and each {@code swinstall} 1
+ * s (the simulator's SLOW faults), as real ones take an hour. Then it checks what the drill checks
+ * and prints PASS or FAIL for each, and the figures: wall time, steps/s, events/s, step authorized
+ * -> finished p50/p99, view lag over time, each service instance's peak heap, resident memory and
+ * CPU.
  */
 public final class FleetBenchmark {
 
@@ -81,18 +85,36 @@ public final class FleetBenchmark {
       System.out.printf(
           "stack started and fleet registered in %d s (data in %s)%n",
           Duration.ofNanos(System.nanoTime() - starting).toSeconds(), dataDir);
+      // an update-ux and an Integrity VM install take an hour on a real host; seconds here
+      stack.simulator().faults().add(Fault.slow("*", "^update-ux", Duration.ofSeconds(3)));
+      stack.simulator().faults().add(Fault.slow("*", "^swinstall", Duration.ofSeconds(1)));
       var campaigns = new FleetCampaigns(stack, fleets, inProgress);
       int allSteps = campaigns.start();
       var started = Instant.now();
+      var kills = new Kills(stack, database);
       try (var samples = new Samples(stack, campaigns)) {
         if (!undisturbed) {
-          campaigns.awaitStepsDone(allSteps / 2, PATIENCE);
-          new Kills(stack, database).run();
+          campaigns.awaitStepsDone(allSteps / 3, PATIENCE);
+          System.out.printf(
+              "%d of %d steps done after %d s: killing%n",
+              campaigns.stepsDone(),
+              allSteps,
+              Duration.between(started, Instant.now()).toSeconds());
+          kills.run();
         }
         campaigns.awaitCompleted(PATIENCE);
         var wall = Duration.between(started, Instant.now());
         samples.stop();
-        report(stack, fleets, campaigns, database, perDepot, allSteps, wall, samples);
+        report(
+            stack,
+            fleets,
+            campaigns,
+            database,
+            perDepot,
+            allSteps,
+            wall,
+            samples,
+            undisturbed ? null : kills);
       }
     } finally {
       TestDatabases.drop(database);
@@ -107,11 +129,14 @@ public final class FleetBenchmark {
       int perDepot,
       int allSteps,
       Duration wall,
-      Samples samples)
+      Samples samples,
+      @Nullable Kills kills)
       throws Exception {
     var checks = new FleetChecks(stack, fleets);
     var depots = checks.depotUse(perDepot);
-    boolean ok = true;
+    boolean ok =
+        kills == null
+            || print("each part killed at a moment it had work in flight", kills.problems());
     ok &=
         print(
             "every campaign COMPLETED with each cluster's planned steps",
@@ -169,20 +194,13 @@ public final class FleetBenchmark {
    * One Kafka node and the second instance of each service, each killed once it has work in flight,
    * each back 15–30 s later.
    */
-  private record Kills(Stack stack, String database) {
+  private record Kills(Stack stack, String database, List<String> problems) {
+
+    Kills(Stack stack, String database) {
+      this(stack, database, new ArrayList<>());
+    }
 
     void run() throws Exception {
-      var kafka = stack.kafkaCluster().orElseThrow();
-      var led = await(() -> partitionsLedBy(2), "Kafka node 2 leads a partition");
-      System.out.printf("kill -9 Kafka node 2: it leads %d partitions of the event topic%n", led);
-      kafka.kill(2);
-      var back = Executors.newSingleThreadScheduledExecutor();
-      back.schedule(() -> kafka.restart(2), 30, TimeUnit.SECONDS);
-
-      var segments = await(() -> segmentsOf("command-service-2"), "segments claimed");
-      System.out.printf("kill -9 command-service-2: it holds %d processor segments%n", segments);
-      stack.crashFor("command-service-2", Duration.ofSeconds(15));
-
       var actions =
           await(() -> metric("executor-2", "upgrade_executor_actions_running"), "actions running");
       System.out.printf("kill -9 executor-2: %d host actions running%n", actions);
@@ -192,27 +210,40 @@ public final class FleetBenchmark {
       System.out.printf("kill -9 query-service-2: %d events not yet folded%n", lag);
       stack.crashFor("query-service-2", Duration.ofSeconds(25));
 
-      // the supervisor starts each again once its time down is over; restart() only waits for it
-      Thread.sleep(Duration.ofSeconds(26));
+      var segments = await(() -> segmentsOf("command-service-2"), "segments claimed");
+      System.out.printf("kill -9 command-service-2: it holds %d processor segments%n", segments);
+      stack.crashFor("command-service-2", Duration.ofSeconds(15));
+
+      var kafka = stack.kafkaCluster().orElseThrow();
+      var led = await(() -> partitionsLedBy(2), "Kafka node 2 leads a partition");
+      System.out.printf("kill -9 Kafka node 2: it leads %d partitions of the event topic%n", led);
+      kafka.kill(2);
+      Thread.sleep(Duration.ofSeconds(30));
+      kafka.restart(2);
+
       for (var service : List.of("command-service-2", "executor-2", "query-service-2")) {
         stack.restart(service);
       }
-      back.shutdown();
-      back.awaitTermination(1, TimeUnit.MINUTES);
       System.out.println("every killed part is back");
     }
 
-    /** Polls {@code measure} until it is above 0, for at most a minute; answers it. */
-    private static long await(LongSupplier measure, String what) throws InterruptedException {
-      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    /**
+     * Polls {@code measure} until it is above 0, for at most three minutes; answers it, or 0 with a
+     * problem noted when it never was.
+     */
+    private long await(LongSupplier measure, String what) throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      int polls = 0;
       for (long measured = measure.getAsLong(); ; measured = measure.getAsLong()) {
         if (measured > 0) {
           return measured;
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("no moment with work in flight: " + what);
+          problems.add("no moment with work in flight in " + polls + " looks: " + what);
+          return 0;
         }
-        Thread.sleep(100);
+        polls++;
+        Thread.sleep(50);
       }
     }
 
@@ -247,6 +278,7 @@ public final class FleetBenchmark {
       try {
         return (long) stack.metric(instance, sample);
       } catch (Exception e) {
+        System.out.println("    " + instance + " did not answer its metrics: " + e);
         return 0;
       }
     }
