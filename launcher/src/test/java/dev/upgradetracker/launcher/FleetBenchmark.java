@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -201,50 +201,69 @@ public final class FleetBenchmark {
     }
 
     void run() throws Exception {
-      var actions =
-          await(() -> metric("executor-2", "upgrade_executor_actions_running"), "actions running");
-      System.out.printf("kill -9 executor-2: %d host actions running%n", actions);
-      stack.crashFor("executor-2", Duration.ofSeconds(20));
+      var executor =
+          await(
+              List.of("executor-2", "executor"),
+              i -> metric(i, "upgrade_executor_actions_running"),
+              "host actions running");
+      System.out.printf(
+          "kill -9 %s: %d host actions running%n", executor.instance(), executor.seen());
+      stack.crashFor(executor.instance(), Duration.ofSeconds(20));
 
-      var lag = await(() -> metric("query-service-2", "upgrade_views_lag"), "events to fold");
-      System.out.printf("kill -9 query-service-2: %d events not yet folded%n", lag);
-      stack.crashFor("query-service-2", Duration.ofSeconds(25));
+      var views =
+          await(
+              List.of("query-service-2", "query-service"),
+              i -> metric(i, "upgrade_views_tasks_active"),
+              "view tasks folding events");
+      System.out.printf("kill -9 %s: it folds %d view tasks%n", views.instance(), views.seen());
+      stack.crashFor(views.instance(), Duration.ofSeconds(25));
 
-      var segments = await(() -> segmentsOf("command-service-2"), "segments claimed");
-      System.out.printf("kill -9 command-service-2: it holds %d processor segments%n", segments);
-      stack.crashFor("command-service-2", Duration.ofSeconds(15));
+      var commands =
+          await(
+              List.of("command-service-2", "command-service"),
+              this::segmentsOf,
+              "processor segments held");
+      System.out.printf(
+          "kill -9 %s: it holds %d processor segments%n", commands.instance(), commands.seen());
+      stack.crashFor(commands.instance(), Duration.ofSeconds(15));
 
       var kafka = stack.kafkaCluster().orElseThrow();
-      var led = await(() -> partitionsLedBy(2), "Kafka node 2 leads a partition");
-      System.out.printf("kill -9 Kafka node 2: it leads %d partitions of the event topic%n", led);
+      var led = await(List.of("2"), node -> partitionsLedBy(2), "partitions led");
+      System.out.printf(
+          "kill -9 Kafka node 2: it leads %d partitions of the event topic%n", led.seen());
       kafka.kill(2);
       Thread.sleep(Duration.ofSeconds(30));
       kafka.restart(2);
 
-      for (var service : List.of("command-service-2", "executor-2", "query-service-2")) {
-        stack.restart(service);
+      for (var service : List.of(executor, views, commands)) {
+        stack.restart(service.instance());
       }
       System.out.println("every killed part is back");
     }
 
+    /** Which of the candidates showed work in flight first, and how much. */
+    record Witness(String instance, long seen) {}
+
     /**
-     * Polls {@code measure} until it is above 0, for at most three minutes; answers it, or 0 with a
-     * problem noted when it never was.
+     * Looks at each candidate in turn until one measures above 0, for at most three minutes; the
+     * first candidate, with a problem noted, when none did.
      */
-    private long await(LongSupplier measure, String what) throws InterruptedException {
+    private Witness await(List<String> candidates, ToLongFunction<String> measure, String what)
+        throws InterruptedException {
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      int polls = 0;
-      for (long measured = measure.getAsLong(); ; measured = measure.getAsLong()) {
-        if (measured > 0) {
-          return measured;
+      int looks = 0;
+      while (System.nanoTime() < deadline) {
+        for (var candidate : candidates) {
+          long measured = measure.applyAsLong(candidate);
+          looks++;
+          if (measured > 0) {
+            return new Witness(candidate, measured);
+          }
         }
-        if (System.nanoTime() > deadline) {
-          problems.add("no moment with work in flight in " + polls + " looks: " + what);
-          return 0;
-        }
-        polls++;
         Thread.sleep(50);
       }
+      problems.add("no work in flight seen in " + looks + " looks at " + candidates + ": " + what);
+      return new Witness(candidates.getFirst(), 0);
     }
 
     private long partitionsLedBy(int node) {
@@ -295,6 +314,7 @@ public final class FleetBenchmark {
     private final Map<String, Long> peakRss = new LinkedHashMap<>();
     private final Map<String, Map<Long, Long>> cpuByPid = new LinkedHashMap<>();
     private final List<Long> lags = new ArrayList<>();
+    private int missedLooks;
     private final ScheduledExecutorService sampler =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fleet-sampler").factory());
@@ -305,7 +325,16 @@ public final class FleetBenchmark {
       sampler.scheduleAtFixedRate(this::sample, 0, 5, TimeUnit.SECONDS);
     }
 
+    /** A failed look must not end the sampling: a scheduled task that throws runs no more. */
     private synchronized void sample() {
+      try {
+        look();
+      } catch (RuntimeException missed) {
+        missedLooks++;
+      }
+    }
+
+    private void look() {
       long lag = 0;
       for (var instance : stack.serviceNames()) {
         try {
@@ -338,7 +367,8 @@ public final class FleetBenchmark {
     synchronized String report() {
       var text =
           new StringBuilder(
-              "view lag (events not yet folded, the larger of the two query services), every minute:\n");
+              "view lag (events not yet folded, the larger of the two query services), every"
+                  + " minute (%d looks of %d missed):%n".formatted(missedLooks, lags.size()));
       lagLines.forEach(line -> text.append(line).append('\n'));
       var sorted = lags.stream().sorted().toList();
       text.append(

@@ -37,6 +37,31 @@ final class TestStacks {
         clusters);
   }
 
+  /** As {@link #on(Path, ClusterSpec...)}, every service also given {@code serviceSettings}. */
+  static LauncherSettings on(
+      Path dataDir, Map<String, String> serviceSettings, ClusterSpec... clusters) {
+    var plain = on(dataDir, clusters);
+    var services = new HashMap<>(plain.serviceSettings());
+    services.putAll(serviceSettings);
+    return new LauncherSettings(
+        plain.home(),
+        plain.dataDir(),
+        plain.externalKafka(),
+        plain.kafkaNamespace(),
+        plain.kafkaPort(),
+        plain.commandPort(),
+        plain.queryPort(),
+        plain.executorPort(),
+        plain.simulatorBasePort(),
+        plain.sideEffectsPort(),
+        plain.demoClusters(),
+        plain.demoTeams(),
+        plain.demo(),
+        services,
+        plain.fleet(),
+        plain.scale());
+  }
+
   /**
    * The distributed shape on free ports under {@code dataDir}: an embedded Kafka cluster of three
    * nodes and two of every service, the command services sharing the PostgreSQL store at {@code

@@ -45,6 +45,10 @@ class ProgressMetrics {
             "host actions requested and not yet reported, by team");
     failures =
         multiGauge(registry, "upgrade.action.failures", "host actions that failed so far, by team");
+    Gauge.builder("upgrade.views.tasks.active", this, ProgressMetrics::activeTasks)
+        .description("the view tasks (event-topic partitions) this instance folds now")
+        .baseUnit("tasks")
+        .register(registry);
     Gauge.builder("upgrade.views.lag", this, ProgressMetrics::lag)
         .description("events not yet folded into the views (sum of the consumers' record lag)")
         .baseUnit("events")
@@ -88,6 +92,17 @@ class ProgressMetrics {
         .<MultiGauge.Row<?>>map(
             team -> MultiGauge.Row.of(Tags.of("team", team.team()), value.applyAsInt(team)))
         .toList();
+  }
+
+  private double activeTasks() {
+    return views
+        .streams()
+        .map(
+            streams ->
+                streams.metadataForLocalThreads().stream()
+                    .mapToInt(thread -> thread.activeTasks().size())
+                    .sum())
+        .orElse(0);
   }
 
   private double lag() {

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -135,42 +136,45 @@ class CampaignStepsTest {
   @Test
   void aNodeUpgradeWaitsForApprovalWhenTheCampaignHasGates() {
     var cluster = inCampaign(threeHostsAsPackages("c1"));
-    List<ClusterEvent> events;
-    do {
-      events = cluster.request(advanceGated(cluster, List.of()));
-      reportAll(cluster, events, ActionStatus.SUCCEEDED);
-    } while (events.stream().noneMatch(NodeUpgradeAwaitingApproval.class::isInstance));
-    var awaiting = (NodeUpgradeAwaitingApproval) events.getFirst();
+    var awaiting =
+        stepUntil(
+            cluster, () -> advanceGated(cluster, List.of()), NodeUpgradeAwaitingApproval.class);
 
     var approved = cluster.request(advanceGated(cluster, List.of(awaiting.host())));
 
-    assertThat(approved)
-        .anySatisfy(
-            e ->
-                assertThat(e)
-                    .isInstanceOfSatisfying(
-                        CampaignStepStarted.class,
-                        s ->
-                            assertThat(s.command() + " " + s.subject())
-                                .isEqualTo("UpgradeNode " + awaiting.host())));
+    assertStartsTheUpgradeOf(approved, awaiting.host());
   }
 
   @Test
   void aNodeUpgradeWaitsForASlotOfItsDepotAndSiteWhenUpgradeSlotsAreBudgeted() {
     var cluster = inCampaign(threeHostsAsPackages("c1"));
-    List<ClusterEvent> events;
-    do {
-      events = cluster.request(advanceBudgeted(cluster, List.of()));
-      reportAll(cluster, events, ActionStatus.SUCCEEDED);
-    } while (events.stream().noneMatch(NodeUpgradeAwaitingSlot.class::isInstance));
-    var awaiting = (NodeUpgradeAwaitingSlot) events.getFirst();
-    assertThat(events).as("nothing started: the node waits").hasSize(1);
+    var awaiting =
+        stepUntil(
+            cluster, () -> advanceBudgeted(cluster, List.of()), NodeUpgradeAwaitingSlot.class);
     assertThat(awaiting.depot()).as("a host without a depot of its own").isEqualTo("default");
     assertThat(awaiting.team()).isEqualTo(cluster.state().team());
 
     var slotted = cluster.request(advanceBudgeted(cluster, List.of(awaiting.host())));
 
-    assertThat(slotted)
+    assertStartsTheUpgradeOf(slotted, awaiting.host());
+  }
+
+  /**
+   * Takes the campaign's steps, every action succeeding, until one answers only {@code waiting}.
+   */
+  private <T extends ClusterEvent> T stepUntil(
+      ClusterDriver cluster, Supplier<AdvanceCampaign> step, Class<T> waiting) {
+    List<ClusterEvent> events;
+    do {
+      events = cluster.request(step.get());
+      reportAll(cluster, events, ActionStatus.SUCCEEDED);
+    } while (events.stream().noneMatch(waiting::isInstance));
+    assertThat(events).as("nothing started: the node waits").singleElement();
+    return waiting.cast(events.getFirst());
+  }
+
+  private static void assertStartsTheUpgradeOf(List<ClusterEvent> events, String host) {
+    assertThat(events)
         .anySatisfy(
             e ->
                 assertThat(e)
@@ -178,7 +182,7 @@ class CampaignStepsTest {
                         CampaignStepStarted.class,
                         s ->
                             assertThat(s.command() + " " + s.subject())
-                                .isEqualTo("UpgradeNode " + awaiting.host())));
+                                .isEqualTo("UpgradeNode " + host)));
   }
 
   @Test
