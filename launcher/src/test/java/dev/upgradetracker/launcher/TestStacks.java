@@ -41,25 +41,7 @@ final class TestStacks {
   static LauncherSettings on(
       Path dataDir, Map<String, String> serviceSettings, ClusterSpec... clusters) {
     var plain = on(dataDir, clusters);
-    var services = new HashMap<>(plain.serviceSettings());
-    services.putAll(serviceSettings);
-    return new LauncherSettings(
-        plain.home(),
-        plain.dataDir(),
-        plain.externalKafka(),
-        plain.kafkaNamespace(),
-        plain.kafkaPort(),
-        plain.commandPort(),
-        plain.queryPort(),
-        plain.executorPort(),
-        plain.simulatorBasePort(),
-        plain.sideEffectsPort(),
-        plain.demoClusters(),
-        plain.demoTeams(),
-        plain.demo(),
-        services,
-        plain.fleet(),
-        plain.scale());
+    return reshaped(plain, plain.kafkaPort(), serviceSettings, plain.scale());
   }
 
   /**
@@ -75,27 +57,34 @@ final class TestStacks {
       Map<String, String> serviceSettings,
       ClusterSpec... clusters) {
     var single = settings(dataDir, Optional.empty(), "", teams, clusters);
-    var services = new HashMap<>(single.serviceSettings());
-    services.putAll(serviceSettings);
+    var services = new HashMap<>(serviceSettings);
     services.put("EVENT_STORE_URL", eventStoreUrl);
     services.put("EVENT_STORE_USER", "postgres");
+    return reshaped(single, freePorts(3), services, new Scale(3, 2, 2, 2));
+  }
+
+  /** {@code settings} with Kafka's first port, more service settings and a scale of its own. */
+  private static LauncherSettings reshaped(
+      LauncherSettings settings, int kafkaPort, Map<String, String> more, Scale scale) {
+    var services = new HashMap<>(settings.serviceSettings());
+    services.putAll(more);
     return new LauncherSettings(
-        single.home(),
-        single.dataDir(),
-        single.externalKafka(),
-        single.kafkaNamespace(),
-        freePorts(3),
-        single.commandPort(),
-        single.queryPort(),
-        single.executorPort(),
-        single.simulatorBasePort(),
-        single.sideEffectsPort(),
-        single.demoClusters(),
-        single.demoTeams(),
-        single.demo(),
+        settings.home(),
+        settings.dataDir(),
+        settings.externalKafka(),
+        settings.kafkaNamespace(),
+        kafkaPort,
+        settings.commandPort(),
+        settings.queryPort(),
+        settings.executorPort(),
+        settings.simulatorBasePort(),
+        settings.sideEffectsPort(),
+        settings.demoClusters(),
+        settings.demoTeams(),
+        settings.demo(),
         services,
-        single.fleet(),
-        new Scale(3, 2, 2, 2));
+        settings.fleet(),
+        scale);
   }
 
   /**
