@@ -38,8 +38,43 @@ public final class Fleets {
    */
   public static List<ClusterSpec> mixedAcrossSites(
       String prefix, String team, int count, int sites) {
-    var clusters = shapes(prefix, team, count).toList();
-    return IntStream.range(0, count)
+    return acrossSites(shapes(prefix, team, count).toList(), sites);
+  }
+
+  /**
+   * A fleet's worth of shapes, as {@link #mixedAcrossSites} spreads them over sites: {@code count}
+   * clusters taking turns through six shapes of three to five hosts and four to twenty guests, both
+   * topologies. Guests as packages: 2+1+1, 3+3+2+2 and 4 on each of five hosts. Guests as nodes:
+   * two on each of three hosts with two packages, two on each of four hosts with a package per
+   * guest, three on each of five hosts with three packages.
+   */
+  public static List<ClusterSpec> atScale(String prefix, String team, int count, int sites) {
+    var clusters =
+        IntStream.range(0, count)
+            .mapToObj(i -> scaleShape(cluster(prefix + i).team(team), i % 6))
+            .toList();
+    return acrossSites(clusters, sites);
+  }
+
+  private static ClusterBuilder scaleShape(ClusterBuilder cluster, int shape) {
+    return switch (shape) {
+      case 0 -> cluster.guestsPerHost(2, 1, 1);
+      case 1 -> cluster.guestsAsNodes().guestsPerHost(2, 2, 2).pkg(1, 3, 5).pkg(3, 5, 1);
+      case 2 -> cluster.guestsPerHost(3, 3, 2, 2);
+      case 3 -> cluster.guestsAsNodes().guestsPerHost(2, 2, 2, 2).packagePerGuest();
+      case 4 -> cluster.guestsPerHost(4, 4, 4, 4, 4);
+      default ->
+          cluster
+              .guestsAsNodes()
+              .guestsPerHost(3, 3, 3, 3, 3)
+              .pkg(1, 4, 7)
+              .pkg(4, 7, 10)
+              .pkg(7, 10, 13);
+    };
+  }
+
+  private static List<ClusterSpec> acrossSites(List<ClusterBuilder> clusters, int sites) {
+    return IntStream.range(0, clusters.size())
         .mapToObj(i -> clusters.get(i).at("site-" + i % sites, "depot-" + i % sites).build())
         .toList();
   }

@@ -113,6 +113,23 @@ class FleetsTest {
   }
 
   @Test
+  void aFleetAtScaleHasThreeToFiveHostsAndFourToTwentyGuestsInBothTopologies() {
+    var fleet = Fleets.atScale("s", "alpha", 12, 4);
+
+    assertThat(fleet)
+        .extracting(c -> c.hosts().size())
+        .containsExactly(3, 3, 4, 4, 5, 5, 3, 3, 4, 4, 5, 5);
+    assertThat(fleet)
+        .extracting(c -> c.guests().size())
+        .containsExactly(4, 6, 10, 8, 20, 15, 4, 6, 10, 8, 20, 15);
+    assertThat(fleet)
+        .extracting(ClusterSpec::topology)
+        .containsOnly(Topology.GUESTS_AS_PACKAGES, Topology.GUESTS_AS_NODES);
+    assertThat(fleet).extracting(ClusterSpec::site).containsSequence("site-0", "site-1", "site-2");
+    assertThat(fleet.get(5).hosts()).extracting(VmHost::depot).containsOnly("depot-1");
+  }
+
+  @Test
   void aClusterWithoutHostsOrWithANegativeGuestCountIsRefused() {
     assertThatThrownBy(() -> Fleets.cluster("x").guestsPerHost())
         .isInstanceOf(IllegalArgumentException.class);

@@ -24,15 +24,15 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * {@code ./bench fleet [clusters=1000] [teams=20] [--undisturbed]}: the distributed shape (three
  * Kafka nodes, two of every service on PostgreSQL) drives every team's campaign over its own
- * clusters at once, ten in progress per team, with a fleet budget of node upgrades smaller than the
- * demand ({@code FLEET_SITES} sites, each with its depot, {@code FLEET_UPGRADES_PER_DEPOT} at once
- * per depot). A third of the way in, unless undisturbed, it kills (SIGKILL) one Kafka node, one
- * command service, one executor and one query service, each once it has work in flight (printed),
- * and each comes back 15–30 s later. Each {@code update-ux} takes 3 s and each {@code swinstall} 1
- * s (the simulator's SLOW faults), as real ones take an hour. Then it checks what the drill checks
- * and prints PASS or FAIL for each, and the figures: wall time, steps/s, events/s, step authorized
- * -> finished p50/p99, view lag over time, each service instance's peak heap, resident memory and
- * CPU.
+ * clusters ({@link Fleets#atScale}: three to five hosts, four to twenty guests) at once, ten in
+ * progress per team, with a fleet budget of node upgrades smaller than the demand ({@code
+ * FLEET_SITES} sites, each with its depot, {@code FLEET_UPGRADES_PER_DEPOT} at once per depot). A
+ * third of the way in, unless undisturbed, it kills (SIGKILL) one Kafka node, one command service,
+ * one executor and one query service, each once it has work in flight (printed), and each comes
+ * back 15–30 s later. Each {@code update-ux} takes 3 s and each {@code swinstall} 1 s (the
+ * simulator's SLOW faults), as real ones take an hour. Then it checks what the drill checks and
+ * prints PASS or FAIL for each, and the figures: wall time, steps/s, events/s, step authorized ->
+ * finished p50/p99, view lag over time, each service instance's peak heap, resident memory and CPU.
  */
 public final class FleetBenchmark {
 
@@ -55,7 +55,7 @@ public final class FleetBenchmark {
     var fleets = new LinkedHashMap<String, List<ClusterSpec>>();
     for (int t = 1; t <= teamCount; t++) {
       var team = "team%02d".formatted(t);
-      fleets.put(team, Fleets.mixedAcrossSites("t%02dc".formatted(t), team, perTeam, sites));
+      fleets.put(team, Fleets.atScale("t%02dc".formatted(t), team, perTeam, sites));
     }
     var everyCluster = fleets.values().stream().flatMap(List::stream).toArray(ClusterSpec[]::new);
     int hosts =

@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a fleet run must leave behind, checked from the simulator's log and the services' own
  * answers; each check answers its problems, none when it passes. The drill asserts them, the fleet
- * benchmark prints them. Every team's fleet must have the same shapes in the same order ({@link
- * dev.upgradetracker.fleet.Fleets#mixedAcrossSites}), so that what ran on one team's clusters can
+ * benchmark prints them. Every team's fleet must have the same shapes in the same order (as {@link
+ * dev.upgradetracker.fleet.Fleets#mixedAcrossSites} and {@link
+ * dev.upgradetracker.fleet.Fleets#atScale} build them), so that what ran on one team's clusters can
  * be compared with what ran on another's.
  */
 final class FleetChecks {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public class DriverCommands {
 
   /** Sends {@code dispatch} for campaign {@code campaignId}; a refusal is thrown to the caller. */
   public void send(Object dispatch, String campaignId) {
-    var message =
+    sendAndWait(
         CommandMessages.of(
             dispatch,
             Map.of(
@@ -58,7 +59,19 @@ public class DriverCommands {
                 TraceKeys.USER,
                 PROCESSING_GROUP,
                 TraceKeys.ON_BEHALF_OF,
-                starters.of(campaignId)));
+                starters.of(campaignId))),
+        campaignId);
+  }
+
+  /**
+   * Sends {@code dispatch} as the driver itself, for no one's request (a slot given back once its
+   * node is upgraded), correlated with {@code correlationId}.
+   */
+  public void sendAsDriver(Object dispatch, String correlationId) {
+    sendAndWait(CommandMessages.bySystem(dispatch, PROCESSING_GROUP, correlationId), correlationId);
+  }
+
+  private void sendAndWait(CommandMessage<Object> message, String correlationId) {
     try {
       var logContext = MDC.getCopyOfContextMap();
       senders
@@ -72,7 +85,7 @@ public class DriverCommands {
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while driving campaign " + campaignId, e);
+      throw new IllegalStateException("interrupted while sending for " + correlationId, e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;

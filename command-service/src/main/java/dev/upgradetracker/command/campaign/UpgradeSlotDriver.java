@@ -77,7 +77,10 @@ class UpgradeSlotDriver {
   @EventHandler
   void on(NodeUpgraded upgraded) {
     if (settings.required()) {
-      toSlots(new ReleaseUpgradeSlot(upgraded.host(), "upgraded", null), upgraded.clusterId());
+      // no one's request: the system gives the slot back, correlated with the finishing action
+      commands.sendAsDriver(
+          new UpgradeSlotDispatch(new ReleaseUpgradeSlot(upgraded.host(), "upgraded", null)),
+          upgraded.actionId());
     }
   }
 

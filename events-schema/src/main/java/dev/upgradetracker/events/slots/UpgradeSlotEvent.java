@@ -36,14 +36,27 @@ public sealed interface UpgradeSlotEvent {
       int siteInUse,
       int siteLimit) {}
 
+  /** A node's claim of a slot, answered: granted or queued. */
+  sealed interface ClaimAnswered extends UpgradeSlotEvent {
+    String clusterId();
+
+    String campaignId();
+
+    String stepId();
+
+    String team();
+
+    Usage usage();
+  }
+
   record UpgradeSlotGranted(
       String host, String clusterId, String campaignId, String stepId, String team, Usage usage)
-      implements UpgradeSlotEvent {}
+      implements ClaimAnswered {}
 
   /** Its depot or site is full, or an earlier claim on them waits: it waits behind them. */
   record UpgradeSlotQueued(
       String host, String clusterId, String campaignId, String stepId, String team, Usage usage)
-      implements UpgradeSlotEvent {}
+      implements ClaimAnswered {}
 
   record UpgradeSlotReleased(
       String host, String clusterId, String depot, @Nullable String site, String reason)

@@ -8,6 +8,7 @@ import dev.upgradetracker.events.slots.UpgradeSlotCommand.ClaimUpgradeSlot;
 import dev.upgradetracker.events.slots.UpgradeSlotCommand.ReleaseUpgradeSlot;
 import dev.upgradetracker.events.slots.UpgradeSlotCommand.WithdrawUpgradeSlotClaims;
 import dev.upgradetracker.events.slots.UpgradeSlotEvent;
+import dev.upgradetracker.events.slots.UpgradeSlotEvent.ClaimAnswered;
 import dev.upgradetracker.events.slots.UpgradeSlotEvent.UpgradeSlotClaimWithdrawn;
 import dev.upgradetracker.events.slots.UpgradeSlotEvent.UpgradeSlotGranted;
 import dev.upgradetracker.events.slots.UpgradeSlotEvent.UpgradeSlotQueued;
@@ -37,24 +38,8 @@ public final class SlotBudget {
 
   public static UpgradeSlots evolve(UpgradeSlots slots, UpgradeSlotEvent event) {
     return switch (event) {
-      case UpgradeSlotGranted granted ->
-          slots.granted(
-              claimOf(
-                  granted.host(),
-                  granted.clusterId(),
-                  granted.campaignId(),
-                  granted.stepId(),
-                  granted.team(),
-                  granted.usage()));
-      case UpgradeSlotQueued queued ->
-          slots.queued(
-              claimOf(
-                  queued.host(),
-                  queued.clusterId(),
-                  queued.campaignId(),
-                  queued.stepId(),
-                  queued.team(),
-                  queued.usage()));
+      case UpgradeSlotGranted granted -> slots.granted(claimOf(granted));
+      case UpgradeSlotQueued queued -> slots.queued(claimOf(queued));
       case UpgradeSlotReleased released -> slots.released(released.host());
       case UpgradeSlotClaimWithdrawn withdrawn -> slots.withdrawn(withdrawn.host());
     };
@@ -176,15 +161,15 @@ public final class SlotBudget {
         claim.siteLimit());
   }
 
-  /** The claim an event recorded. */
-  private static ClaimUpgradeSlot claimOf(
-      String host, String clusterId, String campaignId, String stepId, String team, Usage usage) {
+  /** The claim an answer recorded. */
+  private static ClaimUpgradeSlot claimOf(ClaimAnswered answer) {
+    var usage = answer.usage();
     return new ClaimUpgradeSlot(
-        host,
-        clusterId,
-        campaignId,
-        stepId,
-        team,
+        answer.host(),
+        answer.clusterId(),
+        answer.campaignId(),
+        answer.stepId(),
+        answer.team(),
         usage.depot(),
         usage.site(),
         usage.depotLimit(),

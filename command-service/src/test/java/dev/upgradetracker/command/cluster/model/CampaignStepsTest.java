@@ -24,6 +24,8 @@ import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingSlot;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.events.fleet.VmHost;
+import dev.upgradetracker.fleet.Fleets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +41,12 @@ class CampaignStepsTest {
 
   @Test
   void aCampaignTakesExactlyTheStepsOfThePlanThenReleasesTheCluster() {
-    for (var spec : List.of(threeHostsAsPackages("c1"), threeHostsAsNodes("c2", false))) {
+    var shapes =
+        new ArrayList<>(List.of(threeHostsAsPackages("c1"), threeHostsAsNodes("c2", false)));
+    Fleets.atScale("s", "alpha", 6, 2).stream()
+        .map(CampaignStepsTest::addressed)
+        .forEach(shapes::add);
+    for (var spec : shapes) {
       var cluster = inCampaign(spec);
       var plan = Planner.plan(cluster.state(), UpgradeMode.UPDATE);
 
@@ -280,6 +287,31 @@ class CampaignStepsTest {
         NOW,
         slotRequired,
         slotted);
+  }
+
+  /** The cluster with each host at its name, as registration wants an address. */
+  private static ClusterSpec addressed(ClusterSpec spec) {
+    var hosts =
+        spec.hosts().stream()
+            .map(
+                h ->
+                    new VmHost(
+                        h.name(),
+                        h.name() + ":22",
+                        h.hpuxVersion(),
+                        h.ivmVersion(),
+                        h.serviceguardVersion(),
+                        h.depot()))
+            .toList();
+    return new ClusterSpec(
+        spec.id(),
+        spec.team(),
+        spec.topology(),
+        spec.clusterLock(),
+        hosts,
+        spec.guests(),
+        spec.packages(),
+        spec.site());
   }
 
   private static List<String> actionIds(List<ClusterEvent> events) {
