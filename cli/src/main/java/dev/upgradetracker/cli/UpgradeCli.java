@@ -14,6 +14,8 @@ import dev.upgradetracker.cli.host.HostsCommand;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code upgrade}: the operators' and auditors' command line over the services' REST APIs. Exit
@@ -21,10 +23,13 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "upgrade",
+    // -h/--help and -V/--version on every command and subcommand, not only here
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "upgrade 0.1.0",
     description = "Drive and audit rolling upgrades of Integrity VM clusters.",
     subcommands = {
+      HelpCommand.class,
       FleetCommand.class,
       HostsCommand.class,
       PlanCommand.class,

@@ -12,15 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A command service that answers each path with a given JSON body, for the CLI's own tests. */
+/**
+ * A command and query service in one that answers each path with a given JSON body and records what
+ * it was sent, for the CLI's own tests.
+ */
 public final class FakeCommandService implements AutoCloseable {
 
-  /** What a CLI run printed and its exit code. */
-  public record Run(int exitCode, String out) {}
+  /** What a CLI run printed, on its output and its error stream, and its exit code. */
+  public record Run(int exitCode, String out, String err) {}
 
   private final HttpServer server;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
 
   public FakeCommandService() {
     try {
@@ -31,7 +36,14 @@ public final class FakeCommandService implements AutoCloseable {
     server.createContext(
         "/",
         exchange -> {
-          var answer = answers.get(exchange.getRequestURI().getPath());
+          var path = exchange.getRequestURI().getPath();
+          requests.add(
+              exchange.getRequestMethod()
+                  + " "
+                  + path
+                  + " "
+                  + new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+          var answer = answers.get(path);
           var body = (answer == null ? "{}" : answer).getBytes(UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
@@ -45,20 +57,26 @@ public final class FakeCommandService implements AutoCloseable {
     answers.put(path, json);
   }
 
+  /** Each request received, in order: method, path and body, separated by a space. */
+  public List<String> requests() {
+    return List.copyOf(requests);
+  }
+
   /** Runs the CLI with {@code args} against this service, as the audit token. */
   public Run run(String... args) {
     var out = new StringWriter();
+    var err = new StringWriter();
     var commandLine = UpgradeCli.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(new StringWriter(), true));
+    commandLine.setErr(new PrintWriter(err, true));
     var all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--command-url",
-            "http://127.0.0.1:" + server.getAddress().getPort(),
-            "--token",
-            "test-token"));
-    return new Run(commandLine.execute(all.toArray(String[]::new)), out.toString());
+    all.addAll(List.of("--command-url", url(), "--query-url", url(), "--token", "test-token"));
+    int exitCode = commandLine.execute(all.toArray(String[]::new));
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  private String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   @Override

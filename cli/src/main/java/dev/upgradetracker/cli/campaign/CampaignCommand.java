@@ -90,6 +90,47 @@ public final class CampaignCommand {
         Api.JSON.createObjectNode().put("reason", reason).toString());
   }
 
+  @Command(name = "retry", description = "Take up a cluster's failed step again.")
+  int retry(
+      @Mixin Connection connection,
+      @Parameters(paramLabel = "CAMPAIGN") String campaignId,
+      @Parameters(paramLabel = "CLUSTER") String clusterId) {
+    return steer(connection, campaignId, "clusters/" + clusterId + "/retry", "");
+  }
+
+  @Command(
+      name = "skip",
+      description = "Waive a cluster's failed step (where the procedure allows it) and go on.")
+  int skip(
+      @Mixin Connection connection,
+      @Parameters(paramLabel = "CAMPAIGN") String campaignId,
+      @Parameters(paramLabel = "CLUSTER") String clusterId,
+      @Option(names = "--reason", required = true, description = "why, kept in the history")
+          String reason) {
+    return steer(
+        connection,
+        campaignId,
+        "clusters/" + clusterId + "/skip",
+        Api.JSON.createObjectNode().put("reason", reason).toString());
+  }
+
+  @Command(
+      name = "approve",
+      description =
+          "Approve a node's upgrade in a gated campaign (with four eyes: not by its starter).")
+  int approve(
+      @Mixin Connection connection,
+      @Parameters(paramLabel = "CAMPAIGN") String campaignId,
+      @Parameters(paramLabel = "CLUSTER") String clusterId,
+      @Option(names = "--host", required = true, description = "the node whose upgrade waits")
+          String host) {
+    return steer(
+        connection,
+        campaignId,
+        "clusters/" + clusterId + "/approve",
+        Api.JSON.createObjectNode().put("host", host).toString());
+  }
+
   /** Sends one of the campaign's controls and prints the campaign as it stands after it. */
   private int steer(Connection connection, String campaignId, String control, String body) {
     printAfter(

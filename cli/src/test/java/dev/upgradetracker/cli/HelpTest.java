@@ -1,0 +1,74 @@
+package dev.upgradetracker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code upgrade help}, {@code upgrade help <command>} and {@code --help} wherever one asks. */
+class HelpTest {
+
+  @Test
+  void helpListsEveryCommand() {
+    var help = run("help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out())
+        .contains("Usage: upgrade")
+        .contains("fleet", "hosts", "plan", "campaign", "watch", "history", "state", "diff")
+        .contains("verify");
+  }
+
+  @Test
+  void helpOfACommandShowsItsUsage() {
+    var help = run("help", "plan");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Usage: upgrade plan");
+  }
+
+  @Test
+  void everyCommandAndSubcommandAnswersHelpWithItsUsage() {
+    var paths = new ArrayList<List<String>>();
+    collect(UpgradeCli.commandLine(), List.of(), paths);
+
+    assertThat(paths).contains(List.of("campaign", "retry"), List.of("hosts", "assign"));
+    for (var path : paths) {
+      var args = new ArrayList<>(path);
+      args.add("--help");
+      var help = run(args.toArray(String[]::new));
+      assertThat(help.exitCode()).as(String.join(" ", path)).isZero();
+      assertThat(help.out())
+          .as(String.join(" ", path))
+          .contains("Usage: upgrade " + String.join(" ", path));
+    }
+  }
+
+  private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+    // each subcommand once, by its name: an alias maps to the same one
+    for (var sub : command.getSubcommands().values().stream().distinct().toList()) {
+      var name = sub.getCommandName();
+      if (name.equals("help")) {
+        continue;
+      }
+      var subPath = new ArrayList<>(path);
+      subPath.add(name);
+      paths.add(List.copyOf(subPath));
+      collect(sub, subPath, paths);
+    }
+  }
+
+  private static FakeCommandService.Run run(String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var commandLine = UpgradeCli.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new FakeCommandService.Run(exitCode, out.toString(), err.toString());
+  }
+}
