@@ -138,7 +138,8 @@ function drawCluster(v) {
         ${esc(p.currentStep.subject)} ${badge(p.currentStep.status)}
         <span class="muted">since ${when(p.currentStep.since)}</span></div>`
     : `<div class="card step" id="current-step"><span class="muted">No step in progress</span></div>`;
-  const hosts = v.hosts.map((h) => `<tr data-host="${esc(h.name)}"><td>${esc(h.name)}</td><td>${esc(h.hpuxVersion)}</td>
+  const hosts = v.hosts.map((h) => `<tr data-host="${esc(h.name)}"><td>${esc(h.name)}</td>
+      <td class="muted address">${esc(h.sshAddress || "")}</td><td>${esc(h.hpuxVersion)}</td>
       <td class="ivm">${esc(h.ivmVersion)}</td><td>${esc(h.serviceguardVersion)}</td>
       <td>${h.upgrading ? badge("IN_PROGRESS") : ""}</td><td>${h.member ? "yes" : "no"}</td></tr>`).join("");
   const shown = guestsShown(v);
@@ -163,7 +164,7 @@ function drawCluster(v) {
     <div class="row"><span>Steps ${p.stepsDone} of ${p.stepsTotal}</span></div>${bar(p.stepsDone, p.stepsTotal)}
     ${step}
     ${warnings ? `<h2 id="warnings">Inventory warnings</h2>${warnings}` : ""}
-    <div class="cols"><div><h2>VM hosts</h2><table><tr><th>Host</th><th>HP-UX</th><th>Integrity VM</th>
+    <div class="cols"><div><h2>VM hosts</h2><table><tr><th>Host</th><th>SSH</th><th>HP-UX</th><th>Integrity VM</th>
       <th>Serviceguard</th><th>Upgrading</th><th>Member</th></tr>${hosts}</table></div>
       <div><h2>Guests</h2>${guestPager}<table><tr><th>Guest</th><th>Host</th><th>Kit</th><th>Fails over to</th></tr>${guests}</table></div></div>
     ${failures ? `<h2>Failures (${p.failuresTotal})</h2>${failures}` : ""}

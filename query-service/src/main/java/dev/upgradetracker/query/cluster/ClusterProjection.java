@@ -254,6 +254,7 @@ public final class ClusterProjection {
                     h ->
                         new HostView(
                             h.name(),
+                            h.sshAddress(),
                             h.hpuxVersion(),
                             h.ivmVersion(),
                             h.serviceguardVersion(),

@@ -148,10 +148,12 @@ public record ClusterView(
   }
 
   /**
-   * {@code upgrading}: its upgrade started and has not completed; {@code member}: a cluster node.
+   * {@code sshAddress}: where the executor reaches it ({@code host:port}); {@code upgrading}: its
+   * upgrade started and has not completed; {@code member}: a cluster node.
    */
   public record HostView(
       String name,
+      String sshAddress,
       String hpuxVersion,
       String ivmVersion,
       String serviceguardVersion,
@@ -183,10 +185,17 @@ public record ClusterView(
       var d = new Draft(this);
       edit.accept(d);
       return new HostView(
-          name, d.hpuxVersion, d.ivmVersion, d.serviceguardVersion, d.upgrading, d.member, depot);
+          name,
+          sshAddress,
+          d.hpuxVersion,
+          d.ivmVersion,
+          d.serviceguardVersion,
+          d.upgrading,
+          d.member,
+          depot);
     }
 
-    /** A host's view being changed: its versions and state; its name and depot stay. */
+    /** A host's view being changed: its versions and state; its name, address and depot stay. */
     private static final class Draft {
       String hpuxVersion;
       String ivmVersion;

@@ -95,11 +95,12 @@ class ViewsTopologyTest {
 
     assertThat(view().hosts().get(1))
         .isEqualTo(
-            new ClusterView.HostView("h2", "B.11.31", "B.04.00", "A.11.18", false, true, null));
+            new ClusterView.HostView(
+                "h2", "127.0.0.1:2", "B.11.31", "B.04.00", "A.11.18", false, true, null));
   }
 
   @Test
-  void aClusterShowsItsSiteAndEachHostItsDepotThroughAnUpgradeAndAnInventoryUpdate() {
+  void aClusterShowsItsSiteAndEachHostItsAddressAndDepotThroughAnUpgradeAndAnInventoryUpdate() {
     var spec = Fleets.cluster("c1").localNames().portsFrom(1).at("east", "depot-east").build();
     send(0, ViewsDriver.registered(spec));
     send(
@@ -107,6 +108,9 @@ class ViewsTopologyTest {
 
     assertThat(view().site()).isEqualTo("east");
     assertThat(view().hosts()).extracting(ClusterView.HostView::depot).containsOnly("depot-east");
+    assertThat(view().hosts())
+        .extracting(ClusterView.HostView::sshAddress)
+        .containsExactly("127.0.0.1:1", "127.0.0.1:2");
 
     send(
         2,
