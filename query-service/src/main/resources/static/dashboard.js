@@ -67,7 +67,7 @@ function campaignRow(c) {
   const n = c.counts;
   return `<tr data-campaign="${esc(c.campaignId)}"><td>${link("campaigns", c.campaignId)}</td><td>${esc(c.team)}</td>
     <td>${badge(c.status)}</td><td class="wide">${bar(n.done, n.total, "ok")}
-    <span class="muted">${n.percent}% · ${n.done}/${n.total} done · ${n.running} running · ${n.failed} failed</span></td>
+    <span class="muted">${n.percent}% · ${n.done}/${n.total} done · ${n.running} running · ${n.failed} failed${n.aborted ? " · " + n.aborted + " left by the abort" : ""}</span></td>
     <td>${n.clustersPerHour ? n.clustersPerHour.toFixed(1) + "/h" : "—"}</td><td>${when(n.eta)}</td></tr>`;
 }
 
@@ -211,7 +211,7 @@ function drawCampaign(c) {
     <div class="row muted"><span>team ${esc(c.team)} · started ${when(c.startedAt)}${c.endedAt ? " · ended " + when(c.endedAt) : ""}</span>
       <span>${n.clustersPerHour ? n.clustersPerHour.toFixed(1) + " clusters/h" : ""} · ETA ${when(n.eta)}</span></div>
     ${c.reason ? `<p class="error">${esc(c.reason)}</p>` : ""}
-    <div class="row"><span>${n.percent}% · ${n.done} done · ${n.running} running · ${n.pending} pending · ${n.failed} failed · ${n.stepsCompleted} steps</span></div>
+    <div class="row"><span>${n.percent}% · ${n.done} done · ${n.running} running · ${n.pending} pending · ${n.failed} failed${n.aborted ? " · " + n.aborted + " left by the abort" : ""} · ${n.stepsCompleted} steps</span></div>
     ${bar(n.done, n.total, "ok")}
     <table><tr><th>Cluster</th><th>Phase</th><th>Steps</th><th>Last step</th><th>Detail</th></tr>${runs}</table>`;
 }

@@ -154,7 +154,7 @@ public final class CampaignCommand {
   static void print(PrintWriter out, JsonNode campaign) {
     var counts = campaign.path("counts");
     out.printf(
-        "campaign %s  %s  team %s  done %d, running %d, failed %d, pending %d%s%n",
+        "campaign %s  %s  team %s  done %d, running %d, failed %d, pending %d%s%s%n",
         campaign.path("campaignId").asString(),
         campaign.path("status").asString(),
         campaign.path("team").asString(""),
@@ -162,6 +162,9 @@ public final class CampaignCommand {
         counts.path("running").asInt(),
         counts.path("failed").asInt(),
         counts.path("pending").asInt(),
+        counts.path("aborted").asInt() > 0
+            ? ", left by the abort " + counts.path("aborted").asInt()
+            : "",
         campaign.path("reason").isString() ? "  (" + campaign.path("reason").asString() + ")" : "");
     for (var cluster : campaign.path("clusters")) {
       var detail = cluster.path("detail").asString("");

@@ -46,7 +46,9 @@ public record CampaignProgress(
     AWAITING_APPROVAL,
     AWAITING_SLOT,
     FAILED,
-    DONE
+    DONE,
+    /** Left unfinished by the campaign's abort: it takes no further step. */
+    ABORTED
   }
 
   /**
@@ -125,12 +127,13 @@ public record CampaignProgress(
       int running,
       int done,
       int failed,
+      int aborted,
       int stepsCompleted,
       double percent,
       double clustersPerHour,
       Instant eta) {
 
-    static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, null);
+    static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, null);
   }
 
   public static CampaignProgress empty(String campaignId) {
@@ -178,8 +181,9 @@ public record CampaignProgress(
     int pending = count(RunPhase.PENDING);
     int done = count(RunPhase.DONE);
     int failed = count(RunPhase.FAILED);
+    int aborted = count(RunPhase.ABORTED);
     int total = clusters.size();
-    int running = total - pending - done - failed;
+    int running = total - pending - done - failed - aborted;
     int steps = clusters.stream().mapToInt(ClusterRun::stepsCompleted).sum();
     double hours = startedAt == null ? 0 : Duration.between(startedAt, at).toMillis() / 3_600_000.0;
     double perHour = hours > 0 ? done / hours : 0;
@@ -192,7 +196,8 @@ public record CampaignProgress(
     return change(
         d -> {
           d.counts =
-              new Counts(total, pending, running, done, failed, steps, percent, perHour, eta);
+              new Counts(
+                  total, pending, running, done, failed, aborted, steps, percent, perHour, eta);
           d.lastSequence = sequence;
           d.lastEventAt = at;
         });

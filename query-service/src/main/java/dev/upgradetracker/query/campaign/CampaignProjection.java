@@ -28,12 +28,14 @@ import dev.upgradetracker.query.campaign.CampaignProgress.RunPhase;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Folds a campaign's events into its {@link CampaignProgress}: a pure function. */
 public final class CampaignProjection {
 
   static final int DETAIL_LENGTH = 400;
+  private static final String LEFT_BY_ABORT = "no further step: the campaign was aborted";
 
   private CampaignProjection() {}
 
@@ -62,7 +64,9 @@ public final class CampaignProjection {
               ? view
               : view.withRun(
                   completed.clusterId(),
-                  r -> r.completed(completed.command() + " " + completed.subject()));
+                  r ->
+                      afterAbort(
+                          view, r.completed(completed.command() + " " + completed.subject())));
       case ClusterAwaitingApproval awaiting ->
           view.withRun(
               awaiting.clusterId(),
@@ -104,27 +108,42 @@ public final class CampaignProjection {
       case CampaignResumed resumed -> view.withStatus(Status.RUNNING, null, at);
       case CampaignStopped stopped -> view.withStatus(Status.STOPPED, stopped.reason(), at);
       case CampaignAborted aborted ->
-          leftRunning(aborted, view).withStatus(Status.ABORTED, aborted.reason(), at);
+          leftUnfinished(aborted, view).withStatus(Status.ABORTED, aborted.reason(), at);
       case CampaignCompleted completed -> view.withStatus(Status.COMPLETED, null, at);
     };
   }
 
-  /** An abort lets running steps finish: each cluster's says so, the others stay as they were. */
-  private static CampaignProgress leftRunning(CampaignAborted aborted, CampaignProgress view) {
+  /**
+   * An abort lets running steps finish: each such cluster says which step still runs; every other
+   * unfinished cluster takes no further step and shows so (not as running or waiting any more).
+   */
+  private static CampaignProgress leftUnfinished(CampaignAborted aborted, CampaignProgress view) {
+    var stillRunning =
+        aborted.stepsStillRunning() == null
+            ? Map.<String, String>of()
+            : aborted.stepsStillRunning();
     var progress = view;
-    if (aborted.stepsStillRunning() == null) {
-      return progress;
-    }
-    for (var running : aborted.stepsStillRunning().entrySet()) {
+    for (var clusterId : aborted.unfinishedClusters()) {
+      var step = stillRunning.get(clusterId);
       progress =
           progress.withRun(
-              running.getKey(),
+              clusterId,
               r ->
-                  r.in(
-                      r.phase(),
-                      "step " + running.getValue() + " was still running when it was aborted"));
+                  step != null
+                      ? r.in(
+                          RunPhase.RUNNING,
+                          "step " + step + " was still running when it was aborted")
+                      : r.in(RunPhase.ABORTED, LEFT_BY_ABORT));
     }
     return progress;
+  }
+
+  /** A step that was still running at the abort ends the cluster's part in the campaign. */
+  private static CampaignProgress.ClusterRun afterAbort(
+      CampaignProgress view, CampaignProgress.ClusterRun run) {
+    return view.status() == Status.ABORTED
+        ? run.in(RunPhase.ABORTED, "its last step finished after the campaign was aborted")
+        : run;
   }
 
   /** The full depot, else the full site; else the depot, where earlier claims wait first. */

@@ -12,6 +12,7 @@ import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingApproval;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignOptions;
@@ -133,8 +134,44 @@ class CampaignProgressViewTest {
     assertThat(view.reason()).isEqualTo("change freeze");
     assertThat(view.clusters().get(0).detail())
         .isEqualTo("step k1/c1/2 was still running when it was aborted");
-    assertThat(view.clusters().get(1).detail()).isNull();
     assertThat(view.clusters().get(1).stepsCompleted()).isEqualTo(1);
+    assertThat(view.clusters())
+        .extracting(r -> r.clusterId() + " " + r.phase())
+        .containsExactly("c1 RUNNING", "c2 ABORTED", "c3 ABORTED", "c4 ABORTED");
+    assertThat(view.counts())
+        .satisfies(
+            counts -> {
+              assertThat(counts.running()).isEqualTo(1);
+              assertThat(counts.aborted()).isEqualTo(3);
+              assertThat(counts.pending()).isZero();
+              assertThat(counts.eta()).isNull();
+            });
+  }
+
+  @Test
+  void aClusterWaitingForItsWindowWhenTheCampaignIsAbortedNoLongerShowsAsWaiting() {
+    start();
+    driver.send(0, new ClusterAdmitted("k1", "c1"));
+    driver.send(10, new ClusterWaitingForWindow("k1", "c1", T0.plusSeconds(3600)));
+    driver.send(20, new CampaignAborted("k1", "change freeze", List.of("c1"), Map.of()));
+
+    var run = view().clusters().getFirst();
+    assertThat(run.phase()).isEqualTo(RunPhase.ABORTED);
+    assertThat(run.detail()).isEqualTo("no further step: the campaign was aborted");
+    assertThat(view().counts().running()).isZero();
+  }
+
+  @Test
+  void aStepStillRunningAtTheAbortEndsTheClustersPartWhenItFinishes() {
+    start();
+    driver.send(0, new ClusterAdmitted("k1", "c1"));
+    driver.send(10, new CampaignAborted("k1", "freeze", List.of("c1"), Map.of("c1", "k1/c1/1")));
+    driver.send(20, completed("c1", "BackUpHost h1"));
+
+    var run = view().clusters().getFirst();
+    assertThat(run.phase()).isEqualTo(RunPhase.ABORTED);
+    assertThat(run.stepsCompleted()).isEqualTo(1);
+    assertThat(view().counts().running()).isZero();
   }
 
   @Test
