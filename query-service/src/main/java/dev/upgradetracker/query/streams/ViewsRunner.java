@@ -66,6 +66,7 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
     // summary counting a change twice or never (the fleet drill), unlike a rebuild from the log.
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     streams = new KafkaStreams(topology.live(topics), props);
+    streams.setUncaughtExceptionHandler(new ThreadReplacement());
     streams.start();
   }
 
