@@ -83,11 +83,7 @@ public final class CampaignCommand {
       @Mixin Connection connection,
       @Parameters(paramLabel = "CAMPAIGN") String campaignId,
       @Option(names = "--reason", description = "why, kept in the history") String reason) {
-    return steer(
-        connection,
-        campaignId,
-        "abort",
-        Api.JSON.createObjectNode().put("reason", reason).toString());
+    return steer(connection, campaignId, "abort", body("reason", reason));
   }
 
   @Command(name = "retry", description = "Take up a cluster's failed step again.")
@@ -107,11 +103,7 @@ public final class CampaignCommand {
       @Parameters(paramLabel = "CLUSTER") String clusterId,
       @Option(names = "--reason", required = true, description = "why, kept in the history")
           String reason) {
-    return steer(
-        connection,
-        campaignId,
-        "clusters/" + clusterId + "/skip",
-        Api.JSON.createObjectNode().put("reason", reason).toString());
+    return steer(connection, campaignId, "clusters/" + clusterId + "/skip", body("reason", reason));
   }
 
   @Command(
@@ -124,11 +116,12 @@ public final class CampaignCommand {
       @Parameters(paramLabel = "CLUSTER") String clusterId,
       @Option(names = "--host", required = true, description = "the node whose upgrade waits")
           String host) {
-    return steer(
-        connection,
-        campaignId,
-        "clusters/" + clusterId + "/approve",
-        Api.JSON.createObjectNode().put("host", host).toString());
+    return steer(connection, campaignId, "clusters/" + clusterId + "/approve", body("host", host));
+  }
+
+  /** A JSON body of one field. */
+  private static String body(String field, String value) {
+    return Api.JSON.createObjectNode().put(field, value).toString();
   }
 
   /** Sends one of the campaign's controls and prints the campaign as it stands after it. */

@@ -291,7 +291,8 @@ class CampaignStepsTest {
 
   /** The cluster with each host at its name, as registration wants an address. */
   private static ClusterSpec addressed(ClusterSpec spec) {
-    var hosts =
+    return Clusters.withHosts(
+        spec,
         spec.hosts().stream()
             .map(
                 h ->
@@ -302,16 +303,7 @@ class CampaignStepsTest {
                         h.ivmVersion(),
                         h.serviceguardVersion(),
                         h.depot()))
-            .toList();
-    return new ClusterSpec(
-        spec.id(),
-        spec.team(),
-        spec.topology(),
-        spec.clusterLock(),
-        hosts,
-        spec.guests(),
-        spec.packages(),
-        spec.site());
+            .toList());
   }
 
   private static List<String> actionIds(List<ClusterEvent> events) {

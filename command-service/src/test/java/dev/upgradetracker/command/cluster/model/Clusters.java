@@ -53,6 +53,19 @@ public final class Clusters {
         .build();
   }
 
+  /** {@code spec} with {@code hosts} in place of its own. */
+  public static ClusterSpec withHosts(ClusterSpec spec, List<VmHost> hosts) {
+    return new ClusterSpec(
+        spec.id(),
+        spec.team(),
+        spec.topology(),
+        spec.clusterLock(),
+        List.copyOf(hosts),
+        spec.guests(),
+        spec.packages(),
+        spec.site());
+  }
+
   /** Cluster c1 of team alpha, as given. */
   public static ClusterSpec c1(
       Topology topology,

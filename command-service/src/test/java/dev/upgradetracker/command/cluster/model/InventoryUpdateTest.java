@@ -85,13 +85,6 @@ class InventoryUpdateTest {
   private static ClusterSpec withHosts(ClusterSpec spec, VmHost extra) {
     var hosts = new ArrayList<>(spec.hosts());
     hosts.add(extra);
-    return new ClusterSpec(
-        spec.id(),
-        spec.team(),
-        spec.topology(),
-        spec.clusterLock(),
-        hosts,
-        spec.guests(),
-        spec.packages());
+    return Clusters.withHosts(spec, hosts);
   }
 }
