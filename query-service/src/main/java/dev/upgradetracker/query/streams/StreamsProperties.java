@@ -12,7 +12,8 @@ public final class StreamsProperties {
   private StreamsProperties() {}
 
   /**
-   * @param cacheBytes the record cache of the stores that cache, shared by the stream threads
+   * @param cacheBytes 0 for live views, which must show a change at once rather than after a cache
+   *     flush; a rebuild nobody watches may cache
    */
   public static Properties of(
       KafkaConnection kafka, String applicationId, Path stateDir, long cacheBytes) {
