@@ -49,6 +49,7 @@ const bar = (done, total, cls = "") =>
   `<progress class="bar ${cls}" max="${total > 0 ? total : 1}" value="${total > 0 ? done : 0}" title="${done} of ${total}"></progress>`;
 const when = (instant) => (instant ? new Date(instant).toLocaleString() : "—");
 const link = (kind, id) => `<a href="#/${kind}/${encodeURIComponent(id)}">${esc(id)}</a>`;
+const leftByAbort = (counts) => (counts.aborted ? ` · ${counts.aborted} left by the abort` : "");
 
 function teamCard(t) {
   const phases = Object.entries(t.clustersByPhase || {}).map(([p, n]) => `${badge(p)} ${n}`).join(" ");
@@ -67,7 +68,7 @@ function campaignRow(c) {
   const n = c.counts;
   return `<tr data-campaign="${esc(c.campaignId)}"><td>${link("campaigns", c.campaignId)}</td><td>${esc(c.team)}</td>
     <td>${badge(c.status)}</td><td class="wide">${bar(n.done, n.total, "ok")}
-    <span class="muted">${n.percent}% · ${n.done}/${n.total} done · ${n.running} running · ${n.failed} failed${n.aborted ? " · " + n.aborted + " left by the abort" : ""}</span></td>
+    <span class="muted">${n.percent}% · ${n.done}/${n.total} done · ${n.running} running · ${n.failed} failed${leftByAbort(n)}</span></td>
     <td>${n.clustersPerHour ? n.clustersPerHour.toFixed(1) + "/h" : "—"}</td><td>${when(n.eta)}</td></tr>`;
 }
 
@@ -211,7 +212,7 @@ function drawCampaign(c) {
     <div class="row muted"><span>team ${esc(c.team)} · started ${when(c.startedAt)}${c.endedAt ? " · ended " + when(c.endedAt) : ""}</span>
       <span>${n.clustersPerHour ? n.clustersPerHour.toFixed(1) + " clusters/h" : ""} · ETA ${when(n.eta)}</span></div>
     ${c.reason ? `<p class="error">${esc(c.reason)}</p>` : ""}
-    <div class="row"><span>${n.percent}% · ${n.done} done · ${n.running} running · ${n.pending} pending · ${n.failed} failed${n.aborted ? " · " + n.aborted + " left by the abort" : ""} · ${n.stepsCompleted} steps</span></div>
+    <div class="row"><span>${n.percent}% · ${n.done} done · ${n.running} running · ${n.pending} pending · ${n.failed} failed${leftByAbort(n)} · ${n.stepsCompleted} steps</span></div>
     ${bar(n.done, n.total, "ok")}
     <table><tr><th>Cluster</th><th>Phase</th><th>Steps</th><th>Last step</th><th>Detail</th></tr>${runs}</table>`;
 }

@@ -64,14 +64,19 @@ public final class FakeCommandService implements AutoCloseable {
 
   /** Runs the CLI with {@code args} against this service, as the audit token. */
   public Run run(String... args) {
+    var all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--command-url", url(), "--query-url", url(), "--token", "test-token"));
+    return runAlone(all.toArray(String[]::new));
+  }
+
+  /** Runs the CLI with {@code args} exactly, against no service. */
+  public static Run runAlone(String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
     var commandLine = UpgradeCli.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
-    var all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--command-url", url(), "--query-url", url(), "--token", "test-token"));
-    int exitCode = commandLine.execute(all.toArray(String[]::new));
+    int exitCode = commandLine.execute(args);
     return new Run(exitCode, out.toString(), err.toString());
   }
 

@@ -2,8 +2,6 @@ package dev.upgradetracker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +12,7 @@ class HelpTest {
 
   @Test
   void helpListsEveryCommand() {
-    var help = run("help");
+    var help = FakeCommandService.runAlone("help");
 
     assertThat(help.exitCode()).isZero();
     assertThat(help.out())
@@ -25,7 +23,7 @@ class HelpTest {
 
   @Test
   void helpOfACommandShowsItsUsage() {
-    var help = run("help", "plan");
+    var help = FakeCommandService.runAlone("help", "plan");
 
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("Usage: upgrade plan");
@@ -40,7 +38,7 @@ class HelpTest {
     for (var path : paths) {
       var args = new ArrayList<>(path);
       args.add("--help");
-      var help = run(args.toArray(String[]::new));
+      var help = FakeCommandService.runAlone(args.toArray(String[]::new));
       assertThat(help.exitCode()).as(String.join(" ", path)).isZero();
       assertThat(help.out())
           .as(String.join(" ", path))
@@ -60,15 +58,5 @@ class HelpTest {
       paths.add(List.copyOf(subPath));
       collect(sub, subPath, paths);
     }
-  }
-
-  private static FakeCommandService.Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var commandLine = UpgradeCli.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new FakeCommandService.Run(exitCode, out.toString(), err.toString());
   }
 }

@@ -146,6 +146,7 @@ public final class CampaignCommand {
 
   static void print(PrintWriter out, JsonNode campaign) {
     var counts = campaign.path("counts");
+    int aborted = counts.path("aborted").asInt();
     out.printf(
         "campaign %s  %s  team %s  done %d, running %d, failed %d, pending %d%s%s%n",
         campaign.path("campaignId").asString(),
@@ -155,9 +156,7 @@ public final class CampaignCommand {
         counts.path("running").asInt(),
         counts.path("failed").asInt(),
         counts.path("pending").asInt(),
-        counts.path("aborted").asInt() > 0
-            ? ", left by the abort " + counts.path("aborted").asInt()
-            : "",
+        aborted > 0 ? ", left by the abort " + aborted : "",
         campaign.path("reason").isString() ? "  (" + campaign.path("reason").asString() + ")" : "");
     for (var cluster : campaign.path("clusters")) {
       var detail = cluster.path("detail").asString("");

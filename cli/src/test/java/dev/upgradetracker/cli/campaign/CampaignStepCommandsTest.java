@@ -84,7 +84,7 @@ class CampaignStepCommandsTest {
   }
 
   @Test
-  void aRefusalIsPrintedWithItsRuleAndExitsOne() {
+  void aCommandTheServiceAnswersWithAnErrorIsPrintedAndExitsOne() {
     var run = services.run("campaign", "retry", "spring", "c9");
 
     assertThat(run.exitCode()).isEqualTo(1);
