@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.simulator.faults.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,9 @@ class UpgradeSlotsIT {
                 dataDir,
                 Map.of("UPGRADE_SLOTS_PER_DEPOT", "1"),
                 fleet.toArray(ClusterSpec[]::new)))) {
+      // a queued upgrade waits as long as the slot's holder updates its node: made long enough
+      // that the view, polled every 200 ms, is seen saying so
+      stack.simulator().faults().add(Fault.slow("*", "^update-ux", Duration.ofSeconds(2)));
       var fleets = Map.of("alpha", List.copyOf(fleet));
       var campaigns = new FleetCampaigns(stack, fleets, 2);
       campaigns.start();

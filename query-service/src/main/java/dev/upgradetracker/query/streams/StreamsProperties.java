@@ -12,8 +12,7 @@ public final class StreamsProperties {
   private StreamsProperties() {}
 
   /**
-   * @param cacheBytes 0 for live views, which must show a change at once rather than after a cache
-   *     flush; a rebuild nobody watches may cache
+   * @param cacheBytes the record cache of the stores that cache, shared by the stream threads
    */
   public static Properties of(
       KafkaConnection kafka, String applicationId, Path stateDir, long cacheBytes) {

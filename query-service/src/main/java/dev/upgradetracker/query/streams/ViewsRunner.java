@@ -25,6 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ViewsRunner implements SmartLifecycle, LocalStores {
 
+  /**
+   * The views' record cache: what changed between two commits (100 ms) is written and sent on once;
+   * a query reads through it, so it sees every change at once.
+   */
+  private static final long LIVE_CACHE_BYTES = 16L * 1024 * 1024;
+
   private final StreamsSettings settings;
   private final KafkaGate gate;
   private final ViewsTopologyFactory topology;
@@ -57,7 +63,10 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
     var topics = settings.topics();
     var props =
         StreamsProperties.of(
-            settings.connection(), topics.group(settings.applicationId()), settings.stateDir(), 0);
+            settings.connection(),
+            topics.group(settings.applicationId()),
+            settings.stateDir(),
+            LIVE_CACHE_BYTES);
     if (self != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     }

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * The stores of the views folded by hand (cluster views, team activity): timestamped, as the DSL's
  * aggregates keep theirs, so that a live store and its changelog keep their format. A live store
- * writes through with a changelog; a rebuild's writes behind ({@link WriteBehindStore}).
+ * writes through a cache to its changelog; a rebuild's writes behind ({@link WriteBehindStore}).
  */
 final class ViewStores {
 
@@ -34,9 +34,12 @@ final class ViewStores {
       Run run, String name, Serde<V> values) {
     var stored =
         Stores.timestampedKeyValueStoreBuilder(
-                Stores.persistentTimestampedKeyValueStore(name), Serdes.String(), values)
-            .withCachingDisabled();
-    return run == Run.LIVE ? stored : new WritingBehind<>(stored.withLoggingDisabled());
+            Stores.persistentTimestampedKeyValueStore(name), Serdes.String(), values);
+    // live: a view changed by several events between two commits is written to its changelog
+    // once (queries read through the cache, and a commit flushes it before the transaction ends)
+    return run == Run.LIVE
+        ? stored.withCachingEnabled()
+        : new WritingBehind<>(stored.withCachingDisabled().withLoggingDisabled());
   }
 
   private record WritingBehind<V>(StoreBuilder<TimestampedKeyValueStore<String, V>> beneath)
