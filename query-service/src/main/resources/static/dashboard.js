@@ -49,6 +49,7 @@ const bar = (done, total, cls = "") =>
   `<progress class="bar ${cls}" max="${total > 0 ? total : 1}" value="${total > 0 ? done : 0}" title="${done} of ${total}"></progress>`;
 const when = (instant) => (instant ? new Date(instant).toLocaleString() : "—");
 const link = (kind, id) => `<a href="#/${kind}/${encodeURIComponent(id)}">${esc(id)}</a>`;
+const stepsOf = (counts) => `${counts.stepsCompleted}/${counts.stepsPlanned || "?"} steps`;
 const leftByAbort = (counts) => (counts.aborted ? ` · ${counts.aborted} left by the abort` : "");
 
 function teamCard(t) {
@@ -67,8 +68,8 @@ function teamCard(t) {
 function campaignRow(c) {
   const n = c.counts;
   return `<tr data-campaign="${esc(c.campaignId)}"><td>${link("campaigns", c.campaignId)}</td><td>${esc(c.team)}</td>
-    <td>${badge(c.status)}</td><td class="wide">${bar(n.done, n.total, "ok")}
-    <span class="muted">${n.percent}% · ${n.done}/${n.total} done · ${n.running} running · ${n.failed} failed${leftByAbort(n)}</span></td>
+    <td>${badge(c.status)}</td><td class="wide">${bar(n.stepsCompleted, n.stepsPlanned, "ok")}
+    <span class="muted">${n.percent}% · ${stepsOf(n)} · ${n.done}/${n.total} clusters done · ${n.running} running · ${n.failed} failed${leftByAbort(n)}</span></td>
     <td>${n.clustersPerHour ? n.clustersPerHour.toFixed(1) + "/h" : "—"}</td><td>${when(n.eta)}</td></tr>`;
 }
 
@@ -207,13 +208,13 @@ async function cluster(id) {
 function drawCampaign(c) {
   const n = c.counts;
   const runs = c.clusters.map((r) => `<tr><td>${link("clusters", r.clusterId)}</td><td>${badge(r.phase)}</td>
-      <td>${r.stepsCompleted}</td><td>${esc(r.lastStep ?? "")}</td><td>${esc(r.detail ?? "")}</td></tr>`).join("");
+      <td>${r.stepsCompleted}${r.stepsLeft == null ? "" : "/" + (r.stepsCompleted + r.stepsLeft)}</td><td>${esc(r.lastStep ?? "")}</td><td>${esc(r.detail ?? "")}</td></tr>`).join("");
   page.innerHTML = `<h1>Campaign ${esc(c.campaignId)} ${badge(c.status)}</h1>
     <div class="row muted"><span>team ${esc(c.team)} · started ${when(c.startedAt)}${c.endedAt ? " · ended " + when(c.endedAt) : ""}</span>
       <span>${n.clustersPerHour ? n.clustersPerHour.toFixed(1) + " clusters/h" : ""} · ETA ${when(n.eta)}</span></div>
     ${c.reason ? `<p class="error">${esc(c.reason)}</p>` : ""}
-    <div class="row"><span>${n.percent}% · ${n.done} done · ${n.running} running · ${n.pending} pending · ${n.failed} failed${leftByAbort(n)} · ${n.stepsCompleted} steps</span></div>
-    ${bar(n.done, n.total, "ok")}
+    <div class="row"><span>${n.percent}% · ${stepsOf(n)} · ${n.done} done · ${n.running} running · ${n.pending} pending · ${n.failed} failed${leftByAbort(n)}</span></div>
+    ${bar(n.stepsCompleted, n.stepsPlanned, "ok")}
     <table><tr><th>Cluster</th><th>Phase</th><th>Steps</th><th>Last step</th><th>Detail</th></tr>${runs}</table>`;
 }
 

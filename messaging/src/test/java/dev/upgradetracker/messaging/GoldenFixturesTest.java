@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
+import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepFinished;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterInventoryUpdated;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
 import dev.upgradetracker.events.cluster.HostAction;
@@ -145,6 +146,25 @@ class GoldenFixturesTest {
     var authorized = (CampaignEvent.StepAuthorized) read;
     assertThat(authorized.slottedHosts()).isEmpty();
     assertThat(authorized.approvedHosts()).containsExactly("h2");
+  }
+
+  /** Progress by steps added an optional count: a step finished before it counted none. */
+  @Test
+  void aStepFinishedOrCompletedWrittenBeforeStepsWereCountedReadsWithNoCount() throws IOException {
+    var finished =
+        JsonSerde.envelopes()
+            .deserialize(
+                "t",
+                Files.readAllBytes(
+                    GOLDEN.resolve("CampaignStepFinished.v1.before-steps-left.json")));
+    var completed =
+        Json.MAPPER.readValue(
+            GOLDEN.resolve("StepCompleted.v1.before-steps-left.json").toFile(),
+            CampaignEvent.class);
+
+    assertThat(((CampaignStepFinished) finished.event()).stepsLeft()).isNull();
+    assertThat(((CampaignEvent.StepCompleted) completed).stepsLeft()).isNull();
+    assertThat(((CampaignEvent.StepCompleted) completed).skipReason()).isNotBlank();
   }
 
   @Test

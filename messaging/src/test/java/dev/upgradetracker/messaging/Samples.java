@@ -147,7 +147,8 @@ final class Samples {
                     "h1",
                     new HostAction.MoveGuest("g1", "h1", "h9"),
                     failed)),
-            null));
+            null,
+            12));
     events.put(
         "NodeUpgradeAwaitingApproval.v1",
         new ClusterEvent.NodeUpgradeAwaitingApproval(
@@ -208,7 +209,14 @@ final class Samples {
     events.put(
         "StepCompleted.v1",
         new CampaignEvent.StepCompleted(
-            id, "c1", id + "/c1/3", "BackUpHost", "h2", StepOutcome.SKIPPED, "taped, ticket 4711"));
+            id,
+            "c1",
+            id + "/c1/3",
+            "BackUpHost",
+            "h2",
+            StepOutcome.SKIPPED,
+            "taped, ticket 4711",
+            9));
     events.put(
         "ClusterAwaitingApproval.v1",
         new CampaignEvent.ClusterAwaitingApproval(id, "c1", id + "/c1/8", "h2"));

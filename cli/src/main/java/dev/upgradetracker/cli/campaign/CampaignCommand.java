@@ -148,10 +148,14 @@ public final class CampaignCommand {
     var counts = campaign.path("counts");
     int aborted = counts.path("aborted").asInt();
     out.printf(
-        "campaign %s  %s  team %s  done %d, running %d, failed %d, pending %d%s%s%n",
+        "campaign %s  %s  team %s  %.1f%% (steps %d of %d)  done %d, running %d, failed %d,"
+            + " pending %d%s%s%n",
         campaign.path("campaignId").asString(),
         campaign.path("status").asString(),
         campaign.path("team").asString(""),
+        counts.path("percent").asDouble(),
+        counts.path("stepsCompleted").asInt(),
+        counts.path("stepsPlanned").asInt(),
         counts.path("done").asInt(),
         counts.path("running").asInt(),
         counts.path("failed").asInt(),

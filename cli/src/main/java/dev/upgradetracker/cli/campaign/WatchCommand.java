@@ -70,7 +70,7 @@ public final class WatchCommand implements Callable<Integer> {
     var status = view.path("status").asString();
     var line =
         String.format(
-            "%s  %-9s %5.1f%%  done %d/%d  running %d  failed %d  steps %d%s",
+            "%s  %-9s %5.1f%%  done %d/%d  running %d  failed %d  steps %d/%d%s",
             view.path("campaignId").asString(),
             status,
             counts.path("percent").asDouble(),
@@ -79,6 +79,7 @@ public final class WatchCommand implements Callable<Integer> {
             counts.path("running").asInt(),
             counts.path("failed").asInt(),
             counts.path("stepsCompleted").asInt(),
+            counts.path("stepsPlanned").asInt(),
             counts.path("eta").isString() ? "  ETA " + counts.path("eta").asString() : "");
     print(out, view, line);
     for (var run : view.path("clusters")) {

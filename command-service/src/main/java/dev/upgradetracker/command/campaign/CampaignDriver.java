@@ -112,6 +112,7 @@ class CampaignDriver {
             finished.outcome(),
             finished.failures(),
             finished.skipReason(),
+            finished.stepsLeft(),
             Instant.now()));
   }
 
@@ -141,6 +142,7 @@ class CampaignDriver {
             StepOutcome.FAILED,
             List.of(),
             "the cluster refused the step: " + refusal.getMessage(),
+            null,
             Instant.now()));
   }
 

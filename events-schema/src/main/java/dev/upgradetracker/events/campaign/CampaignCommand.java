@@ -35,7 +35,10 @@ public sealed interface CampaignCommand {
   /** The maintenance window opened: clusters waiting for it go on. */
   record OpenWindow(String campaignId, Instant now) implements CampaignCommand {}
 
-  /** The cluster reports how the authorized step ended. */
+  /**
+   * The cluster reports how the authorized step ended, and how many steps its plan still holds
+   * ({@code stepsLeft}, null when the cluster did not say).
+   */
   record RecordStepFinished(
       String campaignId,
       String clusterId,
@@ -45,6 +48,7 @@ public sealed interface CampaignCommand {
       StepOutcome outcome,
       List<StepFailure> failures,
       String reason,
+      Integer stepsLeft,
       Instant now)
       implements CampaignCommand {}
 

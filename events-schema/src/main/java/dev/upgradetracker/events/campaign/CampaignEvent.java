@@ -86,6 +86,10 @@ public sealed interface CampaignEvent {
   record ClusterWaitingForWindow(String campaignId, String clusterId, Instant opensAt)
       implements CampaignEvent {}
 
+  /**
+   * @param stepsLeft the steps the cluster's plan still holds after this one; null in events
+   *     written before it was counted
+   */
   record StepCompleted(
       String campaignId,
       String clusterId,
@@ -93,7 +97,8 @@ public sealed interface CampaignEvent {
       String command,
       String subject,
       StepOutcome outcome,
-      @Nullable String skipReason)
+      @Nullable String skipReason,
+      @Nullable Integer stepsLeft)
       implements CampaignEvent {}
 
   /** The cluster's next step upgrades {@code host}, which waits for a team member's approval. */

@@ -199,7 +199,12 @@ public sealed interface ClusterEvent {
       int stepsRemaining)
       implements ClusterEvent {}
 
-  /** Every host action of the step reported (or timed out), or the step was waived. */
+  /**
+   * Every host action of the step reported (or timed out), or the step was waived.
+   *
+   * @param stepsLeft the steps the cluster's plan still holds after this one (a failed step counts
+   *     among them: it is taken up again); null in events written before it was counted
+   */
   record CampaignStepFinished(
       String clusterId,
       String campaignId,
@@ -208,7 +213,8 @@ public sealed interface ClusterEvent {
       String subject,
       StepOutcome outcome,
       List<StepFailure> failures,
-      @Nullable String skipReason)
+      @Nullable String skipReason,
+      @Nullable Integer stepsLeft)
       implements ClusterEvent {}
 
   /** The next step would upgrade {@code host}; the campaign asks for approval first. */

@@ -6,14 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * A campaign as its team and its dashboards read it: its options, each cluster's run in the order
  * they are taken up (what it waits for, the failed step with each failed host action's output), the
- * counts by phase, percent done, throughput and ETA. Throughput and ETA come from the campaign's
- * own event times, so a rebuilt view shows the same. The one read model of a campaign.
+ * counts by phase, percent done (by steps), throughput and ETA. Throughput and ETA come from the
+ * campaign's own event times, so a rebuilt view shows the same. The one read model of a campaign.
  */
 public record CampaignProgress(
     String campaignId,
@@ -52,13 +53,15 @@ public record CampaignProgress(
   }
 
   /**
-   * {@code detail}: what the cluster waits for, or why it failed; {@code failure}: the failed step
-   * while the cluster is FAILED, with each failed host action's exit code and output.
+   * {@code stepsLeft}: the steps its plan still held after its last completed one (null until one
+   * completed); {@code detail}: what the cluster waits for, or why it failed; {@code failure}: the
+   * failed step while the cluster is FAILED, with each failed host action's exit code and output.
    */
   public record ClusterRun(
       String clusterId,
       RunPhase phase,
       int stepsCompleted,
+      Integer stepsLeft,
       String lastStep,
       String detail,
       FailedStep failure) {
@@ -81,11 +84,12 @@ public record CampaignProgress(
           });
     }
 
-    ClusterRun completed(String step) {
+    ClusterRun completed(String step, Integer stepsLeft) {
       return change(
           d -> {
             d.phase = RunPhase.RUNNING;
             d.stepsCompleted++;
+            d.stepsLeft = stepsLeft;
             d.lastStep = step;
             d.detail = null;
             d.failure = null;
@@ -95,7 +99,16 @@ public record CampaignProgress(
     private ClusterRun change(Consumer<RunDraft> edit) {
       var d = new RunDraft(this);
       edit.accept(d);
-      return new ClusterRun(clusterId, d.phase, d.stepsCompleted, d.lastStep, d.detail, d.failure);
+      return new ClusterRun(
+          clusterId, d.phase, d.stepsCompleted, d.stepsLeft, d.lastStep, d.detail, d.failure);
+    }
+
+    /** The steps of its plan, done and left; empty while unknown. */
+    private OptionalInt stepsPlanned() {
+      if (phase == RunPhase.DONE) {
+        return OptionalInt.of(stepsCompleted);
+      }
+      return stepsLeft == null ? OptionalInt.empty() : OptionalInt.of(stepsCompleted + stepsLeft);
     }
   }
 
@@ -103,6 +116,7 @@ public record CampaignProgress(
   private static final class RunDraft {
     RunPhase phase;
     int stepsCompleted;
+    Integer stepsLeft;
     String lastStep;
     String detail;
     FailedStep failure;
@@ -110,6 +124,7 @@ public record CampaignProgress(
     private RunDraft(ClusterRun from) {
       phase = from.phase();
       stepsCompleted = from.stepsCompleted();
+      stepsLeft = from.stepsLeft();
       lastStep = from.lastStep();
       detail = from.detail();
       failure = from.failure();
@@ -120,7 +135,11 @@ public record CampaignProgress(
   public record FailedStep(
       String stepId, String command, String subject, List<StepFailure> failures, String reason) {}
 
-  /** {@code clustersPerHour} over the campaign's elapsed time; {@code eta} at that pace. */
+  /**
+   * {@code stepsPlanned}: the steps of every cluster's plan, a cluster whose plan is not known yet
+   * counted as the mean of those known; {@code percent}: of those, done; {@code clustersPerHour}
+   * over the campaign's elapsed time; {@code eta}: the steps left at the campaign's pace in steps.
+   */
   public record Counts(
       int total,
       int pending,
@@ -129,11 +148,12 @@ public record CampaignProgress(
       int failed,
       int aborted,
       int stepsCompleted,
+      int stepsPlanned,
       double percent,
       double clustersPerHour,
       Instant eta) {
 
-    static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+    static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
   }
 
   public static CampaignProgress empty(String campaignId) {
@@ -150,7 +170,7 @@ public record CampaignProgress(
           d.options = chosen;
           d.clusters =
               clusterIds.stream()
-                  .map(id -> new ClusterRun(id, RunPhase.PENDING, 0, null, null, null))
+                  .map(id -> new ClusterRun(id, RunPhase.PENDING, 0, null, null, null, null))
                   .toList();
           d.startedAt = at;
         });
@@ -185,22 +205,41 @@ public record CampaignProgress(
     int total = clusters.size();
     int running = total - pending - done - failed - aborted;
     int steps = clusters.stream().mapToInt(ClusterRun::stepsCompleted).sum();
+    int planned = stepsPlanned();
     double hours = startedAt == null ? 0 : Duration.between(startedAt, at).toMillis() / 3_600_000.0;
     double perHour = hours > 0 ? done / hours : 0;
-    int remaining = total - done - failed;
+    double stepsPerHour = hours > 0 ? steps / hours : 0;
+    int stepsToGo = planned - steps;
     Instant eta =
-        perHour > 0 && remaining > 0 && status == Status.RUNNING
-            ? at.plusMillis((long) (remaining / perHour * 3_600_000))
+        stepsPerHour > 0 && stepsToGo > 0 && status == Status.RUNNING
+            ? at.plusMillis((long) (stepsToGo / stepsPerHour * 3_600_000))
             : null;
-    double percent = total == 0 ? 0 : Math.round(done * 1000.0 / total) / 10.0;
+    double percent = planned == 0 ? 0 : Math.round(steps * 1000.0 / planned) / 10.0;
     return change(
         d -> {
           d.counts =
               new Counts(
-                  total, pending, running, done, failed, aborted, steps, percent, perHour, eta);
+                  total, pending, running, done, failed, aborted, steps, planned, percent, perHour,
+                  eta);
           d.lastSequence = sequence;
           d.lastEventAt = at;
         });
+  }
+
+  /** The clusters' plans known so far, each one not known yet taken as their mean. */
+  private int stepsPlanned() {
+    var known = clusters.stream().map(ClusterRun::stepsPlanned).filter(OptionalInt::isPresent);
+    var plans = known.mapToInt(OptionalInt::getAsInt).summaryStatistics();
+    if (plans.getCount() == 0) {
+      return 0;
+    }
+    int mean = (int) Math.round(plans.getAverage());
+    int unknown =
+        clusters.stream()
+            .filter(r -> r.stepsPlanned().isEmpty())
+            .mapToInt(r -> Math.max(r.stepsCompleted(), mean))
+            .sum();
+    return (int) plans.getSum() + unknown;
   }
 
   private int count(RunPhase phase) {

@@ -66,7 +66,10 @@ public final class CampaignProjection {
                   completed.clusterId(),
                   r ->
                       afterAbort(
-                          view, r.completed(completed.command() + " " + completed.subject())));
+                          view,
+                          r.completed(
+                              completed.command() + " " + completed.subject(),
+                              completed.stepsLeft())));
       case ClusterAwaitingApproval awaiting ->
           view.withRun(
               awaiting.clusterId(),

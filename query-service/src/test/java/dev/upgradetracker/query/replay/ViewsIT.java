@@ -362,7 +362,15 @@ class ViewsIT {
           clusterId,
           team,
           new ClusterEvent.CampaignStepFinished(
-              clusterId, "spring", "s1", "UpgradeNode", "h1", StepOutcome.FAILED, List.of(), null));
+              clusterId,
+              "spring",
+              "s1",
+              "UpgradeNode",
+              "h1",
+              StepOutcome.FAILED,
+              List.of(),
+              null,
+              2));
       return;
     }
     send(
@@ -389,7 +397,8 @@ class ViewsIT {
             "h1",
             StepOutcome.SUCCEEDED,
             List.of(),
-            null));
+            null,
+            1));
     if (i % 4 == 0) {
       send(
           clusterId,
@@ -409,7 +418,8 @@ class ViewsIT {
               "g1",
               StepOutcome.SUCCEEDED,
               List.of(),
-              null));
+              null,
+              0));
       send(clusterId, team, new ClusterEvent.CampaignUpgradeFinished(clusterId, "spring", "s3"));
     }
   }
@@ -432,7 +442,7 @@ class ViewsIT {
       send(new CampaignEvent.ClusterAdmitted("spring", clusterId));
       send(
           new CampaignEvent.StepCompleted(
-              "spring", clusterId, "s1", "UpgradeNode", "h1", StepOutcome.SUCCEEDED, null));
+              "spring", clusterId, "s1", "UpgradeNode", "h1", StepOutcome.SUCCEEDED, null, 0));
       send(new CampaignEvent.ClusterCompleted("spring", clusterId));
     }
     send(new CampaignEvent.CampaignCompleted("spring"));

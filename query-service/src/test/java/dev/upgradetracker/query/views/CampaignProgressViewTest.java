@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignAborted;
+import dev.upgradetracker.events.campaign.CampaignEvent.CampaignPaused;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
@@ -54,22 +55,53 @@ class CampaignProgressViewTest {
   }
 
   @Test
-  void doneClustersGivePercentThroughputAndEta() {
+  void percentCountsTheStepsOfEveryClustersPlanAndTheEtaFollowsTheStepPace() {
     start();
     driver.send(0, new ClusterAdmitted("k1", "c1"));
     driver.send(0, new ClusterAdmitted("k1", "c2"));
-    driver.send(600, completed("c1", "BackUpHost h1"));
+    driver.send(600, completed("c1", 1, "BackUpHost h1", 1));
+    driver.send(1200, completed("c1", 2, "UpgradeNode h1", 0));
     driver.send(1800, new ClusterCompleted("k1", "c1"));
+    driver.send(1800, completed("c2", 1, "BackUpHost h1", 3));
 
     var counts = view().counts();
     assertThat(counts.done()).isEqualTo(1);
     assertThat(counts.running()).isEqualTo(1);
     assertThat(counts.pending()).isEqualTo(2);
+    assertThat(counts.stepsCompleted()).isEqualTo(3);
+    // c1 took 2 steps, c2 plans 4; c3 and c4, not planned yet, are counted as their mean, 3 each
+    assertThat(counts.stepsPlanned()).isEqualTo(12);
     assertThat(counts.percent()).isEqualTo(25.0);
-    assertThat(counts.stepsCompleted()).isEqualTo(1);
     assertThat(counts.clustersPerHour()).isEqualTo(2.0);
-    // one cluster per half hour: three more take 90 minutes
-    assertThat(counts.eta()).isEqualTo(T0.plusSeconds(1800 + 3 * 1800));
+    // three steps in half an hour: the nine left take 90 minutes
+    assertThat(counts.eta()).isEqualTo(T0.plusSeconds(1800 + 90 * 60));
+  }
+
+  @Test
+  void aOneClusterCampaignAt14Of15StepsShows93Percent() {
+    start("c1");
+    driver.send(0, new ClusterAdmitted("k1", "c1"));
+    for (int step = 1; step <= 14; step++) {
+      driver.send(60L * step, completed("c1", step, "BackUpHost h1", 15 - step));
+    }
+
+    var counts = view().counts();
+    assertThat(counts.done()).isZero();
+    assertThat(counts.stepsPlanned()).isEqualTo(15);
+    assertThat(counts.percent()).isEqualTo(93.3);
+    assertThat(counts.eta()).isEqualTo(T0.plusSeconds(14 * 60 + 60));
+  }
+
+  @Test
+  void aPausedCampaignShowsPausedWithItsProgressAndNoEta() {
+    start("c1");
+    driver.send(0, new ClusterAdmitted("k1", "c1"));
+    driver.send(60, completed("c1", 1, "BackUpHost h1", 3));
+    driver.send(120, new CampaignPaused("k1"));
+
+    assertThat(view().status()).isEqualTo(Status.PAUSED);
+    assertThat(view().counts().percent()).isEqualTo(25.0);
+    assertThat(view().counts().eta()).isNull();
   }
 
   @Test
@@ -200,12 +232,16 @@ class CampaignProgressViewTest {
   }
 
   private void start() {
+    start("c1", "c2", "c3", "c4");
+  }
+
+  private void start(String... clusters) {
     driver.send(
         0,
         new CampaignStarted(
             "k1",
             "alpha",
-            List.of("c1", "c2", "c3", "c4"),
+            List.of(clusters),
             new CampaignOptions(
                 2,
                 new FailurePolicy(false, 0),
@@ -216,9 +252,21 @@ class CampaignProgressViewTest {
   }
 
   private static StepCompleted completed(String clusterId, String step) {
+    return completed(clusterId, 1, step, null);
+  }
+
+  private static StepCompleted completed(
+      String clusterId, int number, String step, Integer stepsLeft) {
     var parts = step.split(" ");
     return new StepCompleted(
-        "k1", clusterId, "k1/" + clusterId + "/1", parts[0], parts[1], StepOutcome.SUCCEEDED, null);
+        "k1",
+        clusterId,
+        "k1/" + clusterId + "/" + number,
+        parts[0],
+        parts[1],
+        StepOutcome.SUCCEEDED,
+        null,
+        stepsLeft);
   }
 
   private CampaignProgress view() {

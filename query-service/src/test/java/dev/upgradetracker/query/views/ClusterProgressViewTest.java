@@ -168,6 +168,7 @@ class ClusterProgressViewTest {
   }
 
   private static CampaignStepFinished finished(String stepId, String command, StepOutcome outcome) {
-    return new CampaignStepFinished("c1", "k1", stepId, command, "h1", outcome, List.of(), null);
+    return new CampaignStepFinished(
+        "c1", "k1", stepId, command, "h1", outcome, List.of(), null, null);
   }
 }

@@ -48,7 +48,8 @@ final class Reports {
                 report.command(),
                 report.subject(),
                 report.outcome(),
-                report.reason()));
+                report.reason(),
+                report.stepsLeft()));
     return Progression.authorize(completed, run.clusterId(), report.now());
   }
 

@@ -85,6 +85,7 @@ final class CampaignSteps {
             .map(e -> ((HostActionRequested) e).actionId())
             .toList();
     var description = StepDescription.of(next.get());
+    int remaining = stepsRemaining(cluster, command.mode());
     var events = new ArrayList<ClusterEvent>();
     events.add(
         new CampaignStepStarted(
@@ -95,11 +96,20 @@ final class CampaignSteps {
             description.subject(),
             actionIds,
             command.now().plus(command.stepTimeout()),
-            stepsRemaining(cluster, command.mode())));
+            remaining));
     events.addAll(stepEvents);
     if (actionIds.isEmpty()) {
       events.add(
-          finished(cluster, command.campaignId(), stepId, description, StepOutcome.SUCCEEDED));
+          new CampaignStepFinished(
+              cluster.clusterId(),
+              command.campaignId(),
+              stepId,
+              description.command(),
+              description.subject(),
+              StepOutcome.SUCCEEDED,
+              List.of(),
+              null,
+              remaining - 1));
     }
     return events;
   }
@@ -223,37 +233,31 @@ final class CampaignSteps {
             step.subject(),
             StepOutcome.SKIPPED,
             step.failures(),
-            command.reason()));
+            command.reason(),
+            stepsLeftAfter(step, StepOutcome.SKIPPED)));
     return events;
   }
 
   private static CampaignStepFinished stepEnd(Registered cluster, CampaignStep step) {
+    var outcome = step.failures().isEmpty() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED;
     return new CampaignStepFinished(
         cluster.clusterId(),
         cluster.activeCampaign().orElseThrow(),
         step.stepId(),
         step.command(),
         step.subject(),
-        step.failures().isEmpty() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
+        outcome,
         step.failures(),
-        null);
+        null,
+        stepsLeftAfter(step, outcome));
   }
 
-  private static CampaignStepFinished finished(
-      Registered cluster,
-      String campaignId,
-      String stepId,
-      StepDescription description,
-      StepOutcome outcome) {
-    return new CampaignStepFinished(
-        cluster.clusterId(),
-        campaignId,
-        stepId,
-        description.command(),
-        description.subject(),
-        outcome,
-        List.of(),
-        null);
+  /** A failed step stays among those left (it is taken up again); null where none were counted. */
+  private static Integer stepsLeftAfter(CampaignStep step, StepOutcome outcome) {
+    if (step.stepsRemaining() < 1) {
+      return null;
+    }
+    return outcome == StepOutcome.FAILED ? step.stepsRemaining() : step.stepsRemaining() - 1;
   }
 
   private static Optional<CampaignStep> runningStep(Registered cluster) {

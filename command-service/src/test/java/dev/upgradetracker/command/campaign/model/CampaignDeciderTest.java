@@ -33,6 +33,7 @@ import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
 import dev.upgradetracker.events.campaign.CampaignOptions;
 import dev.upgradetracker.events.campaign.FailurePolicy;
@@ -78,6 +79,15 @@ class CampaignDeciderTest {
     assertThat(of(events, StepAuthorized.class))
         .extracting("stepId")
         .containsExactly("spring/c1/2");
+  }
+
+  @Test
+  void aCompletedStepKeepsTheStepsTheClusterSaidItsPlanStillHolds() {
+    given(start(options(1, STOP, null), "c1"));
+
+    var events = when(succeeded("c1", "spring/c1/1"));
+
+    assertThat(of(events, StepCompleted.class)).extracting("stepsLeft").containsExactly(3);
   }
 
   @Test
@@ -270,6 +280,7 @@ class CampaignDeciderTest {
         StepOutcome.SUCCEEDED,
         List.of(),
         null,
+        3,
         NOON);
   }
 
@@ -294,6 +305,7 @@ class CampaignDeciderTest {
         StepOutcome.FAILED,
         List.of(failure),
         null,
+        4,
         NOON);
   }
 

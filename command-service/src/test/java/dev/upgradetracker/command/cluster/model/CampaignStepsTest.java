@@ -52,16 +52,21 @@ class CampaignStepsTest {
 
       var taken = new ArrayList<String>();
       var remaining = new ArrayList<Integer>();
+      var leftAfter = new ArrayList<Integer>();
       List<ClusterEvent> events;
       do {
         events = cluster.request(advance(cluster, List.of()));
-        for (var event : events) {
+        var finishing = new ArrayList<>(events);
+        finishing.addAll(reportAll(cluster, events, ActionStatus.SUCCEEDED));
+        for (var event : finishing) {
           if (event instanceof CampaignStepStarted started) {
             taken.add(started.command() + " " + started.subject());
             remaining.add(started.stepsRemaining());
           }
+          if (event instanceof CampaignStepFinished finished) {
+            leftAfter.add(finished.stepsLeft());
+          }
         }
-        reportAll(cluster, events, ActionStatus.SUCCEEDED);
       } while (events.stream().noneMatch(CampaignUpgradeFinished.class::isInstance));
 
       assertThat(taken)
@@ -70,6 +75,10 @@ class CampaignStepsTest {
       assertThat(remaining)
           .containsExactlyElementsOf(
               IntStream.iterate(plan.steps().size(), n -> n > 0, n -> n - 1).boxed().toList());
+      assertThat(leftAfter)
+          .as("steps left once each step finished")
+          .containsExactlyElementsOf(
+              IntStream.iterate(plan.steps().size() - 1, n -> n >= 0, n -> n - 1).boxed().toList());
       assertThat(events).anyMatch(CampaignDetached.class::isInstance);
       assertThat(cluster.state().activeCampaign()).isEmpty();
       assertThat(cluster.state().hosts().values()).allMatch(ClusterState.Host::upgraded);
@@ -82,7 +91,9 @@ class CampaignStepsTest {
     var cluster = inCampaign(threeHostsAsPackages("c1"));
     var verify = cluster.request(advance(cluster, List.of()));
     int planned = ((CampaignStepStarted) verify.getFirst()).stepsRemaining();
-    reportAll(cluster, verify, ActionStatus.FAILED);
+    assertThat(stepsLeftOnFinishing(reportAll(cluster, verify, ActionStatus.FAILED)))
+        .as("a failed step is still to be done")
+        .isEqualTo(planned);
 
     var again = cluster.request(advance(cluster, List.of()));
     assertThat(((CampaignStepStarted) again.getFirst()).stepsRemaining()).isEqualTo(planned);
@@ -90,9 +101,11 @@ class CampaignStepsTest {
     var backup = cluster.request(advance(cluster, List.of()));
     assertThat(((CampaignStepStarted) backup.getFirst()).stepsRemaining()).isEqualTo(planned - 1);
     reportAll(cluster, backup, ActionStatus.FAILED);
-    cluster.request(
-        new SkipCampaignStep(
-            "c1", "spring", ((CampaignStepStarted) backup.getFirst()).stepId(), "taped"));
+    var skipped =
+        cluster.request(
+            new SkipCampaignStep(
+                "c1", "spring", ((CampaignStepStarted) backup.getFirst()).stepId(), "taped"));
+    assertThat(stepsLeftOnFinishing(skipped)).isEqualTo(planned - 2);
 
     var next = cluster.request(advance(cluster, List.of()));
     assertThat(((CampaignStepStarted) next.getFirst()).stepsRemaining()).isEqualTo(planned - 2);
@@ -313,10 +326,21 @@ class CampaignStepsTest {
         .toList();
   }
 
-  private static void reportAll(
+  /** Answers the events' host actions; the events the answers caused. */
+  private static List<ClusterEvent> reportAll(
       ClusterDriver cluster, List<ClusterEvent> events, ActionStatus status) {
+    var caused = new ArrayList<ClusterEvent>();
     for (var actionId : actionIds(events)) {
-      cluster.report(actionId, status);
+      caused.addAll(cluster.report(actionId, status));
     }
+    return caused;
+  }
+
+  private static Integer stepsLeftOnFinishing(List<ClusterEvent> events) {
+    return events.stream()
+        .filter(CampaignStepFinished.class::isInstance)
+        .map(e -> ((CampaignStepFinished) e).stepsLeft())
+        .findFirst()
+        .orElseThrow();
   }
 }
