@@ -52,6 +52,8 @@ public final class UpgradeCli {
   /** The whole tool, ready to execute; output goes to the command line's out and err writers. */
   public static CommandLine commandLine() {
     var commandLine = new CommandLine(new UpgradeCli());
+    // -o JSON and -o json alike
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (failure, line, parsed) -> {
           line.getErr().println("upgrade: " + failure.getMessage());

@@ -26,6 +26,7 @@ public final class FakeCommandService implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private volatile String anyOtherAnswer;
 
   public FakeCommandService() {
     try {
@@ -43,7 +44,7 @@ public final class FakeCommandService implements AutoCloseable {
                   + path
                   + " "
                   + new String(exchange.getRequestBody().readAllBytes(), UTF_8));
-          var answer = answers.get(path);
+          var answer = answers.getOrDefault(path, anyOtherAnswer);
           var body = (answer == null ? "{}" : answer).getBytes(UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
@@ -55,6 +56,11 @@ public final class FakeCommandService implements AutoCloseable {
 
   public void answer(String path, String json) {
     answers.put(path, json);
+  }
+
+  /** The answer to every path not given its own (by default: none, 404). */
+  public void answerAnyOtherPath(String json) {
+    anyOtherAnswer = json;
   }
 
   /** Each request received, in order: method, path and body, separated by a space. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code upgrade help}, {@code upgrade help <command>} and {@code --help} wherever one asks. */
 class HelpTest {
@@ -31,8 +30,7 @@ class HelpTest {
 
   @Test
   void everyCommandAndSubcommandAnswersHelpWithItsUsage() {
-    var paths = new ArrayList<List<String>>();
-    collect(UpgradeCli.commandLine(), List.of(), paths);
+    var paths = CommandTree.all();
 
     assertThat(paths).contains(List.of("campaign", "retry"), List.of("hosts", "assign"));
     for (var path : paths) {
@@ -43,20 +41,6 @@ class HelpTest {
       assertThat(help.out())
           .as(String.join(" ", path))
           .contains("Usage: upgrade " + String.join(" ", path));
-    }
-  }
-
-  private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
-    // each subcommand once, by its name: an alias maps to the same one
-    for (var sub : command.getSubcommands().values().stream().distinct().toList()) {
-      var name = sub.getCommandName();
-      if (name.equals("help")) {
-        continue;
-      }
-      var subPath = new ArrayList<>(path);
-      subPath.add(name);
-      paths.add(List.copyOf(subPath));
-      collect(sub, subPath, paths);
     }
   }
 }

@@ -2,13 +2,14 @@ package dev.upgradetracker.cli.audit;
 
 import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
+import dev.upgradetracker.cli.api.Output;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
 
 @Command(
     name = "diff",
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 public final class DiffCommand implements Callable<Integer> {
 
   @Mixin Connection connection;
-  @Spec CommandSpec spec;
+  @Mixin Output output;
 
   @Parameters(index = "0", paramLabel = "CLUSTER")
   String clusterId;
@@ -34,7 +35,11 @@ public final class DiffCommand implements Callable<Integer> {
     parameters.put("to", to);
     var diff =
         connection.api().query("/api/clusters/" + clusterId + "/diff" + Api.query(parameters));
-    var out = spec.commandLine().getOut();
+    output.print(diff, out -> print(out, diff));
+    return 0;
+  }
+
+  private void print(PrintWriter out, JsonNode diff) {
     out.printf(
         "%s from position %d (%s) to position %d (%s): %d changes%n",
         clusterId,
@@ -54,6 +59,5 @@ public final class DiffCommand implements Callable<Integer> {
               ? "(none)"
               : change.path("after").toString());
     }
-    return 0;
   }
 }

@@ -2,6 +2,7 @@ package dev.upgradetracker.cli.audit;
 
 import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
+import dev.upgradetracker.cli.api.Output;
 import dev.upgradetracker.cli.api.UsageProblem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,10 +22,12 @@ import tools.jackson.databind.JsonNode;
             + " for host actions the command lines run, exit codes, durations and output.")
 public final class HistoryCommand implements Callable<Integer> {
 
+  /** The output formats of every command, and CSV (the service writes it). */
   enum Format {
-    table,
-    json,
-    csv
+    TABLE,
+    JSON,
+    YAML,
+    CSV
   }
 
   @Mixin Connection connection;
@@ -48,7 +51,11 @@ public final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--to", description = "up to this instant (exclusive)")
   String to;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, json or csv")
+  @Option(
+      names = {"-o", "--output", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table (default), json, yaml or csv")
   Format format;
 
   @Option(
@@ -75,7 +82,7 @@ public final class HistoryCommand implements Callable<Integer> {
     while (true) {
       var path = path(pageNumber, after);
       String next;
-      if (format == Format.csv) {
+      if (format == Format.CSV) {
         var csv = api.queryText(path, cluster != null ? "X-Total-Count" : "X-Next");
         var rows = csv.body().split("\r\n", -1);
         for (int row = csvHeaderWritten ? 1 : 0; row < rows.length; row++) {
@@ -102,11 +109,15 @@ public final class HistoryCommand implements Callable<Integer> {
         after = next;
       }
     }
-    if (format == Format.json) {
-      out.println(Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entries));
-    } else if (format == Format.table) {
-      entries.forEach(entry -> printEntry(out, entry));
-      out.printf("%d events%n", entries.size());
+    switch (format) {
+      case JSON ->
+          out.println(Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entries));
+      case YAML -> out.print(Output.yaml(Api.JSON.valueToTree(entries)));
+      case TABLE -> {
+        entries.forEach(entry -> printEntry(out, entry));
+        out.printf("%d events%n", entries.size());
+      }
+      case CSV -> {} // written page by page above
     }
     return 0;
   }
@@ -133,7 +144,7 @@ public final class HistoryCommand implements Callable<Integer> {
     parameters.put("from", from);
     parameters.put("to", to);
     parameters.put("size", size);
-    parameters.put("format", format == Format.csv ? "csv" : "json");
+    parameters.put("format", format == Format.CSV ? "csv" : "json");
     return base + Api.query(parameters);
   }
 

@@ -2,15 +2,16 @@ package dev.upgradetracker.cli.audit;
 
 import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
+import dev.upgradetracker.cli.api.Output;
 import dev.upgradetracker.cli.api.UsageProblem;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
 
 @Command(
     name = "state",
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 public final class StateCommand implements Callable<Integer> {
 
   @Mixin Connection connection;
-  @Spec CommandSpec spec;
+  @Mixin Output output;
 
   @Parameters(paramLabel = "CLUSTER")
   String clusterId;
@@ -31,9 +32,6 @@ public final class StateCommand implements Callable<Integer> {
 
   @Option(names = "--position", description = "a position in the cluster's history")
   Long position;
-
-  @Option(names = "--json", description = "print the state as JSON")
-  boolean json;
 
   @Override
   public Integer call() {
@@ -45,11 +43,11 @@ public final class StateCommand implements Callable<Integer> {
     parameters.put("position", position);
     var answer =
         connection.api().query("/api/clusters/" + clusterId + "/state" + Api.query(parameters));
-    var out = spec.commandLine().getOut();
-    if (json) {
-      out.println(answer.toPrettyString());
-      return 0;
-    }
+    output.print(answer, out -> print(out, answer));
+    return 0;
+  }
+
+  private void print(PrintWriter out, JsonNode answer) {
     var state = answer.path("state");
     var progress = state.path("progress");
     out.printf(
@@ -90,6 +88,5 @@ public final class StateCommand implements Callable<Integer> {
       out.printf(
           "  package  %-16s on %s%n", pkg.path("name").asString(), pkg.path("node").asString());
     }
-    return 0;
   }
 }

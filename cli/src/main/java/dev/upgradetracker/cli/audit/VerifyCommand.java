@@ -3,15 +3,14 @@ package dev.upgradetracker.cli.audit;
 import dev.upgradetracker.cli.UpgradeCli;
 import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
+import dev.upgradetracker.cli.api.Output;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 @Command(
@@ -24,7 +23,7 @@ public final class VerifyCommand implements Callable<Integer> {
   private static final Duration COPY_PATIENCE = Duration.ofSeconds(10);
 
   @Mixin Connection connection;
-  @Spec CommandSpec spec;
+  @Mixin Output output;
 
   @Option(names = "--cluster", description = "only this cluster")
   String cluster;
@@ -42,27 +41,38 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var api = connection.api();
-    var out = spec.commandLine().getOut();
     var one = campaign != null ? campaign : cluster;
     if (one != null) {
       var report =
           api.commandSide(
               (campaign != null ? "/api/campaigns/" : "/api/clusters/") + one + "/verification");
-      print(out, report);
       var published = verification(api, one).path("published");
-      boolean headsMatch = printComparison(out, published, true);
+      var answer = Api.JSON.createObjectNode();
+      answer.set("chain", report);
+      answer.set("published", published);
+      output.print(
+          answer,
+          out -> {
+            print(out, report);
+            printComparison(out, published, true);
+          });
+      boolean headsMatch = published.path("problems").isEmpty();
       return report.path("intact").asBoolean() && headsMatch ? 0 : UpgradeCli.REFUSED;
     }
     var all = verification(api, null);
-    for (var broken : all.path("broken")) {
-      print(out, broken);
-    }
-    out.printf(
-        "%s: %d aggregates, %d events checked%n",
-        all.path("intact").asBoolean() ? "intact" : "BROKEN",
-        all.path("aggregates").asInt(),
-        all.path("events").asLong());
-    printComparison(out, all.path("published"), false);
+    output.print(
+        all,
+        out -> {
+          for (var broken : all.path("broken")) {
+            print(out, broken);
+          }
+          out.printf(
+              "%s: %d aggregates, %d events checked%n",
+              all.path("intact").asBoolean() ? "intact" : "BROKEN",
+              all.path("aggregates").asInt(),
+              all.path("events").asLong());
+          printComparison(out, all.path("published"), false);
+        });
     return all.path("ok").asBoolean() ? 0 : UpgradeCli.REFUSED;
   }
 
@@ -89,7 +99,7 @@ public final class VerifyCommand implements Callable<Integer> {
    * A chain rewritten consistently from some event on is intact in itself; its head then differs
    * from the copy published on Kafka.
    */
-  private boolean printComparison(PrintWriter out, JsonNode published, boolean oneAggregate) {
+  private void printComparison(PrintWriter out, JsonNode published, boolean oneAggregate) {
     published.path("problems").forEach(problem -> out.println(problem.asString()));
     var inFlight = published.path("inFlight");
     int matching = published.path("matching").asInt();
@@ -115,7 +125,6 @@ public final class VerifyCommand implements Callable<Integer> {
               out.printf(
                   "not compared: %d %s: %s%n", ids.size(), kind.getKey(), String.join(", ", ids));
             });
-    return published.path("problems").isEmpty();
   }
 
   private static boolean pause() {

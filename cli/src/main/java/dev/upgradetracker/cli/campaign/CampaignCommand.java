@@ -2,15 +2,14 @@ package dev.upgradetracker.cli.campaign;
 
 import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
+import dev.upgradetracker.cli.api.Output;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 @Command(
@@ -23,7 +22,7 @@ public final class CampaignCommand {
   static final class Start implements Callable<Integer> {
 
     @Mixin Connection connection;
-    @Spec CommandSpec spec;
+    @Mixin Output output;
 
     @Option(names = "--id", description = "the campaign's id (default: one is made up)")
     String campaignId;
@@ -53,45 +52,53 @@ public final class CampaignCommand {
       request.put("mode", mode);
       request.put("stepTimeout", stepTimeout);
       printAfter(
-          spec.commandLine().getOut(),
-          connection.api(),
-          connection.api().command("/api/campaigns", request.toString()));
+          output, connection.api(), connection.api().command("/api/campaigns", request.toString()));
       return 0;
     }
   }
 
-  @Spec CommandSpec spec;
-
   @Command(name = "show", description = "The campaign: each cluster's phase and what it waits for.")
-  int show(@Mixin Connection connection, @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
-    print(spec.commandLine().getOut(), connection.api().query("/api/campaigns/" + campaignId));
+  int show(
+      @Mixin Connection connection,
+      @Mixin Output output,
+      @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
+    var campaign = connection.api().query("/api/campaigns/" + campaignId);
+    output.print(campaign, out -> print(out, campaign));
     return 0;
   }
 
   @Command(name = "pause", description = "Start no new step until resumed; running steps finish.")
-  int pause(@Mixin Connection connection, @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
-    return steer(connection, campaignId, "pause", "");
+  int pause(
+      @Mixin Connection connection,
+      @Mixin Output output,
+      @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
+    return steer(connection, output, campaignId, "pause", "");
   }
 
   @Command(name = "resume", description = "Go on with a paused campaign.")
-  int resume(@Mixin Connection connection, @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
-    return steer(connection, campaignId, "resume", "");
+  int resume(
+      @Mixin Connection connection,
+      @Mixin Output output,
+      @Parameters(paramLabel = "CAMPAIGN") String campaignId) {
+    return steer(connection, output, campaignId, "resume", "");
   }
 
   @Command(name = "abort", description = "Stop the campaign for good; running steps finish.")
   int abort(
       @Mixin Connection connection,
+      @Mixin Output output,
       @Parameters(paramLabel = "CAMPAIGN") String campaignId,
       @Option(names = "--reason", description = "why, kept in the history") String reason) {
-    return steer(connection, campaignId, "abort", body("reason", reason));
+    return steer(connection, output, campaignId, "abort", body("reason", reason));
   }
 
   @Command(name = "retry", description = "Take up a cluster's failed step again.")
   int retry(
       @Mixin Connection connection,
+      @Mixin Output output,
       @Parameters(paramLabel = "CAMPAIGN") String campaignId,
       @Parameters(paramLabel = "CLUSTER") String clusterId) {
-    return steer(connection, campaignId, "clusters/" + clusterId + "/retry", "");
+    return steer(connection, output, campaignId, "clusters/" + clusterId + "/retry", "");
   }
 
   @Command(
@@ -99,11 +106,13 @@ public final class CampaignCommand {
       description = "Waive a cluster's failed step (where the procedure allows it) and go on.")
   int skip(
       @Mixin Connection connection,
+      @Mixin Output output,
       @Parameters(paramLabel = "CAMPAIGN") String campaignId,
       @Parameters(paramLabel = "CLUSTER") String clusterId,
       @Option(names = "--reason", required = true, description = "why, kept in the history")
           String reason) {
-    return steer(connection, campaignId, "clusters/" + clusterId + "/skip", body("reason", reason));
+    return steer(
+        connection, output, campaignId, "clusters/" + clusterId + "/skip", body("reason", reason));
   }
 
   @Command(
@@ -112,11 +121,13 @@ public final class CampaignCommand {
           "Approve a node's upgrade in a gated campaign (with four eyes: not by its starter).")
   int approve(
       @Mixin Connection connection,
+      @Mixin Output output,
       @Parameters(paramLabel = "CAMPAIGN") String campaignId,
       @Parameters(paramLabel = "CLUSTER") String clusterId,
       @Option(names = "--host", required = true, description = "the node whose upgrade waits")
           String host) {
-    return steer(connection, campaignId, "clusters/" + clusterId + "/approve", body("host", host));
+    return steer(
+        connection, output, campaignId, "clusters/" + clusterId + "/approve", body("host", host));
   }
 
   /** A JSON body of one field. */
@@ -125,23 +136,24 @@ public final class CampaignCommand {
   }
 
   /** Sends one of the campaign's controls and prints the campaign as it stands after it. */
-  private int steer(Connection connection, String campaignId, String control, String body) {
+  private static int steer(
+      Connection connection, Output output, String campaignId, String control, String body) {
     printAfter(
-        spec.commandLine().getOut(),
+        output,
         connection.api(),
         connection.api().command("/api/campaigns/" + campaignId + "/" + control, body));
     return 0;
   }
 
   /** The campaign as the query service shows it once it has seen the command {@code accepted}. */
-  private static void printAfter(PrintWriter out, Api api, JsonNode accepted) {
-    print(
-        out,
+  private static void printAfter(Output output, Api api, JsonNode accepted) {
+    var campaign =
         api.query(
             "/api/campaigns/"
                 + accepted.path("campaignId").asString()
                 + "?position="
-                + accepted.path("position").asLong()));
+                + accepted.path("position").asLong());
+    output.print(campaign, out -> print(out, campaign));
   }
 
   static void print(PrintWriter out, JsonNode campaign) {

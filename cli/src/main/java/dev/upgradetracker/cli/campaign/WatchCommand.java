@@ -1,6 +1,7 @@
 package dev.upgradetracker.cli.campaign;
 
 import dev.upgradetracker.cli.api.Connection;
+import dev.upgradetracker.cli.api.Output;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,10 +9,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 @Command(
@@ -22,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 public final class WatchCommand implements Callable<Integer> {
 
   private static final Set<String> CAMPAIGN_ENDS = Set.of("COMPLETED", "ABORTED", "STOPPED");
+  private static final String UPGRADED = "UPGRADED";
 
   enum Subject {
     campaign,
@@ -29,7 +29,7 @@ public final class WatchCommand implements Callable<Integer> {
   }
 
   @Mixin Connection connection;
-  @Spec CommandSpec spec;
+  @Mixin Output output;
 
   @Parameters(index = "0", paramLabel = "campaign|cluster")
   Subject subject;
@@ -47,7 +47,6 @@ public final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var out = spec.commandLine().getOut();
     var api = connection.api();
     // a live stream waits for a subject that does not exist yet: say so at once instead
     if (subject == Subject.campaign) {
@@ -58,14 +57,28 @@ public final class WatchCommand implements Callable<Integer> {
     api.follow(
         "/api/live/" + subject + "s/" + id,
         view -> {
-          boolean ended = subject == Subject.campaign ? campaign(out, view) : cluster(out, view);
-          out.flush();
-          return ended && !forever;
+          output.printNext(
+              view,
+              out -> {
+                if (subject == Subject.campaign) {
+                  campaign(out, view);
+                } else {
+                  cluster(out, view);
+                }
+              });
+          return !forever && ends(view);
         });
     return 0;
   }
 
-  private boolean campaign(PrintWriter out, JsonNode view) {
+  /** The campaign ended, or the cluster is upgraded: there is nothing more to follow. */
+  private boolean ends(JsonNode view) {
+    return subject == Subject.campaign
+        ? CAMPAIGN_ENDS.contains(view.path("status").asString())
+        : UPGRADED.equals(view.path("progress").path("phase").asString());
+  }
+
+  private void campaign(PrintWriter out, JsonNode view) {
     var counts = view.path("counts");
     var status = view.path("status").asString();
     var line =
@@ -91,10 +104,9 @@ public final class WatchCommand implements Callable<Integer> {
             "           %s -> %s%s%n", cluster, phase, detail.isEmpty() ? "" : " (" + detail + ")");
       }
     }
-    return CAMPAIGN_ENDS.contains(status);
   }
 
-  private boolean cluster(PrintWriter out, JsonNode view) {
+  private void cluster(PrintWriter out, JsonNode view) {
     var progress = view.path("progress");
     var step = progress.path("currentStep");
     int hosts = view.path("hosts").size();
@@ -121,7 +133,6 @@ public final class WatchCommand implements Callable<Integer> {
                     + step.path("status").asString()
                 : "");
     print(out, view, line);
-    return "UPGRADED".equals(progress.path("phase").asString());
   }
 
   private void print(PrintWriter out, JsonNode view, String line) {

@@ -2,14 +2,13 @@ package dev.upgradetracker.cli.fleet;
 
 import dev.upgradetracker.cli.api.Connection;
 import dev.upgradetracker.cli.api.Imports;
+import dev.upgradetracker.cli.api.Output;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "fleet",
@@ -25,7 +24,7 @@ public final class FleetCommand {
   static final class Import implements Callable<Integer> {
 
     @Mixin Connection connection;
-    @Spec CommandSpec spec;
+    @Mixin Output output;
 
     @Parameters(paramLabel = "FILE", description = "the fleet file, JSON")
     Path file;
@@ -34,11 +33,14 @@ public final class FleetCommand {
     public Integer call() throws IOException {
       var answer =
           connection.api().command("/api/clusters/import", Imports.read(file, "fleet file"));
-      var out = spec.commandLine().getOut();
-      Imports.printEach(out, answer.path("clusters"), "clusterId");
-      out.printf(
-          "%d registered, %d refused%n",
-          answer.path("registered").asInt(), answer.path("refused").asInt());
+      output.print(
+          answer,
+          out -> {
+            Imports.printEach(out, answer.path("clusters"), "clusterId");
+            out.printf(
+                "%d registered, %d refused%n",
+                answer.path("registered").asInt(), answer.path("refused").asInt());
+          });
       return Imports.exitCode(answer);
     }
   }

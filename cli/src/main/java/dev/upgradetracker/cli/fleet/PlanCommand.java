@@ -2,14 +2,15 @@ package dev.upgradetracker.cli.fleet;
 
 import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
+import dev.upgradetracker.cli.api.Output;
 import dev.upgradetracker.cli.api.Warnings;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
 
 @Command(
     name = "plan",
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 public final class PlanCommand implements Callable<Integer> {
 
   @Mixin Connection connection;
-  @Spec CommandSpec spec;
+  @Mixin Output output;
 
   @Parameters(paramLabel = "CLUSTER")
   String clusterId;
@@ -30,9 +31,6 @@ public final class PlanCommand implements Callable<Integer> {
       description = "UPDATE (update-ux) or COLD_MIGRATE; default ${DEFAULT-VALUE}")
   String mode;
 
-  @Option(names = "--json", description = "print the plan as JSON")
-  boolean json;
-
   @Override
   public Integer call() {
     var plan =
@@ -41,11 +39,11 @@ public final class PlanCommand implements Callable<Integer> {
             .command(
                 "/api/clusters/" + clusterId + "/plan",
                 Api.JSON.createObjectNode().put("mode", mode).toString());
-    var out = spec.commandLine().getOut();
-    if (json) {
-      out.println(plan.toPrettyString());
-      return 0;
-    }
+    output.print(plan, out -> print(out, plan));
+    return 0;
+  }
+
+  private static void print(PrintWriter out, JsonNode plan) {
     out.printf(
         "Plan for %s (%s), nodes in order: %s%n",
         plan.path("clusterId").asString(),
@@ -64,6 +62,5 @@ public final class PlanCommand implements Callable<Integer> {
         out.println("       - " + action.asString());
       }
     }
-    return 0;
   }
 }

@@ -3,6 +3,7 @@ package dev.upgradetracker.cli.host;
 import dev.upgradetracker.cli.api.Api;
 import dev.upgradetracker.cli.api.Connection;
 import dev.upgradetracker.cli.api.Imports;
+import dev.upgradetracker.cli.api.Output;
 import dev.upgradetracker.cli.api.UsageProblem;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,10 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 @Command(
@@ -41,7 +40,7 @@ public final class HostsCommand {
   static final class Import implements Callable<Integer> {
 
     @Mixin Connection connection;
-    @Spec CommandSpec spec;
+    @Mixin Output output;
 
     @Parameters(paramLabel = "FILE", description = "the inventory or fleet file, JSON")
     Path file;
@@ -49,13 +48,16 @@ public final class HostsCommand {
     @Override
     public Integer call() throws IOException {
       var answer = connection.api().command("/api/hosts/import", inventory(file));
-      var out = spec.commandLine().getOut();
-      Imports.printEach(out, answer.path("hosts"), "host");
-      out.printf(
-          "%d changed, %d unchanged, %d refused%n",
-          answer.path("changed").asInt(),
-          answer.path("unchanged").asInt(),
-          answer.path("refused").asInt());
+      output.print(
+          answer,
+          out -> {
+            Imports.printEach(out, answer.path("hosts"), "host");
+            out.printf(
+                "%d changed, %d unchanged, %d refused%n",
+                answer.path("changed").asInt(),
+                answer.path("unchanged").asInt(),
+                answer.path("refused").asInt());
+          });
       return Imports.exitCode(answer);
     }
 
@@ -85,8 +87,8 @@ public final class HostsCommand {
   }
 
   /** What became of the host, e.g. {@code REASSIGNED h1}. */
-  private static int printChange(CommandSpec spec, JsonNode answer, String host) {
-    spec.commandLine().getOut().printf("%s %s%n", answer.path("change").asString(""), host);
+  private static int printChange(Output output, JsonNode answer, String host) {
+    output.print(answer, out -> out.printf("%s %s%n", answer.path("change").asString(""), host));
     return 0;
   }
 
@@ -99,7 +101,7 @@ public final class HostsCommand {
   static final class Assign implements Callable<Integer> {
 
     @Mixin Connection connection;
-    @Spec CommandSpec spec;
+    @Mixin Output output;
 
     @Parameters(paramLabel = "HOST")
     String host;
@@ -113,7 +115,7 @@ public final class HostsCommand {
     @Override
     public Integer call() {
       var body = Api.JSON.writeValueAsString(Map.of("sshAddress", address, "team", team));
-      return printChange(spec, connection.api().command("PUT", "/api/hosts/" + host, body), host);
+      return printChange(output, connection.api().command("PUT", "/api/hosts/" + host, body), host);
     }
   }
 
@@ -121,7 +123,7 @@ public final class HostsCommand {
   static final class Release implements Callable<Integer> {
 
     @Mixin Connection connection;
-    @Spec CommandSpec spec;
+    @Mixin Output output;
 
     @Parameters(paramLabel = "HOST")
     String host;
@@ -129,7 +131,7 @@ public final class HostsCommand {
     @Override
     public Integer call() {
       return printChange(
-          spec, connection.api().command("DELETE", "/api/hosts/" + host, null), host);
+          output, connection.api().command("DELETE", "/api/hosts/" + host, null), host);
     }
   }
 
@@ -137,30 +139,36 @@ public final class HostsCommand {
   static final class ListHosts implements Callable<Integer> {
 
     @Mixin Connection connection;
-    @Spec CommandSpec spec;
+    @Mixin Output output;
 
     @Option(names = "--team", description = "only this team's hosts")
     String team;
 
     @Override
     public Integer call() {
-      var out = spec.commandLine().getOut();
+      var all = Api.JSON.createObjectNode();
+      var hosts = all.putArray("hosts");
       String after = null;
       do {
         var parameters = new LinkedHashMap<String, Object>();
         parameters.put("team", team);
         parameters.put("after", after);
         var page = connection.api().commandSide("/api/hosts" + Api.query(parameters));
-        for (var host : page.path("hosts")) {
-          out.printf(
-              "%-24s %-28s %-16s %s%n",
-              host.path("host").asString(""),
-              host.path("sshAddress").asString(""),
-              host.path("team").asString(""),
-              host.path("clusterId").asString("-"));
-        }
+        page.path("hosts").forEach(hosts::add);
         after = text(page.path("next"));
       } while (after != null);
+      output.print(
+          all,
+          out -> {
+            for (var host : hosts) {
+              out.printf(
+                  "%-24s %-28s %-16s %s%n",
+                  host.path("host").asString(""),
+                  host.path("sshAddress").asString(""),
+                  host.path("team").asString(""),
+                  host.path("clusterId").asString("-"));
+            }
+          });
       return 0;
     }
   }
