@@ -8,6 +8,7 @@ import dev.upgradetracker.cli.audit.StateCommand;
 import dev.upgradetracker.cli.audit.VerifyCommand;
 import dev.upgradetracker.cli.campaign.CampaignCommand;
 import dev.upgradetracker.cli.campaign.WatchCommand;
+import dev.upgradetracker.cli.context.ConfigCommand;
 import dev.upgradetracker.cli.fleet.FleetCommand;
 import dev.upgradetracker.cli.fleet.PlanCommand;
 import dev.upgradetracker.cli.host.HostsCommand;
@@ -38,7 +39,9 @@ import picocli.CommandLine.ScopeType;
       HistoryCommand.class,
       StateCommand.class,
       DiffCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      ConfigCommand.class,
+      CompletionCommand.class
     })
 public final class UpgradeCli {
 

@@ -26,6 +26,7 @@ public final class FakeCommandService implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private volatile String anyOtherAnswer;
 
   public FakeCommandService() {
@@ -38,6 +39,7 @@ public final class FakeCommandService implements AutoCloseable {
         "/",
         exchange -> {
           var path = exchange.getRequestURI().getPath();
+          authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
           requests.add(
               exchange.getRequestMethod()
                   + " "
@@ -68,6 +70,15 @@ public final class FakeCommandService implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** Each request's Authorization header, in order. */
+  public List<String> authorizations() {
+    return List.copyOf(authorizations);
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
   /** Runs the CLI with {@code args} against this service, as the audit token. */
   public Run run(String... args) {
     var all = new ArrayList<>(List.of(args));
@@ -84,10 +95,6 @@ public final class FakeCommandService implements AutoCloseable {
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
     return new Run(exitCode, out.toString(), err.toString());
-  }
-
-  private String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   @Override

@@ -1,36 +1,77 @@
 package dev.upgradetracker.cli.api;
 
+import dev.upgradetracker.cli.context.Context;
+import dev.upgradetracker.cli.context.ContextFile;
+import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where the services are and who is asking: options, or the environment when not given. */
+/**
+ * Where the services are and who is asking: options, else the environment, else the context in use
+ * (see {@code upgrade config}), else the defaults.
+ */
 public final class Connection {
+
+  private static final String DEFAULT_COMMAND_URL = "http://localhost:8081";
+  private static final String DEFAULT_QUERY_URL = "http://localhost:8082";
 
   @Option(
       names = "--command-url",
-      defaultValue = "${env:UPGRADE_COMMAND_URL:-http://localhost:8081}",
-      description = "command service (env UPGRADE_COMMAND_URL; default: ${DEFAULT-VALUE})")
+      defaultValue = "${env:UPGRADE_COMMAND_URL}",
+      description =
+          "command service (env UPGRADE_COMMAND_URL, else the context's; default "
+              + DEFAULT_COMMAND_URL
+              + ")")
   String commandUrl;
 
   @Option(
       names = "--query-url",
-      defaultValue = "${env:UPGRADE_QUERY_URL:-http://localhost:8082}",
-      description = "query service (env UPGRADE_QUERY_URL; default: ${DEFAULT-VALUE})")
+      defaultValue = "${env:UPGRADE_QUERY_URL}",
+      description =
+          "query service (env UPGRADE_QUERY_URL, else the context's; default "
+              + DEFAULT_QUERY_URL
+              + ")")
   String queryUrl;
 
   @Option(
       names = "--token",
       defaultValue = "${env:UPGRADE_TOKEN}",
       description =
-          "your API token or JWT (env UPGRADE_TOKEN); it says who you are, and every command"
-              + " records that user")
+          "your API token or JWT (env UPGRADE_TOKEN, else the context's); it says who you are, and"
+              + " every command records that user")
   String token;
 
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      defaultValue = "${env:UPGRADE_CONTEXT}",
+      description = "use this context for this call (env UPGRADE_CONTEXT)")
+  String context;
+
+  @Mixin ContextFile contexts;
+
   public Api api() {
-    if (token == null || token.isBlank()) {
+    // the file is read only when something is left to take from it
+    Optional<Context> chosen =
+        context != null || commandUrl == null || queryUrl == null || token == null
+            ? contexts.read().chosen(context)
+            : Optional.empty();
+    var tokenUsed = first(token, chosen, Context::token, null);
+    if (tokenUsed == null || tokenUsed.isBlank()) {
       throw new UsageProblem(
-          "no token: give --token or set UPGRADE_TOKEN to your team's or auditor's token");
+          "no token: give --token, set UPGRADE_TOKEN, or use a context that has one"
+              + " (upgrade config set-context NAME --token ... --use)");
     }
-    return new Api(strip(commandUrl), strip(queryUrl), token);
+    return new Api(
+        strip(first(commandUrl, chosen, Context::commandUrl, DEFAULT_COMMAND_URL)),
+        strip(first(queryUrl, chosen, Context::queryUrl, DEFAULT_QUERY_URL)),
+        tokenUsed);
+  }
+
+  private static String first(
+      String given, Optional<Context> chosen, Function<Context, String> field, String otherwise) {
+    return given != null ? given : chosen.map(field).orElse(otherwise);
   }
 
   private static String strip(String url) {
