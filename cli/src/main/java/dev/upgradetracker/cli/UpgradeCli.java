@@ -41,7 +41,8 @@ import picocli.CommandLine.ScopeType;
       DiffCommand.class,
       VerifyCommand.class,
       ConfigCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      AotTrainingCommand.class
     })
 public final class UpgradeCli {
 

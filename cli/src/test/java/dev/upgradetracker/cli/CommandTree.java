@@ -9,7 +9,7 @@ final class CommandTree {
 
   private CommandTree() {}
 
-  /** Each command and subcommand but {@code help}. */
+  /** Each command and subcommand a user sees: not {@code help}, nor hidden ones. */
   static List<List<String>> all() {
     var paths = new ArrayList<List<String>>();
     collect(UpgradeCli.commandLine(), List.of(), paths, false);
@@ -28,7 +28,7 @@ final class CommandTree {
     // each subcommand once, by its name: an alias maps to the same one
     for (var sub : command.getSubcommands().values().stream().distinct().toList()) {
       var name = sub.getCommandName();
-      if (name.equals("help")) {
+      if (name.equals("help") || sub.getCommandSpec().usageMessage().hidden()) {
         continue;
       }
       var subPath = new ArrayList<>(path);

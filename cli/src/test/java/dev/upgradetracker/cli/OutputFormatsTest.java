@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +72,7 @@ class OutputFormatsTest {
           Map.entry("config get-contexts", List.of("config", "get-contexts")));
 
   /** Prints a script for the shell, not an answer. */
-  private static final String NOT_AN_ANSWER = "completion";
+  private static final Set<String> NOT_AN_ANSWER = Set.of("completion");
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -98,7 +99,7 @@ class OutputFormatsTest {
         .containsExactlyInAnyOrderElementsOf(
             CommandTree.leaves().stream()
                 .map(path -> String.join(" ", path))
-                .filter(command -> !command.equals(NOT_AN_ANSWER))
+                .filter(command -> !NOT_AN_ANSWER.contains(command))
                 .toList());
   }
 

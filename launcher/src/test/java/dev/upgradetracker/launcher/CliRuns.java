@@ -20,8 +20,15 @@ final class CliRuns {
     var commandLine = UpgradeCli.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
+    // no context of the user's own (~/.config/upgrade) may stand in for what a test leaves out
     var connection =
-        Stream.of("--command-url", stack.commandUrl(), "--query-url", stack.queryUrl());
+        Stream.of(
+            "--command-url",
+            stack.commandUrl(),
+            "--query-url",
+            stack.queryUrl(),
+            "--config",
+            "target/no-contexts.yaml");
     var withToken = token == null ? Stream.<String>empty() : Stream.of("--token", token);
     var exitCode =
         commandLine.execute(

@@ -29,7 +29,11 @@ public final class Api {
   private final String queryUrl;
   private final String token;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          // the services speak HTTP/1.1: no upgrade to HTTP/2 attempted on each connection
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   Api(String commandUrl, String queryUrl, String token) {
     this.commandUrl = commandUrl;
