@@ -128,6 +128,13 @@ class OutputFormatsTest {
   }
 
   @Test
+  void theOlderJsonFlagStillPrintsJson() {
+    var json = run("state", "--json");
+
+    assertThat(Api.JSON.readTree(json).path("campaignId").asString()).isEqualTo("spring");
+  }
+
+  @Test
   void anUnknownFormatIsWrongUsageNamingTheChoices() {
     var run = services.run("campaign", "show", "spring", "-o", "xml");
 

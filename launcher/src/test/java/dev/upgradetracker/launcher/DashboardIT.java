@@ -75,7 +75,13 @@ class DashboardIT {
               stack,
               "/api/campaigns/web",
               c -> c.at("/clusters/0/phase").asString("").equals("AWAITING_APPROVAL"));
-      assertThat(campaign.at("/counts/stepsCompleted").asInt()).isPositive();
+      int done = campaign.at("/counts/stepsCompleted").asInt();
+      int planned = campaign.at("/counts/stepsPlanned").asInt();
+      assertThat(done).isPositive();
+      assertThat(planned).as("its one cluster's plan, steps left counted").isGreaterThan(done);
+      assertThat(campaign.at("/counts/percent").asDouble())
+          .as("a one-cluster campaign shows its steps' progress before the cluster ends")
+          .isEqualTo(Math.round(done * 1000.0 / planned) / 10.0);
       var summary = JSON.readTree(get(stack, "/api/teams/" + team));
       assertThat(summary.get("hosts").asInt()).isEqualTo(2);
       assertThat(summary.at("/clustersByPhase/AWAITING_APPROVAL").asInt()).isEqualTo(1);
@@ -87,7 +93,9 @@ class DashboardIT {
       browser.get(stack.queryUrl() + "/#/");
       await(
           browser, "the fleet overview", b -> text(b, "[data-team='" + team + "']").contains(team));
-      assertThat(text(browser, "[data-campaign='web']")).contains("RUNNING");
+      assertThat(text(browser, "[data-campaign='web']"))
+          .contains("RUNNING")
+          .contains(done + "/" + planned + " steps");
       save(browser, FLEET_SCREENSHOT);
     } finally {
       browser.quit();

@@ -25,12 +25,12 @@ public final class Output {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
+  // no defaultValue: picocli would apply it after --json had set the format
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
-      defaultValue = "table",
       description = "table (default), json or yaml: json and yaml print the services' answer")
-  Format format;
+  Format format = Format.TABLE;
 
   @Option(names = "--json", hidden = true, description = "the same as -o json")
   void json(boolean on) {
