@@ -280,6 +280,7 @@ public final class Stack implements AutoCloseable {
       own.put("VIEWS_STATE_DIR", dataDir.resolve(name).resolve("state").toString());
     }
     var service = SupervisedService.start(module, name, settings.home(), port, own, logs);
+    log.info("{} starting on port {} (its log: {})", name, port, logs.resolve(name + ".log"));
     services.put(name, service);
     started.add(service);
   }

@@ -2,16 +2,21 @@ package dev.upgradetracker.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * How a service starts fast: from its executable jar extracted once (Spring Boot's {@code
@@ -57,19 +62,14 @@ record StartupArchive(Path jar, Path archive, boolean records) {
   }
 
   /**
-   * The directory holding the jar's extraction, named after the jar's size and time, so a rebuilt
-   * jar gets a new one; extractions of older jars are removed.
+   * The directory holding the jar's extraction, named after the jar's content, so a jar with other
+   * classes gets a new one while a rebuild of the same sources (Maven rewrites the jar at every
+   * package, with new times) keeps its extraction and its archive; older extractions are removed.
    */
   private static Path extracted(Path executableJar, String javaBinary) throws IOException {
     var name = executableJar.getFileName().toString().replaceFirst("\\.jar$", "");
     var parent = executableJar.resolveSibling("fast-start");
-    var dir =
-        parent.resolve(
-            name
-                + "-"
-                + Files.size(executableJar)
-                + "-"
-                + Files.getLastModifiedTime(executableJar).toMillis());
+    var dir = parent.resolve(name + "-" + contentKey(executableJar));
     synchronized (EXTRACTING) {
       if (Files.isDirectory(dir)) {
         return dir;
@@ -90,6 +90,25 @@ record StartupArchive(Path jar, Path archive, boolean records) {
       removeOlderExtractions(parent, name, dir);
       return dir;
     }
+  }
+
+  /** The jar's entries by name, CRC and size: the same for the same classes, whenever built. */
+  private static String contentKey(Path jar) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    try (var zip = new ZipFile(jar.toFile())) {
+      for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+        var entry = entries.nextElement();
+        digest.update(
+            (entry.getName() + " " + entry.getCrc() + " " + entry.getSize() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest(), 0, 8);
   }
 
   private static void extract(Path executableJar, Path destination, String javaBinary)

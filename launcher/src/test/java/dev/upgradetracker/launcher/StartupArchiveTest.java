@@ -2,6 +2,7 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,11 +40,27 @@ class StartupArchiveTest {
   }
 
   @Test
-  void aRebuiltJarIsExtractedAnewAndTheOlderExtractionRemoved() throws Exception {
+  void aJarRebuiltFromTheSameSourcesKeepsItsExtractionAndArchive() throws Exception {
+    var jar = builtExecutorJar();
+    var before = StartupArchive.of(jar, JAVA);
+    Files.write(before.archive(), new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
+
+    // Maven rewrites the jar at every package: other times, the same entries
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+    var after = StartupArchive.of(jar, JAVA);
+
+    assertThat(after.jar()).isEqualTo(before.jar());
+    assertThat(after.records()).as("its archive is used").isFalse();
+  }
+
+  @Test
+  void aJarWithOtherContentIsExtractedAnewAndTheOlderExtractionRemoved() throws Exception {
     var jar = builtExecutorJar();
     var before = StartupArchive.of(jar, JAVA);
 
-    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+    try (var zip = FileSystems.newFileSystem(jar)) {
+      Files.writeString(zip.getPath("BOOT-INF/classes/changed.txt"), "a changed class");
+    }
     var after = StartupArchive.of(jar, JAVA);
 
     assertThat(after.jar()).isRegularFile().isNotEqualTo(before.jar());

@@ -35,7 +35,7 @@ public final class Api {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  Api(String commandUrl, String queryUrl, String token) {
+  public Api(String commandUrl, String queryUrl, String token) {
     this.commandUrl = commandUrl;
     this.queryUrl = queryUrl;
     this.token = token;

@@ -1,9 +1,9 @@
 package dev.upgradetracker.cli.audit;
 
 import dev.upgradetracker.cli.api.Api;
-import dev.upgradetracker.cli.api.Connection;
 import dev.upgradetracker.cli.api.Output;
 import dev.upgradetracker.cli.api.UsageProblem;
+import dev.upgradetracker.cli.context.Connection;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;

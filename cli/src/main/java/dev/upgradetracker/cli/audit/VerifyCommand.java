@@ -2,8 +2,8 @@ package dev.upgradetracker.cli.audit;
 
 import dev.upgradetracker.cli.UpgradeCli;
 import dev.upgradetracker.cli.api.Api;
-import dev.upgradetracker.cli.api.Connection;
 import dev.upgradetracker.cli.api.Output;
+import dev.upgradetracker.cli.context.Connection;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.upgradetracker.cli.campaign;
 
-import dev.upgradetracker.cli.api.Connection;
 import dev.upgradetracker.cli.api.Output;
+import dev.upgradetracker.cli.context.Connection;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;

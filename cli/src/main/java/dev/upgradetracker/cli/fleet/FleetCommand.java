@@ -1,8 +1,8 @@
 package dev.upgradetracker.cli.fleet;
 
-import dev.upgradetracker.cli.api.Connection;
 import dev.upgradetracker.cli.api.Imports;
 import dev.upgradetracker.cli.api.Output;
+import dev.upgradetracker.cli.context.Connection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

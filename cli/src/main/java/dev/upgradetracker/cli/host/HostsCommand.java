@@ -1,10 +1,10 @@
 package dev.upgradetracker.cli.host;
 
 import dev.upgradetracker.cli.api.Api;
-import dev.upgradetracker.cli.api.Connection;
 import dev.upgradetracker.cli.api.Imports;
 import dev.upgradetracker.cli.api.Output;
 import dev.upgradetracker.cli.api.UsageProblem;
+import dev.upgradetracker.cli.context.Connection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package dev.upgradetracker.cli.api;
+package dev.upgradetracker.cli.context;
 
-import dev.upgradetracker.cli.context.Context;
-import dev.upgradetracker.cli.context.ContextFile;
+import dev.upgradetracker.cli.api.Api;
+import dev.upgradetracker.cli.api.UsageProblem;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
