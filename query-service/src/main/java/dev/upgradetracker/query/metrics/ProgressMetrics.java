@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.MetricName;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class ProgressMetrics {
   private final MultiGauge clusters;
   private final MultiGauge kits;
   private final MultiGauge actionsRunning;
-  private final MultiGauge failures;
+  private final TeamCounters failures;
 
   ProgressMetrics(ViewsRunner views, MeterRegistry registry) {
     this.views = views;
@@ -44,7 +45,8 @@ class ProgressMetrics {
             "upgrade.actions.running",
             "host actions requested and not yet reported, by team");
     failures =
-        multiGauge(registry, "upgrade.action.failures", "host actions that failed so far, by team");
+        new TeamCounters(
+            registry, "upgrade.action.failures", "host actions that failed so far, by team");
     Gauge.builder("upgrade.views.tasks.active", this, ProgressMetrics::activeTasks)
         .description("the view tasks (event-topic partitions) this instance folds now")
         .baseUnit("tasks")
@@ -83,7 +85,9 @@ class ProgressMetrics {
     clusters.register(clusterRows, true);
     kits.register(perTeam(teams, TeamSummary::guestKits4Installed), true);
     actionsRunning.register(perTeam(teams, TeamSummary::actionsRunning), true);
-    failures.register(perTeam(teams, TeamSummary::failures), true);
+    failures.update(
+        teams.stream()
+            .collect(Collectors.toMap(TeamSummary::team, team -> (long) team.failures())));
   }
 
   private static List<MultiGauge.Row<?>> perTeam(
