@@ -49,6 +49,8 @@ const bar = (done, total, cls = "") =>
   `<progress class="bar ${cls}" max="${total > 0 ? total : 1}" value="${total > 0 ? done : 0}" title="${done} of ${total}"></progress>`;
 const when = (instant) => (instant ? new Date(instant).toLocaleString() : "—");
 const link = (kind, id) => `<a href="#/${kind}/${encodeURIComponent(id)}">${esc(id)}</a>`;
+const waitOf = (w) =>
+  !w ? "" : `${badge(w.kind)} ${w.host ? esc(w.host) + " " : ""}since ${when(w.since)}${w.until ? " · until " + when(w.until) : ""}`;
 const stepsOf = (counts) => `${counts.stepsCompleted}/${counts.stepsPlanned || "?"} steps`;
 const leftByAbort = (counts) => (counts.aborted ? ` · ${counts.aborted} left by the abort` : "");
 
@@ -208,14 +210,14 @@ async function cluster(id) {
 function drawCampaign(c) {
   const n = c.counts;
   const runs = c.clusters.map((r) => `<tr><td>${link("clusters", r.clusterId)}</td><td>${badge(r.phase)}</td>
-      <td>${r.stepsCompleted}${r.stepsLeft == null ? "" : "/" + (r.stepsCompleted + r.stepsLeft)}</td><td>${esc(r.lastStep ?? "")}</td><td>${esc(r.detail ?? "")}</td></tr>`).join("");
+      <td>${r.stepsCompleted}${r.stepsLeft == null ? "" : "/" + (r.stepsCompleted + r.stepsLeft)}</td><td>${esc(r.lastStep ?? "")}</td><td data-wait="${esc(r.waiting?.kind ?? "")}">${waitOf(r.waiting)}</td><td>${esc(r.detail ?? "")}</td></tr>`).join("");
   page.innerHTML = `<h1>Campaign ${esc(c.campaignId)} ${badge(c.status)}</h1>
     <div class="row muted"><span>team ${esc(c.team)} · started ${when(c.startedAt)}${c.endedAt ? " · ended " + when(c.endedAt) : ""}</span>
       <span>${n.clustersPerHour ? n.clustersPerHour.toFixed(1) + " clusters/h" : ""} · ETA ${when(n.eta)}</span></div>
     ${c.reason ? `<p class="error">${esc(c.reason)}</p>` : ""}
     <div class="row"><span>${n.percent}% · ${stepsOf(n)} · ${n.done} done · ${n.running} running · ${n.pending} pending · ${n.failed} failed${leftByAbort(n)}</span></div>
     ${bar(n.stepsCompleted, n.stepsPlanned, "ok")}
-    <table><tr><th>Cluster</th><th>Phase</th><th>Steps</th><th>Last step</th><th>Detail</th></tr>${runs}</table>`;
+    <table><tr><th>Cluster</th><th>Phase</th><th>Steps</th><th>Last step</th><th>Waiting for</th><th>Detail</th></tr>${runs}</table>`;
 }
 
 async function campaign(id) {
@@ -224,6 +226,11 @@ async function campaign(id) {
 }
 
 async function route() {
+  // the page left behind must not draw over the next one while that one loads
+  if (state.source) {
+    state.source.close();
+    state.source = null;
+  }
   const [, kind, id] = (location.hash.replace(/^#/, "") || "/").split("/");
   if (!state.token) {
     page.innerHTML = `<p>Enter your team's (or an auditor's) token above to see the fleet.</p>`;

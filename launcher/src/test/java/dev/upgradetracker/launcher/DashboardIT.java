@@ -75,6 +75,8 @@ class DashboardIT {
               stack,
               "/api/campaigns/web",
               c -> c.at("/clusters/0/phase").asString("").equals("AWAITING_APPROVAL"));
+      assertThat(campaign.at("/clusters/0/waiting/kind").asString()).isEqualTo("APPROVAL");
+      assertThat(campaign.at("/clusters/0/waiting/host").asString()).startsWith("dash-");
       int done = campaign.at("/counts/stepsCompleted").asInt();
       int planned = campaign.at("/counts/stepsPlanned").asInt();
       assertThat(done).isPositive();
@@ -89,6 +91,12 @@ class DashboardIT {
           JSON.readTree(get(stack, "/api/clusters?team=" + team + "&phase=AWAITING_APPROVAL"));
       assertThat(list.get("total").asInt()).isEqualTo(1);
       assertThat(list.at("/items/0/clusterId").asString()).isEqualTo("dash");
+
+      browser.get(stack.queryUrl() + "/#/campaigns/web");
+      await(
+          browser,
+          "the campaign page naming the wait",
+          b -> text(b, "[data-wait=APPROVAL]").contains("APPROVAL"));
 
       browser.get(stack.queryUrl() + "/#/");
       await(

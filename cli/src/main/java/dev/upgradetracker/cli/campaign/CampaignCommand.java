@@ -177,11 +177,26 @@ public final class CampaignCommand {
     for (var cluster : campaign.path("clusters")) {
       var detail = cluster.path("detail").asString("");
       out.printf(
-          "  %-24s %-18s steps %d%s%n",
+          "  %-24s %-18s steps %d%s%s%n",
           cluster.path("clusterId").asString(),
           cluster.path("phase").asString(),
           cluster.path("stepsCompleted").asInt(),
+          waiting(cluster.path("waiting")),
           detail.isEmpty() ? "" : "  " + detail);
     }
+  }
+
+  /** What the cluster waits for, e.g. {@code [APPROVAL h2 since 2026-11-29T13:16:49Z]}. */
+  private static String waiting(JsonNode wait) {
+    if (!wait.isObject()) {
+      return "";
+    }
+    var host = wait.path("host").asString("");
+    return "  ["
+        + wait.path("kind").asString()
+        + (host.isEmpty() ? "" : " " + host)
+        + " since "
+        + wait.path("since").asString()
+        + "]";
   }
 }

@@ -20,7 +20,9 @@ class CampaignStepCommandsTest {
         """
         {"campaignId": "spring", "status": "RUNNING", "team": "alpha",
          "counts": {"done": 0, "running": 1, "failed": 0, "pending": 0},
-         "clusters": [{"clusterId": "c1", "phase": "RUNNING", "stepsCompleted": 3}]}
+         "clusters": [{"clusterId": "c1", "phase": "AWAITING_APPROVAL", "stepsCompleted": 3,
+                       "waiting": {"kind": "APPROVAL", "host": "h2",
+                                   "since": "2026-11-29T13:16:49Z"}}]}
         """);
   }
 
@@ -40,7 +42,10 @@ class CampaignStepCommandsTest {
     assertThat(services.requests())
         .containsExactly(
             "POST /api/campaigns/spring/clusters/c1/retry ", "GET /api/campaigns/spring ");
-    assertThat(run.out()).contains("campaign spring  RUNNING").contains("c1").contains("steps 3");
+    assertThat(run.out())
+        .contains("campaign spring  RUNNING")
+        .contains("c1")
+        .contains("steps 3  [APPROVAL h2 since 2026-11-29T13:16:49Z]");
   }
 
   @Test

@@ -52,10 +52,43 @@ public record CampaignProgress(
     ABORTED
   }
 
+  /** What a cluster can be waiting for. */
+  public enum WaitKind {
+    /** a place among the campaign's clusters in progress */
+    ADMISSION,
+    /** its authorized step ({@code stepId}) to be taken and to end */
+    STEP,
+    /** the maintenance window, which opens {@code until} */
+    WINDOW,
+    /** a team member's approval of the upgrade of {@code host} (not its campaign's starter's) */
+    APPROVAL,
+    /** a slot of its depot or site for the upgrade of {@code host} */
+    SLOT,
+    /** an operator's retry or skip of its failed step {@code stepId} */
+    RETRY_OR_SKIP
+  }
+
+  /** What a cluster waits for, since when, and what names it (null where it does not apply). */
+  public record Wait(WaitKind kind, Instant since, Instant until, String host, String stepId) {
+
+    static Wait of(WaitKind kind, Instant since) {
+      return new Wait(kind, since, null, null, null);
+    }
+
+    Wait onStep(String step) {
+      return new Wait(kind, since, until, host, step);
+    }
+
+    Wait onHost(String node) {
+      return new Wait(kind, since, until, node, stepId);
+    }
+  }
+
   /**
    * {@code stepsLeft}: the steps its plan still held after its last completed one (null until one
-   * completed); {@code detail}: what the cluster waits for, or why it failed; {@code failure}: the
-   * failed step while the cluster is FAILED, with each failed host action's exit code and output.
+   * completed); {@code waiting}: what it waits for, typed (null when it waits for nothing: done,
+   * aborted); {@code detail}: the same, or why it failed, in words; {@code failure}: the failed
+   * step while the cluster is FAILED, with each failed host action's exit code and output.
    */
   public record ClusterRun(
       String clusterId,
@@ -63,22 +96,30 @@ public record CampaignProgress(
       int stepsCompleted,
       Integer stepsLeft,
       String lastStep,
+      Wait waiting,
       String detail,
       FailedStep failure) {
 
+    /** In phase {@code next}, waiting for nothing named. */
     ClusterRun in(RunPhase next, String why) {
       return change(
           d -> {
             d.phase = next;
+            d.waiting = null;
             d.detail = why;
             d.failure = null;
           });
+    }
+
+    ClusterRun waiting(Wait wait) {
+      return change(d -> d.waiting = wait);
     }
 
     ClusterRun failed(String why, FailedStep step) {
       return change(
           d -> {
             d.phase = RunPhase.FAILED;
+            d.waiting = null;
             d.detail = why;
             d.failure = step;
           });
@@ -91,6 +132,7 @@ public record CampaignProgress(
             d.stepsCompleted++;
             d.stepsLeft = stepsLeft;
             d.lastStep = step;
+            d.waiting = null;
             d.detail = null;
             d.failure = null;
           });
@@ -100,7 +142,14 @@ public record CampaignProgress(
       var d = new RunDraft(this);
       edit.accept(d);
       return new ClusterRun(
-          clusterId, d.phase, d.stepsCompleted, d.stepsLeft, d.lastStep, d.detail, d.failure);
+          clusterId,
+          d.phase,
+          d.stepsCompleted,
+          d.stepsLeft,
+          d.lastStep,
+          d.waiting,
+          d.detail,
+          d.failure);
     }
 
     /** The steps of its plan, done and left; empty while unknown. */
@@ -118,6 +167,7 @@ public record CampaignProgress(
     int stepsCompleted;
     Integer stepsLeft;
     String lastStep;
+    Wait waiting;
     String detail;
     FailedStep failure;
 
@@ -126,6 +176,7 @@ public record CampaignProgress(
       stepsCompleted = from.stepsCompleted();
       stepsLeft = from.stepsLeft();
       lastStep = from.lastStep();
+      waiting = from.waiting();
       detail = from.detail();
       failure = from.failure();
     }
@@ -170,7 +221,17 @@ public record CampaignProgress(
           d.options = chosen;
           d.clusters =
               clusterIds.stream()
-                  .map(id -> new ClusterRun(id, RunPhase.PENDING, 0, null, null, null, null))
+                  .map(
+                      id ->
+                          new ClusterRun(
+                              id,
+                              RunPhase.PENDING,
+                              0,
+                              null,
+                              null,
+                              Wait.of(WaitKind.ADMISSION, at),
+                              null,
+                              null))
                   .toList();
           d.startedAt = at;
         });

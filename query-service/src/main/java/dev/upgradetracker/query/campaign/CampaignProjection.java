@@ -26,6 +26,8 @@ import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
 import dev.upgradetracker.query.campaign.CampaignProgress.FailedStep;
 import dev.upgradetracker.query.campaign.CampaignProgress.RunPhase;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
+import dev.upgradetracker.query.campaign.CampaignProgress.Wait;
+import dev.upgradetracker.query.campaign.CampaignProgress.WaitKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +56,17 @@ public final class CampaignProjection {
       case ClusterAdmitted admitted ->
           view.withRun(admitted.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case StepAuthorized authorized ->
-          view.withRun(authorized.clusterId(), r -> r.in(RunPhase.RUNNING, null));
+          view.withRun(
+              authorized.clusterId(),
+              r ->
+                  r.in(RunPhase.RUNNING, null)
+                      .waiting(Wait.of(WaitKind.STEP, at).onStep(authorized.stepId())));
       case ClusterWaitingForWindow waiting ->
           view.withRun(
               waiting.clusterId(),
-              r -> r.in(RunPhase.WAITING_FOR_WINDOW, "window opens at " + waiting.opensAt()));
+              r ->
+                  r.in(RunPhase.WAITING_FOR_WINDOW, "window opens at " + waiting.opensAt())
+                      .waiting(new Wait(WaitKind.WINDOW, at, waiting.opensAt(), null, null)));
       case StepCompleted completed ->
           completed.outcome() == StepOutcome.FAILED
               ? view
@@ -75,8 +83,12 @@ public final class CampaignProjection {
               awaiting.clusterId(),
               r ->
                   r.in(
-                      RunPhase.AWAITING_APPROVAL,
-                      "upgrade of " + awaiting.host() + " awaits approval"));
+                          RunPhase.AWAITING_APPROVAL,
+                          "upgrade of " + awaiting.host() + " awaits approval")
+                      .waiting(
+                          Wait.of(WaitKind.APPROVAL, at)
+                              .onHost(awaiting.host())
+                              .onStep(awaiting.stepId())));
       case NodeUpgradeApproved approved ->
           view.withRun(approved.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case ClusterAwaitingSlot awaiting ->
@@ -84,8 +96,12 @@ public final class CampaignProjection {
               awaiting.clusterId(),
               r ->
                   r.in(
-                      RunPhase.AWAITING_SLOT,
-                      "upgrade of " + awaiting.host() + " " + waitingFor(awaiting.usage())));
+                          RunPhase.AWAITING_SLOT,
+                          "upgrade of " + awaiting.host() + " " + waitingFor(awaiting.usage()))
+                      .waiting(
+                          Wait.of(WaitKind.SLOT, at)
+                              .onHost(awaiting.host())
+                              .onStep(awaiting.stepId())));
       case NodeUpgradeSlotGranted granted ->
           view.withRun(granted.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case ClusterFailed failed ->
@@ -93,13 +109,14 @@ public final class CampaignProjection {
               failed.clusterId(),
               r ->
                   r.failed(
-                      why(failed),
-                      new FailedStep(
-                          failed.stepId(),
-                          failed.command(),
-                          failed.subject(),
-                          failed.failures() == null ? List.of() : failed.failures(),
-                          failed.reason())));
+                          why(failed),
+                          new FailedStep(
+                              failed.stepId(),
+                              failed.command(),
+                              failed.subject(),
+                              failed.failures() == null ? List.of() : failed.failures(),
+                              failed.reason()))
+                      .waiting(Wait.of(WaitKind.RETRY_OR_SKIP, at).onStep(failed.stepId())));
       case StepRetried retried ->
           view.withRun(retried.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case StepSkipRequested skip ->

@@ -11,9 +11,11 @@ import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAdmitted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingApproval;
+import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignOptions;
@@ -22,10 +24,14 @@ import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.cluster.StepFailure;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
 import dev.upgradetracker.query.campaign.CampaignProgress;
 import dev.upgradetracker.query.campaign.CampaignProgress.RunPhase;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
+import dev.upgradetracker.query.campaign.CampaignProgress.Wait;
+import dev.upgradetracker.query.campaign.CampaignProgress.WaitKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +108,57 @@ class CampaignProgressViewTest {
     assertThat(view().status()).isEqualTo(Status.PAUSED);
     assertThat(view().counts().percent()).isEqualTo(25.0);
     assertThat(view().counts().eta()).isNull();
+  }
+
+  @Test
+  void eachWaitOfAClusterIsNamedByKindWithSinceWhenAndWhatItWaitsOn() {
+    start("c1");
+    assertThat(waiting()).isEqualTo(new Wait(WaitKind.ADMISSION, T0, null, null, null));
+
+    driver.send(10, new ClusterAdmitted("k1", "c1"));
+    driver.send(
+        10,
+        new StepAuthorized(
+            "k1",
+            "c1",
+            "k1/c1/1",
+            UpgradeMode.UPDATE,
+            true,
+            List.of(),
+            Duration.ofMinutes(30),
+            null));
+    assertThat(waiting()).isEqualTo(new Wait(WaitKind.STEP, at(10), null, null, "k1/c1/1"));
+
+    driver.send(20, new ClusterWaitingForWindow("k1", "c1", at(3600)));
+    assertThat(waiting()).isEqualTo(new Wait(WaitKind.WINDOW, at(20), at(3600), null, null));
+
+    driver.send(30, new ClusterAwaitingApproval("k1", "c1", "k1/c1/5", "h2"));
+    assertThat(waiting()).isEqualTo(new Wait(WaitKind.APPROVAL, at(30), null, "h2", "k1/c1/5"));
+
+    driver.send(
+        40,
+        new ClusterAwaitingSlot(
+            "k1", "c1", "k1/c1/5", "h2", new Usage("depot-east", "grenoble", 2, 2, 3, 6)));
+    assertThat(waiting()).isEqualTo(new Wait(WaitKind.SLOT, at(40), null, "h2", "k1/c1/5"));
+
+    driver.send(
+        50,
+        new ClusterFailed(
+            "k1", "c1", "k1/c1/5", "UpgradeNode", "h2", List.of(), "no result before timeout"));
+    assertThat(waiting())
+        .isEqualTo(new Wait(WaitKind.RETRY_OR_SKIP, at(50), null, null, "k1/c1/5"));
+
+    driver.send(60, new StepRetried("k1", "c1", "k1/c1/5"));
+    driver.send(70, new ClusterCompleted("k1", "c1"));
+    assertThat(waiting()).as("done: waiting for nothing").isNull();
+  }
+
+  private Wait waiting() {
+    return view().clusters().getFirst().waiting();
+  }
+
+  private static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
   }
 
   @Test
