@@ -41,12 +41,7 @@ public final class Output {
 
   /** Prints {@code answer} as chosen: the table is {@code table}'s to print. */
   public void print(JsonNode answer, Consumer<PrintWriter> table) {
-    var out = out();
-    switch (format) {
-      case TABLE -> table.accept(out);
-      case JSON -> out.println(answer.toPrettyString());
-      case YAML -> out.print(yaml(answer));
-    }
+    write(answer, table, false);
   }
 
   /**
@@ -54,13 +49,17 @@ public final class Output {
    * one document each ({@code ---}), so a reader can take them one at a time.
    */
   public void printNext(JsonNode answer, Consumer<PrintWriter> table) {
+    write(answer, table, true);
+    out().flush();
+  }
+
+  private void write(JsonNode answer, Consumer<PrintWriter> table, boolean oneLine) {
     var out = out();
     switch (format) {
       case TABLE -> table.accept(out);
-      case JSON -> out.println(answer.toString());
+      case JSON -> out.println(oneLine ? answer.toString() : answer.toPrettyString());
       case YAML -> out.print(yaml(answer));
     }
-    out.flush();
   }
 
   public static String yaml(JsonNode answer) {
