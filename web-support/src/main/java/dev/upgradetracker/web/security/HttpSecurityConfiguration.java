@@ -96,6 +96,8 @@ public class HttpSecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/prometheus")
                     .hasRole("METRICS")
+                    .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**")
+                    .hasAnyRole(READERS)
                     .requestMatchers("/api/publishing/**")
                     .hasRole("ADMIN")
                     .requestMatchers(GET, "/api/**")
