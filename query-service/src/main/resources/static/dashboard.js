@@ -50,7 +50,7 @@ const bar = (done, total, cls = "") =>
 const when = (instant) => (instant ? new Date(instant).toLocaleString() : "—");
 const link = (kind, id) => `<a href="#/${kind}/${encodeURIComponent(id)}">${esc(id)}</a>`;
 const waitOf = (w) =>
-  !w ? "" : `${badge(w.kind)} ${w.host ? esc(w.host) + " " : ""}since ${when(w.since)}${w.until ? " · until " + when(w.until) : ""}`;
+  !w ? "" : `${badge(w.kind)} ${w.host ? esc(w.host) + " " : ""}since ${when(w.since)}${w.until ? " · until " + when(w.until) : ""}${w.by ? " · by " + esc(w.by) : ""}`;
 const stepsOf = (counts) => `${counts.stepsCompleted}/${counts.stepsPlanned || "?"} steps`;
 const leftByAbort = (counts) => (counts.aborted ? ` · ${counts.aborted} left by the abort` : "");
 

@@ -77,6 +77,8 @@ class DashboardIT {
               c -> c.at("/clusters/0/phase").asString("").equals("AWAITING_APPROVAL"));
       assertThat(campaign.at("/clusters/0/waiting/kind").asString()).isEqualTo("APPROVAL");
       assertThat(campaign.at("/clusters/0/waiting/host").asString()).startsWith("dash-");
+      assertThat(campaign.at("/clusters/0/waiting/by").asString())
+          .startsWith("an approver of team " + team + " other than ");
       int done = campaign.at("/counts/stepsCompleted").asInt();
       int planned = campaign.at("/counts/stepsPlanned").asInt();
       assertThat(done).isPositive();

@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 public record CampaignProgress(
     String campaignId,
     String team,
+    String startedBy,
     Status status,
     String reason,
     CampaignOptions options,
@@ -68,19 +69,27 @@ public record CampaignProgress(
     RETRY_OR_SKIP
   }
 
-  /** What a cluster waits for, since when, and what names it (null where it does not apply). */
-  public record Wait(WaitKind kind, Instant since, Instant until, String host, String stepId) {
+  /**
+   * What a cluster waits for, since when, what names it, and who may end it ({@code by}, e.g. who
+   * may approve); null where it does not apply.
+   */
+  public record Wait(
+      WaitKind kind, Instant since, Instant until, String host, String stepId, String by) {
 
     static Wait of(WaitKind kind, Instant since) {
-      return new Wait(kind, since, null, null, null);
+      return new Wait(kind, since, null, null, null, null);
     }
 
     Wait onStep(String step) {
-      return new Wait(kind, since, until, host, step);
+      return new Wait(kind, since, until, host, step, by);
     }
 
     Wait onHost(String node) {
-      return new Wait(kind, since, until, node, stepId);
+      return new Wait(kind, since, until, node, stepId, by);
+    }
+
+    Wait endedBy(String who) {
+      return new Wait(kind, since, until, host, stepId, who);
     }
   }
 
@@ -209,14 +218,15 @@ public record CampaignProgress(
 
   public static CampaignProgress empty(String campaignId) {
     return new CampaignProgress(
-        campaignId, null, null, null, null, List.of(), Counts.NONE, null, null, -1, null);
+        campaignId, null, null, null, null, null, List.of(), Counts.NONE, null, null, -1, null);
   }
 
   CampaignProgress started(
-      String byTeam, List<String> clusterIds, CampaignOptions chosen, Instant at) {
+      String byTeam, String byUser, List<String> clusterIds, CampaignOptions chosen, Instant at) {
     return change(
         d -> {
           d.team = byTeam;
+          d.startedBy = byUser;
           d.status = Status.RUNNING;
           d.options = chosen;
           d.clusters =
@@ -313,6 +323,7 @@ public record CampaignProgress(
     return new CampaignProgress(
         campaignId,
         d.team,
+        d.startedBy,
         d.status,
         d.reason,
         d.options,
@@ -327,6 +338,7 @@ public record CampaignProgress(
   /** A campaign's view being changed by one event: every field but its id. */
   private static final class Draft {
     String team;
+    String startedBy;
     Status status;
     String reason;
     CampaignOptions options;
@@ -339,6 +351,7 @@ public record CampaignProgress(
 
     private Draft(CampaignProgress from) {
       team = from.team;
+      startedBy = from.startedBy;
       status = from.status;
       reason = from.reason;
       options = from.options;

@@ -1,7 +1,6 @@
 package dev.upgradetracker.query.campaign;
 
 import dev.upgradetracker.events.CampaignEnvelope;
-import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignAborted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignPaused;
@@ -28,7 +27,6 @@ import dev.upgradetracker.query.campaign.CampaignProgress.RunPhase;
 import dev.upgradetracker.query.campaign.CampaignProgress.Status;
 import dev.upgradetracker.query.campaign.CampaignProgress.Wait;
 import dev.upgradetracker.query.campaign.CampaignProgress.WaitKind;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,14 +43,15 @@ public final class CampaignProjection {
     if (envelope.sequence() <= view.lastSequence()) {
       return view;
     }
-    return fold(view, envelope.event(), envelope.timestamp())
-        .settled(envelope.sequence(), envelope.timestamp());
+    return fold(view, envelope).settled(envelope.sequence(), envelope.timestamp());
   }
 
-  private static CampaignProgress fold(CampaignProgress view, CampaignEvent event, Instant at) {
-    return switch (event) {
+  private static CampaignProgress fold(CampaignProgress view, CampaignEnvelope envelope) {
+    var at = envelope.timestamp();
+    return switch (envelope.event()) {
       case CampaignStarted started ->
-          view.started(started.team(), started.clusterIds(), started.options(), at);
+          view.started(
+              started.team(), envelope.user(), started.clusterIds(), started.options(), at);
       case ClusterAdmitted admitted ->
           view.withRun(admitted.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case StepAuthorized authorized ->
@@ -66,7 +65,7 @@ public final class CampaignProjection {
               waiting.clusterId(),
               r ->
                   r.in(RunPhase.WAITING_FOR_WINDOW, "window opens at " + waiting.opensAt())
-                      .waiting(new Wait(WaitKind.WINDOW, at, waiting.opensAt(), null, null)));
+                      .waiting(new Wait(WaitKind.WINDOW, at, waiting.opensAt(), null, null, null)));
       case StepCompleted completed ->
           completed.outcome() == StepOutcome.FAILED
               ? view
@@ -88,7 +87,8 @@ public final class CampaignProjection {
                       .waiting(
                           Wait.of(WaitKind.APPROVAL, at)
                               .onHost(awaiting.host())
-                              .onStep(awaiting.stepId())));
+                              .onStep(awaiting.stepId())
+                              .endedBy(approvers(view))));
       case NodeUpgradeApproved approved ->
           view.withRun(approved.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case ClusterAwaitingSlot awaiting ->
@@ -164,6 +164,15 @@ public final class CampaignProjection {
     return view.status() == Status.ABORTED
         ? run.in(RunPhase.ABORTED, "its last step finished after the campaign was aborted")
         : run;
+  }
+
+  /** Four eyes: an approver of the campaign's team, not the user who started it. */
+  private static String approvers(CampaignProgress view) {
+    return "an approver of team "
+        + view.team()
+        + (view.startedBy() == null || view.startedBy().isBlank()
+            ? ""
+            : " other than " + view.startedBy() + ", who started the campaign");
   }
 
   /** The full depot, else the full site; else the depot, where earlier claims wait first. */
