@@ -80,16 +80,8 @@ public record CampaignProgress(
       return new Wait(kind, since, null, null, null, null);
     }
 
-    Wait onStep(String step) {
-      return new Wait(kind, since, until, host, step, by);
-    }
-
-    Wait onHost(String node) {
-      return new Wait(kind, since, until, node, stepId, by);
-    }
-
-    Wait endedBy(String who) {
-      return new Wait(kind, since, until, host, stepId, who);
+    static Wait onStep(WaitKind kind, Instant since, String stepId) {
+      return new Wait(kind, since, null, null, stepId, null);
     }
   }
 

@@ -59,7 +59,7 @@ public final class CampaignProjection {
               authorized.clusterId(),
               r ->
                   r.in(RunPhase.RUNNING, null)
-                      .waiting(Wait.of(WaitKind.STEP, at).onStep(authorized.stepId())));
+                      .waiting(Wait.onStep(WaitKind.STEP, at, authorized.stepId())));
       case ClusterWaitingForWindow waiting ->
           view.withRun(
               waiting.clusterId(),
@@ -85,10 +85,13 @@ public final class CampaignProjection {
                           RunPhase.AWAITING_APPROVAL,
                           "upgrade of " + awaiting.host() + " awaits approval")
                       .waiting(
-                          Wait.of(WaitKind.APPROVAL, at)
-                              .onHost(awaiting.host())
-                              .onStep(awaiting.stepId())
-                              .endedBy(approvers(view))));
+                          new Wait(
+                              WaitKind.APPROVAL,
+                              at,
+                              null,
+                              awaiting.host(),
+                              awaiting.stepId(),
+                              approvers(view))));
       case NodeUpgradeApproved approved ->
           view.withRun(approved.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case ClusterAwaitingSlot awaiting ->
@@ -99,9 +102,8 @@ public final class CampaignProjection {
                           RunPhase.AWAITING_SLOT,
                           "upgrade of " + awaiting.host() + " " + waitingFor(awaiting.usage()))
                       .waiting(
-                          Wait.of(WaitKind.SLOT, at)
-                              .onHost(awaiting.host())
-                              .onStep(awaiting.stepId())));
+                          new Wait(
+                              WaitKind.SLOT, at, null, awaiting.host(), awaiting.stepId(), null)));
       case NodeUpgradeSlotGranted granted ->
           view.withRun(granted.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case ClusterFailed failed ->
@@ -116,7 +118,7 @@ public final class CampaignProjection {
                               failed.subject(),
                               failed.failures() == null ? List.of() : failed.failures(),
                               failed.reason()))
-                      .waiting(Wait.of(WaitKind.RETRY_OR_SKIP, at).onStep(failed.stepId())));
+                      .waiting(Wait.onStep(WaitKind.RETRY_OR_SKIP, at, failed.stepId())));
       case StepRetried retried ->
           view.withRun(retried.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case StepSkipRequested skip ->
