@@ -51,7 +51,17 @@ public final class Connection {
 
   @Mixin ContextFile contexts;
 
+  /** Resolved once per command: its contexts file read at most once, one HTTP client. */
+  private Api api;
+
   public Api api() {
+    if (api == null) {
+      api = resolve();
+    }
+    return api;
+  }
+
+  private Api resolve() {
     // the file is read only when something is left to take from it
     Optional<Context> chosen =
         context != null || commandUrl == null || queryUrl == null || token == null
