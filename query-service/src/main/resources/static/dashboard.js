@@ -2,19 +2,23 @@
 // live through Server-Sent Events (an EventSource carries the token as access_token).
 "use strict";
 
-const state = { token: null, source: null, route: null };
+// me: who the token proves (GET /api/me); position: the version a command just answered, which
+// the next view read waits for
+const state = { token: null, source: null, me: null, position: null };
 const page = document.getElementById("page");
 
 function readToken() {
   const fromUrl = new URLSearchParams(location.search).get("token");
   if (fromUrl) localStorage.setItem("ut-token", fromUrl);
   state.token = localStorage.getItem("ut-token");
+  state.me = null;
   document.getElementById("token").value = state.token || "";
 }
 
 document.getElementById("token-form").addEventListener("submit", (e) => {
   e.preventDefault();
   localStorage.setItem("ut-token", document.getElementById("token").value.trim());
+  document.getElementById("notice").hidden = true;
   readToken();
   route();
 });
@@ -27,6 +31,13 @@ async function api(path) {
     throw new Error(response.status + ": " + detail);
   }
   return response.json();
+}
+
+async function whoAmI() {
+  state.me = await api("/api/me");
+  const roles = state.me.roles.map((r) => r.toLowerCase()).join(", ");
+  document.getElementById("whoami").textContent =
+    `${state.me.user}${state.me.team ? " · " + state.me.team : ""} · ${roles}${state.me.commandUrl ? "" : " · read-only page"}`;
 }
 
 function live(path, handlers) {
@@ -77,7 +88,7 @@ function campaignRow(c) {
 
 function clusterRow(s) {
   const step = s.currentStep ? `${esc(s.currentStep.command)} ${esc(s.currentStep.subject)}` : "";
-  return `<tr><td>${link("clusters", s.clusterId)}</td><td>${esc(s.team)}</td><td>${badge(s.phase)}</td>
+  return `<tr><td>${selectBox(s)}</td><td>${link("clusters", s.clusterId)}</td><td>${esc(s.team)}</td><td>${badge(s.phase)}</td>
     <td>${s.hostsOnIvm4}/${s.hosts}</td><td>${s.guestKits4Installed}/${s.guests}</td>
     <td class="medium">${bar(s.stepsDone, s.stepsTotal)}<span class="muted">${s.stepsDone}/${s.stepsTotal}</span></td>
     <td>${step}</td><td>${when(s.eta)}</td></tr>`;
@@ -85,7 +96,7 @@ function clusterRow(s) {
 
 async function overview() {
   page.innerHTML = `<h1>Fleet</h1><div id="teams" class="grid"></div>
-    <h2>Campaigns</h2><div id="campaigns"></div>
+    <h2>Campaigns</h2>${startPanel()}<div id="campaigns"></div>
     <h2>Clusters</h2>
     <div class="filters">
       <input id="f-team" placeholder="team"> <select id="f-phase"><option value="">any phase</option>
@@ -115,7 +126,7 @@ async function overview() {
     const result = await api("/api/clusters?" + query);
     document.getElementById("f-page").textContent =
       `page ${pageNo + 1} of ${Math.max(1, Math.ceil(result.total / result.size))} · ${result.total} clusters`;
-    document.getElementById("clusters").innerHTML = `<table><tr><th>Cluster</th><th>Team</th><th>Phase</th>
+    document.getElementById("clusters").innerHTML = `<table><tr><th></th><th>Cluster</th><th>Team</th><th>Phase</th>
       <th>Hosts 4.0</th><th>Kits</th><th>Steps</th><th>Current step</th><th>ETA</th></tr>${result.items.map(clusterRow).join("")}</table>`;
   };
   let pending = null;
@@ -124,6 +135,7 @@ async function overview() {
   document.getElementById("f-phase").onchange = () => { pageNo = 0; loadClusters(); };
   document.getElementById("f-prev").onclick = () => { pageNo = Math.max(0, pageNo - 1); loadClusters(); };
   document.getElementById("f-next").onclick = () => { pageNo += 1; loadClusters(); };
+  bindStartPanel();
   (await api("/api/teams")).forEach((t) => teams.set(t.team, t));
   (await api("/api/campaigns?size=100")).items.forEach((c) => campaigns.set(c.campaignId, c));
   drawTeams();
@@ -210,18 +222,23 @@ async function cluster(id) {
 function drawCampaign(c) {
   const n = c.counts;
   const runs = c.clusters.map((r) => `<tr><td>${link("clusters", r.clusterId)}</td><td>${badge(r.phase)}</td>
-      <td>${r.stepsCompleted}${r.stepsLeft == null ? "" : "/" + (r.stepsCompleted + r.stepsLeft)}</td><td>${esc(r.lastStep ?? "")}</td><td data-wait="${esc(r.waiting?.kind ?? "")}">${waitOf(r.waiting)}</td><td>${esc(r.detail ?? "")}</td></tr>`).join("");
+      <td>${r.stepsCompleted}${r.stepsLeft == null ? "" : "/" + (r.stepsCompleted + r.stepsLeft)}</td><td>${esc(r.lastStep ?? "")}</td><td data-wait="${esc(r.waiting?.kind ?? "")}">${waitOf(r.waiting)}</td><td>${esc(r.detail ?? "")}</td>
+      <td data-actions="${esc(r.clusterId)}">${clusterButtons(c, r)}</td></tr>`).join("");
   page.innerHTML = `<h1>Campaign ${esc(c.campaignId)} ${badge(c.status)}</h1>
     <div class="row muted"><span>team ${esc(c.team)} · started ${when(c.startedAt)}${c.endedAt ? " · ended " + when(c.endedAt) : ""}</span>
       <span>${n.clustersPerHour ? n.clustersPerHour.toFixed(1) + " clusters/h" : ""} · ETA ${when(n.eta)}</span></div>
+    ${campaignButtons(c)}
     ${c.reason ? `<p class="error">${esc(c.reason)}</p>` : ""}
     <div class="row"><span>${n.percent}% · ${stepsOf(n)} · ${n.done} done · ${n.running} running · ${n.pending} pending · ${n.failed} failed${leftByAbort(n)}</span></div>
     ${bar(n.stepsCompleted, n.stepsPlanned, "ok")}
-    <table><tr><th>Cluster</th><th>Phase</th><th>Steps</th><th>Last step</th><th>Waiting for</th><th>Detail</th></tr>${runs}</table>`;
+    <table><tr><th>Cluster</th><th>Phase</th><th>Steps</th><th>Last step</th><th>Waiting for</th><th>Detail</th><th></th></tr>${runs}</table>`;
 }
 
 async function campaign(id) {
-  drawCampaign(await api("/api/campaigns/" + encodeURIComponent(id)));
+  // a campaign just started is read once its view holds the start
+  const after = state.position == null ? "" : "?position=" + state.position;
+  state.position = null;
+  drawCampaign(await api("/api/campaigns/" + encodeURIComponent(id) + after));
   live("/api/live/campaigns/" + encodeURIComponent(id), { campaign: drawCampaign });
 }
 
@@ -237,6 +254,7 @@ async function route() {
     return;
   }
   try {
+    if (!state.me) await whoAmI();
     if (kind === "clusters" && id) await cluster(decodeURIComponent(id));
     else if (kind === "campaigns" && id) await campaign(decodeURIComponent(id));
     else await overview();

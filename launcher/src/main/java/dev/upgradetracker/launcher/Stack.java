@@ -134,6 +134,7 @@ public final class Stack implements AutoCloseable {
     env.put("QUERY_SERVICE_PORT", String.valueOf(settings.queryPort()));
     env.put("EXECUTOR_PORT", String.valueOf(settings.executorPort()));
     env.put("EXECUTOR_CONCURRENCY", String.valueOf(Math.max(64, model.hosts().size())));
+    env.putAll(dashboardCommands(settings, scale));
     if (settings.externalKafka().isEmpty()) {
       env.put("KAFKA_REPLICATION_FACTOR", String.valueOf(scale.replicas()));
     }
@@ -236,6 +237,24 @@ public final class Stack implements AutoCloseable {
         brokers,
         kafkaCluster.bootstrapServers());
     return kafkaCluster.bootstrapServers();
+  }
+
+  /**
+   * The dashboard pages of every query service send commands to the first command service, which
+   * takes browser requests from those pages only.
+   */
+  private static Map<String, String> dashboardCommands(LauncherSettings settings, Scale scale) {
+    var origins = new ArrayList<String>();
+    for (int n = 1; n <= scale.queryServices(); n++) {
+      int port = Scale.instancePort(settings.queryPort(), n);
+      origins.add("http://127.0.0.1:" + port);
+      origins.add("http://localhost:" + port);
+    }
+    return Map.of(
+        "DASHBOARD_COMMAND_URL",
+        "http://127.0.0.1:" + settings.commandPort(),
+        "DASHBOARD_ORIGINS",
+        String.join(",", origins));
   }
 
   /** An H2 file serves one process: several command services share a PostgreSQL store. */
@@ -529,6 +548,11 @@ public final class Stack implements AutoCloseable {
   /** The demo approver's token of {@code team}. */
   public String approverTokenOf(String team) {
     return demoToken(team, DemoIdentities.approverToken(team));
+  }
+
+  /** The demo lead's token of {@code team}: an operator who also approves (others' campaigns). */
+  public String leadTokenOf(String team) {
+    return demoToken(team, DemoIdentities.leadToken(team));
   }
 
   /** The demo's identities; empty when the services were given real ones. */

@@ -36,6 +36,8 @@ class DashboardIT {
   private static final Duration PATIENCE = Duration.ofMinutes(3);
   static final Path SCREENSHOT = Path.of("target", "dashboard-cluster.png");
   static final Path FLEET_SCREENSHOT = Path.of("target", "dashboard-fleet.png");
+  static final Path ACTIONS_SCREENSHOT = Path.of("target", "dashboard-campaign-lead.png");
+  static final Path APPROVER_SCREENSHOT = Path.of("target", "dashboard-campaign-approver.png");
 
   @TempDir Path profile;
 
@@ -186,6 +188,148 @@ class DashboardIT {
     } finally {
       browser.quit();
     }
+  }
+
+  @Test
+  void aLeadDrivesAGatedCampaignFromThePageAloneAndAnotherApproverApproves(
+      SharedStack.Tenant tenant) throws Exception {
+    team = tenant.newTeam();
+    var clusterId = "drive-" + team;
+    var campaignId = "paged-" + team;
+    tenant.add(Fleets.cluster(clusterId).team(team).guestsPerHost(1, 1).build());
+    var stack = tenant.stack();
+    var browser = Browser.start(profile);
+    try {
+      browser.get(stack.queryUrl() + "/?token=" + stack.leadTokenOf(team) + "#/");
+      await(browser, "the start panel", b -> text(b, "#start").contains("Start a campaign"));
+      assertThat(text(browser, "#whoami")).contains(team + "-lead").contains("operator, approver");
+      var box = "[data-select='" + clusterId + "']";
+      await(browser, "the cluster to select", b -> rows(b, box) == 1);
+      run(browser, "document.querySelector(arguments[0]).click()", box);
+      run(browser, "document.getElementById('start').open = true");
+      type(browser, "s-id", campaignId);
+      run(browser, "document.getElementById('s-gates').checked = true");
+      click(browser, "#s-preview");
+      await(
+          browser,
+          "the plan's preview",
+          b -> text(b, "[data-plan='" + clusterId + "']").contains(" steps"));
+
+      click(browser, "#s-start");
+      assertThat(text(browser, "#confirm-text")).contains(campaignId).contains(clusterId);
+      confirm(browser);
+      await(
+          browser, "the campaign's page", b -> text(b, "h1").startsWith("Campaign " + campaignId));
+      save(browser, ACTIONS_SCREENSHOT);
+
+      browser.get(stack.queryUrl() + "/#/");
+      await(browser, "the cluster to select again", b -> rows(b, box) == 1);
+      run(browser, "document.querySelector(arguments[0]).click()", box);
+      run(browser, "document.getElementById('start').open = true");
+      type(browser, "s-id", "second-" + team);
+      click(browser, "#s-start");
+      confirm(browser);
+      assertThat(answered(browser)).isEqualTo("409");
+      assertThat(attribute(browser, "#notice", "data-rule")).isEqualTo("R9");
+      assertThat(text(browser, "#notice")).contains(campaignId);
+
+      browser.get(stack.queryUrl() + "/#/campaigns/" + campaignId);
+      var approve = "button[data-action=approve]";
+      await(browser, "the approval asked", b -> rows(b, approve) == 1);
+      click(browser, approve);
+      confirm(browser);
+      assertThat(answered(browser)).as("four eyes").isEqualTo("403");
+      assertThat(text(browser, "#notice")).contains("refused");
+
+      useToken(browser, stack.approverTokenOf(team));
+      await(browser, "the approver's page", b -> text(b, "#whoami").contains(team + "-approver"));
+      await(browser, "the approval offered to the approver", b -> rows(b, approve) == 1);
+      assertThat(rows(browser, "button[data-action=pause]"))
+          .as("an approver who is no operator is not offered the campaign's controls")
+          .isZero();
+      save(browser, APPROVER_SCREENSHOT);
+      var host = attribute(browser, approve, "data-host");
+      click(browser, approve);
+      confirm(browser);
+      assertThat(answered(browser)).isEqualTo("200");
+      assertThat(text(browser, "#notice")).contains("accepted");
+      var approved =
+          awaitView(
+              stack,
+              "/api/campaigns/" + campaignId,
+              c -> !host.equals(c.at("/clusters/0/waiting/host").asString("")));
+      assertThat(approved.at("/clusters/0/waiting/kind").asString("")).isNotEqualTo("APPROVAL");
+
+      useToken(browser, stack.leadTokenOf(team));
+      await(browser, "the lead's controls", b -> rows(b, "button[data-action=pause]") == 1);
+      click(browser, "button[data-action=pause]");
+      click(browser, "#confirm-cancel");
+      Thread.sleep(500);
+      assertThat(text(browser, "h1")).as("a cancelled pause sends nothing").contains("RUNNING");
+      click(browser, "button[data-action=pause]");
+      confirm(browser);
+      await(browser, "the campaign paused", b -> text(b, "h1").contains("PAUSED"));
+      click(browser, "button[data-action=resume]");
+      confirm(browser);
+      await(browser, "the campaign running again", b -> text(b, "h1").contains("RUNNING"));
+
+      click(browser, "button[data-action=abort]");
+      confirm(browser);
+      assertThat(run(browser, "return document.getElementById('confirm').open"))
+          .as("an abort needs its reason")
+          .isEqualTo(true);
+      type(browser, "confirm-reason", "driven from the page");
+      confirm(browser);
+      await(browser, "the campaign aborted", b -> text(b, "h1").contains("ABORTED"));
+      assertThat(text(browser, "main")).contains("driven from the page");
+      assertThat(rows(browser, "#campaign-actions")).as("nothing left to control").isZero();
+    } finally {
+      browser.quit();
+    }
+    var history = JSON.readTree(get(stack, "/api/campaigns/" + campaignId + "/history"));
+    assertThat(history.toString())
+        .contains(team + "-lead")
+        .contains(team + "-approver")
+        .contains("driven from the page");
+  }
+
+  /** The status the notice shows once the command sent last is answered. */
+  private static String answered(WebDriver browser) throws InterruptedException {
+    await(browser, "the command's answer", b -> !attribute(b, "#notice", "data-status").isEmpty());
+    return attribute(browser, "#notice", "data-status");
+  }
+
+  /** Confirms the dialog's question, forgetting the answer shown before. */
+  private static void confirm(WebDriver browser) {
+    run(browser, "document.getElementById('notice').dataset.status = ''");
+    click(browser, "#confirm-ok");
+  }
+
+  private static void useToken(WebDriver browser, String token) {
+    type(browser, "token", token);
+    run(browser, "document.getElementById('token-form').requestSubmit()");
+  }
+
+  private static void type(WebDriver browser, String id, String value) {
+    run(browser, "document.getElementById(arguments[0]).value = arguments[1]", id, value);
+  }
+
+  private static void click(WebDriver browser, String css) {
+    run(browser, "document.querySelector(arguments[0]).click()", css);
+  }
+
+  private static String attribute(WebDriver browser, String css, String name) {
+    var value =
+        run(
+            browser,
+            "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : ''",
+            css,
+            name);
+    return value == null ? "" : value.toString();
+  }
+
+  private static Object run(WebDriver browser, String script, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(script, arguments);
   }
 
   private static long rows(WebDriver browser, String css) {

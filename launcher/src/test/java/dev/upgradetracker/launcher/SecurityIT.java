@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient BROWSER = HttpClient.newHttpClient();
 
   /** The same path as a client may spell it, each spelling a way round a naive prefix check. */
   private static List<String> disguises(String path) {
@@ -269,6 +273,86 @@ class SecurityIT {
         .as("the system acts on behalf of the campaign's starter")
         .isNotEmpty()
         .allMatch(e -> e.path("onBehalfOf").asString().equals("dana"));
+  }
+
+  @Test
+  void theCommandServiceTakesBrowserRequestsOnlyFromTheDashboardsOrigin(SharedStack.Tenant tenant)
+      throws Exception {
+    var stack = tenant.stack();
+    var team = tenant.newTeam();
+    tenant.add(Fleets.cluster("sec-cors").team(team).guestsPerHost(1, 0).build());
+    var plan = stack.commandUrl() + "/api/clusters/sec-cors/plan";
+    var dashboard = stack.queryUrl();
+
+    var preflight = preflight(plan, dashboard);
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(dashboard);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+        .containsIgnoringCase("authorization")
+        .containsIgnoringCase("idempotency-key");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+        .as("no cookie is ever an identity")
+        .isEmpty();
+    var strangerPreflight = preflight(plan, "http://evil.example");
+    assertThat(strangerPreflight.statusCode()).isEqualTo(403);
+    assertThat(strangerPreflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+    var fromStranger = postFrom("http://evil.example", plan, stack.tokenOf(team));
+    assertThat(fromStranger.statusCode())
+        .as("a page elsewhere, even holding a stolen token, is refused: %s", fromStranger.body())
+        .isEqualTo(403);
+    var fromDashboard = postFrom(dashboard, plan, stack.tokenOf(team));
+    assertThat(fromDashboard.statusCode()).as(fromDashboard.body()).isEqualTo(200);
+    assertThat(fromDashboard.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains(dashboard);
+
+    assertThat(Http.get(dashboard + "/").headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp -> assertThat(csp).contains("connect-src 'self' " + stack.commandUrl() + ";"));
+  }
+
+  @Test
+  void theCallerEndpointAndTheApiDescriptionsAnswerReadersOnly(SharedStack.Tenant tenant)
+      throws Exception {
+    var stack = tenant.stack();
+    var team = tenant.newTeam();
+    var me = stack.queryUrl() + "/api/me";
+
+    assertThat(Http.get(me).statusCode()).isEqualTo(401);
+    assertThat(Http.get(me, DemoIdentities.METRICS_TOKEN).statusCode()).isEqualTo(403);
+    var lead = JSON.readTree(Http.get(me, stack.leadTokenOf(team)).body());
+    assertThat(lead.get("user").asString()).isEqualTo(team + "-lead");
+    assertThat(lead.get("team").asString()).isEqualTo(team);
+    assertThat(lead.get("roles").toString()).isEqualTo("[\"OPERATOR\",\"APPROVER\"]");
+    assertThat(lead.get("commandUrl").asString()).isEqualTo(stack.commandUrl());
+    for (var service : List.of(stack.commandUrl(), stack.queryUrl())) {
+      assertThat(Http.get(service + "/v3/api-docs", DemoIdentities.METRICS_TOKEN).statusCode())
+          .as("%s's API description for a metrics scraper", service)
+          .isEqualTo(403);
+    }
+  }
+
+  private static HttpResponse<String> preflight(String url, String origin) throws Exception {
+    return BROWSER.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> postFrom(String origin, String url, String token)
+      throws Exception {
+    return BROWSER.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Origin", origin)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

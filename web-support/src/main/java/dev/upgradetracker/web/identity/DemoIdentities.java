@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The identities of the launcher's demo, with tokens everybody knows: never for a real fleet. Each
- * team has an operator ({@code <team>-token}) and an approver ({@code <team>-approver-token}); one
+ * team has an operator ({@code <team>-token}), an approver ({@code <team>-approver-token}) and a
+ * lead who is both ({@code <team>-lead-token}, whose own campaigns another approver approves); one
  * auditor, one admin and one metrics scraper serve all teams.
  */
 public record DemoIdentities(List<String> teams) {
@@ -30,6 +31,10 @@ public record DemoIdentities(List<String> teams) {
     return team + "-approver-token";
   }
 
+  public static String leadToken(String team) {
+    return team + "-lead-token";
+  }
+
   /** Each demo identity with its token, in a stable order. */
   public Map<Identity, String> tokens() {
     var tokens = new LinkedHashMap<Identity, String>();
@@ -38,6 +43,9 @@ public record DemoIdentities(List<String> teams) {
           new Identity(team + "-operator", team, Set.of(Role.OPERATOR)), operatorToken(team));
       tokens.put(
           new Identity(team + "-approver", team, Set.of(Role.APPROVER)), approverToken(team));
+      tokens.put(
+          new Identity(team + "-lead", team, EnumSet.of(Role.OPERATOR, Role.APPROVER)),
+          leadToken(team));
     }
     tokens.put(new Identity("auditor", "", Set.of(Role.AUDITOR)), AUDITOR_TOKEN);
     tokens.put(new Identity("admin", "", EnumSet.of(Role.ADMIN)), ADMIN_TOKEN);

@@ -7,6 +7,8 @@ import static org.springframework.http.HttpMethod.PUT;
 import dev.upgradetracker.web.http.ProblemWriter;
 import dev.upgradetracker.web.limits.RequestLimits;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * Import into a service: every request needs a proven identity except the health probes and the
@@ -29,15 +33,40 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, DashboardSettings.class})
 @Import(RequestLimits.class)
 public class HttpSecurityConfiguration {
 
-  /** The Content-Security-Policy of every answer: the dashboard loads only its own files. */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-          + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
-          + " frame-ancestors 'none'";
+  /**
+   * The Content-Security-Policy of every answer: the dashboard loads only its own files and
+   * connects only to its own service and the command service it sends commands to.
+   */
+  static String contentSecurityPolicy(DashboardSettings dashboard) {
+    var commands = dashboard.commandUrl() == null ? "" : " " + dashboard.commandUrl();
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self'"
+        + commands
+        + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  }
+
+  /**
+   * Browser requests from the dashboard's origins only; without any, no cross-origin request passes
+   * its preflight.
+   */
+  static CorsConfigurationSource dashboardOrigins(DashboardSettings dashboard) {
+    if (dashboard.origins().isEmpty()) {
+      return request -> null;
+    }
+    var cors = new CorsConfiguration();
+    cors.setAllowedOrigins(dashboard.origins());
+    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match"));
+    cors.setExposedHeaders(List.of("ETag", "Location"));
+    // the token travels in a header the page sets, never in a cookie
+    cors.setAllowCredentials(false);
+    cors.setMaxAge(Duration.ofMinutes(10));
+    return request -> cors;
+  }
 
   /**
    * The order of a servlet filter that needs the caller's identity and a body within its limits:
@@ -65,7 +94,8 @@ public class HttpSecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager identities)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http, AuthenticationManager identities, DashboardSettings dashboard)
       throws Exception {
     AuthenticationEntryPoint unauthenticated =
         (request, response, e) -> {
@@ -83,7 +113,9 @@ public class HttpSecurityConfiguration {
                 403,
                 "Forbidden",
                 "your roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+    // no cookie carries an identity here, so there is nothing for a forged request to ride on
     return http.csrf(AbstractHttpConfigurer::disable)
+        .cors(cors -> cors.configurationSource(dashboardOrigins(dashboard)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             rules ->
@@ -92,7 +124,8 @@ public class HttpSecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers(GET, "/", "/index.html", "/dashboard.js", "/dashboard.css")
+                    .requestMatchers(
+                        GET, "/", "/index.html", "/dashboard.js", "/commands.js", "/dashboard.css")
                     .permitAll()
                     .requestMatchers("/actuator/prometheus")
                     .hasRole("METRICS")
@@ -128,7 +161,8 @@ public class HttpSecurityConfiguration {
                 errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
         .headers(
             headers ->
-                headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                headers.contentSecurityPolicy(
+                    csp -> csp.policyDirectives(contentSecurityPolicy(dashboard))))
         .build();
   }
 }
