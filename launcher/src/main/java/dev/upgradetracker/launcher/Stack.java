@@ -144,6 +144,8 @@ public final class Stack implements AutoCloseable {
       var tokensFile = data.resolve("secrets").resolve("demo-api-tokens");
       SecretFiles.write(tokensFile, demo.entries());
       env.put("API_TOKENS_FILE", tokensFile.toString());
+      // the demo's webhooks go to receivers on this machine
+      env.put("WEBHOOK_ALLOWED_HOSTS", "127.0.0.1,localhost");
     }
     var logs = data.resolve("logs");
     home = settings.home();
