@@ -60,8 +60,13 @@ const bar = (done, total, cls = "") =>
   `<progress class="bar ${cls}" max="${total > 0 ? total : 1}" value="${total > 0 ? done : 0}" title="${done} of ${total}"></progress>`;
 const when = (instant) => (instant ? new Date(instant).toLocaleString() : "—");
 const link = (kind, id) => `<a href="#/${kind}/${encodeURIComponent(id)}">${esc(id)}</a>`;
+// an ISO-8601 duration (PT1H2M3.5S) as people read it
+const lasting = (iso) => {
+  const [, h, m, sec] = /PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?/.exec(iso || "") || [];
+  return [h && h + " h", m && m + " min", sec && Math.round(Number(sec)) + " s"].filter(Boolean).join(" ") || "0 s";
+};
 const waitOf = (w) =>
-  !w ? "" : `${badge(w.kind)} ${w.host ? esc(w.host) + " " : ""}since ${when(w.since)}${w.until ? " · until " + when(w.until) : ""}${w.by ? " · by " + esc(w.by) : ""}`;
+  !w ? "" : `${badge(w.kind)} ${w.command ? esc(w.command) + " " : ""}${w.host ? esc(w.host) + " " : ""}since ${when(w.since)}${w.until ? " · until " + when(w.until) : ""}${w.usual ? " · usually " + lasting(w.usual) + ": stuck?" : ""}${w.by ? " · by " + esc(w.by) : ""}`;
 const stepsOf = (counts) => `${counts.stepsCompleted}/${counts.stepsPlanned || "?"} steps`;
 const leftByAbort = (counts) => (counts.aborted ? ` · ${counts.aborted} left by the abort` : "");
 

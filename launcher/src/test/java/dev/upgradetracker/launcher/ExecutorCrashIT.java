@@ -33,7 +33,8 @@ class ExecutorCrashIT {
     tenant.add(
         Fleets.cluster("crash").team(team).guestsPerHost(1, 0).build(),
         Fleets.cluster("ux").team(team).guestsPerHost(0, 1).build(),
-        Fleets.cluster("sup").team(team).guestsPerHost(1, 0).build());
+        Fleets.cluster("sup").team(team).guestsPerHost(1, 0).build(),
+        Fleets.cluster("orphan").team(team).guestsPerHost(1, 0).build());
   }
 
   @Test
@@ -129,6 +130,41 @@ class ExecutorCrashIT {
     assertThat(Duration.ofNanos(System.nanoTime() - killed))
         .as("from the kill to the move done, with no hand: the stack restarted the executor")
         .isLessThan(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void whileNoExecutorIsAliveACampaignSaysItsStepWaitsForOneAndGoesOnWhenOneIsBack()
+      throws Exception {
+    var client = new CampaignClient(stack, team);
+    // down longer than an executor's Kafka session (10 s): its group is left without a member
+    stack.crashFor("executor", Duration.ofSeconds(25));
+    client.start("{\"campaignId\": \"orphaned\", \"clusterIds\": [\"orphan\"]}");
+
+    var waiting =
+        client.await(
+            "orphaned",
+            c ->
+                CampaignClient.run(c, "orphan")
+                    .at("/waiting/kind")
+                    .asString("")
+                    .equals("NO_EXECUTOR"),
+            Duration.ofSeconds(60),
+            "the step waiting for an executor");
+    assertThat(CampaignClient.run(waiting, "orphan").at("/waiting/stepId").asString())
+        .isEqualTo("orphaned/orphan/1");
+
+    stack.restart("executor");
+    client.await(
+        "orphaned",
+        c ->
+            CampaignClient.stepsDone(c) > 0
+                && !CampaignClient.run(c, "orphan")
+                    .at("/waiting/kind")
+                    .asString("")
+                    .equals("NO_EXECUTOR"),
+        Duration.ofSeconds(90),
+        "the campaign going on with the executor back");
+    client.post("/api/campaigns/orphaned/abort", "{\"reason\": \"test over\"}");
   }
 
   /** Sends a step and waits until each host action it requested succeeded. */

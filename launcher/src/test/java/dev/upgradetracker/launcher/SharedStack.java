@@ -4,6 +4,7 @@ import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,6 +22,16 @@ final class SharedStack implements ParameterResolver {
 
   /** Teams handed out, each with the demo's tokens ({@code <team>-token}, ...). */
   private static final int TEAMS = 40;
+
+  /**
+   * Steps are called overdue from their command's first duration on, past 2 s, looked at every
+   * second: a test sees a hung step told within seconds (WebhooksIT).
+   */
+  private static final Map<String, String> OVERDUE_SOON =
+      Map.of(
+          "STEP_OVERDUE_CHECK_EVERY", "1s",
+          "STEP_OVERDUE_MIN_SAMPLES", "1",
+          "STEP_OVERDUE_FLOOR", "2s");
 
   private static final AtomicInteger nextTeam = new AtomicInteger();
   private static Stack stack;
@@ -41,7 +52,9 @@ final class SharedStack implements ParameterResolver {
     if (stack == null) {
       try {
         var teams = IntStream.rangeClosed(1, TEAMS).mapToObj("team%02d"::formatted).toList();
-        stack = Stack.start(TestStacks.on(Files.createTempDirectory("ut-shared-stack-"), teams));
+        stack =
+            Stack.start(
+                TestStacks.on(Files.createTempDirectory("ut-shared-stack-"), teams, OVERDUE_SOON));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-stack-stop"));
       } catch (Exception e) {
         throw new IllegalStateException("the shared test stack did not start: " + e, e);

@@ -37,6 +37,15 @@ final class TestStacks {
         clusters);
   }
 
+  /**
+   * As {@link #on(Path, List, ClusterSpec...)}, every service also given {@code serviceSettings}.
+   */
+  static LauncherSettings on(
+      Path dataDir, List<String> teams, Map<String, String> serviceSettings) {
+    var plain = on(dataDir, teams);
+    return reshaped(plain, plain.kafkaPort(), serviceSettings, plain.scale());
+  }
+
   /** As {@link #on(Path, ClusterSpec...)}, every service also given {@code serviceSettings}. */
   static LauncherSettings on(
       Path dataDir, Map<String, String> serviceSettings, ClusterSpec... clusters) {

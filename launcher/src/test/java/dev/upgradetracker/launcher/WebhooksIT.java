@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,29 +56,18 @@ class WebhooksIT {
     var clusterId = "hook-" + team;
     var cluster = Fleets.cluster(clusterId).team(team).guestsPerHost(1, 1).build();
     tenant.add(cluster);
-    var received = new CopyOnWriteArrayList<Received>();
-    var failedOnce = new AtomicBoolean();
-    var receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hooks",
-        exchange -> {
-          var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          // the receiver is down the first time it is told of an approval
-          int status =
-              body.contains("APPROVAL_NEEDED") && failedOnce.compareAndSet(false, true) ? 503 : 204;
-          received.add(
-              new Received(
-                  exchange.getRequestHeaders().getFirst("Upgrade-Tracker-Delivery"),
-                  exchange.getRequestHeaders().getFirst("Upgrade-Tracker-Signature"),
-                  body,
-                  status));
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    receiver.start();
+    // the receiver is down the first time it is told of an approval
+    var receiver = Receiver.start(body -> body.contains("APPROVAL_NEEDED"));
+    var received = receiver.received;
     try {
-      var url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
-      var created = put(stack, stack.tokenOf(team), "ops", "{\"url\": \"" + url + "\"}");
+      var created =
+          put(
+              stack,
+              stack.tokenOf(team),
+              "ops",
+              "{\"url\": \""
+                  + receiver.url()
+                  + "\", \"kinds\": [\"APPROVAL_NEEDED\", \"STEP_FAILED\", \"CAMPAIGN_FINISHED\"]}");
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       var secret = JSON.readTree(created.body()).get("secret").asString();
       assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
@@ -152,11 +142,66 @@ class WebhooksIT {
       assertThat(approvalRow.get("attempts").asInt()).isEqualTo(2);
       assertThat(approvalRow.get("lastError").asString()).contains("503");
     } finally {
-      receiver.stop(0);
+      receiver.stop();
       cluster
           .hosts()
           .forEach(
               host -> stack.simulator().faults().remove(Fault.fail(host.name(), "^update-ux", 9)));
+    }
+  }
+
+  @Test
+  void aStepPastThreeTimesItsCommandsUsualDurationIsToldAsStuckOnceAndShownSo(
+      SharedStack.Tenant tenant) throws Exception {
+    var stack = tenant.stack();
+    var team = tenant.newTeam();
+    var clusterId = "stuck-" + team;
+    tenant.add(Fleets.cluster(clusterId).team(team).guestsPerHost(1, 1).build());
+    var receiver = Receiver.start(body -> false);
+    var client = new CampaignClient(stack, team);
+    var plan = JSON.readTree(client.post("/api/clusters/" + clusterId + "/plan", "{}").body());
+    var second = plan.at("/nodeOrder/1").asString();
+    // the first node's backup is the command's usual; the second node's never ends
+    var hang = Fault.hang(second, "/backup-host$");
+    stack.simulator().faults().add(hang);
+    var campaignId = "overdue-" + team;
+    try {
+      var created =
+          put(
+              stack,
+              stack.tokenOf(team),
+              "pager",
+              "{\"url\": \"" + receiver.url() + "\", \"kinds\": [\"STUCK\"]}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      client.start(
+          "{\"campaignId\": \"" + campaignId + "\", \"clusterIds\": [\"" + clusterId + "\"]}");
+
+      var stuck =
+          client.await(
+              campaignId,
+              c ->
+                  CampaignClient.run(c, clusterId).at("/waiting/kind").asString("").equals("STUCK"),
+              PATIENCE,
+              "the hung step shown as stuck");
+      var wait = CampaignClient.run(stuck, clusterId).get("waiting");
+      assertThat(wait.get("host").asString()).isEqualTo(second);
+      assertThat(wait.get("command").asString()).isEqualTo("BackUpHost");
+      assertThat(wait.get("usual").asString()).startsWith("PT");
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (receiver.received.isEmpty()) {
+        assertThat(System.nanoTime()).as("the stuck step told").isLessThan(deadline);
+        Thread.sleep(200);
+      }
+      Thread.sleep(3_000); // the watch looks every second: a second telling would be here by now
+      assertThat(receiver.received).hasSize(1);
+      var told = receiver.received.getFirst().json();
+      assertThat(told.get("kind").asString()).isEqualTo("STUCK");
+      assertThat(told.get("host").asString()).isEqualTo(second);
+      assertThat(told.get("summary").asString()).contains("BackUpHost").contains("stuck?");
+    } finally {
+      stack.simulator().faults().remove(hang);
+      client.post("/api/campaigns/" + campaignId + "/abort", "{\"reason\": \"test over\"}");
+      receiver.stop();
     }
   }
 
@@ -209,6 +254,40 @@ class WebhooksIT {
     assertThat(delete(stack, stack.tokenOf(other), "mine").statusCode()).isEqualTo(404);
     assertThat(delete(stack, stack.tokenOf(team), "mine").statusCode()).isEqualTo(204);
     assertThat(get(stack, stack.tokenOf(team), "/api/webhooks").body()).doesNotContain("\"mine\"");
+  }
+
+  /** A webhook receiver: answers 204, but 503 the first time a body matches {@code failFirst}. */
+  private record Receiver(HttpServer server, List<Received> received) {
+
+    static Receiver start(Predicate<String> failFirst) throws IOException {
+      var received = new CopyOnWriteArrayList<Received>();
+      var failedOnce = new AtomicBoolean();
+      var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/hooks",
+          exchange -> {
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status = failFirst.test(body) && failedOnce.compareAndSet(false, true) ? 503 : 204;
+            received.add(
+                new Received(
+                    exchange.getRequestHeaders().getFirst("Upgrade-Tracker-Delivery"),
+                    exchange.getRequestHeaders().getFirst("Upgrade-Tracker-Signature"),
+                    body,
+                    status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+          });
+      server.start();
+      return new Receiver(server, received);
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    void stop() {
+      server.stop(0);
+    }
   }
 
   private static boolean verifies(String secret, Received request) throws GeneralSecurityException {

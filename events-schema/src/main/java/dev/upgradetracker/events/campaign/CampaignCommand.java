@@ -3,6 +3,7 @@ package dev.upgradetracker.events.campaign;
 import dev.upgradetracker.events.cluster.StepFailure;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -53,6 +54,20 @@ public sealed interface CampaignCommand {
       implements CampaignCommand {}
 
   record RecordAwaitingApproval(String campaignId, String clusterId, String stepId, String host)
+      implements CampaignCommand {}
+
+  /**
+   * The cluster's step {@code stepId} ({@code command} on {@code subject}, since {@code startedAt})
+   * has run past three times {@code usual}, the 95th percentile of its command's recent durations.
+   */
+  record RecordStepOverdue(
+      String campaignId,
+      String clusterId,
+      String stepId,
+      String command,
+      String subject,
+      Instant startedAt,
+      Duration usual)
       implements CampaignCommand {}
 
   /** The cluster's step {@code stepId} would upgrade {@code host}, whose depot or site is full. */

@@ -45,7 +45,8 @@ import java.util.Map;
   @JsonSubTypes.Type(value = CampaignEvent.CampaignResumed.class, name = "CampaignResumed.v1"),
   @JsonSubTypes.Type(value = CampaignEvent.CampaignStopped.class, name = "CampaignStopped.v1"),
   @JsonSubTypes.Type(value = CampaignEvent.CampaignAborted.class, name = "CampaignAborted.v1"),
-  @JsonSubTypes.Type(value = CampaignEvent.CampaignCompleted.class, name = "CampaignCompleted.v1")
+  @JsonSubTypes.Type(value = CampaignEvent.CampaignCompleted.class, name = "CampaignCompleted.v1"),
+  @JsonSubTypes.Type(value = CampaignEvent.StepOverdue.class, name = "StepOverdue.v1")
 })
 public sealed interface CampaignEvent {
 
@@ -162,4 +163,18 @@ public sealed interface CampaignEvent {
       implements CampaignEvent {}
 
   record CampaignCompleted(String campaignId) implements CampaignEvent {}
+
+  /**
+   * A step has run past three times the usual duration of its command (the 95th percentile of its
+   * recent durations, fleet-wide): stuck, perhaps; said once per step.
+   */
+  record StepOverdue(
+      String campaignId,
+      String clusterId,
+      String stepId,
+      String command,
+      String subject,
+      Instant startedAt,
+      Duration usual)
+      implements CampaignEvent {}
 }

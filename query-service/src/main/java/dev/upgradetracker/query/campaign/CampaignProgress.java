@@ -66,7 +66,17 @@ public record CampaignProgress(
     /** a slot of its depot or site for the upgrade of {@code host} */
     SLOT,
     /** an operator's retry or skip of its failed step {@code stepId} */
-    RETRY_OR_SKIP
+    RETRY_OR_SKIP,
+    /**
+     * its step {@code stepId} ({@code command} on {@code host}, since {@code since}), which has run
+     * over three times its command's {@code usual} duration: stuck?
+     */
+    STUCK,
+    /**
+     * an executor to take its step {@code stepId}: none has been alive since {@code since} (not a
+     * fold of events: the executors' consumer group, as the service answers)
+     */
+    NO_EXECUTOR
   }
 
   /**
@@ -74,14 +84,21 @@ public record CampaignProgress(
    * may approve); null where it does not apply.
    */
   public record Wait(
-      WaitKind kind, Instant since, Instant until, String host, String stepId, String by) {
+      WaitKind kind,
+      Instant since,
+      Instant until,
+      String host,
+      String stepId,
+      String by,
+      String command,
+      Duration usual) {
 
     static Wait of(WaitKind kind, Instant since) {
-      return new Wait(kind, since, null, null, null, null);
+      return new Wait(kind, since, null, null, null, null, null, null);
     }
 
     static Wait onStep(WaitKind kind, Instant since, String stepId) {
-      return new Wait(kind, since, null, null, stepId, null);
+      return new Wait(kind, since, null, null, stepId, null, null, null);
     }
   }
 

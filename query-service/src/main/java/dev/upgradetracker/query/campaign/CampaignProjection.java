@@ -17,6 +17,7 @@ import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
 import dev.upgradetracker.events.cluster.StepFailure;
@@ -65,7 +66,16 @@ public final class CampaignProjection {
               waiting.clusterId(),
               r ->
                   r.in(RunPhase.WAITING_FOR_WINDOW, "window opens at " + waiting.opensAt())
-                      .waiting(new Wait(WaitKind.WINDOW, at, waiting.opensAt(), null, null, null)));
+                      .waiting(
+                          new Wait(
+                              WaitKind.WINDOW,
+                              at,
+                              waiting.opensAt(),
+                              null,
+                              null,
+                              null,
+                              null,
+                              null)));
       case StepCompleted completed ->
           completed.outcome() == StepOutcome.FAILED
               ? view
@@ -91,7 +101,9 @@ public final class CampaignProjection {
                               null,
                               awaiting.host(),
                               awaiting.stepId(),
-                              approvers(view))));
+                              approvers(view),
+                              null,
+                              null)));
       case NodeUpgradeApproved approved ->
           view.withRun(approved.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case ClusterAwaitingSlot awaiting ->
@@ -103,7 +115,14 @@ public final class CampaignProjection {
                           "upgrade of " + awaiting.host() + " " + waitingFor(awaiting.usage()))
                       .waiting(
                           new Wait(
-                              WaitKind.SLOT, at, null, awaiting.host(), awaiting.stepId(), null)));
+                              WaitKind.SLOT,
+                              at,
+                              null,
+                              awaiting.host(),
+                              awaiting.stepId(),
+                              null,
+                              null,
+                              null)));
       case NodeUpgradeSlotGranted granted ->
           view.withRun(granted.clusterId(), r -> r.in(RunPhase.RUNNING, null));
       case ClusterFailed failed ->
@@ -132,6 +151,20 @@ public final class CampaignProjection {
       case CampaignAborted aborted ->
           leftUnfinished(aborted, view).withStatus(Status.ABORTED, aborted.reason(), at);
       case CampaignCompleted completed -> view.withStatus(Status.COMPLETED, null, at);
+      case StepOverdue overdue ->
+          view.withRun(
+              overdue.clusterId(),
+              r ->
+                  r.waiting(
+                      new Wait(
+                          WaitKind.STUCK,
+                          overdue.startedAt(),
+                          null,
+                          overdue.subject(),
+                          overdue.stepId(),
+                          null,
+                          overdue.command(),
+                          overdue.usual())));
     };
   }
 

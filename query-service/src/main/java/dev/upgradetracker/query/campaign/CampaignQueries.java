@@ -22,8 +22,14 @@ class CampaignQueries {
   private final ViewsRunner views;
   private final InstanceRouter router;
   private final ReadYourWrites readYourWrites;
+  private final CampaignWaits waits;
 
-  CampaignQueries(ViewsRunner views, InstanceRouter router, ReadYourWrites readYourWrites) {
+  CampaignQueries(
+      ViewsRunner views,
+      InstanceRouter router,
+      ReadYourWrites readYourWrites,
+      CampaignWaits waits) {
+    this.waits = waits;
     this.views = views;
     this.router = router;
     this.readYourWrites = readYourWrites;
@@ -73,6 +79,6 @@ class CampaignQueries {
                     Optional.ofNullable(
                         views.<CampaignProgress>store(CampaignProgress.STORE).get(campaignId)),
                 CampaignProgress::lastSequence,
-                view -> view));
+                waits::now));
   }
 }

@@ -1,6 +1,7 @@
 package dev.upgradetracker.query.live;
 
 import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.query.campaign.CampaignWaits;
 import dev.upgradetracker.query.web.TooManyStreams;
 import java.io.IOException;
 import java.util.HashMap;
@@ -23,12 +24,14 @@ class LiveSessions {
 
   private final ChangeFeed feed;
   private final LiveSettings settings;
+  private final CampaignWaits waits;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> openPerCaller = new HashMap<>();
 
-  LiveSessions(ChangeFeed feed, LiveSettings settings) {
+  LiveSessions(ChangeFeed feed, LiveSettings settings, CampaignWaits waits) {
     this.feed = feed;
     this.settings = settings;
+    this.waits = waits;
   }
 
   /**
@@ -39,7 +42,7 @@ class LiveSessions {
   SseEmitter open(String caller, String subject, long after, Optional<Supplier<String>> current) {
     reserve(caller);
     var emitter = new SseEmitter(settings.streamTimeout().toMillis());
-    var session = new Session(emitter, after, current.isPresent());
+    var session = new Session(emitter, after, current.isPresent(), waits);
     sessions.add(session);
     feed.subscribe(subject, session);
     var closed = new AtomicBoolean();
@@ -94,12 +97,14 @@ class LiveSessions {
 
     private final SseEmitter emitter;
     private final boolean ordered;
+    private final CampaignWaits waits;
     private long lastSent;
 
-    Session(SseEmitter emitter, long after, boolean ordered) {
+    Session(SseEmitter emitter, long after, boolean ordered, CampaignWaits waits) {
       this.emitter = emitter;
       this.lastSent = after;
       this.ordered = ordered;
+      this.waits = waits;
     }
 
     @Override
@@ -107,7 +112,9 @@ class LiveSessions {
       if (ordered && position <= lastSent) {
         return;
       }
-      var event = SseEmitter.event().name(kind).data(viewJson, MediaType.APPLICATION_JSON);
+      // what a campaign's clusters wait for now, as its REST answer says it
+      var event =
+          SseEmitter.event().name(kind).data(waits.now(kind, viewJson), MediaType.APPLICATION_JSON);
       if (ordered) {
         event.id(Long.toString(position));
         lastSent = position;

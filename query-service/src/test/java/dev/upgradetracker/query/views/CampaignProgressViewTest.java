@@ -17,6 +17,7 @@ import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignOptions;
 import dev.upgradetracker.events.campaign.FailurePolicy;
@@ -113,7 +114,8 @@ class CampaignProgressViewTest {
   @Test
   void eachWaitOfAClusterIsNamedByKindWithSinceWhenAndWhatItWaitsOn() {
     start("c1");
-    assertThat(waiting()).isEqualTo(new Wait(WaitKind.ADMISSION, T0, null, null, null, null));
+    assertThat(waiting())
+        .isEqualTo(new Wait(WaitKind.ADMISSION, T0, null, null, null, null, null, null));
 
     driver.send(10, new ClusterAdmitted("k1", "c1"));
     driver.send(
@@ -127,10 +129,29 @@ class CampaignProgressViewTest {
             List.of(),
             Duration.ofMinutes(30),
             null));
-    assertThat(waiting()).isEqualTo(new Wait(WaitKind.STEP, at(10), null, null, "k1/c1/1", null));
+    assertThat(waiting())
+        .isEqualTo(new Wait(WaitKind.STEP, at(10), null, null, "k1/c1/1", null, null, null));
+
+    driver.send(
+        15,
+        new StepOverdue(
+            "k1", "c1", "k1/c1/1", "BackUpHost", "h1", at(10), Duration.ofMillis(1500)));
+    assertThat(waiting())
+        .as("stuck? since the step started, with its command's usual duration")
+        .isEqualTo(
+            new Wait(
+                WaitKind.STUCK,
+                at(10),
+                null,
+                "h1",
+                "k1/c1/1",
+                null,
+                "BackUpHost",
+                Duration.ofMillis(1500)));
 
     driver.send(20, new ClusterWaitingForWindow("k1", "c1", at(3600)));
-    assertThat(waiting()).isEqualTo(new Wait(WaitKind.WINDOW, at(20), at(3600), null, null, null));
+    assertThat(waiting())
+        .isEqualTo(new Wait(WaitKind.WINDOW, at(20), at(3600), null, null, null, null, null));
 
     driver.send(30, new ClusterAwaitingApproval("k1", "c1", "k1/c1/5", "h2"));
     assertThat(waiting())
@@ -141,20 +162,24 @@ class CampaignProgressViewTest {
                 null,
                 "h2",
                 "k1/c1/5",
-                "an approver of team alpha other than anna, who started the campaign"));
+                "an approver of team alpha other than anna, who started the campaign",
+                null,
+                null));
 
     driver.send(
         40,
         new ClusterAwaitingSlot(
             "k1", "c1", "k1/c1/5", "h2", new Usage("depot-east", "grenoble", 2, 2, 3, 6)));
-    assertThat(waiting()).isEqualTo(new Wait(WaitKind.SLOT, at(40), null, "h2", "k1/c1/5", null));
+    assertThat(waiting())
+        .isEqualTo(new Wait(WaitKind.SLOT, at(40), null, "h2", "k1/c1/5", null, null, null));
 
     driver.send(
         50,
         new ClusterFailed(
             "k1", "c1", "k1/c1/5", "UpgradeNode", "h2", List.of(), "no result before timeout"));
     assertThat(waiting())
-        .isEqualTo(new Wait(WaitKind.RETRY_OR_SKIP, at(50), null, null, "k1/c1/5", null));
+        .isEqualTo(
+            new Wait(WaitKind.RETRY_OR_SKIP, at(50), null, null, "k1/c1/5", null, null, null));
 
     driver.send(60, new StepRetried("k1", "c1", "k1/c1/5"));
     driver.send(70, new ClusterCompleted("k1", "c1"));

@@ -15,6 +15,7 @@ import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepOverdue;
 import dev.upgradetracker.events.campaign.CampaignCommand.ResumeCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RetryStep;
 import dev.upgradetracker.events.campaign.CampaignCommand.SkipStep;
@@ -73,6 +74,7 @@ public final class CampaignDecider {
       case RecordSlotGranted granted -> Slots.granted(granted, campaign);
       case OpenWindow open -> Progression.authorizeIdle(Decision.in(campaign), open.now());
       case RecordStepFinished finished -> Reports.stepFinished(finished, campaign);
+      case RecordStepOverdue overdue -> Reports.stepOverdue(overdue, campaign);
       case RecordClusterFinished finished -> Reports.clusterFinished(finished, campaign);
     };
   }

@@ -5,6 +5,7 @@ import dev.upgradetracker.command.campaign.model.CampaignState.ClusterRun;
 import dev.upgradetracker.command.campaign.model.CampaignState.Failure;
 import dev.upgradetracker.command.campaign.model.CampaignState.Idle;
 import dev.upgradetracker.command.campaign.model.CampaignState.NotStarted;
+import dev.upgradetracker.command.campaign.model.CampaignState.OverdueStep;
 import dev.upgradetracker.command.campaign.model.CampaignState.Phase;
 import dev.upgradetracker.command.campaign.model.CampaignState.Slot;
 import dev.upgradetracker.command.campaign.model.CampaignState.Started;
@@ -28,6 +29,7 @@ import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
 import java.util.LinkedHashMap;
@@ -67,6 +69,9 @@ final class CampaignEvolution {
               waiting.clusterId(), run -> run.waitingFor(new Window(waiting.opensAt())));
       case StepCompleted completed ->
           campaign.withCluster(completed.clusterId(), ClusterRun::stepDone);
+      case StepOverdue overdue ->
+          campaign.withCluster(
+              overdue.clusterId(), run -> run.waitingFor(new OverdueStep(overdue.stepId())));
       case ClusterAwaitingApproval awaiting ->
           campaign.withCluster(
               awaiting.clusterId(), run -> run.waitingFor(new Approval(awaiting.host())));

@@ -98,12 +98,17 @@ public sealed interface CampaignState {
     boolean idle() {
       return phase == Phase.RUNNING
           && !(waiting instanceof StepInFlight
+              || waiting instanceof OverdueStep
               || waiting instanceof Approval
               || waiting instanceof Slot);
     }
 
     String stepInFlight() {
-      return waiting instanceof StepInFlight inFlight ? inFlight.stepId() : null;
+      return switch (waiting) {
+        case StepInFlight inFlight -> inFlight.stepId();
+        case OverdueStep overdue -> overdue.stepId();
+        default -> null;
+      };
     }
 
     ClusterRun to(Phase next, Waiting nowWaiting, Failure failed) {
@@ -193,6 +198,7 @@ public sealed interface CampaignState {
   @JsonSubTypes({
     @JsonSubTypes.Type(value = Idle.class, name = "Nothing"),
     @JsonSubTypes.Type(value = StepInFlight.class, name = "Step"),
+    @JsonSubTypes.Type(value = OverdueStep.class, name = "OverdueStep"),
     @JsonSubTypes.Type(value = Approval.class, name = "Approval"),
     @JsonSubTypes.Type(value = Slot.class, name = "Slot"),
     @JsonSubTypes.Type(value = Window.class, name = "Window")
@@ -203,6 +209,9 @@ public sealed interface CampaignState {
 
   /** A step was authorized and has not reported. */
   record StepInFlight(String stepId) implements Waiting {}
+
+  /** A step in flight past three times its command's usual duration, said once. */
+  record OverdueStep(String stepId) implements Waiting {}
 
   /** The upgrade of {@code host} waits for a team member's approval. */
   record Approval(String host) implements Waiting {}

@@ -2,12 +2,15 @@ package dev.upgradetracker.command.campaign.model;
 
 import dev.upgradetracker.command.campaign.model.CampaignState.Phase;
 import dev.upgradetracker.command.campaign.model.CampaignState.Started;
+import dev.upgradetracker.command.campaign.model.CampaignState.StepInFlight;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import java.util.List;
 
@@ -19,6 +22,26 @@ import java.util.List;
 final class Reports {
 
   private Reports() {}
+
+  /** Said once per step, and only while it is still in flight. */
+  static Decision stepOverdue(RecordStepOverdue report, Started campaign) {
+    var decision = Decision.in(campaign);
+    var run = campaign.clusters().get(report.clusterId());
+    if (run == null
+        || !(run.waiting() instanceof StepInFlight inFlight)
+        || !inFlight.stepId().equals(report.stepId())) {
+      return decision;
+    }
+    return decision.then(
+        new StepOverdue(
+            campaign.campaignId(),
+            report.clusterId(),
+            report.stepId(),
+            report.command(),
+            report.subject(),
+            report.startedAt(),
+            report.usual()));
+  }
 
   static Decision stepFinished(RecordStepFinished report, Started campaign) {
     var decision = Decision.in(campaign);

@@ -6,6 +6,8 @@ public enum NotificationKind {
   STEP_FAILED,
   /** A node upgrade waits for an approver of the team. */
   APPROVAL_NEEDED,
+  /** A step has run for more than three times the usual time of its command: stuck, perhaps. */
+  STUCK,
   /** A campaign ended: completed, stopped by its failure policy, or aborted. */
   CAMPAIGN_FINISHED
 }

@@ -17,6 +17,7 @@ import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
 import java.time.Instant;
@@ -71,6 +72,28 @@ public final class Notifications {
                           + awaiting.clusterId()
                           + " waits for an approver of team "
                           + team,
+                      at));
+      case StepOverdue overdue ->
+          Optional.of(
+              team ->
+                  new Notification(
+                      eventId,
+                      NotificationKind.STUCK,
+                      team,
+                      campaign,
+                      overdue.clusterId(),
+                      overdue.subject(),
+                      "step "
+                          + overdue.command()
+                          + " "
+                          + overdue.subject()
+                          + " of cluster "
+                          + overdue.clusterId()
+                          + " has run since "
+                          + overdue.startedAt()
+                          + ", over three times its usual "
+                          + overdue.usual().toSeconds()
+                          + " s: stuck?",
                       at));
       case CampaignCompleted completed -> finished(eventId, campaign, "completed", at);
       case CampaignStopped stopped ->

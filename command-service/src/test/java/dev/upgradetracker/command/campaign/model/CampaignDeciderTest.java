@@ -2,6 +2,7 @@ package dev.upgradetracker.command.campaign.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.upgradetracker.command.refusal.InvalidInput;
 import dev.upgradetracker.command.refusal.NotSkippable;
@@ -18,6 +19,7 @@ import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepOverdue;
 import dev.upgradetracker.events.campaign.CampaignCommand.ResumeCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RetryStep;
 import dev.upgradetracker.events.campaign.CampaignCommand.SkipStep;
@@ -34,6 +36,7 @@ import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
 import dev.upgradetracker.events.campaign.CampaignOptions;
 import dev.upgradetracker.events.campaign.FailurePolicy;
@@ -95,6 +98,28 @@ class CampaignDeciderTest {
     given(start(options(1, STOP, null), "c1"), succeeded("c1", "spring/c1/1"));
 
     assertThat(when(succeeded("c1", "spring/c1/1"))).isEmpty();
+  }
+
+  @Test
+  void aStepInFlightIsSaidOverdueOnceAndItsReportStillCompletesIt() {
+    given(start(options(1, STOP, null), "c1"));
+    var overdue =
+        new RecordStepOverdue(
+            "spring", "c1", "spring/c1/1", "BackUpHost", "h1", NOON, Duration.ofMinutes(3));
+
+    assertThat(of(when(overdue), StepOverdue.class))
+        .extracting("stepId", "usual")
+        .containsExactly(tuple("spring/c1/1", Duration.ofMinutes(3)));
+    assertThat(when(overdue)).as("said once").isEmpty();
+    assertThat(of(when(succeeded("c1", "spring/c1/1")), StepAuthorized.class))
+        .extracting("stepId")
+        .containsExactly("spring/c1/2");
+    assertThat(
+            when(
+                new RecordStepOverdue(
+                    "spring", "c1", "spring/c1/1", "BackUpHost", "h1", NOON, Duration.ZERO)))
+        .as("a step no longer in flight is overdue no more")
+        .isEmpty();
   }
 
   @Test

@@ -10,6 +10,8 @@ import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStopped;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterAwaitingApproval;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterCompleted;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,18 @@ class NotificationsTest {
         .hasValueSatisfying(n -> assertThat(n.summary()).contains("2 clusters failed"));
     assertThat(told(new CampaignAborted("c1", "window closed", List.of("k1"), Map.of())))
         .hasValueSatisfying(n -> assertThat(n.summary()).contains("aborted: window closed"));
+  }
+
+  @Test
+  void anOverdueStepIsToldAsStuckWithItsHostAndUsualDuration() {
+    var told =
+        told(new StepOverdue(
+                "c1", "k1", "s", "BackUpHost", "h2", AT.minusSeconds(900), Duration.ofMinutes(4)))
+            .orElseThrow();
+
+    assertThat(told.kind()).isEqualTo(NotificationKind.STUCK);
+    assertThat(told.host()).isEqualTo("h2");
+    assertThat(told.summary()).contains("BackUpHost h2").contains("240 s").contains("stuck?");
   }
 
   @Test
