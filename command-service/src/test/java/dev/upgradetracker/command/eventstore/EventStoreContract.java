@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,24 @@ abstract class EventStoreContract {
   @BeforeEach
   void assignTheClustersHosts() {
     assignHosts(cluster);
+  }
+
+  @Test
+  void theSchemaIsMadeByTheMigrationsAndHibernateFindsItAsItsEntitiesSay() throws SQLException {
+    // the context started with ddl-auto=validate: every entity's table and column was found
+    try (var connection = dataSource.getConnection();
+        var statement =
+            connection.prepareStatement(
+                "select \"version\", \"type\", \"success\" from \"flyway_schema_history\""
+                    + " where \"version\" is not null"
+                    + " order by \"installed_rank\"");
+        var rows = statement.executeQuery()) {
+      var applied = new ArrayList<String>();
+      while (rows.next()) {
+        applied.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getBoolean(3));
+      }
+      assertThat(applied).containsExactly("1 SQL true", "2 SQL true");
+    }
   }
 
   @Test

@@ -3,10 +3,9 @@ package dev.upgradetracker.command.host;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.host.HostEvent.HostAssigned;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** Host ledgers on in-memory databases of their own, with the product's schema. */
 public final class Ledgers {
@@ -16,7 +15,11 @@ public final class Ledgers {
   public static HostLedger inMemory() {
     var database = new JdbcDataSource();
     database.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    new ResourceDatabasePopulator(new ClassPathResource("db/host-ledger.sql")).execute(database);
+    Flyway.configure()
+        .dataSource(database)
+        .locations("classpath:db/migration/h2", "classpath:db/migration/common")
+        .load()
+        .migrate();
     return new HostLedger(JdbcClient.create(database));
   }
 

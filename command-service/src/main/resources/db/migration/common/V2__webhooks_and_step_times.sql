@@ -1,6 +1,7 @@
--- Webhooks (each team's receivers of notifications) and every delivery to them, with its attempts;
--- a delivery is made once per webhook and notification (its unique key), in the transaction that
--- moves the notifications processor past the event, so none is lost or made twice.
+-- Webhooks and their deliveries (Webhooks in the README), the running steps and finished steps'
+-- durations (a step overdue), and global indexes one at a time (META-INF/orm.xml: a store made
+-- before took them in blocks of 50). Written for both H2 and PostgreSQL.
+alter sequence if exists domain_event_entry_seq increment by 1;
 create table if not exists webhook (
   id varchar(36) not null primary key,
   team varchar(63) not null,
@@ -29,3 +30,22 @@ create table if not exists webhook_delivery (
   constraint webhook_delivery_once unique (webhook_id, notification_id)
 );
 create index if not exists webhook_delivery_by_webhook on webhook_delivery (webhook_id, created_at);
+create table if not exists step_run (
+  cluster_id varchar(63) not null,
+  step_id varchar(100) not null,
+  campaign_id varchar(63) not null,
+  command varchar(100) not null,
+  subject varchar(200) not null,
+  started_at timestamp with time zone not null,
+  overdue_told boolean not null,
+  primary key (cluster_id, step_id)
+);
+create table if not exists step_duration (
+  cluster_id varchar(63) not null,
+  step_id varchar(100) not null,
+  command varchar(100) not null,
+  millis bigint not null,
+  finished_at timestamp with time zone not null,
+  primary key (cluster_id, step_id)
+);
+create index if not exists step_duration_by_command on step_duration (command, finished_at);
