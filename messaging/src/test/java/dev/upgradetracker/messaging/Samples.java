@@ -246,6 +246,16 @@ final class Samples {
         new CampaignEvent.CampaignAborted(
             id, "change freeze", List.of("c1", "c2"), Map.of("c1", id + "/c1/10")));
     events.put("CampaignCompleted.v1", new CampaignEvent.CampaignCompleted(id));
+    events.put(
+        "StepOverdue.v1",
+        new CampaignEvent.StepOverdue(
+            id,
+            "c1",
+            id + "/c1/3",
+            "BackUpHost",
+            "h2",
+            Instant.parse("2027-03-01T08:15:00Z"),
+            Duration.ofSeconds(270)));
     return events;
   }
 

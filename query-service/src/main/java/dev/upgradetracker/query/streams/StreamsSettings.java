@@ -4,6 +4,8 @@ import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.KafkaSecurity;
 import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.messaging.Topics;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stateDir where the views' RocksDB stores live; a fresh directory rebuilds every view from
  *     offset 0 of the events topic
  * @param applicationId the Kafka Streams application id: instances sharing it share the work
- * @param advertisedHost the host other instances reach this one at, to query its stores
+ * @param advertisedHost the host other instances reach this one at, to query its stores; blank:
+ *     this machine's address (each replica of a scaled container has its own)
  * @param namespace prefixes this installation's topics and application ids; empty for none
  * @param security how the clients authenticate and encrypt (KAFKA_SECURITY_PROTOCOL, ...)
  */
@@ -29,6 +32,19 @@ public record StreamsSettings(
   /** The Kafka part of these settings, as every service has it. */
   public KafkaSettings kafka() {
     return new KafkaSettings(bootstrapServers, partitions, replicas, namespace, security);
+  }
+
+  /** The host to advertise: the one set, or this machine's address when none is. */
+  public String advertisedHostOrAddress() {
+    if (advertisedHost != null && !advertisedHost.isBlank()) {
+      return advertisedHost;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(
+          "VIEWS_ADVERTISED_HOST is blank and this machine's address is unknown: set it", e);
+    }
   }
 
   public KafkaConnection connection() {

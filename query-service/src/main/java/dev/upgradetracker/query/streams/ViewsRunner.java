@@ -47,7 +47,7 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
   /** Other instances find this one's stores at the port the web server got. */
   @EventListener
   void onWebServer(WebServerInitializedEvent event) {
-    self = new HostInfo(settings.advertisedHost(), event.getWebServer().getPort());
+    self = new HostInfo(settings.advertisedHostOrAddress(), event.getWebServer().getPort());
   }
 
   @Override
