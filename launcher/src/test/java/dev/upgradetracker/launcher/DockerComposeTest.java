@@ -11,11 +11,8 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +26,6 @@ class DockerComposeTest {
 
   private static final Path ROOT = LauncherSettings.repositoryRoot();
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern CONFIG_KEY = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
   @Test
   void parsesAndRunsThreeKafkaNodesPostgresAndEveryService() throws IOException {
@@ -129,7 +125,7 @@ class DockerComposeTest {
     @SuppressWarnings("unchecked")
     var environment = (Map<String, Object>) definition.get("environment");
     assertThat(environment).containsKey("KAFKA_BOOTSTRAP_SERVERS");
-    assertThat(configurationKeys(service)).containsAll(environment.keySet());
+    assertThat(ConfigurationKeys.of(service)).containsAll(environment.keySet());
   }
 
   @ParameterizedTest
@@ -143,7 +139,7 @@ class DockerComposeTest {
     var environment = (Map<String, Object>) definition.get("environment");
     assertThat(environment.keySet())
         .doesNotContain("API_TOKENS", "API_TOKENS_FILE", "JWT_JWK_SET_FILE", "JWT_JWK_SET_URI");
-    assertThat(configurationKeys(service)).contains("API_TOKENS", "JWT_JWK_SET_URI");
+    assertThat(ConfigurationKeys.of(service)).contains("API_TOKENS", "JWT_JWK_SET_URI");
     assertThat(Files.readString(ROOT.resolve(".gitignore"))).contains("deploy/identities.env");
   }
 
@@ -156,22 +152,5 @@ class DockerComposeTest {
 
   private static String compose() throws IOException {
     return Files.readString(ROOT.resolve("docker-compose.yml"));
-  }
-
-  /**
-   * The environment variables a service reads: the placeholders of its application.yml and of the
-   * security settings every service imports.
-   */
-  private static Set<String> configurationKeys(String service) throws IOException {
-    var yml =
-        Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.yml"))
-            + Files.readString(
-                ROOT.resolve("web-support/src/main/resources/upgrade-tracker-security.yml"));
-    var keys = new HashSet<String>();
-    var matcher = CONFIG_KEY.matcher(yml);
-    while (matcher.find()) {
-      keys.add(matcher.group(1));
-    }
-    return keys;
   }
 }

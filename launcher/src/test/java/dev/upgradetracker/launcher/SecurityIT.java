@@ -160,7 +160,11 @@ class SecurityIT {
       var scraped = Http.get(prometheus, DemoIdentities.METRICS_TOKEN);
       assertThat(scraped.statusCode()).as("%s as metrics", prometheus).isEqualTo(200);
       assertThat(scraped.body()).contains("jvm_memory_used_bytes");
-      assertThat(Http.get(service + "/actuator/health").statusCode()).isEqualTo(200);
+      for (var probe : List.of("", "/liveness", "/readiness")) {
+        assertThat(Http.get(service + "/actuator/health" + probe).statusCode())
+            .as("%s/actuator/health%s without a token", service, probe)
+            .isEqualTo(200);
+      }
     }
     assertThat(stack.simulator().fleet().commandLogOf("sec-role")).isEmpty();
   }
