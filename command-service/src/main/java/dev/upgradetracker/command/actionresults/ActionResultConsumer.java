@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.actionresults;
 
 import dev.upgradetracker.command.axon.CommandMessages;
+import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.action.ActionResult;
@@ -10,8 +11,10 @@ import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.messaging.KafkaSettings;
+import dev.upgradetracker.web.tracing.TraceParents;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
@@ -37,10 +40,13 @@ class ActionResultConsumer implements SmartLifecycle {
   private final KafkaGate gate;
   private final CommandGateway commands;
   private volatile KafkaConsumer<String, ActionResult> consumer;
+  private final TraceParents traces;
   private volatile boolean running;
   private Thread loop;
 
-  ActionResultConsumer(KafkaSettings kafka, KafkaGate gate, CommandGateway commands) {
+  ActionResultConsumer(
+      KafkaSettings kafka, KafkaGate gate, CommandGateway commands, TraceParents traces) {
+    this.traces = traces;
     this.kafka = kafka;
     this.gate = gate;
     this.commands = commands;
@@ -81,18 +87,23 @@ class ActionResultConsumer implements SmartLifecycle {
     }
   }
 
+  /** The result is recorded in the trace of the action it reports on (the record's header). */
+  @SuppressWarnings("try") // its resource is the span's scope, left when closed
   private void recordWithRetries(ConsumerRecord<String, ActionResult> record) {
     var result = record.value();
     MDC.put("clusterId", result.clusterId());
     MDC.put("actionId", result.actionId());
-    try {
-      while (running) {
-        try {
-          commands.sendAndWait(
-              CommandMessages.bySystem(
+    var span = traces.continueTrace("record action result", TraceParents.of(record.headers()));
+    try (var scope = traces.inScope(span)) {
+      var message =
+          CommandMessages.bySystem(
                   new ClusterCommandDispatch(new RecordActionResult(result.clusterId(), result)),
                   "executor",
-                  result.actionId()));
+                  result.actionId())
+              .andMetaData(Map.of(TraceKeys.TRACE_PARENT, traces.of(span)));
+      while (running) {
+        try {
+          commands.sendAndWait(message);
           return;
         } catch (CommandRefused refused) {
           log.warn("action result refused, skipped: {}", refused.getMessage());
@@ -103,6 +114,7 @@ class ActionResultConsumer implements SmartLifecycle {
         }
       }
     } finally {
+      span.end();
       MDC.clear();
     }
   }

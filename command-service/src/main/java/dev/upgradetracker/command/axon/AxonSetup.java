@@ -174,8 +174,8 @@ public class AxonSetup {
 
   /**
    * Every event records the command that caused it (causation), the request or campaign it belongs
-   * to (correlation), and the acting team and user; a deadline that fires acts as the system, on
-   * behalf of whoever its scheduling acted for.
+   * to (correlation), the acting team and user, and the trace its command came in; a deadline that
+   * fires acts as the system, on behalf of whoever its scheduling acted for.
    */
   @Bean
   CorrelationDataProvider tracingMetadata() {
@@ -186,7 +186,10 @@ public class AxonSetup {
       data.put(
           TraceKeys.CORRELATION_ID,
           metadata.getOrDefault(TraceKeys.CORRELATION_ID, message.getIdentifier()));
-      for (var key : new String[] {TraceKeys.TEAM, TraceKeys.USER, TraceKeys.ON_BEHALF_OF}) {
+      for (var key :
+          new String[] {
+            TraceKeys.TEAM, TraceKeys.USER, TraceKeys.ON_BEHALF_OF, TraceKeys.TRACE_PARENT
+          }) {
         if (metadata.containsKey(key)) {
           data.put(key, metadata.get(key));
         }

@@ -15,6 +15,7 @@ import dev.upgradetracker.events.host.HostCommand;
 import dev.upgradetracker.events.slots.UpgradeSlotCommand.ReleaseUpgradeSlot;
 import dev.upgradetracker.web.Callers;
 import dev.upgradetracker.web.identity.Role;
+import dev.upgradetracker.web.tracing.TraceParents;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,8 +36,10 @@ public class CommandSender {
 
   private final CommandGateway commands;
   private final EventStore events;
+  private final TraceParents traces;
 
-  CommandSender(CommandGateway commands, EventStore events) {
+  CommandSender(CommandGateway commands, EventStore events, TraceParents traces) {
+    this.traces = traces;
     this.commands = commands;
     this.events = events;
   }
@@ -127,9 +130,10 @@ public class CommandSender {
     return events.lastSequenceNumberFor(id).orElse(-1L);
   }
 
-  private static Map<String, Object> metadata(HttpServletRequest http) {
+  private Map<String, Object> metadata(HttpServletRequest http) {
     var caller = Callers.current();
     Map<String, Object> metadata = new HashMap<>();
+    traces.current().ifPresent(trace -> metadata.put(TraceKeys.TRACE_PARENT, trace));
     metadata.put(TraceKeys.TEAM, caller.team());
     metadata.put(TraceKeys.USER, caller.user());
     if (caller.has(Role.ADMIN)) {

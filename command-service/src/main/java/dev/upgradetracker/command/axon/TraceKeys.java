@@ -8,6 +8,9 @@ public final class TraceKeys {
   public static final String TEAM = "team";
   public static final String USER = "user";
 
+  /** The OpenTelemetry trace the command or event belongs to, as a W3C traceparent. */
+  public static final String TRACE_PARENT = "traceparent";
+
   /** When the system acts for a campaign (its driver, a deadline): the user who started it. */
   public static final String ON_BEHALF_OF = "onBehalfOf";
 

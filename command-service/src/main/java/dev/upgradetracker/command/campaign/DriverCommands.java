@@ -5,7 +5,7 @@ import dev.upgradetracker.command.axon.TraceKeys;
 import dev.upgradetracker.command.campaign.model.CampaignCommandDispatch;
 import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.campaign.CampaignCommand;
-import java.util.Map;
+import java.util.HashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,17 +50,14 @@ public class DriverCommands {
 
   /** Sends {@code dispatch} for campaign {@code campaignId}; a refusal is thrown to the caller. */
   public void send(Object dispatch, String campaignId) {
-    sendAndWait(
-        CommandMessages.of(
-            dispatch,
-            Map.of(
-                TraceKeys.CORRELATION_ID,
-                campaignId,
-                TraceKeys.USER,
-                PROCESSING_GROUP,
-                TraceKeys.ON_BEHALF_OF,
-                starters.of(campaignId))),
-        campaignId);
+    var start = starters.of(campaignId);
+    var metadata = new HashMap<String, Object>();
+    metadata.put(TraceKeys.CORRELATION_ID, campaignId);
+    metadata.put(TraceKeys.USER, PROCESSING_GROUP);
+    metadata.put(TraceKeys.ON_BEHALF_OF, start.user());
+    // a campaign's steps, however long it runs, stay in the trace it was started in
+    start.trace().ifPresent(trace -> metadata.put(TraceKeys.TRACE_PARENT, trace));
+    sendAndWait(CommandMessages.of(dispatch, metadata), campaignId);
   }
 
   /**

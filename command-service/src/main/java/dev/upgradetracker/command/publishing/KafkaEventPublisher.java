@@ -13,6 +13,7 @@ import dev.upgradetracker.messaging.KafkaSettings;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.messaging.signing.RequestSignatures;
 import dev.upgradetracker.messaging.signing.SigningKeys;
+import dev.upgradetracker.web.tracing.TraceParents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,7 @@ class KafkaEventPublisher {
             text(metaData, EventHash.PREVIOUS_HASH),
             text(metaData, EventHash.HASH));
     var record = new ProducerRecord<String, Record>(topics.events(), event.clusterId(), envelope);
+    traced(record, metaData);
     if (event instanceof HostActionRequested request) {
       record.headers().add(RequestSignatures.KEY_ID_HEADER, signer.keyId().getBytes(UTF_8));
       record
@@ -127,11 +129,18 @@ class KafkaEventPublisher {
             event,
             text(metaData, EventHash.PREVIOUS_HASH),
             text(metaData, EventHash.HASH));
-    publish(
-        new ProducerRecord<>(topics.campaignEvents(), event.campaignId(), envelope),
-        "campaignId",
-        eventId,
-        event);
+    var record =
+        new ProducerRecord<String, Record>(topics.campaignEvents(), event.campaignId(), envelope);
+    traced(record, metaData);
+    publish(record, "campaignId", eventId, event);
+  }
+
+  /** The trace the event's command came in goes on with the record, for whoever reads it. */
+  private static void traced(ProducerRecord<String, Record> record, MetaData metaData) {
+    var trace = text(metaData, TraceKeys.TRACE_PARENT);
+    if (trace != null && !trace.isEmpty()) {
+      TraceParents.put(record.headers(), trace);
+    }
   }
 
   private void publish(

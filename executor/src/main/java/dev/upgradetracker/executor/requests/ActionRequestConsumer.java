@@ -15,14 +15,17 @@ import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.messaging.KafkaSettings;
+import dev.upgradetracker.web.tracing.TraceParents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -61,6 +64,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   private final RequestProofs proofs;
   private final ActionJournal journal;
   private final MeterRegistry meters;
+  private final TraceParents traces;
   private final Clock clock = Clock.systemUTC();
   private final OffsetTracker offsets = new OffsetTracker();
   private volatile KafkaConsumer<String, EventEnvelope> consumer;
@@ -76,7 +80,9 @@ class ActionRequestConsumer implements SmartLifecycle {
       ExecutionSettings execution,
       RequestProofs proofs,
       ActionJournal journal,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      TraceParents traces) {
+    this.traces = traces;
     this.kafka = kafka;
     this.gate = gate;
     this.proofs = proofs;
@@ -135,7 +141,9 @@ class ActionRequestConsumer implements SmartLifecycle {
           if (record.value().event() instanceof HostActionRequested request
               && proofs.check(request, requestedAt, record.headers()) == Proof.PROVEN
               && stillWanted(request, requestedAt)) {
-            lanes.submit(request.sshAddress(), () -> perform(request, partition, record.offset()));
+            var trace = TraceParents.of(record.headers());
+            lanes.submit(
+                request.sshAddress(), () -> perform(request, trace, partition, record.offset()));
           } else {
             finished(partition, record.offset());
           }
@@ -170,9 +178,17 @@ class ActionRequestConsumer implements SmartLifecycle {
     return false;
   }
 
-  @SuppressWarnings("try") // its resources are log-context entries, removed when closed
-  private void perform(HostActionRequested request, TopicPartition partition, long offset) {
-    try (var cluster = MDC.putCloseable("clusterId", request.clusterId());
+  /**
+   * Runs the action in a span of the trace its request came in ({@code trace}), and reports its
+   * result in that trace too.
+   */
+  @SuppressWarnings("try") // its resources are log-context entries and the span's scope
+  private void perform(
+      HostActionRequested request, Optional<String> trace, TopicPartition partition, long offset) {
+    var span =
+        traces.continueTrace("host action " + request.action().getClass().getSimpleName(), trace);
+    try (var scope = traces.inScope(span);
+        var cluster = MDC.putCloseable("clusterId", request.clusterId());
         var action = MDC.putCloseable("actionId", request.actionId())) {
       log.info("performing {} on {}", request.action(), request.host());
       var earlier = journal.of(request.actionId(), request.clusterId());
@@ -183,12 +199,7 @@ class ActionRequestConsumer implements SmartLifecycle {
       boolean published =
           retried(
               "publishing the result",
-              () ->
-                  producer
-                      .send(
-                          new ProducerRecord<>(
-                              kafka.topics().actionResults(), request.clusterId(), result))
-                      .get());
+              () -> producer.send(traced(result, request.clusterId(), span)).get());
       if (!published) {
         return;
       }
@@ -206,7 +217,16 @@ class ActionRequestConsumer implements SmartLifecycle {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      span.end();
     }
+  }
+
+  private ProducerRecord<String, ActionResult> traced(
+      ActionResult result, String clusterId, Span span) {
+    var record = new ProducerRecord<>(kafka.topics().actionResults(), clusterId, result);
+    TraceParents.put(record.headers(), traces.of(span));
+    return record;
   }
 
   private interface Step {
