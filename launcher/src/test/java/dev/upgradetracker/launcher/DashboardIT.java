@@ -7,6 +7,7 @@ import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -291,6 +292,75 @@ class DashboardIT {
         .contains(team + "-lead")
         .contains(team + "-approver")
         .contains("driven from the page");
+  }
+
+  @Test
+  void anOperatorRetriesOneFailedStepAndSkipsAnotherFromThePage(SharedStack.Tenant tenant)
+      throws Exception {
+    team = tenant.newTeam();
+    var clusterId = "mend-" + team;
+    var campaignId = "mended-" + team;
+    var cluster = Fleets.cluster(clusterId).team(team).guestsPerHost(1, 1).build();
+    tenant.add(cluster);
+    var stack = tenant.stack();
+    // each host's backup fails once: the first to fail is retried, the second skipped
+    var faults =
+        cluster.hosts().stream()
+            .map(host -> Fault.fail(host.name(), "/backup-host$", 5).times(1))
+            .toList();
+    faults.forEach(stack.simulator().faults()::add);
+    var browser = Browser.start(profile);
+    try {
+      new CampaignClient(stack, team)
+          .start(
+              "{\"campaignId\": \"" + campaignId + "\", \"clusterIds\": [\"" + clusterId + "\"]}");
+      browser.get(
+          stack.queryUrl() + "/?token=" + stack.tokenOf(team) + "#/campaigns/" + campaignId);
+      var retry = "button[data-action=retry]";
+      await(browser, "the first failure offered for a retry", b -> rows(b, retry) == 1);
+      assertThat(text(browser, "h1")).contains("STOPPED");
+      assertThat(text(browser, "[data-wait=RETRY_OR_SKIP]")).contains("RETRY OR SKIP");
+      var first =
+          awaitView(
+                  stack,
+                  "/api/campaigns/" + campaignId,
+                  c -> c.at("/clusters/0/waiting/kind").asString("").equals("RETRY_OR_SKIP"))
+              .at("/clusters/0/waiting/stepId")
+              .asString();
+      click(browser, retry);
+      confirm(browser);
+      assertThat(answered(browser)).isEqualTo("200");
+
+      awaitView(
+          stack,
+          "/api/campaigns/" + campaignId,
+          c ->
+              c.at("/clusters/0/waiting/kind").asString("").equals("RETRY_OR_SKIP")
+                  && !c.at("/clusters/0/waiting/stepId").asString("").equals(first));
+      var skip = "button[data-action=skip]";
+      await(
+          browser,
+          "the second failure offered for a skip",
+          b -> rows(b, skip) == 1 && text(b, "[data-wait=RETRY_OR_SKIP]").contains("since"));
+      click(browser, skip);
+      type(browser, "confirm-reason", "backed up by hand, ticket 4711");
+      confirm(browser);
+      assertThat(answered(browser)).isEqualTo("200");
+      await(
+          browser,
+          "the campaign going on past both",
+          b -> rows(b, "[data-wait=RETRY_OR_SKIP]") == 0 && text(b, "h1").contains("RUNNING"));
+    } finally {
+      browser.quit();
+      faults.forEach(stack.simulator().faults()::remove);
+      new CampaignClient(stack, team)
+          .post("/api/campaigns/" + campaignId + "/abort", "{\"reason\": \"test over\"}");
+    }
+    var history = JSON.readTree(get(stack, "/api/campaigns/" + campaignId + "/history"));
+    assertThat(history.toString())
+        .contains("StepRetried")
+        .contains("StepSkipRequested")
+        .contains("backed up by hand, ticket 4711");
   }
 
   /** The status the notice shows once the command sent last is answered. */
