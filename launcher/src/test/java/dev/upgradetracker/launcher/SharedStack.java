@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class SharedStack implements ParameterResolver {
 
   /** Teams handed out, each with the demo's tokens ({@code <team>-token}, ...). */
-  private static final int TEAMS = 40;
+  private static final int TEAMS = 64;
 
   /**
    * Steps are called overdue from their command's first duration on, past 2 s, looked at every
