@@ -317,8 +317,11 @@ class DashboardIT {
       browser.get(
           stack.queryUrl() + "/?token=" + stack.tokenOf(team) + "#/campaigns/" + campaignId);
       var retry = "button[data-action=retry]";
-      await(browser, "the first failure offered for a retry", b -> rows(b, retry) == 1);
-      assertThat(text(browser, "h1")).contains("STOPPED");
+      // the cluster's failure and the campaign's stop are two events: the page shows both
+      await(
+          browser,
+          "the first failure offered for a retry, the campaign stopped",
+          b -> rows(b, retry) == 1 && text(b, "h1").contains("STOPPED"));
       assertThat(text(browser, "[data-wait=RETRY_OR_SKIP]")).contains("RETRY OR SKIP");
       var first =
           awaitView(
