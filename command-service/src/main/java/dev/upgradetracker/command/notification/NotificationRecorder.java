@@ -1,16 +1,15 @@
 package dev.upgradetracker.command.notification;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.upgradetracker.command.campaign.CampaignStarters;
 import dev.upgradetracker.command.notification.model.Notification;
 import dev.upgradetracker.command.notification.model.Notifications;
 import dev.upgradetracker.events.campaign.CampaignEvent;
-import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -30,33 +29,28 @@ class NotificationRecorder {
   private static final Logger log = LoggerFactory.getLogger(NotificationRecorder.class);
 
   private final Webhooks webhooks;
-  private final EventStore events;
+  private final CampaignStarters starters;
   private final SchedulerClient scheduler;
   private final JsonMapper json;
   private final Clock clock = Clock.systemUTC();
 
   NotificationRecorder(
-      Webhooks webhooks, EventStore events, @Lazy SchedulerClient scheduler, JsonMapper json) {
+      Webhooks webhooks,
+      CampaignStarters starters,
+      @Lazy SchedulerClient scheduler,
+      JsonMapper json) {
     this.webhooks = webhooks;
-    this.events = events;
+    this.starters = starters;
     this.scheduler = scheduler;
     this.json = json;
   }
 
   @EventHandler
   void on(CampaignEvent event, EventMessage<?> message) {
+    // many of a campaign's events are the system's: the team is the one that started it
     Notifications.of(event, message.getIdentifier(), message.getTimestamp())
-        .map(notification -> notification.apply(teamOf(event.campaignId())))
+        .map(notification -> notification.apply(starters.of(event.campaignId()).team()))
         .ifPresent(this::record);
-  }
-
-  /** Many of a campaign's events are the system's; the team is the one that started it. */
-  private String teamOf(String campaignId) {
-    var first = events.readEvents(campaignId, 0);
-    if (first.hasNext() && first.next().getPayload() instanceof CampaignStarted started) {
-      return started.team();
-    }
-    throw new IllegalStateException("campaign " + campaignId + " has no start event");
   }
 
   private void record(Notification notification) {

@@ -3,6 +3,7 @@ package dev.upgradetracker.query.live;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.KafkaGate;
+import dev.upgradetracker.query.campaign.CampaignWaits;
 import dev.upgradetracker.query.streams.StreamsSettings;
 import java.time.Duration;
 import java.util.Set;
@@ -33,14 +34,16 @@ public class ChangeFeed implements SmartLifecycle {
 
   private final StreamsSettings settings;
   private final KafkaGate gate;
+  private final CampaignWaits waits;
   private volatile boolean running;
   private final ConcurrentHashMap<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
   private volatile KafkaConsumer<String, String> consumer;
   private volatile Thread loop;
 
-  public ChangeFeed(StreamsSettings settings, KafkaGate gate) {
+  public ChangeFeed(StreamsSettings settings, KafkaGate gate, CampaignWaits waits) {
     this.settings = settings;
     this.gate = gate;
+    this.waits = waits;
   }
 
   /** Receives the changes of one subject. */
@@ -113,7 +116,8 @@ public class ChangeFeed implements SmartLifecycle {
     }
     var change = Json.MAPPER.readTree(json);
     var position = change.path("position").asLong();
-    var view = change.path("view").toString();
+    // what a campaign's clusters wait for now, as its REST answer says it: once per change
+    var view = waits.now(kind, change.path("view").toString());
     deliver(subject, kind, position, view);
     if (FLEET_KINDS.contains(kind)) {
       deliver(FLEET, kind, position, view);

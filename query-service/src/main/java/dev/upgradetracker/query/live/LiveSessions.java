@@ -42,7 +42,7 @@ class LiveSessions {
   SseEmitter open(String caller, String subject, long after, Optional<Supplier<String>> current) {
     reserve(caller);
     var emitter = new SseEmitter(settings.streamTimeout().toMillis());
-    var session = new Session(emitter, after, current.isPresent(), waits);
+    var session = new Session(emitter, after, current.isPresent());
     sessions.add(session);
     feed.subscribe(subject, session);
     var closed = new AtomicBoolean();
@@ -64,7 +64,7 @@ class LiveSessions {
         .ifPresent(
             json -> {
               var kind = subject.substring(0, subject.indexOf(':'));
-              session.changed(kind, position(kind, json), json);
+              session.changed(kind, position(kind, json), waits.now(kind, json));
             });
     return emitter;
   }
@@ -97,14 +97,12 @@ class LiveSessions {
 
     private final SseEmitter emitter;
     private final boolean ordered;
-    private final CampaignWaits waits;
     private long lastSent;
 
-    Session(SseEmitter emitter, long after, boolean ordered, CampaignWaits waits) {
+    Session(SseEmitter emitter, long after, boolean ordered) {
       this.emitter = emitter;
       this.lastSent = after;
       this.ordered = ordered;
-      this.waits = waits;
     }
 
     @Override
@@ -112,9 +110,7 @@ class LiveSessions {
       if (ordered && position <= lastSent) {
         return;
       }
-      // what a campaign's clusters wait for now, as its REST answer says it
-      var event =
-          SseEmitter.event().name(kind).data(waits.now(kind, viewJson), MediaType.APPLICATION_JSON);
+      var event = SseEmitter.event().name(kind).data(viewJson, MediaType.APPLICATION_JSON);
       if (ordered) {
         event.id(Long.toString(position));
         lastSent = position;
