@@ -66,7 +66,7 @@ const lasting = (iso) => {
   return [h && h + " h", m && m + " min", sec && Math.round(Number(sec)) + " s"].filter(Boolean).join(" ") || "0 s";
 };
 const waitOf = (w) =>
-  !w ? "" : `${badge(w.kind)} ${w.command ? esc(w.command) + " " : ""}${w.host ? esc(w.host) + " " : ""}since ${when(w.since)}${w.until ? " · until " + when(w.until) : ""}${w.usual ? " · usually " + lasting(w.usual) + ": stuck?" : ""}${w.by ? " · by " + esc(w.by) : ""}`;
+  !w ? "" : `${badge(w.kind)} ${w.command ? esc(w.command) + " " : ""}${w.host ? esc(w.host) + " " : ""}since ${when(w.since)}${w.until ? " · until " + when(w.until) : ""}${w.usual ? " · usually " + lasting(w.usual) + (w.kind === "STUCK" ? ": stuck?" : "") : ""}${w.by ? " · by " + esc(w.by) : ""}`;
 const stepsOf = (counts) => `${counts.stepsCompleted}/${counts.stepsPlanned || "?"} steps`;
 const leftByAbort = (counts) => (counts.aborted ? ` · ${counts.aborted} left by the abort` : "");
 

@@ -101,6 +101,25 @@ final class Samples {
     events.put("HostActionSucceeded.v1", new HostActionSucceeded("c1", "a-1", "h1", ok));
     events.put("HostActionFailed.v1", new HostActionFailed("c1", "a-2", "h1", failed));
     events.put(
+        "HostUnreachable.v1",
+        new ClusterEvent.HostUnreachable(
+            "c1",
+            "a-3",
+            "h1",
+            Instant.parse("2027-03-01T08:15:00Z"),
+            "cannot connect to 10.0.0.11:22: Connection refused",
+            "spring-2027",
+            "spring-2027/c1/3"));
+    events.put(
+        "HostReached.v1",
+        new ClusterEvent.HostReached(
+            "c1",
+            "a-3",
+            "h1",
+            Instant.parse("2027-03-01T08:17:00Z"),
+            "spring-2027",
+            "spring-2027/c1/3"));
+    events.put(
         "GuestsBootVerified.v1", new GuestsBootVerified("c1", "h1", List.of("g1", "g2"), "v-1@h1"));
     events.put("HostBackedUp.v1", new HostBackedUp("c1", "h1", "b-1"));
     events.put("GuestsBackedUp.v1", new GuestsBackedUp("c1", "h1", List.of("g1", "g2"), "bg-1@h1"));
@@ -256,6 +275,29 @@ final class Samples {
             "h2",
             Instant.parse("2027-03-01T08:15:00Z"),
             Duration.ofSeconds(270)));
+    events.put(
+        "StepStarted.v1",
+        new CampaignEvent.StepStarted(
+            id,
+            "c1",
+            id + "/c1/3",
+            "BackUpHost",
+            "h2",
+            Instant.parse("2027-03-01T08:15:00Z"),
+            Duration.ofSeconds(90)));
+    events.put(
+        "StepHostUnreachable.v1",
+        new CampaignEvent.StepHostUnreachable(
+            id,
+            "c1",
+            id + "/c1/3",
+            "h2",
+            Instant.parse("2027-03-01T08:15:02Z"),
+            "cannot connect to 10.0.0.12:22: Connection refused"));
+    events.put(
+        "StepHostReached.v1",
+        new CampaignEvent.StepHostReached(
+            id, "c1", id + "/c1/3", "h2", Instant.parse("2027-03-01T08:16:40Z")));
     return events;
   }
 

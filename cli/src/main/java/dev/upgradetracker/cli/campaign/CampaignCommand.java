@@ -186,17 +186,27 @@ public final class CampaignCommand {
     }
   }
 
-  /** What the cluster waits for, e.g. {@code [APPROVAL h2 since 2026-11-29T13:16:49Z]}. */
+  /**
+   * What the cluster waits for, e.g. {@code [APPROVAL h2 since 2026-11-29T13:16:49Z]} or {@code
+   * [STEP BackUpHost h2 since 2026-11-29T13:16:49Z, usually PT4M30S]}.
+   */
   private static String waiting(JsonNode wait) {
     if (!wait.isObject()) {
       return "";
     }
-    var host = wait.path("host").asString("");
+    var usual = wait.path("usual").asString("");
     return "  ["
         + wait.path("kind").asString()
-        + (host.isEmpty() ? "" : " " + host)
+        + word(wait.path("command"))
+        + word(wait.path("host"))
         + " since "
         + wait.path("since").asString()
+        + (usual.isEmpty() ? "" : ", usually " + usual)
         + "]";
+  }
+
+  private static String word(JsonNode text) {
+    var value = text.asString("");
+    return value.isEmpty() ? "" : " " + value;
   }
 }

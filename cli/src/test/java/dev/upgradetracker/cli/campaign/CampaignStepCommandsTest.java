@@ -49,6 +49,25 @@ class CampaignStepCommandsTest {
   }
 
   @Test
+  void aRunningStepIsPrintedWithItsCommandHostAndUsualDuration() {
+    services.answer(
+        "/api/campaigns/autumn",
+        """
+        {"campaignId": "autumn", "status": "RUNNING", "team": "alpha",
+         "counts": {"done": 0, "running": 1, "failed": 0, "pending": 0},
+         "clusters": [{"clusterId": "c1", "phase": "RUNNING", "stepsCompleted": 4,
+                       "waiting": {"kind": "STEP", "host": "h2", "command": "BackUpHost",
+                                   "usual": "PT1M30S", "since": "2026-11-29T13:16:49Z"}}]}
+        """);
+
+    var run = services.run("campaign", "show", "autumn");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("steps 4  [STEP BackUpHost h2 since 2026-11-29T13:16:49Z, usually PT1M30S]");
+  }
+
+  @Test
   void skipSendsItsReason() {
     services.answer(
         "/api/campaigns/spring/clusters/c1/skip", "{\"campaignId\": \"spring\", \"position\": 9}");

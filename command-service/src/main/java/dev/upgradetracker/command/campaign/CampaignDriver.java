@@ -6,6 +6,8 @@ import dev.upgradetracker.command.slots.UpgradeSlotSettings;
 import dev.upgradetracker.events.campaign.CampaignCommand;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingApproval;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordHostReached;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordHostUnreachable;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignAborted;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignStarted;
@@ -18,6 +20,8 @@ import dev.upgradetracker.events.cluster.ClusterCommand.DetachCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.SkipCampaignStep;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepFinished;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostReached;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostUnreachable;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import java.time.Instant;
@@ -128,6 +132,34 @@ class CampaignDriver {
     sendToCampaign(
         new RecordClusterFinished(
             finished.campaignId(), finished.clusterId(), finished.stepId(), Instant.now()));
+  }
+
+  /** A host its campaign step cannot reach (an action asked by hand has no campaign to tell). */
+  @EventHandler
+  void on(HostUnreachable unreachable) {
+    if (unreachable.campaignId() != null) {
+      sendToCampaign(
+          new RecordHostUnreachable(
+              unreachable.campaignId(),
+              unreachable.clusterId(),
+              unreachable.stepId(),
+              unreachable.host(),
+              unreachable.since(),
+              unreachable.error()));
+    }
+  }
+
+  @EventHandler
+  void on(HostReached reached) {
+    if (reached.campaignId() != null) {
+      sendToCampaign(
+          new RecordHostReached(
+              reached.campaignId(),
+              reached.clusterId(),
+              reached.stepId(),
+              reached.host(),
+              reached.at()));
+    }
   }
 
   private void reportRefused(

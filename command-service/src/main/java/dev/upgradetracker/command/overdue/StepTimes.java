@@ -30,19 +30,21 @@ class StepTimes {
       String subject,
       Instant startedAt) {}
 
-  void started(Running step) {
-    jdbc.sql(
-            "insert into step_run (cluster_id, step_id, campaign_id, command, subject, started_at,"
-                + " overdue_told) select :cluster, :step, :campaign, :command, :subject, :at, false"
-                + " from (select 1 as one) as single where not exists (select 1 from step_run"
-                + " where cluster_id = :cluster and step_id = :step)")
-        .param("cluster", step.clusterId())
-        .param("step", step.stepId())
-        .param("campaign", step.campaignId())
-        .param("command", step.command())
-        .param("subject", step.subject())
-        .param("at", utc(step.startedAt()))
-        .update();
+  /** Whether the step was new here (not a repeated delivery of its start). */
+  boolean started(Running step) {
+    return jdbc.sql(
+                "insert into step_run (cluster_id, step_id, campaign_id, command, subject, started_at,"
+                    + " overdue_told) select :cluster, :step, :campaign, :command, :subject, :at, false"
+                    + " from (select 1 as one) as single where not exists (select 1 from step_run"
+                    + " where cluster_id = :cluster and step_id = :step)")
+            .param("cluster", step.clusterId())
+            .param("step", step.stepId())
+            .param("campaign", step.campaignId())
+            .param("command", step.command())
+            .param("subject", step.subject())
+            .param("at", utc(step.startedAt()))
+            .update()
+        == 1;
   }
 
   /** The step ended: it runs no more, and how long it took counts towards its command's usual. */

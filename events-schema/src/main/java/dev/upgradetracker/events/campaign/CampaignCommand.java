@@ -3,6 +3,7 @@ package dev.upgradetracker.events.campaign;
 import dev.upgradetracker.events.cluster.StepFailure;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
+import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +69,32 @@ public sealed interface CampaignCommand {
       String subject,
       Instant startedAt,
       Duration usual)
+      implements CampaignCommand {}
+
+  /**
+   * The cluster's step {@code stepId} began: {@code command} on {@code subject} at {@code
+   * startedAt}, usually lasting {@code usual} (null while unknown).
+   */
+  record RecordStepStarted(
+      String campaignId,
+      String clusterId,
+      String stepId,
+      String command,
+      String subject,
+      Instant startedAt,
+      @Nullable Duration usual)
+      implements CampaignCommand {}
+
+  /**
+   * The executor cannot reach {@code host}, where step {@code stepId} runs, since {@code since}.
+   */
+  record RecordHostUnreachable(
+      String campaignId, String clusterId, String stepId, String host, Instant since, String error)
+      implements CampaignCommand {}
+
+  /** The executor reached {@code host} again at {@code at}. */
+  record RecordHostReached(
+      String campaignId, String clusterId, String stepId, String host, Instant at)
       implements CampaignCommand {}
 
   /** The cluster's step {@code stepId} would upgrade {@code host}, whose depot or site is full. */

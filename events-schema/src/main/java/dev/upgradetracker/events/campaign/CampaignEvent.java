@@ -46,7 +46,12 @@ import java.util.Map;
   @JsonSubTypes.Type(value = CampaignEvent.CampaignStopped.class, name = "CampaignStopped.v1"),
   @JsonSubTypes.Type(value = CampaignEvent.CampaignAborted.class, name = "CampaignAborted.v1"),
   @JsonSubTypes.Type(value = CampaignEvent.CampaignCompleted.class, name = "CampaignCompleted.v1"),
-  @JsonSubTypes.Type(value = CampaignEvent.StepOverdue.class, name = "StepOverdue.v1")
+  @JsonSubTypes.Type(value = CampaignEvent.StepOverdue.class, name = "StepOverdue.v1"),
+  @JsonSubTypes.Type(value = CampaignEvent.StepStarted.class, name = "StepStarted.v1"),
+  @JsonSubTypes.Type(
+      value = CampaignEvent.StepHostUnreachable.class,
+      name = "StepHostUnreachable.v1"),
+  @JsonSubTypes.Type(value = CampaignEvent.StepHostReached.class, name = "StepHostReached.v1")
 })
 public sealed interface CampaignEvent {
 
@@ -176,5 +181,33 @@ public sealed interface CampaignEvent {
       String subject,
       Instant startedAt,
       Duration usual)
+      implements CampaignEvent {}
+
+  /**
+   * The authorized step began: {@code command} on {@code subject} since {@code startedAt}; {@code
+   * usual}: the 95th percentile of that command's recent durations fleet-wide (null while too few
+   * are known). Said once per step.
+   */
+  record StepStarted(
+      String campaignId,
+      String clusterId,
+      String stepId,
+      String command,
+      String subject,
+      Instant startedAt,
+      @Nullable Duration usual)
+      implements CampaignEvent {}
+
+  /**
+   * The executor has not reached {@code host}, on which the step runs an action, since {@code
+   * since} ({@code error}: why, as the connection said); it keeps trying until the step's timeout.
+   */
+  record StepHostUnreachable(
+      String campaignId, String clusterId, String stepId, String host, Instant since, String error)
+      implements CampaignEvent {}
+
+  /** The executor reached {@code host} again, at {@code at}; the step goes on. */
+  record StepHostReached(
+      String campaignId, String clusterId, String stepId, String host, Instant at)
       implements CampaignEvent {}
 }

@@ -29,6 +29,8 @@ import java.util.Objects;
       value = ClusterEvent.HostActionSucceeded.class,
       name = "HostActionSucceeded.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.HostActionFailed.class, name = "HostActionFailed.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.HostUnreachable.class, name = "HostUnreachable.v1"),
+  @JsonSubTypes.Type(value = ClusterEvent.HostReached.class, name = "HostReached.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.GuestsBootVerified.class, name = "GuestsBootVerified.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.HostBackedUp.class, name = "HostBackedUp.v1"),
   @JsonSubTypes.Type(value = ClusterEvent.GuestsBackedUp.class, name = "GuestsBackedUp.v1"),
@@ -130,6 +132,31 @@ public sealed interface ClusterEvent {
       implements ClusterEvent {}
 
   record HostActionFailed(String clusterId, String actionId, String host, ActionOutcome outcome)
+      implements ClusterEvent {}
+
+  /**
+   * The executor could not reach {@code host} for action {@code actionId} since {@code since}
+   * ({@code error}: what the connection said) and keeps trying; {@code campaignId} and {@code
+   * stepId} name the campaign step the action belongs to (null for an action asked by hand).
+   */
+  record HostUnreachable(
+      String clusterId,
+      String actionId,
+      String host,
+      Instant since,
+      String error,
+      @Nullable String campaignId,
+      @Nullable String stepId)
+      implements ClusterEvent {}
+
+  /** The executor reached {@code host} again, at {@code at}, for action {@code actionId}. */
+  record HostReached(
+      String clusterId,
+      String actionId,
+      String host,
+      Instant at,
+      @Nullable String campaignId,
+      @Nullable String stepId)
       implements ClusterEvent {}
 
   record GuestsBootVerified(String clusterId, String host, List<String> guests, String actionId)

@@ -52,11 +52,15 @@ public class ActionRunner {
   }
 
   public ActionResult run(HostActionRequested request) {
-    return run(request, UnaryOperator.identity());
+    return run(request, UnaryOperator.identity(), Reachability.IGNORED);
   }
 
-  /** Runs the action, each command through {@code session} around the host's (e.g. a journal). */
-  public ActionResult run(HostActionRequested request, UnaryOperator<HostSession> session) {
+  /**
+   * Runs the action, each command through {@code session} around the host's (e.g. a journal); a
+   * host not reached at the first attempt, and reached later, is told to {@code reachability}.
+   */
+  public ActionResult run(
+      HostActionRequested request, UnaryOperator<HostSession> session, Reachability reachability) {
     long started = System.nanoTime();
     try {
       checkNames(request.action());
@@ -68,15 +72,24 @@ public class ActionRunner {
       return failed(request, e.getMessage(), started);
     }
     var backoff = execution.retryBackoff();
+    boolean toldUnreachable = false;
     for (int attempt = 1; ; attempt++) {
       try {
         var host = ssh.open(request.sshAddress()).forAction(request.actionId());
+        if (toldUnreachable) {
+          reachability.reached(clock.instant());
+          toldUnreachable = false;
+        }
         var performed = perform(request.action(), depotOf(request), session.apply(host));
         return result(request, outcome(performed, host.hostKeyFingerprint(), started));
       } catch (ConnectionFailed e) {
         if (attempt >= execution.connectionAttempts()) {
           return failed(
               request, "gave up after " + attempt + " attempts: " + e.getMessage(), started);
+        }
+        if (!toldUnreachable) {
+          reachability.unreachable(clock.instant(), e.getMessage());
+          toldUnreachable = true;
         }
         log.warn(
             "attempt {} of {} failed, retrying in {}: {}",

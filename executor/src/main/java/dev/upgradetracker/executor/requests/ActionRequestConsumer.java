@@ -6,6 +6,7 @@ import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.executor.actions.ActionRunner;
 import dev.upgradetracker.executor.actions.ExecutionSettings;
+import dev.upgradetracker.executor.actions.Reachability;
 import dev.upgradetracker.executor.journal.ActionJournal;
 import dev.upgradetracker.executor.journal.JournaledSession;
 import dev.upgradetracker.executor.proof.Proof;
@@ -194,7 +195,10 @@ class ActionRequestConsumer implements SmartLifecycle {
       var earlier = journal.of(request.actionId(), request.clusterId());
       var result =
           withEarlierLines(
-              runner.run(request, host -> new JournaledSession(host, journal, earlier)),
+              runner.run(
+                  request,
+                  host -> new JournaledSession(host, journal, earlier),
+                  new ReachabilityReports(request, span)),
               earlier.commandLines());
       boolean published =
           retried(
@@ -219,6 +223,45 @@ class ActionRequestConsumer implements SmartLifecycle {
       Thread.currentThread().interrupt();
     } finally {
       span.end();
+    }
+  }
+
+  /**
+   * Tells the command side, in the action's trace, that its host cannot be reached (yet), and that
+   * it was reached again: interim reports, sent without waiting (the action's result still comes).
+   */
+  private final class ReachabilityReports implements Reachability {
+
+    private final HostActionRequested request;
+    private final Span span;
+
+    ReachabilityReports(HostActionRequested request, Span span) {
+      this.request = request;
+      this.span = span;
+    }
+
+    @Override
+    public void unreachable(Instant since, String error) {
+      report(new ActionResult.Reachability(false, error), since);
+    }
+
+    @Override
+    public void reached(Instant at) {
+      report(new ActionResult.Reachability(true, ""), at);
+    }
+
+    private void report(ActionResult.Reachability reachability, Instant at) {
+      var interim =
+          new ActionResult(
+              request.actionId(), request.clusterId(), request.host(), null, at, reachability);
+      producer.send(
+          traced(interim, request.clusterId(), span),
+          (metadata, failure) -> {
+            if (failure != null) {
+              log.warn(
+                  "reporting {} {} failed: {}", request.host(), reachability, failure.toString());
+            }
+          });
     }
   }
 

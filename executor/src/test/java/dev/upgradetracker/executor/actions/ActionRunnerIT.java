@@ -14,6 +14,10 @@ import dev.upgradetracker.simulator.ssh.HostSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,9 +176,15 @@ class ActionRunnerIT {
   void aConnectionDroppedMidCommandIsRetriedAndOnlyWhatTheProbeFindsUndoneRuns() throws Exception {
     simulator.faults().add(Fault.drop("h1", "^cmrunpkg").times(1));
 
-    var result = runner(dir.resolve("known_hosts")).run(moveG1ToH2("a1"));
+    var heard = new HeardReachability();
+
+    var result =
+        runner(dir.resolve("known_hosts")).run(moveG1ToH2("a1"), UnaryOperator.identity(), heard);
 
     assertThat(result.outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
+    assertThat(heard.said)
+        .as("unreachable after the drop, reached at the retry")
+        .containsExactly("unreachable", "reached");
     var guest = fleet.guest("g1").orElseThrow();
     assertThat(guest.node()).isEqualTo("h2");
     assertThat(guest.autorun()).as("switching enabled after the retry").isTrue();
@@ -192,10 +202,33 @@ class ActionRunnerIT {
         new HostActionRequested(
             "c1", "a1", "h1", "127.0.0.1:1", new HostAction.MoveGuest("g1", "h1", "h2"));
 
-    var result = runner(dir.resolve("known_hosts")).run(request);
+    var heard = new HeardReachability();
+
+    var result = runner(dir.resolve("known_hosts")).run(request, UnaryOperator.identity(), heard);
 
     assertThat(result.outcome().status()).isEqualTo(ActionStatus.FAILED);
     assertThat(result.outcome().output()).startsWith("gave up after 3 attempts");
+    assertThat(heard.said)
+        .as("said once, at the first failed attempt")
+        .containsExactly("unreachable");
+    assertThat(heard.error).contains("127.0.0.1:1");
+  }
+
+  /** What the runner said of the host's reachability, in order. */
+  private static final class HeardReachability implements Reachability {
+    final List<String> said = new ArrayList<>();
+    String error;
+
+    @Override
+    public void unreachable(Instant since, String why) {
+      said.add("unreachable");
+      error = why;
+    }
+
+    @Override
+    public void reached(Instant at) {
+      said.add("reached");
+    }
   }
 
   private HostActionRequested moveG1ToH2(String actionId) {

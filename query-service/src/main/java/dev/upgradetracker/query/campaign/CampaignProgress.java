@@ -57,7 +57,11 @@ public record CampaignProgress(
   public enum WaitKind {
     /** a place among the campaign's clusters in progress */
     ADMISSION,
-    /** its authorized step ({@code stepId}) to be taken and to end */
+    /**
+     * its authorized step ({@code stepId}) to be taken and to end; once begun, {@code command} on
+     * {@code host} since {@code since}, usually lasting {@code usual} (the 95th percentile of that
+     * command's recent durations fleet-wide; null while too few are known)
+     */
     STEP,
     /** the maintenance window, which opens {@code until} */
     WINDOW,
@@ -72,6 +76,11 @@ public record CampaignProgress(
      * over three times its command's {@code usual} duration: stuck?
      */
     STUCK,
+    /**
+     * the executor to reach {@code host}, on which its step {@code stepId} runs {@code command}: it
+     * has not since {@code since}, and keeps trying until the step's timeout
+     */
+    HOST_UNREACHABLE,
     /**
      * an executor to take its step {@code stepId}: none has been alive since {@code since} (not a
      * fold of events: the executors' consumer group, as the service answers)

@@ -17,9 +17,12 @@ import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostReached;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostUnreachable;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepStarted;
 import dev.upgradetracker.events.cluster.StepFailure;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.slots.UpgradeSlotEvent.Usage;
@@ -30,6 +33,7 @@ import dev.upgradetracker.query.campaign.CampaignProgress.Wait;
 import dev.upgradetracker.query.campaign.CampaignProgress.WaitKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Folds a campaign's events into its {@link CampaignProgress}: a pure function. */
@@ -165,7 +169,87 @@ public final class CampaignProjection {
                           null,
                           overdue.command(),
                           overdue.usual())));
+      case StepStarted started -> view.withRun(started.clusterId(), r -> begun(r, started));
+      case StepHostUnreachable unreachable ->
+          view.withRun(
+              unreachable.clusterId(),
+              r ->
+                  r.in(
+                          RunPhase.RUNNING,
+                          "cannot reach " + unreachable.host() + ": " + unreachable.error())
+                      .waiting(
+                          new Wait(
+                              WaitKind.HOST_UNREACHABLE,
+                              unreachable.since(),
+                              null,
+                              unreachable.host(),
+                              unreachable.stepId(),
+                              null,
+                              sameStep(r, unreachable.stepId()).map(Wait::command).orElse(null),
+                              sameStep(r, unreachable.stepId()).map(Wait::usual).orElse(null))));
+      case StepHostReached reached ->
+          view.withRun(
+              reached.clusterId(),
+              r ->
+                  onStep(r, reached.stepId(), WaitKind.HOST_UNREACHABLE)
+                      ? r.in(RunPhase.RUNNING, null)
+                          .waiting(
+                              new Wait(
+                                  WaitKind.STEP,
+                                  reached.at(),
+                                  null,
+                                  reached.host(),
+                                  reached.stepId(),
+                                  null,
+                                  r.waiting().command(),
+                                  r.waiting().usual()))
+                      : r);
     };
+  }
+
+  private static boolean onStep(CampaignProgress.ClusterRun run, String stepId, WaitKind kind) {
+    return run.waiting() != null
+        && run.waiting().kind() == kind
+        && stepId.equals(run.waiting().stepId());
+  }
+
+  /** The wait of the step {@code stepId}, if that is what the cluster waits on. */
+  private static Optional<Wait> sameStep(CampaignProgress.ClusterRun run, String stepId) {
+    return Optional.ofNullable(run.waiting()).filter(w -> stepId.equals(w.stepId()));
+  }
+
+  /**
+   * The step's start names its command, host and usual duration; it may come after its host was
+   * said unreachable (the two reports travel apart), which it then leaves unreachable.
+   */
+  private static CampaignProgress.ClusterRun begun(
+      CampaignProgress.ClusterRun run, StepStarted started) {
+    if (onStep(run, started.stepId(), WaitKind.STEP)) {
+      return run.waiting(
+          new Wait(
+              WaitKind.STEP,
+              started.startedAt(),
+              null,
+              started.subject(),
+              started.stepId(),
+              null,
+              started.command(),
+              started.usual()));
+    }
+    if (onStep(run, started.stepId(), WaitKind.HOST_UNREACHABLE)) {
+      var w = run.waiting();
+      return run.waiting(
+          new Wait(
+              w.kind(),
+              w.since(),
+              null,
+              w.host(),
+              w.stepId(),
+              null,
+              started.command(),
+              started.usual()));
+    }
+    return run;
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.Set;
  */
 final class NoExecutor {
 
-  private static final Set<WaitKind> ON_HOST_ACTIONS = Set.of(WaitKind.STEP, WaitKind.STUCK);
+  private static final Set<WaitKind> ON_HOST_ACTIONS =
+      Set.of(WaitKind.STEP, WaitKind.STUCK, WaitKind.HOST_UNREACHABLE);
 
   private NoExecutor() {}
 

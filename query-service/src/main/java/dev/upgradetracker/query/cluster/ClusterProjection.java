@@ -21,6 +21,8 @@ import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostBackedUp;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostReached;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostUnreachable;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeRejoinedCluster;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingSlot;
@@ -107,12 +109,24 @@ public final class ClusterProjection {
                       requested.actionId(),
                       requested.host(),
                       requested.action().toString(),
-                      "REQUESTED",
+                      ActionView.REQUESTED,
                       null,
                       null)));
       case HostActionSucceeded succeeded -> finish(view, succeeded.actionId(), succeeded.outcome());
       case HostActionFailed failed ->
           failure(finish(view, failed.actionId(), failed.outcome()), failed, at);
+      case HostUnreachable unreachable ->
+          awaiting(
+              view,
+              unreachable.actionId(),
+              ActionView.UNREACHABLE,
+              "cannot reach "
+                  + unreachable.host()
+                  + " since "
+                  + unreachable.since()
+                  + ": "
+                  + unreachable.error());
+      case HostReached reached -> awaiting(view, reached.actionId(), ActionView.REQUESTED, null);
       case GuestMoved moved ->
           guests(view, g -> g.name().equals(moved.guest()) ? g.movedTo(moved.toHost()) : g);
       case PackageMoved moved ->
@@ -295,6 +309,20 @@ public final class ClusterProjection {
 
   private static ClusterView packages(ClusterView view, List<PackageView> packages) {
     return view.change(d -> d.packages = packages);
+  }
+
+  /** An action not ended yet, its host reachable ({@code REQUESTED}) or not. */
+  private static ClusterView awaiting(
+      ClusterView view, String actionId, String status, String why) {
+    var actions =
+        view.actions().stream()
+            .map(
+                a ->
+                    a.actionId().equals(actionId) && a.awaited()
+                        ? new ActionView(a.actionId(), a.host(), a.summary(), status, null, why)
+                        : a)
+            .toList();
+    return actions(view, actions);
   }
 
   private static ClusterView finish(ClusterView view, String actionId, ActionOutcome outcome) {

@@ -274,5 +274,17 @@ public record ClusterView(
       String summary,
       String status,
       Integer exitCode,
-      String output) {}
+      String output) {
+
+    /** Requested and not ended, its host reachable as far as anyone said. */
+    public static final String REQUESTED = "REQUESTED";
+
+    /** Requested and not ended, its host not reached (the output says since when and why). */
+    public static final String UNREACHABLE = "UNREACHABLE";
+
+    /** Requested and not ended. */
+    public boolean awaited() {
+      return REQUESTED.equals(status) || UNREACHABLE.equals(status);
+    }
+  }
 }

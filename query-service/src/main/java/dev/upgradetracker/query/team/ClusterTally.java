@@ -27,7 +27,7 @@ public record ClusterTally(
         (int) view.hosts().stream().filter(ClusterView.HostView::upgrading).count(),
         view.guests().size(),
         view.guestsWithKit4(),
-        (int) view.actions().stream().filter(a -> "REQUESTED".equals(a.status())).count(),
+        (int) view.actions().stream().filter(ClusterView.ActionView::awaited).count(),
         view.progress().failuresTotal());
   }
 }

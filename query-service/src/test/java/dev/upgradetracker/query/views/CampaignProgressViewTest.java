@@ -17,8 +17,11 @@ import dev.upgradetracker.events.campaign.CampaignEvent.ClusterFailed;
 import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostReached;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostUnreachable;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepStarted;
 import dev.upgradetracker.events.campaign.CampaignOptions;
 import dev.upgradetracker.events.campaign.FailurePolicy;
 import dev.upgradetracker.events.cluster.HostAction;
@@ -184,6 +187,106 @@ class CampaignProgressViewTest {
     driver.send(60, new StepRetried("k1", "c1", "k1/c1/5"));
     driver.send(70, new ClusterCompleted("k1", "c1"));
     assertThat(waiting()).as("done: waiting for nothing").isNull();
+  }
+
+  @Test
+  void aRunningStepNamesItsHostCommandAndUsualDurationAndAnUnreachableHostSinceWhen() {
+    start("c1");
+    driver.send(10, new ClusterAdmitted("k1", "c1"));
+    driver.send(
+        10,
+        new StepAuthorized(
+            "k1",
+            "c1",
+            "k1/c1/1",
+            UpgradeMode.UPDATE,
+            false,
+            List.of(),
+            Duration.ofMinutes(30),
+            null));
+    driver.send(
+        12,
+        new StepStarted("k1", "c1", "k1/c1/1", "BackUpHost", "h1", at(11), Duration.ofSeconds(90)));
+    assertThat(waiting())
+        .as("running on h1 since it started, usually 90 s")
+        .isEqualTo(
+            new Wait(
+                WaitKind.STEP,
+                at(11),
+                null,
+                "h1",
+                "k1/c1/1",
+                null,
+                "BackUpHost",
+                Duration.ofSeconds(90)));
+
+    driver.send(
+        20, new StepHostUnreachable("k1", "c1", "k1/c1/1", "h1", at(19), "Connection refused"));
+    assertThat(waiting())
+        .isEqualTo(
+            new Wait(
+                WaitKind.HOST_UNREACHABLE,
+                at(19),
+                null,
+                "h1",
+                "k1/c1/1",
+                null,
+                "BackUpHost",
+                Duration.ofSeconds(90)));
+    assertThat(view().clusters().getFirst().detail())
+        .isEqualTo("cannot reach h1: Connection refused");
+
+    driver.send(40, new StepHostReached("k1", "c1", "k1/c1/1", "h1", at(39)));
+    assertThat(waiting())
+        .isEqualTo(
+            new Wait(
+                WaitKind.STEP,
+                at(39),
+                null,
+                "h1",
+                "k1/c1/1",
+                null,
+                "BackUpHost",
+                Duration.ofSeconds(90)));
+    assertThat(view().clusters().getFirst().detail()).isNull();
+
+    driver.send(50, new StepStarted("k1", "c1", "k1/c1/9", "UpgradeNode", "h2", at(50), null));
+    assertThat(waiting().stepId())
+        .as("the start of another step changes nothing")
+        .isEqualTo("k1/c1/1");
+  }
+
+  @Test
+  void aStepsStartArrivingAfterItsHostWasSaidUnreachableNamesTheCommandAndKeepsItUnreachable() {
+    start("c1");
+    driver.send(10, new ClusterAdmitted("k1", "c1"));
+    driver.send(
+        10,
+        new StepAuthorized(
+            "k1",
+            "c1",
+            "k1/c1/1",
+            UpgradeMode.UPDATE,
+            false,
+            List.of(),
+            Duration.ofMinutes(30),
+            null));
+    driver.send(20, new StepHostUnreachable("k1", "c1", "k1/c1/1", "h1", at(19), "refused"));
+    driver.send(
+        21,
+        new StepStarted("k1", "c1", "k1/c1/1", "BackUpHost", "h1", at(11), Duration.ofSeconds(90)));
+
+    assertThat(waiting())
+        .isEqualTo(
+            new Wait(
+                WaitKind.HOST_UNREACHABLE,
+                at(19),
+                null,
+                "h1",
+                "k1/c1/1",
+                null,
+                "BackUpHost",
+                Duration.ofSeconds(90)));
   }
 
   private Wait waiting() {

@@ -13,9 +13,12 @@ import dev.upgradetracker.events.campaign.CampaignCommand.PauseCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingApproval;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordHostReached;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordHostUnreachable;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepOverdue;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepStarted;
 import dev.upgradetracker.events.campaign.CampaignCommand.ResumeCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RetryStep;
 import dev.upgradetracker.events.campaign.CampaignCommand.SkipStep;
@@ -75,6 +78,9 @@ public final class CampaignDecider {
       case OpenWindow open -> Progression.authorizeIdle(Decision.in(campaign), open.now());
       case RecordStepFinished finished -> Reports.stepFinished(finished, campaign);
       case RecordStepOverdue overdue -> Reports.stepOverdue(overdue, campaign);
+      case RecordStepStarted started -> Reports.stepStarted(started, campaign);
+      case RecordHostUnreachable unreachable -> Reports.hostUnreachable(unreachable, campaign);
+      case RecordHostReached reached -> Reports.hostReached(reached, campaign);
       case RecordClusterFinished finished -> Reports.clusterFinished(finished, campaign);
     };
   }

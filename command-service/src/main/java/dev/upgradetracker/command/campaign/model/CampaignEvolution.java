@@ -11,6 +11,8 @@ import dev.upgradetracker.command.campaign.model.CampaignState.Slot;
 import dev.upgradetracker.command.campaign.model.CampaignState.Started;
 import dev.upgradetracker.command.campaign.model.CampaignState.Status;
 import dev.upgradetracker.command.campaign.model.CampaignState.StepInFlight;
+import dev.upgradetracker.command.campaign.model.CampaignState.StepRunning;
+import dev.upgradetracker.command.campaign.model.CampaignState.UnreachableHost;
 import dev.upgradetracker.command.campaign.model.CampaignState.Window;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.campaign.CampaignEvent.CampaignAborted;
@@ -29,9 +31,12 @@ import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostReached;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostUnreachable;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepStarted;
 import java.util.LinkedHashMap;
 
 /** How each event changes a campaign's state. */
@@ -72,6 +77,31 @@ final class CampaignEvolution {
       case StepOverdue overdue ->
           campaign.withCluster(
               overdue.clusterId(), run -> run.waitingFor(new OverdueStep(overdue.stepId())));
+      case StepStarted started ->
+          campaign.withCluster(
+              started.clusterId(),
+              run ->
+                  run.waitingFor(
+                      run.waiting() instanceof UnreachableHost unreachable
+                          ? new UnreachableHost(unreachable.stepId(), unreachable.host(), true)
+                          : new StepRunning(started.stepId())));
+      case StepHostUnreachable unreachable ->
+          campaign.withCluster(
+              unreachable.clusterId(),
+              run ->
+                  run.waitingFor(
+                      new UnreachableHost(
+                          unreachable.stepId(),
+                          unreachable.host(),
+                          !(run.waiting() instanceof StepInFlight))));
+      case StepHostReached reached ->
+          campaign.withCluster(
+              reached.clusterId(),
+              run ->
+                  run.waitingFor(
+                      run.waiting() instanceof UnreachableHost unreachable
+                          ? unreachable.reached()
+                          : run.waiting()));
       case ClusterAwaitingApproval awaiting ->
           campaign.withCluster(
               awaiting.clusterId(), run -> run.waitingFor(new Approval(awaiting.host())));

@@ -97,18 +97,11 @@ public sealed interface CampaignState {
     /** Running, nothing in flight, waiting for nobody: its next step may be authorized. */
     boolean idle() {
       return phase == Phase.RUNNING
-          && !(waiting instanceof StepInFlight
-              || waiting instanceof OverdueStep
-              || waiting instanceof Approval
-              || waiting instanceof Slot);
+          && !(waiting instanceof OnStep || waiting instanceof Approval || waiting instanceof Slot);
     }
 
     String stepInFlight() {
-      return switch (waiting) {
-        case StepInFlight inFlight -> inFlight.stepId();
-        case OverdueStep overdue -> overdue.stepId();
-        default -> null;
-      };
+      return waiting instanceof OnStep step ? step.stepId() : null;
     }
 
     ClusterRun to(Phase next, Waiting nowWaiting, Failure failed) {
@@ -198,7 +191,9 @@ public sealed interface CampaignState {
   @JsonSubTypes({
     @JsonSubTypes.Type(value = Idle.class, name = "Nothing"),
     @JsonSubTypes.Type(value = StepInFlight.class, name = "Step"),
+    @JsonSubTypes.Type(value = StepRunning.class, name = "StepRunning"),
     @JsonSubTypes.Type(value = OverdueStep.class, name = "OverdueStep"),
+    @JsonSubTypes.Type(value = UnreachableHost.class, name = "UnreachableHost"),
     @JsonSubTypes.Type(value = Approval.class, name = "Approval"),
     @JsonSubTypes.Type(value = Slot.class, name = "Slot"),
     @JsonSubTypes.Type(value = Window.class, name = "Window")
@@ -207,11 +202,31 @@ public sealed interface CampaignState {
 
   record Idle() implements Waiting {}
 
-  /** A step was authorized and has not reported. */
-  record StepInFlight(String stepId) implements Waiting {}
+  /** A step authorized and not reported yet, in one of the states below. */
+  sealed interface OnStep extends Waiting {
+    String stepId();
+  }
+
+  /** A step was authorized; its start is not known yet. */
+  record StepInFlight(String stepId) implements OnStep {}
+
+  /** The step's start was said (its command, host and usual duration). */
+  record StepRunning(String stepId) implements OnStep {}
 
   /** A step in flight past three times its command's usual duration, said once. */
-  record OverdueStep(String stepId) implements Waiting {}
+  record OverdueStep(String stepId) implements OnStep {}
+
+  /**
+   * The executor cannot reach {@code host}, on which the step runs an action; {@code started}:
+   * whether the step's start was said (the two reports travel apart and arrive in either order).
+   */
+  record UnreachableHost(String stepId, String host, boolean started) implements OnStep {
+
+    /** Where the step is once its host is reached again. */
+    OnStep reached() {
+      return started ? new StepRunning(stepId) : new StepInFlight(stepId);
+    }
+  }
 
   /** The upgrade of {@code host} waits for a team member's approval. */
   record Approval(String host) implements Waiting {}

@@ -1,6 +1,10 @@
 package dev.upgradetracker.command.cluster.model;
 
+import dev.upgradetracker.command.cluster.model.ClusterState.AtStep;
+import dev.upgradetracker.command.cluster.model.ClusterState.PendingAction;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
+import dev.upgradetracker.command.refusal.InvalidInput;
+import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterEvent;
@@ -13,6 +17,8 @@ import dev.upgradetracker.events.cluster.ClusterEvent.GuestsBootVerified;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostBackedUp;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostReached;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostUnreachable;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgraded;
 import dev.upgradetracker.events.cluster.ClusterEvent.PackageMoved;
 import dev.upgradetracker.events.cluster.ClusterEvent.PatchesInstalled;
@@ -23,6 +29,9 @@ import java.util.List;
 /** An executor's report becomes the action's outcome and, on success, the step's effect. */
 final class ActionResults {
 
+  /** How much of the executor's words on an unreachable host the history keeps. */
+  static final int ERROR_CHARS = 400;
+
   private ActionResults() {}
 
   static List<ClusterEvent> record(ClusterCommand.RecordActionResult report, Registered cluster) {
@@ -32,13 +41,61 @@ final class ActionResults {
       // unknown or already reported: results arrive at least once, their effect happens once
       return List.of();
     }
+    if ((result.outcome() == null) == (result.reachability() == null)) {
+      throw new InvalidInput(
+          "result", "a report carries an outcome or a reachability, one of them");
+    }
     var id = cluster.clusterId();
     var host = pending.host();
+    if (result.reachability() != null) {
+      return reachability(cluster, pending, result);
+    }
     if (result.outcome().status() == ActionStatus.FAILED) {
       return List.of(new HostActionFailed(id, result.actionId(), host, result.outcome()));
     }
     var outcome = new HostActionSucceeded(id, result.actionId(), host, result.outcome());
     return List.of(outcome, effect(cluster, host, pending.action(), result.actionId()));
+  }
+
+  /** An interim report: each change of the host's reachability is said once. */
+  private static List<ClusterEvent> reachability(
+      Registered cluster, PendingAction pending, ActionResult report) {
+    boolean saidUnreachable = pending.unreachableSince() != null;
+    if (report.reachability().reached() != saidUnreachable) {
+      return List.of();
+    }
+    return report.reachability().reached()
+        ? reached(cluster, pending, report)
+        : unreachable(cluster, pending, report);
+  }
+
+  /** Said once until the host is reached again; the executor's words kept short. */
+  private static List<ClusterEvent> unreachable(
+      Registered cluster, PendingAction pending, ActionResult report) {
+    var step = CampaignSteps.stepOf(cluster, pending.actionId());
+    var error = report.reachability().error() == null ? "" : report.reachability().error();
+    return List.of(
+        new HostUnreachable(
+            cluster.clusterId(),
+            pending.actionId(),
+            pending.host(),
+            report.finishedAt(),
+            error.length() <= ERROR_CHARS ? error : error.substring(0, ERROR_CHARS) + "...",
+            step.map(AtStep::campaignId).orElse(null),
+            step.map(at -> at.step().stepId()).orElse(null)));
+  }
+
+  private static List<ClusterEvent> reached(
+      Registered cluster, PendingAction pending, ActionResult report) {
+    var step = CampaignSteps.stepOf(cluster, pending.actionId());
+    return List.of(
+        new HostReached(
+            cluster.clusterId(),
+            pending.actionId(),
+            pending.host(),
+            report.finishedAt(),
+            step.map(AtStep::campaignId).orElse(null),
+            step.map(at -> at.step().stepId()).orElse(null)));
   }
 
   /** What a host action that succeeded (or was waived) did to the cluster. */

@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.cluster.model;
 
+import dev.upgradetracker.command.cluster.model.ClusterState.AtStep;
 import dev.upgradetracker.command.cluster.model.ClusterState.CampaignStep;
 import dev.upgradetracker.command.cluster.model.ClusterState.Host;
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
@@ -258,6 +259,15 @@ final class CampaignSteps {
       return null;
     }
     return outcome == StepOutcome.FAILED ? step.stepsRemaining() : step.stepsRemaining() - 1;
+  }
+
+  /** The running campaign step whose host action {@code actionId} is, if any. */
+  static Optional<AtStep> stepOf(Registered cluster, String actionId) {
+    return cluster.drive() instanceof AtStep at
+            && at.step().running()
+            && at.step().pendingActions().contains(actionId)
+        ? Optional.of(at)
+        : Optional.empty();
   }
 
   private static Optional<CampaignStep> runningStep(Registered cluster) {

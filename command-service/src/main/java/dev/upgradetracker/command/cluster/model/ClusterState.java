@@ -10,6 +10,8 @@ import dev.upgradetracker.events.fleet.InventoryWarnings;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.events.fleet.Versions;
+import jakarta.annotation.Nullable;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -360,7 +362,17 @@ public sealed interface ClusterState {
     }
   }
 
-  record PendingAction(String actionId, String host, HostAction action) {}
+  /**
+   * A host action requested and not yet reported; {@code unreachableSince}: since when the executor
+   * says it cannot reach the host (null while it has not said so, or reached it again).
+   */
+  record PendingAction(
+      String actionId, String host, HostAction action, @Nullable Instant unreachableSince) {
+
+    PendingAction unreachable(@Nullable Instant since) {
+      return new PendingAction(actionId, host, action, since);
+    }
+  }
 
   /** Whether one of the cluster's nodes is being upgraded. */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "node")

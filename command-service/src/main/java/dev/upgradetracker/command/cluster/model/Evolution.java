@@ -30,6 +30,8 @@ import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionSucceeded;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostBackedUp;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostReached;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostUnreachable;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeRejoinedCluster;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingSlot;
@@ -42,6 +44,7 @@ import dev.upgradetracker.events.fleet.AppPackage;
 import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.VmHost;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,9 +88,13 @@ final class Evolution {
             Persistent.unordered(cluster.pendingActions())
                 .plus(
                     requested.actionId(),
-                    new PendingAction(requested.actionId(), requested.host(), requested.action()));
+                    new PendingAction(
+                        requested.actionId(), requested.host(), requested.action(), null));
         yield cluster.change(d -> d.pendingActions = pending);
       }
+      case HostUnreachable unreachable ->
+          reachability(cluster, unreachable.actionId(), unreachable.since());
+      case HostReached reached -> reachability(cluster, reached.actionId(), null);
       case HostActionSucceeded succeeded ->
           finish(stepReported(cluster, succeeded.actionId(), null), succeeded.actionId());
       case HostActionFailed failed ->
@@ -302,6 +309,18 @@ final class Evolution {
         .filter(step -> step.pendingActions().contains(actionId))
         .map(step -> withStep(cluster, step.reported(actionId, failure)))
         .orElse(cluster);
+  }
+
+  private static Registered reachability(
+      Registered cluster, String actionId, Instant unreachableSince) {
+    var action = cluster.pendingActions().get(actionId);
+    if (action == null) {
+      return cluster;
+    }
+    var pending =
+        Persistent.unordered(cluster.pendingActions())
+            .plus(actionId, action.unreachable(unreachableSince));
+    return cluster.change(d -> d.pendingActions = pending);
   }
 
   private static StepFailure failure(Registered cluster, HostActionFailed failed) {

@@ -17,9 +17,12 @@ import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeApproved;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostReached;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostUnreachable;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepRetried;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepStarted;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -117,6 +120,9 @@ public final class Notifications {
       case ClusterCompleted completed -> Optional.empty();
       case CampaignPaused paused -> Optional.empty();
       case CampaignResumed resumed -> Optional.empty();
+      case StepStarted started -> Optional.empty();
+      case StepHostUnreachable unreachable -> Optional.empty();
+      case StepHostReached reached -> Optional.empty();
     };
   }
 

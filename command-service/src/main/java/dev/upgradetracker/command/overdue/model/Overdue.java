@@ -14,17 +14,20 @@ public record Overdue(int minSamples, Duration floor) {
 
   /** The usual duration it is overdue against, if the step started at {@code startedAt} is. */
   public Optional<Duration> of(Instant startedAt, Instant now, List<Duration> recent) {
-    if (recent.size() < minSamples || recent.isEmpty()) {
-      return Optional.empty();
-    }
-    var usual = p95(recent);
+    return usual(recent)
+        .filter(usual -> Duration.between(startedAt, now).compareTo(limit(usual)) > 0);
+  }
+
+  /** The command's usual duration (its 95th percentile), once there are enough to say. */
+  public Optional<Duration> usual(List<Duration> recent) {
+    return recent.size() < minSamples || recent.isEmpty()
+        ? Optional.empty()
+        : Optional.of(p95(recent));
+  }
+
+  private Duration limit(Duration usual) {
     var limit = usual.multipliedBy(3);
-    if (limit.compareTo(floor) < 0) {
-      limit = floor;
-    }
-    return Duration.between(startedAt, now).compareTo(limit) > 0
-        ? Optional.of(usual)
-        : Optional.empty();
+    return limit.compareTo(floor) < 0 ? floor : limit;
   }
 
   /** The nearest-rank 95th percentile. */

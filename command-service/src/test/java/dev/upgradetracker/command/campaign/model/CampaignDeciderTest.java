@@ -17,9 +17,12 @@ import dev.upgradetracker.events.campaign.CampaignCommand.PauseCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingApproval;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordAwaitingSlot;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordClusterFinished;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordHostReached;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordHostUnreachable;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepFinished;
 import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepOverdue;
+import dev.upgradetracker.events.campaign.CampaignCommand.RecordStepStarted;
 import dev.upgradetracker.events.campaign.CampaignCommand.ResumeCampaign;
 import dev.upgradetracker.events.campaign.CampaignCommand.RetryStep;
 import dev.upgradetracker.events.campaign.CampaignCommand.SkipStep;
@@ -36,8 +39,11 @@ import dev.upgradetracker.events.campaign.CampaignEvent.ClusterWaitingForWindow;
 import dev.upgradetracker.events.campaign.CampaignEvent.NodeUpgradeSlotGranted;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepAuthorized;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostReached;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepHostUnreachable;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepOverdue;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepSkipRequested;
+import dev.upgradetracker.events.campaign.CampaignEvent.StepStarted;
 import dev.upgradetracker.events.campaign.CampaignOptions;
 import dev.upgradetracker.events.campaign.FailurePolicy;
 import dev.upgradetracker.events.campaign.MaintenanceWindow;
@@ -120,6 +126,84 @@ class CampaignDeciderTest {
                     "spring", "c1", "spring/c1/1", "BackUpHost", "h1", NOON, Duration.ZERO)))
         .as("a step no longer in flight is overdue no more")
         .isEmpty();
+  }
+
+  @Test
+  void aStepsStartIsSaidOnceWithItsCommandHostAndUsualDurationOnlyWhileInFlight() {
+    given(start(options(1, STOP, null), "c1"));
+    var started =
+        new RecordStepStarted(
+            "spring", "c1", "spring/c1/1", "BackUpHost", "h1", NOON, Duration.ofSeconds(90));
+
+    assertThat(when(started))
+        .containsExactly(
+            new StepStarted(
+                "spring", "c1", "spring/c1/1", "BackUpHost", "h1", NOON, Duration.ofSeconds(90)));
+    assertThat(when(started)).as("said once").isEmpty();
+    assertThat(
+            when(
+                new RecordStepStarted(
+                    "spring", "c1", "spring/c1/9", "BackUpHost", "h1", NOON, null)))
+        .as("another step than the one in flight")
+        .isEmpty();
+    assertThat(
+            of(
+                when(
+                    new RecordStepOverdue(
+                        "spring", "c1", "spring/c1/1", "BackUpHost", "h1", NOON, Duration.ZERO)),
+                StepOverdue.class))
+        .as("a started step can still be overdue")
+        .hasSize(1);
+  }
+
+  @Test
+  void anUnreachableHostIsSaidOnceAndReachedAgainGoesBackToTheRunningStep() {
+    given(start(options(1, STOP, null), "c1"));
+    var unreachable =
+        new RecordHostUnreachable("spring", "c1", "spring/c1/1", "h1", NOON, "Connection refused");
+    var reached = new RecordHostReached("spring", "c1", "spring/c1/1", "h1", NOON.plusSeconds(40));
+
+    assertThat(when(reached)).as("reached before said unreachable").isEmpty();
+    assertThat(when(unreachable))
+        .containsExactly(
+            new StepHostUnreachable(
+                "spring", "c1", "spring/c1/1", "h1", NOON, "Connection refused"));
+    assertThat(when(unreachable)).as("said once").isEmpty();
+    assertThat(
+            when(
+                new RecordStepOverdue(
+                    "spring", "c1", "spring/c1/1", "BackUpHost", "h1", NOON, Duration.ZERO)))
+        .as("an unreachable host, not a stuck step")
+        .isEmpty();
+    assertThat(when(reached))
+        .containsExactly(
+            new StepHostReached("spring", "c1", "spring/c1/1", "h1", NOON.plusSeconds(40)));
+    assertThat(of(when(succeeded("c1", "spring/c1/1")), StepAuthorized.class))
+        .as("its report still completes the step")
+        .extracting("stepId")
+        .containsExactly("spring/c1/2");
+    assertThat(
+            when(
+                new RecordHostUnreachable(
+                    "spring", "c1", "spring/c1/1", "h1", NOON, "Connection refused")))
+        .as("a step no longer in flight")
+        .isEmpty();
+  }
+
+  @Test
+  void aStepsStartReportedAfterItsHostWasSaidUnreachableIsStillSaidOnceAndKeepsItUnreachable() {
+    given(start(options(1, STOP, null), "c1"));
+    var started =
+        new RecordStepStarted("spring", "c1", "spring/c1/1", "BackUpHost", "h1", NOON, null);
+    when(new RecordHostUnreachable("spring", "c1", "spring/c1/1", "h1", NOON, "refused"));
+
+    assertThat(of(when(started), StepStarted.class)).hasSize(1);
+    assertThat(when(started)).as("said once").isEmpty();
+    assertThat(when(new RecordHostUnreachable("spring", "c1", "spring/c1/1", "h1", NOON, "x")))
+        .as("still unreachable: not said again")
+        .isEmpty();
+    assertThat(when(new RecordHostReached("spring", "c1", "spring/c1/1", "h1", NOON))).hasSize(1);
+    assertThat(when(started)).as("started, reached: nothing more to say").isEmpty();
   }
 
   @Test

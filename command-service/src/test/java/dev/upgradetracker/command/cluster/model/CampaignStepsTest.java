@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradetracker.command.refusal.ActionInProgress;
 import dev.upgradetracker.command.refusal.NotSkippable;
 import dev.upgradetracker.command.refusal.OutOfOrder;
+import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterCommand.AdvanceCampaign;
 import dev.upgradetracker.events.cluster.ClusterCommand.AttachCampaign;
+import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
 import dev.upgradetracker.events.cluster.ClusterCommand.SkipCampaignStep;
 import dev.upgradetracker.events.cluster.ClusterCommand.TimeOutCampaignStep;
 import dev.upgradetracker.events.cluster.ClusterEvent;
@@ -19,6 +21,8 @@ import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepStarted;
 import dev.upgradetracker.events.cluster.ClusterEvent.CampaignUpgradeFinished;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionFailed;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostReached;
+import dev.upgradetracker.events.cluster.ClusterEvent.HostUnreachable;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingApproval;
 import dev.upgradetracker.events.cluster.ClusterEvent.NodeUpgradeAwaitingSlot;
 import dev.upgradetracker.events.cluster.StepOutcome;
@@ -151,6 +155,56 @@ class CampaignStepsTest {
               assertThat(f.actionId()).isEqualTo(actions.get(0));
               assertThat(f.outcome().exitCode()).isEqualTo(1);
             });
+  }
+
+  @Test
+  void
+      anUnreachableHostIsSaidOnceWithItsCampaignStepUntilReachedAgainAndTheResultStillEndsTheStep() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    var started = cluster.request(advance(cluster, List.of()));
+    var stepId = ((CampaignStepStarted) started.getFirst()).stepId();
+    var actionId = actionIds(started).getFirst();
+
+    var unreachable = cluster.reportReachability(actionId, false, NOW);
+    var repeated = cluster.reportReachability(actionId, false, NOW.plusSeconds(5));
+    var reached = cluster.reportReachability(actionId, true, NOW.plusSeconds(30));
+    var reachedAgain = cluster.reportReachability(actionId, true, NOW.plusSeconds(31));
+
+    assertThat(unreachable)
+        .singleElement()
+        .isEqualTo(
+            new HostUnreachable("c1", actionId, "h1", NOW, "Connection refused", "spring", stepId));
+    assertThat(repeated).as("said once").isEmpty();
+    assertThat(reached)
+        .singleElement()
+        .isEqualTo(new HostReached("c1", actionId, "h1", NOW.plusSeconds(30), "spring", stepId));
+    assertThat(reachedAgain).as("reached is said once, after unreachable").isEmpty();
+    assertThat(reportAll(cluster, started, ActionStatus.SUCCEEDED))
+        .anyMatch(CampaignStepFinished.class::isInstance);
+  }
+
+  @Test
+  void anExecutorsLongWordsOnAnUnreachableHostAreKeptShortInTheHistory() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    var actionId = actionIds(cluster.request(advance(cluster, List.of()))).getFirst();
+
+    var said = cluster.reportReachability(actionId, false, NOW, "x".repeat(100_000));
+
+    assertThat(((HostUnreachable) said.getFirst()).error())
+        .hasSize(ActionResults.ERROR_CHARS + 3)
+        .endsWith("...");
+  }
+
+  @Test
+  void aReportWithNeitherOutcomeNorReachabilityIsRefusedAndChangesNothing() {
+    var cluster = inCampaign(threeHostsAsPackages("c1"));
+    var actionId = actionIds(cluster.request(advance(cluster, List.of()))).getFirst();
+
+    cluster
+        .refuses(
+            new RecordActionResult("c1", new ActionResult(actionId, "c1", "h1", null, NOW, null)))
+        .hasMessageContaining("outcome or a reachability");
+    assertThat(cluster.state().pendingActions()).containsKey(actionId);
   }
 
   @Test

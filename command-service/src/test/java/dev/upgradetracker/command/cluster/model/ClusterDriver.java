@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.upgradetracker.command.cluster.model.ClusterState.Registered;
 import dev.upgradetracker.command.refusal.CommandRefused;
+import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterCommand;
 import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.fleet.ClusterSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -74,6 +76,28 @@ final class ClusterDriver {
                 clusterId,
                 Clusters.result(
                     clusterId, actionId, status, status == ActionStatus.FAILED ? 1 : 0)));
+    apply(events);
+    return events;
+  }
+
+  /** The executor's interim report on {@code actionId}'s host: reached again, or not reached. */
+  List<ClusterEvent> reportReachability(String actionId, boolean reached, Instant at) {
+    return reportReachability(actionId, reached, at, reached ? "" : "Connection refused");
+  }
+
+  List<ClusterEvent> reportReachability(
+      String actionId, boolean reached, Instant at, String error) {
+    var events =
+        decide(
+            new RecordActionResult(
+                clusterId,
+                new ActionResult(
+                    actionId,
+                    clusterId,
+                    "h1",
+                    null,
+                    at,
+                    new ActionResult.Reachability(reached, error))));
     apply(events);
     return events;
   }

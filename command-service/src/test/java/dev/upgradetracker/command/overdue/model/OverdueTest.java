@@ -43,5 +43,13 @@ class OverdueTest {
 
     assertThat(rule.of(STARTED, STARTED.plus(Duration.ofDays(1)), four)).isEmpty();
     assertThat(rule.of(STARTED, STARTED.plus(Duration.ofDays(1)), List.of())).isEmpty();
+    assertThat(rule.usual(four)).isEmpty();
+  }
+
+  @Test
+  void aCommandsUsualDurationIsItsNinetyFifthPercentileOnceEnoughAreKnown() {
+    assertThat(rule.usual(MINUTES)).contains(Duration.ofMinutes(95));
+    assertThat(rule.usual(Collections.nCopies(5, Duration.ofSeconds(40))))
+        .contains(Duration.ofSeconds(40));
   }
 }
