@@ -121,17 +121,7 @@ class CampaignProgressViewTest {
         .isEqualTo(new Wait(WaitKind.ADMISSION, T0, null, null, null, null, null, null));
 
     driver.send(10, new ClusterAdmitted("k1", "c1"));
-    driver.send(
-        10,
-        new StepAuthorized(
-            "k1",
-            "c1",
-            "k1/c1/1",
-            UpgradeMode.UPDATE,
-            true,
-            List.of(),
-            Duration.ofMinutes(30),
-            null));
+    driver.send(10, firstStepAuthorized());
     assertThat(waiting())
         .isEqualTo(new Wait(WaitKind.STEP, at(10), null, null, "k1/c1/1", null, null, null));
 
@@ -193,17 +183,7 @@ class CampaignProgressViewTest {
   void aRunningStepNamesItsHostCommandAndUsualDurationAndAnUnreachableHostSinceWhen() {
     start("c1");
     driver.send(10, new ClusterAdmitted("k1", "c1"));
-    driver.send(
-        10,
-        new StepAuthorized(
-            "k1",
-            "c1",
-            "k1/c1/1",
-            UpgradeMode.UPDATE,
-            false,
-            List.of(),
-            Duration.ofMinutes(30),
-            null));
+    driver.send(10, firstStepAuthorized());
     driver.send(
         12,
         new StepStarted("k1", "c1", "k1/c1/1", "BackUpHost", "h1", at(11), Duration.ofSeconds(90)));
@@ -260,17 +240,7 @@ class CampaignProgressViewTest {
   void aStepsStartArrivingAfterItsHostWasSaidUnreachableNamesTheCommandAndKeepsItUnreachable() {
     start("c1");
     driver.send(10, new ClusterAdmitted("k1", "c1"));
-    driver.send(
-        10,
-        new StepAuthorized(
-            "k1",
-            "c1",
-            "k1/c1/1",
-            UpgradeMode.UPDATE,
-            false,
-            List.of(),
-            Duration.ofMinutes(30),
-            null));
+    driver.send(10, firstStepAuthorized());
     driver.send(20, new StepHostUnreachable("k1", "c1", "k1/c1/1", "h1", at(19), "refused"));
     driver.send(
         21,
@@ -287,6 +257,11 @@ class CampaignProgressViewTest {
                 null,
                 "BackUpHost",
                 Duration.ofSeconds(90)));
+  }
+
+  private static StepAuthorized firstStepAuthorized() {
+    return new StepAuthorized(
+        "k1", "c1", "k1/c1/1", UpgradeMode.UPDATE, false, List.of(), Duration.ofMinutes(30), null);
   }
 
   private Wait waiting() {
