@@ -2,11 +2,11 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.messaging.contract.ContractReader;
 import dev.upgradetracker.messaging.contract.EventContract;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,7 +23,7 @@ class EventContractIT {
 
   @Test
   void everyEventPublishedByTheTestsKeepsItsSchemaAndEveryTypeWasSeen() throws Exception {
-    var kafka = KafkaConnection.plain(SharedTestBroker.bootstrapServers());
+    var kafka = KafkaConnection.plain(TestKafka.bootstrapServers());
     var plain = Topics.DEFAULT;
     var seen = new TreeSet<String>();
     int records = 0;

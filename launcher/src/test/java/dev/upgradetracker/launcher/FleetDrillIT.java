@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
-import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.testinfra.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.upgradetracker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.fleet.Fleets;
-import dev.upgradetracker.kafka.SharedTestBroker;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -46,8 +46,8 @@ class KafkaSaslIT {
     var settings =
         TestStacks.overSasl(
             dataDir,
-            SharedTestBroker.SASL_USER,
-            SharedTestBroker.SASL_PASSWORD,
+            TestKafka.SASL_USER,
+            TestKafka.SASL_PASSWORD,
             Fleets.cluster("sasl").guestsPerHost(1, 0).build());
     try (var stack = Stack.start(settings)) {
       var moved =
@@ -84,7 +84,7 @@ class KafkaSaslIT {
             .isEqualTo("DOWN");
         assertThat(Files.readString(wrong.resolve("logs").resolve("executor.log")))
             .contains("Kafka does not accept this service: Authentication failed")
-            .contains("KAFKA_SASL_USERNAME=" + SharedTestBroker.SASL_USER)
+            .contains("KAFKA_SASL_USERNAME=" + TestKafka.SASL_USER)
             .doesNotContain("not-the-password");
       }
     }

@@ -2,7 +2,7 @@ package dev.upgradetracker.launcher;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
-import dev.upgradetracker.kafka.SharedTestBroker;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -31,8 +31,8 @@ final class TestStacks {
   static LauncherSettings on(Path dataDir, List<String> teams, ClusterSpec... clusters) {
     return settings(
         dataDir,
-        Optional.of(SharedTestBroker.bootstrapServers()),
-        SharedTestBroker.namespace("stack"),
+        Optional.of(TestKafka.bootstrapServers()),
+        TestKafka.namespace("stack"),
         teams,
         clusters);
   }
@@ -111,7 +111,7 @@ final class TestStacks {
     return new LauncherSettings(
         plain.home(),
         plain.dataDir(),
-        Optional.of(SharedTestBroker.saslBootstrapServers()),
+        Optional.of(TestKafka.saslBootstrapServers()),
         plain.kafkaNamespace(),
         plain.kafkaPort(),
         plain.commandPort(),

@@ -2,7 +2,7 @@ package dev.upgradetracker.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.kafka.SharedTestBroker;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +22,7 @@ class KafkaGateIT {
       assertThat(gate.status().healthy()).isFalse();
       assertThat(gate.status().problem())
           .contains("Authentication failed")
-          .contains("KAFKA_SASL_USERNAME=" + SharedTestBroker.SASL_USER)
+          .contains("KAFKA_SASL_USERNAME=" + TestKafka.SASL_USER)
           .doesNotContain("not-the-password");
       assertThat(started).isFalse();
     }
@@ -31,8 +31,8 @@ class KafkaGateIT {
   @Test
   void goodCredentialsOpenTheGateMakeTheTopicsAndStartWhatWaited() throws Exception {
     var started = new AtomicBoolean();
-    var namespace = SharedTestBroker.namespace("gate-good");
-    try (var gate = gate(namespace, SharedTestBroker.SASL_PASSWORD)) {
+    var namespace = TestKafka.namespace("gate-good");
+    try (var gate = gate(namespace, TestKafka.SASL_PASSWORD)) {
       gate.whenOpen("a consumer", () -> started.set(true));
       assertThat(started).as("nothing runs before the gate is checked").isFalse();
 
@@ -49,10 +49,10 @@ class KafkaGateIT {
 
   @Test
   void aClientThatFailedToStartKeepsTheGateUnhealthyAfterLaterChecks() throws Exception {
-    var namespace = SharedTestBroker.namespace("gate-failed-start");
+    var namespace = TestKafka.namespace("gate-failed-start");
     try (var gate =
         new KafkaGate(
-            settings(namespace, SharedTestBroker.SASL_PASSWORD),
+            settings(namespace, TestKafka.SASL_PASSWORD),
             Duration.ofMillis(100),
             Duration.ofMillis(100))) {
       gate.start();
@@ -76,20 +76,19 @@ class KafkaGateIT {
   private static KafkaSettings settings(String namespace, String password) {
     if (password.isEmpty()) {
       return new KafkaSettings(
-          SharedTestBroker.bootstrapServers(), 1, (short) 1, namespace, KafkaSecurity.NONE);
+          TestKafka.bootstrapServers(), 1, (short) 1, namespace, KafkaSecurity.NONE);
     }
     var scram =
         new KafkaSecurity(
             "SASL_PLAINTEXT",
             "SCRAM-SHA-256",
-            SharedTestBroker.SASL_USER,
+            TestKafka.SASL_USER,
             password,
             null,
             null,
             null,
             null,
             null);
-    return new KafkaSettings(
-        SharedTestBroker.saslBootstrapServers(), 1, (short) 1, namespace, scram);
+    return new KafkaSettings(TestKafka.saslBootstrapServers(), 1, (short) 1, namespace, scram);
   }
 }

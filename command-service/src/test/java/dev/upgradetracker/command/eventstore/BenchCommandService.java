@@ -3,9 +3,9 @@ package dev.upgradetracker.command.eventstore;
 import dev.upgradetracker.command.CommandServiceApplication;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
-import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
-import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.testinfra.TestDatabases;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +37,7 @@ final class BenchCommandService {
   /** The settings of a benchmark's command service, but for its port. */
   static List<String> arguments(String database, String namespace) {
     return List.of(
-        "--upgrade-tracker.kafka.bootstrap-servers=" + SharedTestBroker.bootstrapServers(),
+        "--upgrade-tracker.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
         "--spring.datasource.url=" + TestDatabases.url(database),
         "--spring.datasource.username=postgres",
         "--upgrade-tracker.kafka.namespace=" + namespace,

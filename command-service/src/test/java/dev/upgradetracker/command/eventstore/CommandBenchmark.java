@@ -1,9 +1,9 @@
 package dev.upgradetracker.command.eventstore;
 
 import dev.upgradetracker.kafka.BenchmarkMain;
-import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
-import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.testinfra.TestDatabases;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class CommandBenchmark {
 
   private static Ours ours(String database, int clusters, int clients, int commands)
       throws Exception {
-    try (var service = BenchCommandService.start(database, SharedTestBroker.namespace("bench"))) {
+    try (var service = BenchCommandService.start(database, TestKafka.namespace("bench"))) {
       var port = BenchCommandService.port(service);
       var fleet = BenchCommandService.register(port, clusters);
       var bodies = fleet.stream().map(Json.MAPPER::writeValueAsString).toList();

@@ -1,8 +1,8 @@
 package dev.upgradetracker.command.eventstore;
 
-import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
-import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.testinfra.TestDatabases;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,7 +27,7 @@ final class ContendedCommands {
 
   static void run(int writers, int commands) throws Exception {
     var database = TestDatabases.create("ut_bench_contended");
-    var namespace = SharedTestBroker.namespace("contended");
+    var namespace = TestKafka.namespace("contended");
     // one after the other: the first makes the schema
     try (var first = ChildCommandService.start(database, namespace).awaitHealthy(START_PATIENCE);
         var second = ChildCommandService.start(database, namespace).awaitHealthy(START_PATIENCE)) {

@@ -2,7 +2,7 @@ package dev.upgradetracker.command.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.testinfra.TestDatabases;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;

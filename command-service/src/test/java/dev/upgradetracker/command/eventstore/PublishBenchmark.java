@@ -1,11 +1,11 @@
 package dev.upgradetracker.command.eventstore;
 
 import dev.upgradetracker.kafka.BenchmarkMain;
-import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.KafkaSettings;
-import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.testinfra.TestDatabases;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class PublishBenchmark {
     long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     int clusters = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     var database = TestDatabases.create("ut_bench_publish");
-    var namespace = SharedTestBroker.namespace("publish");
+    var namespace = TestKafka.namespace("publish");
     try (var service = BenchCommandService.start(database, namespace)) {
       BenchCommandService.register(BenchCommandService.port(service), clusters);
       var kafka = service.getBean(KafkaSettings.class);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradetracker.command.CommandServiceApplication;
 import dev.upgradetracker.command.audit.ChainVerifier;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
-import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
-import dev.upgradetracker.messaging.testsupport.TestDatabases;
+import dev.upgradetracker.testinfra.TestDatabases;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +48,7 @@ class TwoInstancesIT {
   @BeforeAll
   static void startTwoInstances() throws Exception {
     database = TestDatabases.create("ut_two");
-    var namespace = SharedTestBroker.namespace("two-instances");
+    var namespace = TestKafka.namespace("two-instances");
     for (int i = 0; i < 2; i++) {
       instances.add(
           new SpringApplicationBuilder(CommandServiceApplication.class)
@@ -56,8 +56,7 @@ class TwoInstancesIT {
                   "--server.port=0",
                   "--spring.datasource.url=" + TestDatabases.url(database),
                   "--spring.datasource.username=postgres",
-                  "--upgrade-tracker.kafka.bootstrap-servers="
-                      + SharedTestBroker.bootstrapServers(),
+                  "--upgrade-tracker.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                   "--upgrade-tracker.kafka.namespace=" + namespace));
     }
   }

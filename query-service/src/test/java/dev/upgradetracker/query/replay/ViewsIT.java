@@ -14,7 +14,6 @@ import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.cluster.StepOutcome;
 import dev.upgradetracker.events.fleet.UpgradeMode;
 import dev.upgradetracker.fleet.Fleets;
-import dev.upgradetracker.kafka.SharedTestBroker;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
@@ -27,6 +26,7 @@ import dev.upgradetracker.query.cluster.ClusterPhase;
 import dev.upgradetracker.query.cluster.ClusterView;
 import dev.upgradetracker.query.team.TeamSummary;
 import dev.upgradetracker.query.views.ViewsDriver;
+import dev.upgradetracker.testinfra.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +60,7 @@ class ViewsIT {
   private static final int CLUSTERS = 12;
   private static final String TOKEN = "alpha-token";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Topics TOPICS = new Topics(SharedTestBroker.namespace("views"));
+  private static final Topics TOPICS = new Topics(TestKafka.namespace("views"));
 
   @TempDir static Path stateRoot;
   private static TwoViewInstances views;
@@ -69,7 +69,7 @@ class ViewsIT {
 
   @BeforeAll
   static void startAndFeed() throws Exception {
-    var bootstrap = SharedTestBroker.bootstrapServers();
+    var bootstrap = TestKafka.bootstrapServers();
     views = TwoViewInstances.start(bootstrap, TOPICS, stateRoot);
     producer =
         KafkaClients.producer(
@@ -242,7 +242,7 @@ class ViewsIT {
   void aRebuildFromOffsetZeroInAFreshStateDirectoryEqualsTheLiveViews() throws Exception {
     try (var rebuild =
         ViewsRebuild.start(
-            KafkaConnection.plain(SharedTestBroker.bootstrapServers()),
+            KafkaConnection.plain(TestKafka.bootstrapServers()),
             TOPICS,
             stateRoot.resolve("rebuild"))) {
       rebuild.awaitCaughtUp(Duration.ofMinutes(2));
