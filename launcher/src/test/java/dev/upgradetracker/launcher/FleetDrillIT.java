@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.testinfra.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ class FleetDrillIT {
   private static final int SITES = 2;
   private static final int UPGRADES_PER_DEPOT = 2;
   private static final Duration PATIENCE = Duration.ofMinutes(4);
+  private static final Duration UPDATE_TAKES = Duration.ofSeconds(2);
 
   // kept when the drill fails: the services' logs and the simulator's state tell what happened
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -54,6 +56,8 @@ class FleetDrillIT {
                 TEAMS,
                 Map.of("UPGRADE_SLOTS_PER_DEPOT", String.valueOf(UPGRADES_PER_DEPOT)),
                 everyCluster))) {
+      // a node upgrade holds its depot's slot long enough for the views' waits to be seen
+      stack.simulator().faults().add(Fault.slow("*", "^update-ux", UPDATE_TAKES));
       var campaigns = new FleetCampaigns(stack, fleets, CLUSTERS_PER_TEAM);
       int allSteps = campaigns.start();
 

@@ -19,7 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +43,19 @@ class LauncherProcessIT {
   private static final String GUEST = "demo-01-g1";
   private static final String TARGET = "demo-01-vmh2";
 
-  @TempDir Path dataDir;
+  // not under /tmp, as no real data directory is: Kafka Streams warns of a state directory there
+  @TempDir(factory = InTarget.class, cleanup = CleanupMode.ON_SUCCESS)
+  Path dataDir;
+
+  /** Temporary directories under the module's {@code target}. */
+  static final class InTarget implements TempDirFactory {
+    @Override
+    public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context)
+        throws IOException {
+      var target = Files.createDirectories(Path.of("target", "tmp").toAbsolutePath());
+      return Files.createTempDirectory(target, "launcher-process-");
+    }
+  }
 
   @Test
   void aGuestMovedOverRestShowsAcrossASigkilledLauncherAndSigtermStopsEverythingWithin5s()
@@ -57,6 +73,7 @@ class LauncherProcessIT {
       awaitRunning(launcher);
       var services = launcher.descendants().filter(this::isService).toList();
       assertThat(services).as("the three services run under the launcher").hasSize(3);
+      assertThat(warningsLogged()).as("a normal start logs no warning").isEmpty();
 
       var accepted =
           Http.postJson(
@@ -207,6 +224,21 @@ class LauncherProcessIT {
     env.put("DEMO_CLUSTERS", "1");
     ports.forEach((name, port) -> env.put(name, String.valueOf(port)));
     return builder.start();
+  }
+
+  /** The lines of the services' logs (JSON, one event a line) at level WARN or ERROR. */
+  private List<String> warningsLogged() throws IOException {
+    var warnings = new ArrayList<String>();
+    try (var logs = Files.list(dataDir.resolve("data").resolve("logs"))) {
+      for (var log : logs.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+        for (var line : Files.readAllLines(log)) {
+          if (line.contains("\"level\":\"WARN\"") || line.contains("\"level\":\"ERROR\"")) {
+            warnings.add(log.getFileName() + ": " + line);
+          }
+        }
+      }
+    }
+    return warnings;
   }
 
   private void awaitRunning(Process launcher) throws Exception {

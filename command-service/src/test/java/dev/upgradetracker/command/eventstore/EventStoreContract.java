@@ -82,6 +82,29 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void theCommandPathRehearsedAtStartLeftNoEventInTheStore() throws SQLException {
+    // the context ran CommandPathRehearsal before it was ready: its cluster never existed
+    try (var connection = dataSource.getConnection();
+        var statement =
+            connection.prepareStatement(
+                "select count(*) from domain_event_entry where aggregate_identifier like ?")) {
+      statement.setString(1, "rehearsal-%");
+      try (var rows = statement.executeQuery()) {
+        rows.next();
+        assertThat(rows.getLong(1)).isZero();
+      }
+    }
+    try (var connection = dataSource.getConnection();
+        var statement = connection.prepareStatement("select count(*) from domain_event_entry");
+        var rows = statement.executeQuery()) {
+      rows.next();
+      assertThat(rows.getLong(1))
+          .as("the store is read: the query above can see events")
+          .isPositive();
+    }
+  }
+
+  @Test
   void storesAcceptedCommandsPublishesThemAndRecordsExecutorReportsOnce() throws Exception {
     assertThat(register(cluster).statusCode()).isEqualTo(201);
     var move =

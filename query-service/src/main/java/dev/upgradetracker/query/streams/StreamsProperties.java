@@ -14,6 +14,8 @@ public final class StreamsProperties {
   /**
    * @param cacheBytes the record cache of the stores that cache, shared by the stream threads
    */
+  @SuppressWarnings(
+      "deprecation") // the global handler's switch goes when Kafka 5 makes it the rule
   public static Properties of(
       KafkaConnection kafka, String applicationId, Path stateDir, long cacheBytes) {
     var props = kafka.properties();
@@ -29,6 +31,14 @@ public final class StreamsProperties {
     // the publisher writes in transactions: what an aborted one wrote is never folded into a view
     props.put(
         StreamsConfig.mainConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+    // Kafka 5's behaviour now (global stores fail as the others do on a processing error), and
+    // no warning at every start asking for it
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // and for the copy of these settings the partition assignor reads from its consumer's
+    props.put(
+        StreamsConfig.mainConsumerPrefix(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+        true);
     return props;
   }
 }
