@@ -40,9 +40,13 @@ final class ServiceProcess implements AutoCloseable {
     var startup = StartupArchive.of(executableJar(home, module), javaBinary());
     Files.createDirectories(logDir);
     var log = logDir.resolve(name + ".log");
+    // its temporary files (Tomcat's, RocksDB's native library) beside its data, not in the OS's
+    // temporary directory, which may be cleaned, or mounted noexec, under a running service
+    var temporary = Files.createDirectories(logDir.resolveSibling("tmp").resolve(name));
     var command = new ArrayList<String>();
     command.add(javaBinary());
     command.addAll(jvmOptions());
+    command.add("-Djava.io.tmpdir=" + temporary);
     command.addAll(startup.jvmOptions());
     command.add("-jar");
     command.add(startup.jar().toString());

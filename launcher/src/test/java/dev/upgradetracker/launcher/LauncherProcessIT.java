@@ -43,7 +43,7 @@ class LauncherProcessIT {
   private static final String GUEST = "demo-01-g1";
   private static final String TARGET = "demo-01-vmh2";
 
-  // not under /tmp, as no real data directory is: Kafka Streams warns of a state directory there
+  // kept when the test fails: the services' logs tell why
   @TempDir(factory = InTarget.class, cleanup = CleanupMode.ON_SUCCESS)
   Path dataDir;
 
