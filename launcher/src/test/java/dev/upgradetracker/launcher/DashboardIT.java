@@ -244,10 +244,12 @@ class DashboardIT {
 
       useToken(browser, stack.approverTokenOf(team));
       await(browser, "the approver's page", b -> text(b, "#whoami").contains(team + "-approver"));
-      await(browser, "the approval offered to the approver", b -> rows(b, approve) == 1);
-      assertThat(rows(browser, "button[data-action=pause]"))
-          .as("an approver who is no operator is not offered the campaign's controls")
-          .isZero();
+      // the lead's page may still be drawn when the approver's identity shows: wait for the redraw
+      await(
+          browser,
+          "the campaign drawn for the approver: the approval offered, and, as an approver who is no"
+              + " operator, none of the campaign's controls",
+          b -> rows(b, approve) == 1 && rows(b, "button[data-action=pause]") == 0);
       save(browser, APPROVER_SCREENSHOT);
       var host = attribute(browser, approve, "data-host");
       click(browser, approve);
