@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,9 +115,9 @@ class ExecutorCrashIT {
   }
 
   @Test
-  void aKilledExecutorIsStartedAgainByTheStackAndACommandIsServedEndToEndWithin15Seconds()
+  void aKilledExecutorIsStartedAgainByTheStackAndResumesWithin10SecondsOfItsRestart()
       throws Exception {
-    long killed = System.nanoTime();
+    var pid = stack.pidOf("executor");
     stack.crash("executor");
 
     var accepted =
@@ -125,11 +126,16 @@ class ExecutorCrashIT {
             stack.tokenOf(team),
             "{\"toHost\":\"sup-h2\"}");
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    // no hand: the stack's supervisor starts it again by itself
+    await(
+        () -> stack.pidOf("executor") != pid && healthy(stack.executorUrl()),
+        "the stack started the executor again");
+    long restarted = System.nanoTime();
     await(() -> guestHostInView("sup", "sup-g1").equals("sup-h2"), "the view shows sup-g1 moved");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - killed))
-        .as("from the kill to the move done, with no hand: the stack restarted the executor")
-        .isLessThan(Duration.ofSeconds(15));
+    assertThat(Duration.ofNanos(System.nanoTime() - restarted))
+        .as("from the restarted executor's health to the move done (issue 15: within 10 s)")
+        .isLessThan(Duration.ofSeconds(10));
   }
 
   @Test
@@ -226,6 +232,17 @@ class ExecutorCrashIT {
       return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     } catch (Exception e) {
       return null;
+    }
+  }
+
+  private static boolean healthy(String url) {
+    try {
+      return Http.get(url + "/actuator/health").statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
