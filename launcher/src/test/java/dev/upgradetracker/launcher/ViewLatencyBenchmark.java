@@ -11,33 +11,49 @@ import dev.upgradetracker.messaging.contract.ContractReader;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./bench views [commands=2000] [clients=8] [clusters=100]}: that many inventory updates,
- * sent by concurrent clients over that many clusters to the command service of a whole embedded
- * stack, each followed by a read of the cluster's view at the position the command returned. Prints
- * p50/p99 from sending the command to a view showing it, and from the command's answer to the view;
- * and each service's resident memory through the run ({@link ResidentMemory}).
+ * {@code ./bench views [commands=2000] [clients=8] [clusters=100] [--rate=R] [--warmup=N]}: that
+ * many inventory updates over that many clusters to the command service of a whole embedded stack,
+ * each followed by a read of the cluster's view at the position the command returned. Without a
+ * rate, {@code clients} send one after another (closed loop); with {@code --rate}, a command starts
+ * every 1/R s whatever the earlier ones take (open loop: the issue's "at 200 commands/s
+ * sustained"). N commands (default 2,000) run first, unmeasured: the services' JIT compilers take a
+ * core for the first minute or two after a start. Prints p50/p99 from sending the command to a view
+ * showing it and from the command's answer to the view, the CPU each process took per command
+ * ({@link CpuTime}), and each service's resident memory ({@link ResidentMemory}).
  */
 public final class ViewLatencyBenchmark {
+
+  private static final List<String> SERVICES =
+      List.of("command-service", "query-service", "executor");
 
   public static void main(String[] args) {
     BenchmarkMain.run(() -> measure(args));
   }
 
   private static void measure(String[] args) throws Exception {
-    int commands = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-    int clusters = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-    try (var stack = Stack.start(TestStacks.on(Files.createTempDirectory("ut-bench-views-")));
-        var memory =
-            new ResidentMemory(stack, List.of("command-service", "query-service", "executor"))) {
+    var positional = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
+    int commands = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 2_000;
+    int clients = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 8;
+    int clusters = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 100;
+    int rate = option(args, "--rate", 0);
+    int warmup = option(args, "--warmup", 2_000);
+    // one user sends every command here: its rate limit (50/s by default) is not what is measured
+    var settings = Map.of("COMMANDS_PER_SECOND", "100000", "COMMAND_BURST", "100000");
+    try (var stack =
+            Stack.start(TestStacks.on(Files.createTempDirectory("ut-bench-views-"), settings));
+        var memory = new ResidentMemory(stack, SERVICES)) {
       var token = stack.tokenOf("alpha");
       stack.assignHosts(
           new Fleet(IntStream.range(0, clusters).mapToObj(c -> cluster(c, 0)).toList()));
@@ -46,76 +62,161 @@ public final class ViewLatencyBenchmark {
             Http.postJson(stack.commandUrl() + "/api/clusters", token, json(cluster(c, 0)));
         require(answer.statusCode() == 201, answer.body());
       }
-      var total = new ConcurrentLinkedQueue<Long>();
-      var afterAnswer = new ConcurrentLinkedQueue<Long>();
-      var next = new AtomicInteger();
-      var failures = new AtomicInteger();
+      var load = new Load(stack, token, clusters, clients, rate);
+      long warmupStarted = System.nanoTime();
+      var warmed = load.run(0, warmup);
+      System.out.printf(
+          "%nwarm-up: %d commands in %.1f s, %d failed %s%n",
+          warmup, (System.nanoTime() - warmupStarted) / 1e9, warmed.failed(), warmed.failures);
+      var cpuBefore = cpuNanos(stack);
       var loadStarted = Instant.now();
       long started = System.nanoTime();
-      try (var pool = Executors.newFixedThreadPool(clients)) {
-        for (int t = 0; t < clients; t++) {
-          pool.submit(
-              () -> {
-                for (int n = next.getAndIncrement(); n < commands; n = next.getAndIncrement()) {
-                  try {
-                    int c = n % clusters;
-                    long sent = System.nanoTime();
-                    var answer =
-                        Http.putJson(
-                            stack.commandUrl() + "/api/clusters/bench-" + c,
-                            token,
-                            json(cluster(c, n)));
-                    long answered = System.nanoTime();
-                    if (answer.statusCode() != 200) {
-                      failures.incrementAndGet();
-                      continue;
-                    }
-                    long position = Json.MAPPER.readTree(answer.body()).get("position").asLong();
-                    var view =
-                        Http.get(
-                            stack.queryUrl() + "/api/clusters/bench-" + c + "?position=" + position,
-                            token);
-                    long seen = System.nanoTime();
-                    if (view.statusCode() != 200) {
-                      failures.incrementAndGet();
-                      continue;
-                    }
-                    total.add((seen - sent) / 1_000);
-                    afterAnswer.add((seen - answered) / 1_000);
-                  } catch (Exception e) {
-                    failures.incrementAndGet();
-                  }
-                }
-                return null;
-              });
-        }
-      }
+      var measured = load.run(warmup, warmup + commands);
       double seconds = (System.nanoTime() - started) / 1e9;
-      var sortedTotal = sorted(total);
-      var sortedAfter = sorted(afterAnswer);
+      var cpu = cpuNanos(stack);
+      cpu.replaceAll((part, nanos) -> nanos - cpuBefore.get(part));
+      var total = sorted(measured.total);
+      var afterAnswer = sorted(measured.afterAnswer);
       System.out.printf(
-          "%nview latency benchmark: %d inventory updates by %d clients over %d clusters, %d failed"
+          "%nview latency benchmark: %d inventory updates over %d clusters, %s, %d failed %s"
               + "%n  throughput: %.0f commands/s (each then read back) over %.1f s"
               + "%n  command sent -> view shows it: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
               + "%n  command answered -> view shows it: p50 %.1f ms, p99 %.1f ms%n",
           commands,
-          clients,
           clusters,
-          failures.get(),
-          sortedTotal.size() / seconds,
+          rate > 0 ? "started at " + rate + "/s (open loop)" : clients + " clients (closed loop)",
+          measured.failed(),
+          measured.failures,
+          total.size() / seconds,
           seconds,
-          Percentiles.of(sortedTotal, 50) / 1000.0,
-          Percentiles.of(sortedTotal, 99) / 1000.0,
-          sortedTotal.isEmpty() ? 0 : sortedTotal.getLast() / 1000.0,
-          Percentiles.of(sortedAfter, 50) / 1000.0,
-          Percentiles.of(sortedAfter, 99) / 1000.0);
+          Percentiles.of(total, 50) / 1000.0,
+          Percentiles.of(total, 99) / 1000.0,
+          total.isEmpty() ? 0 : total.getLast() / 1000.0,
+          Percentiles.of(afterAnswer, 50) / 1000.0,
+          Percentiles.of(afterAnswer, 99) / 1000.0);
       var published = publishDelays(stack.kafkaBootstrap(), stack.topics().events(), loadStarted);
       System.out.printf(
           "  of which event stamped (in the command, before its commit) -> on Kafka: p50 %d ms,"
               + " p99 %d ms (%d events of the updates)%n",
           Percentiles.of(published, 50), Percentiles.of(published, 99), published.size());
+      System.out.print(cpuReport(cpu, total.size(), seconds));
       System.out.print(memory.report());
     }
+  }
+
+  /** The commands from {@code first} (inclusive) to {@code end}, closed or open loop. */
+  private record Load(Stack stack, String token, int clusters, int clients, int rate) {
+
+    Results run(int first, int end) throws InterruptedException {
+      var results = new Results();
+      if (rate > 0) {
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+          for (int n = first; n < end; n++) {
+            long due = start + (n - first) * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int command = n;
+            pool.submit(() -> send(command, results));
+          }
+        }
+        return results;
+      }
+      var next = new AtomicInteger(first);
+      try (var pool = Executors.newFixedThreadPool(clients)) {
+        for (int t = 0; t < clients; t++) {
+          pool.submit(
+              () -> {
+                for (int n = next.getAndIncrement(); n < end; n = next.getAndIncrement()) {
+                  send(n, results);
+                }
+              });
+        }
+      }
+      return results;
+    }
+
+    private void send(int n, Results results) {
+      try {
+        int c = n % clusters;
+        long sent = System.nanoTime();
+        var answer =
+            Http.putJson(
+                stack.commandUrl() + "/api/clusters/bench-" + c, token, json(cluster(c, n)));
+        long answered = System.nanoTime();
+        if (answer.statusCode() != 200) {
+          results.failed("command " + answer.statusCode());
+          return;
+        }
+        long position = Json.MAPPER.readTree(answer.body()).get("position").asLong();
+        var view =
+            Http.get(
+                stack.queryUrl() + "/api/clusters/bench-" + c + "?position=" + position, token);
+        long seen = System.nanoTime();
+        if (view.statusCode() != 200) {
+          results.failed("view " + view.statusCode());
+          return;
+        }
+        results.total.add((seen - sent) / 1_000);
+        results.afterAnswer.add((seen - answered) / 1_000);
+      } catch (Exception e) {
+        results.failed(e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /** Latencies in microseconds, and failures by cause. */
+  private static final class Results {
+    final ConcurrentLinkedQueue<Long> total = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Long> afterAnswer = new ConcurrentLinkedQueue<>();
+    final Map<String, Integer> failures = Collections.synchronizedMap(new TreeMap<>());
+
+    void failed(String cause) {
+      failures.merge(cause, 1, Integer::sum);
+    }
+
+    int failed() {
+      synchronized (failures) {
+        return failures.values().stream().mapToInt(Integer::intValue).sum();
+      }
+    }
+  }
+
+  private static Map<String, Long> cpuNanos(Stack stack) {
+    var cpu = new TreeMap<String, Long>();
+    SERVICES.forEach(service -> cpu.put(service, CpuTime.ofProcessNanos(stack.pidOf(service))));
+    cpu.put("benchmark JVM", CpuTime.ofProcessNanos(ProcessHandle.current().pid()));
+    return cpu;
+  }
+
+  /** Where the machine's CPU went per command, and the rate that would fill both cores. */
+  private static String cpuReport(Map<String, Long> cpu, int commands, double seconds) {
+    var report = new StringBuilder("  CPU per command (the measured part):");
+    cpu.forEach(
+        (part, nanos) ->
+            report.append(String.format(" %s %.1f ms,", part, nanos / 1e6 / commands)));
+    long all = cpu.values().stream().mapToLong(Long::longValue).sum();
+    int cores = Runtime.getRuntime().availableProcessors();
+    report.append(
+        String.format(
+            " all %.1f ms (benchmark JVM = broker and clients); %.0f%% of %d cores busy -> ceiling"
+                + " ~%.0f commands/s%n",
+            all / 1e6 / commands,
+            100.0 * all / 1e9 / seconds / cores,
+            cores,
+            cores * 1e9 / (all / (double) commands)));
+    return report.toString();
+  }
+
+  private static int option(String[] args, String name, int otherwise) {
+    return Arrays.stream(args)
+        .filter(arg -> arg.startsWith(name + "="))
+        .map(arg -> Integer.parseInt(arg.substring(name.length() + 1)))
+        .findFirst()
+        .orElse(otherwise);
   }
 
   /**
