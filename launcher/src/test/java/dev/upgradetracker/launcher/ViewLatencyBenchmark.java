@@ -62,16 +62,16 @@ public final class ViewLatencyBenchmark {
             Http.postJson(stack.commandUrl() + "/api/clusters", token, json(cluster(c, 0)));
         require(answer.statusCode() == 201, answer.body());
       }
-      var load = new Load(stack, token, clusters, clients, rate);
+      var load = new Load(stack, token, clusters, clients);
       long warmupStarted = System.nanoTime();
-      var warmed = load.run(0, warmup);
+      var warmed = load.run(0, warmup, 0);
       System.out.printf(
           "%nwarm-up: %d commands in %.1f s, %d failed %s%n",
           warmup, (System.nanoTime() - warmupStarted) / 1e9, warmed.failed(), warmed.failures);
       var cpuBefore = cpuNanos(stack);
       var loadStarted = Instant.now();
       long started = System.nanoTime();
-      var measured = load.run(warmup, warmup + commands);
+      var measured = load.run(warmup, warmup + commands, rate);
       double seconds = (System.nanoTime() - started) / 1e9;
       var cpu = cpuNanos(stack);
       cpu.replaceAll((part, nanos) -> nanos - cpuBefore.get(part));
@@ -105,9 +105,10 @@ public final class ViewLatencyBenchmark {
   }
 
   /** The commands from {@code first} (inclusive) to {@code end}, closed or open loop. */
-  private record Load(Stack stack, String token, int clusters, int clients, int rate) {
+  private record Load(Stack stack, String token, int clusters, int clients) {
 
-    Results run(int first, int end) throws InterruptedException {
+    /** Open loop at {@code rate} commands a second, or by the clients when it is 0. */
+    Results run(int first, int end, int rate) throws InterruptedException {
       var results = new Results();
       if (rate > 0) {
         long period = TimeUnit.SECONDS.toNanos(1) / rate;

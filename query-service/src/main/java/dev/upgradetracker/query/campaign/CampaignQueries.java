@@ -73,7 +73,9 @@ class CampaignQueries {
         request,
         () ->
             readYourWrites.answer(
-                "campaign " + campaignId,
+                "campaign",
+                CampaignProgress.STORE,
+                campaignId,
                 position,
                 () ->
                     Optional.ofNullable(

@@ -87,7 +87,9 @@ class ClusterQueries {
 
   private ResponseEntity<?> local(String clusterId, Long position, int guestPage, int guestSize) {
     return readYourWrites.answer(
-        "cluster " + clusterId,
+        "cluster",
+        ClusterView.STORE,
+        clusterId,
         position,
         () -> find(clusterId),
         ClusterView::lastSequence,

@@ -1,6 +1,7 @@
 package dev.upgradetracker.query.views;
 
 import dev.upgradetracker.query.streams.ViewsTopologyFactory;
+import dev.upgradetracker.query.web.ViewAdvances;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,12 @@ import org.springframework.context.annotation.Configuration;
 class ViewsComposition {
 
   @Bean
-  ViewsTopologyFactory liveViews() {
-    return topics -> ViewsTopology.build(ViewsTopology.Run.LIVE, topics);
+  ViewAdvances viewAdvances() {
+    return new ViewAdvances();
+  }
+
+  @Bean
+  ViewsTopologyFactory liveViews(ViewAdvances advances) {
+    return topics -> ViewsTopology.build(ViewsTopology.Run.LIVE, topics, advances);
   }
 }

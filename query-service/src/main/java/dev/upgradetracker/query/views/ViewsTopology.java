@@ -11,6 +11,7 @@ import dev.upgradetracker.query.history.HistoryIndex;
 import dev.upgradetracker.query.live.ViewChange;
 import dev.upgradetracker.query.team.TallyChange;
 import dev.upgradetracker.query.team.TeamSummary;
+import dev.upgradetracker.query.web.ViewAdvances;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -64,6 +65,11 @@ public final class ViewsTopology {
   }
 
   public static Topology build(Run run, Topics topics) {
+    return build(run, topics, new ViewAdvances());
+  }
+
+  /** As {@link #build(Run, Topics)}; the live views tell {@code advances} of every fold. */
+  public static Topology build(Run run, Topics topics, ViewAdvances advances) {
     var builder = new StreamsBuilder();
     var events = builder.stream(topics.events(), Consumed.with(KEYS, JsonSerde.envelopes()));
     builder.addStateStore(
@@ -113,6 +119,11 @@ public final class ViewsTopology {
                 .withValueSerde(new JsonSerde<>(ActivityEntry.class)))
         .process(ActivityFold::new, TeamActivity.STORE);
     if (run == Run.LIVE) {
+      clusterChanges.foreach(
+          (clusterId, change) -> advances.advanced(ClusterView.STORE, clusterId));
+      campaigns
+          .toStream()
+          .foreach((campaignId, view) -> advances.advanced(CampaignProgress.STORE, campaignId));
       HistoryIndex.attach(builder, events, campaignEvents);
       var changes = topics.viewChanges();
       publish(

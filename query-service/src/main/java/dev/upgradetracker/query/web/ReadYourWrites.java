@@ -12,36 +12,45 @@ import org.springframework.stereotype.Component;
 /**
  * A view answered with its version as the ETag and, when the caller names a {@code position} (from
  * a command's answer), only once the view has folded its events up to it: a client reads its own
- * write. Views are built asynchronously from Kafka, so the wait is bounded; past it: 503.
+ * write. Views are built asynchronously from Kafka, so the wait is bounded; past it: 503. A waiting
+ * reader looks at its view again when the views fold an event of its key ({@link ViewAdvances}),
+ * and every {@link #RECHECK} in any case: a view whose store caches its writes (the campaigns')
+ * tells of its advance only when the cache flushes.
  */
 @Component
 public class ReadYourWrites {
 
-  private static final Duration POLL = Duration.ofMillis(5);
+  private static final long RECHECK = Duration.ofMillis(50).toNanos();
 
   private final Duration wait;
+  private final ViewAdvances advances;
 
-  ReadYourWrites(@Value("${upgrade-tracker.views.position-wait:5s}") Duration wait) {
+  ReadYourWrites(
+      @Value("${upgrade-tracker.views.position-wait:5s}") Duration wait, ViewAdvances advances) {
     this.wait = wait;
+    this.advances = advances;
   }
 
   /**
-   * @param what the view's name in answers, e.g. "cluster c1"
+   * @param kind the view's kind in answers, e.g. "cluster"
+   * @param store the views' store that holds it
+   * @param key its key there
    * @param find the view as this instance holds it now
    * @param version the position of the last event the view folded
    * @param body what the answer shows of the view
    */
   public <V> ResponseEntity<?> answer(
-      String what,
+      String kind,
+      String store,
+      String key,
       Long position,
       Supplier<Optional<V>> find,
       ToLongFunction<V> version,
       Function<V, ?> body) {
-    long deadline = System.nanoTime() + wait.toNanos();
+    var what = kind + " " + key;
     var view = find.get();
-    while (position != null && !reached(view, version, position) && System.nanoTime() < deadline) {
-      pause();
-      view = find.get();
+    if (position != null && !reached(view, version, position)) {
+      view = awaitPosition(store, key, position, find, version);
     }
     if (position != null && !reached(view, version, position)) {
       return QueryProblems.retryShortly(
@@ -61,15 +70,30 @@ public class ReadYourWrites {
         .orElseGet(() -> QueryProblems.notFound(what));
   }
 
-  private static <V> boolean reached(Optional<V> view, ToLongFunction<V> version, long position) {
-    return view.isPresent() && version.applyAsLong(view.get()) >= position;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(POLL);
+  private <V> Optional<V> awaitPosition(
+      String store,
+      String key,
+      long position,
+      Supplier<Optional<V>> find,
+      ToLongFunction<V> version) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    try (var watch = advances.watch(store, key)) {
+      // looked at again once watched: it may have advanced in between
+      var view = find.get();
+      for (long left = deadline - System.nanoTime();
+          !reached(view, version, position) && left > 0;
+          left = deadline - System.nanoTime()) {
+        watch.awaitAdvance(Math.min(left, RECHECK));
+        view = find.get();
+      }
+      return view;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return find.get();
     }
+  }
+
+  private static <V> boolean reached(Optional<V> view, ToLongFunction<V> version, long position) {
+    return view.isPresent() && version.applyAsLong(view.get()) >= position;
   }
 }

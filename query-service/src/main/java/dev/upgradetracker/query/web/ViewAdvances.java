@@ -1,0 +1,90 @@
+package dev.upgradetracker.query.web;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Wakes the readers waiting for a view to reach a position when the live views fold an event of its
+ * key, so that a read of one's own write neither polls the store (every few milliseconds per
+ * waiting reader: under an open-loop load the polls outgrew the folding and the views fell behind)
+ * nor sleeps past the moment its view is there.
+ */
+public final class ViewAdvances {
+
+  private final Map<String, Advances> watched = new ConcurrentHashMap<>();
+
+  /** The views folded an event into {@code key}'s view in {@code store}. */
+  public void advanced(String store, String key) {
+    var advances = watched.get(store + '/' + key);
+    if (advances != null) {
+      advances.count();
+    }
+  }
+
+  /** Watches {@code key}'s view from now on, until the watch is closed. */
+  public Watch watch(String store, String key) {
+    var name = store + '/' + key;
+    var advances =
+        watched.compute(
+            name,
+            (ignored, existing) -> {
+              var shared = existing == null ? new Advances() : existing;
+              shared.watchers++;
+              return shared;
+            });
+    return new Watch(name, advances, advances.seen());
+  }
+
+  /** How many views readers watch now: none once every watch has closed. */
+  int watchedViews() {
+    return watched.size();
+  }
+
+  /** A reader's watch of one view: the advances it has not seen yet wake it. */
+  public final class Watch implements AutoCloseable {
+    private final String name;
+    private final Advances advances;
+    private long seen;
+
+    private Watch(String name, Advances advances, long seen) {
+      this.name = name;
+      this.advances = advances;
+      this.seen = seen;
+    }
+
+    /**
+     * Returns at once if the view advanced since the last call (or since the watch began), else at
+     * its next advance or after {@code maxNanos}, whichever comes first.
+     */
+    public void awaitAdvance(long maxNanos) throws InterruptedException {
+      seen = advances.awaitBeyond(seen, maxNanos);
+    }
+
+    @Override
+    public void close() {
+      watched.computeIfPresent(name, (ignored, shared) -> --shared.watchers == 0 ? null : shared);
+    }
+  }
+
+  private static final class Advances {
+    private int watchers; // changed only inside the map's compute for this key
+    private long count;
+
+    synchronized void count() {
+      count++;
+      notifyAll();
+    }
+
+    synchronized long seen() {
+      return count;
+    }
+
+    synchronized long awaitBeyond(long seen, long maxNanos) throws InterruptedException {
+      long deadline = System.nanoTime() + maxNanos;
+      for (long left = maxNanos; count == seen && left > 0; left = deadline - System.nanoTime()) {
+        wait(Math.max(1, left / 1_000_000));
+      }
+      return count;
+    }
+  }
+}
