@@ -200,6 +200,15 @@ final class ServiceProcess implements AutoCloseable {
 
   static final String HEAP = "384m";
 
+  /**
+   * {@code -Dut.service.jit=quick}: services compiled by C1 alone, as the build's integration tests
+   * start them. Their services live a minute or two, too short for C2's optimized code to pay back
+   * the compiling, which on two cores takes its CPU from the services under test.
+   */
+  static final String JIT_PROPERTY = "ut.service.jit";
+
+  static final String QUICK_JIT = "quick";
+
   private static String javaBinary() {
     return ProcessHandle.current().info().command().orElse("java");
   }
@@ -227,6 +236,9 @@ final class ServiceProcess implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED"));
     if (Runtime.version().feature() >= 23) {
       options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    if (QUICK_JIT.equals(System.getProperty(JIT_PROPERTY))) {
+      options.add("-XX:TieredStopAtLevel=1");
     }
     return options;
   }
