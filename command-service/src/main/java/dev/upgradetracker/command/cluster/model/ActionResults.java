@@ -57,45 +57,38 @@ final class ActionResults {
     return List.of(outcome, effect(cluster, host, pending.action(), result.actionId()));
   }
 
-  /** An interim report: each change of the host's reachability is said once. */
+  /**
+   * An interim report: each change of the host's reachability is said once (unreachable until it is
+   * reached again), the executor's words kept short.
+   */
   private static List<ClusterEvent> reachability(
       Registered cluster, PendingAction pending, ActionResult report) {
+    var reachability = report.reachability();
     boolean saidUnreachable = pending.unreachableSince() != null;
-    if (report.reachability().reached() != saidUnreachable) {
+    if (reachability.reached() != saidUnreachable) {
       return List.of();
     }
-    return report.reachability().reached()
-        ? reached(cluster, pending, report)
-        : unreachable(cluster, pending, report);
+    var step = CampaignSteps.stepOf(cluster, pending.actionId());
+    var campaignId = step.map(AtStep::campaignId).orElse(null);
+    var stepId = step.map(at -> at.step().stepId()).orElse(null);
+    var id = cluster.clusterId();
+    return List.of(
+        reachability.reached()
+            ? new HostReached(
+                id, pending.actionId(), pending.host(), report.finishedAt(), campaignId, stepId)
+            : new HostUnreachable(
+                id,
+                pending.actionId(),
+                pending.host(),
+                report.finishedAt(),
+                shortened(reachability.error()),
+                campaignId,
+                stepId));
   }
 
-  /** Said once until the host is reached again; the executor's words kept short. */
-  private static List<ClusterEvent> unreachable(
-      Registered cluster, PendingAction pending, ActionResult report) {
-    var step = CampaignSteps.stepOf(cluster, pending.actionId());
-    var error = report.reachability().error() == null ? "" : report.reachability().error();
-    return List.of(
-        new HostUnreachable(
-            cluster.clusterId(),
-            pending.actionId(),
-            pending.host(),
-            report.finishedAt(),
-            error.length() <= ERROR_CHARS ? error : error.substring(0, ERROR_CHARS) + "...",
-            step.map(AtStep::campaignId).orElse(null),
-            step.map(at -> at.step().stepId()).orElse(null)));
-  }
-
-  private static List<ClusterEvent> reached(
-      Registered cluster, PendingAction pending, ActionResult report) {
-    var step = CampaignSteps.stepOf(cluster, pending.actionId());
-    return List.of(
-        new HostReached(
-            cluster.clusterId(),
-            pending.actionId(),
-            pending.host(),
-            report.finishedAt(),
-            step.map(AtStep::campaignId).orElse(null),
-            step.map(at -> at.step().stepId()).orElse(null)));
+  private static String shortened(String error) {
+    var words = error == null ? "" : error;
+    return words.length() <= ERROR_CHARS ? words : words.substring(0, ERROR_CHARS) + "...";
   }
 
   /** What a host action that succeeded (or was waived) did to the cluster. */
