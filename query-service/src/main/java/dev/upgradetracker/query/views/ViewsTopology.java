@@ -121,9 +121,10 @@ public final class ViewsTopology {
     if (run == Run.LIVE) {
       clusterChanges.foreach(
           (clusterId, change) -> advances.advanced(ClusterView.STORE, clusterId));
-      campaigns
-          .toStream()
-          .foreach((campaignId, view) -> advances.advanced(CampaignProgress.STORE, campaignId));
+      // a child of the campaign events added after their aggregate runs after it has stored the
+      // event (children run in the order added); the aggregate's own output waits for its cache
+      campaignEvents.foreach(
+          (campaignId, envelope) -> advances.advanced(CampaignProgress.STORE, campaignId));
       HistoryIndex.attach(builder, events, campaignEvents);
       var changes = topics.viewChanges();
       publish(

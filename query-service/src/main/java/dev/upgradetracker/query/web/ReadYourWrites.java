@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * a command's answer), only once the view has folded its events up to it: a client reads its own
  * write. Views are built asynchronously from Kafka, so the wait is bounded; past it: 503. A waiting
  * reader looks at its view again when the views fold an event of its key ({@link ViewAdvances}),
- * and every {@link #RECHECK} in any case: a view whose store caches its writes (the campaigns')
- * tells of its advance only when the cache flushes.
+ * and every {@link #RECHECK} in any case, so that an advance told before the view could be read
+ * delays the answer by that much at most.
  */
 @Component
 public class ReadYourWrites {

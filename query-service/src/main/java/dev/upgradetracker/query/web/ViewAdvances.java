@@ -56,8 +56,10 @@ public final class ViewAdvances {
      * Returns at once if the view advanced since the last call (or since the watch began), else at
      * its next advance or after {@code maxNanos}, whichever comes first.
      */
-    public void awaitAdvance(long maxNanos) throws InterruptedException {
+    public boolean awaitAdvance(long maxNanos) throws InterruptedException {
+      long before = seen;
       seen = advances.awaitBeyond(seen, maxNanos);
+      return seen != before;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.query.live.ViewChange;
 import dev.upgradetracker.query.streams.LocalStores;
+import dev.upgradetracker.query.web.ViewAdvances;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,11 +44,20 @@ public final class ViewsDriver implements AutoCloseable {
   }
 
   public ViewsDriver(ViewsTopology.Run run) {
+    this(run, new ViewAdvances());
+  }
+
+  /** The live views, telling {@code advances} of every fold. */
+  public ViewsDriver(ViewAdvances advances) {
+    this(ViewsTopology.Run.LIVE, advances);
+  }
+
+  private ViewsDriver(ViewsTopology.Run run, ViewAdvances advances) {
     var props = new Properties();
     props.put(
         StreamsConfig.APPLICATION_ID_CONFIG, "views-test-" + run.name().toLowerCase(Locale.ROOT));
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(ViewsTopology.build(run, Topics.DEFAULT), props);
+    driver = new TopologyTestDriver(ViewsTopology.build(run, Topics.DEFAULT, advances), props);
     events =
         driver.createInputTopic(
             Topics.DEFAULT.events(), new StringSerializer(), JsonSerde.envelopes());
