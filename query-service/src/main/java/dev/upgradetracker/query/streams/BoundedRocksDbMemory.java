@@ -17,10 +17,10 @@ import org.rocksdb.WriteBufferManager;
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
   /** All the stores' memory outside the JVM's heap: block cache and memtables together. */
-  static final long TOTAL_BYTES = 64L << 20;
+  private static final long TOTAL_BYTES = 64L << 20;
 
   /** Of which memtables, charged to the same cache; a full budget makes the largest flush. */
-  static final long MEMTABLE_BYTES = 24L << 20;
+  private static final long MEMTABLE_BYTES = 24L << 20;
 
   private static final long MEMTABLE_SIZE = 4L << 20;
   private static final double HIGH_PRIORITY_RATIO = 0.1;

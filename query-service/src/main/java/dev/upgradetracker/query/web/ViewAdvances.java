@@ -55,6 +55,8 @@ public final class ViewAdvances {
     /**
      * Returns at once if the view advanced since the last call (or since the watch began), else at
      * its next advance or after {@code maxNanos}, whichever comes first.
+     *
+     * @return whether the view advanced
      */
     public boolean awaitAdvance(long maxNanos) throws InterruptedException {
       long before = seen;
