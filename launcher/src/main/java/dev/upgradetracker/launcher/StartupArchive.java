@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,24 +31,52 @@ import java.util.zip.ZipFile;
  * instead ({@code jcmd VM.cds dynamic_dump}) paused the service ~9 s and then crashed the JDK
  * 25.0.3 JVM (in {@code LambdaProxyClassDictionary}).
  */
-record StartupArchive(Path jar, Path archive, boolean records) {
+record StartupArchive(Path jar, Path archive, List<String> layout, boolean records) {
 
   private static final Object EXTRACTING = new Object();
 
-  /** The extracted jar of {@code executableJar} and the archive to start with or to record. */
-  static StartupArchive of(Path executableJar, String javaBinary) throws IOException {
+  /**
+   * The extracted jar of {@code executableJar} and the archive to start with or to record. An
+   * archive fits only the objects' layout it was recorded with ({@code layout}: JVM options such as
+   * compact object headers), which its name carries, so a change of layout records a new one
+   * instead of starting every time without one.
+   */
+  static StartupArchive of(Path executableJar, String javaBinary, List<String> layout)
+      throws IOException {
     var dir = extracted(executableJar, javaBinary);
-    var archive = dir.resolve("jdk-" + Runtime.version().toString().replace('+', '_') + ".jsa");
+    var jdk = "jdk-" + Runtime.version().toString().replace('+', '_');
+    var name = new StringBuilder(jdk);
+    for (var option : layout) {
+      name.append('-').append(option.replaceAll("[^A-Za-z0-9]", ""));
+    }
+    var archive = dir.resolve(name.append(".jsa").toString());
+    removeOtherLayouts(dir, jdk, archive);
     return new StartupArchive(
-        dir.resolve(executableJar.getFileName()), archive, !isComplete(archive));
+        dir.resolve(executableJar.getFileName()), archive, layout, !isComplete(archive));
+  }
+
+  /** This JDK's archives of a layout no longer chosen: ~100–175 MiB each. */
+  private static void removeOtherLayouts(Path dir, String jdk, Path archive) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (var other : files.toList()) {
+        var name = other.getFileName().toString();
+        boolean sameJdk = name.equals(jdk + ".jsa") || name.startsWith(jdk + "-");
+        if (sameJdk && name.endsWith(".jsa") && !other.equals(archive)) {
+          Files.deleteIfExists(other);
+        }
+      }
+    }
   }
 
   List<String> jvmOptions() {
-    return List.of(
-        "-XX:+AutoCreateSharedArchive",
-        "-XX:SharedArchiveFile=" + archive,
-        // which classes could not be archived is no news to anyone reading a service's log
-        "-Xlog:cds*=error");
+    var options = new ArrayList<>(layout);
+    options.addAll(
+        List.of(
+            "-XX:+AutoCreateSharedArchive",
+            "-XX:SharedArchiveFile=" + archive,
+            // which classes could not be archived is no news to anyone reading a service's log
+            "-Xlog:cds*=error"));
+    return options;
   }
 
   /** A recording cut short has the zeros where the header goes: its magic number comes last. */

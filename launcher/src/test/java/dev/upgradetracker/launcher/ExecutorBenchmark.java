@@ -118,7 +118,7 @@ public final class ExecutorBenchmark {
       sampler.interrupt();
       System.out.printf(
           "  executor peak heap used: %d MiB (limit -Xmx%s); target: >= 100 actions/s%n",
-          peakHeap.get() / (1024 * 1024), ServiceProcess.HEAP);
+          peakHeap.get() / (1024 * 1024), ServiceProcess.heap("executor"));
     }
   }
 

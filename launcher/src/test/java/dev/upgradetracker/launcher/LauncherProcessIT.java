@@ -206,6 +206,15 @@ class LauncherProcessIT {
             + Files.readString(Path.of("target/test.classpath")).trim();
     var command = new ArrayList<String>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    // compiled as every other test's stack is (the build's choice, ServiceProcess): the launcher,
+    // which holds the broker and the simulator, and its services
+    var jit = System.getProperty(ServiceProcess.JIT_PROPERTY);
+    if (ServiceProcess.QUICK_JIT.equals(jit)) {
+      command.add("-XX:TieredStopAtLevel=1");
+    }
+    if (jit != null) {
+      command.add("-D" + ServiceProcess.JIT_PROPERTY + "=" + jit);
+    }
     command.addAll(
         List.of(
             "-Dut.home=" + LauncherSettings.repositoryRoot(),

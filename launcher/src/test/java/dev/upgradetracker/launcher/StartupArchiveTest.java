@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class StartupArchiveTest {
   void aJarIsExtractedOnceAndItsArchiveIsRecordedUntilOneIsComplete() throws Exception {
     var jar = builtExecutorJar();
 
-    var first = StartupArchive.of(jar, JAVA);
+    var first = StartupArchive.of(jar, JAVA, List.of());
     assertThat(first.jar()).isRegularFile().hasFileName(jar.getFileName().toString());
     assertThat(first.jar().resolveSibling("lib")).isDirectory();
     assertThat(first.records()).as("no archive yet: this start records one").isTrue();
@@ -29,25 +30,44 @@ class StartupArchiveTest {
         .contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + first.archive());
 
     Files.write(first.archive(), new byte[8192]);
-    assertThat(StartupArchive.of(jar, JAVA).records())
+    assertThat(StartupArchive.of(jar, JAVA, List.of()).records())
         .as("a recording cut short before its header: recorded again")
         .isTrue();
 
     Files.write(first.archive(), new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
-    var next = StartupArchive.of(jar, JAVA);
+    var next = StartupArchive.of(jar, JAVA, List.of());
     assertThat(next.records()).as("a complete archive is used").isFalse();
     assertThat(next.jar()).as("the same extraction").isEqualTo(first.jar());
   }
 
   @Test
+  void anArchiveRecordedForAnotherObjectLayoutIsReplacedByOneOfThisLayout() throws Exception {
+    var jar = builtExecutorJar();
+    var plain = StartupArchive.of(jar, JAVA, List.of());
+    Files.write(plain.archive(), new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
+
+    var compact = StartupArchive.of(jar, JAVA, List.of("-XX:+UseCompactObjectHeaders"));
+
+    assertThat(compact.archive()).isNotEqualTo(plain.archive());
+    assertThat(compact.records()).as("none of this layout yet: this start records one").isTrue();
+    assertThat(plain.archive())
+        .as("the other layout's, no longer chosen, is removed")
+        .doesNotExist();
+    assertThat(compact.jvmOptions())
+        .as("the service runs with the layout its archive is recorded for")
+        .startsWith("-XX:+UseCompactObjectHeaders")
+        .contains("-XX:SharedArchiveFile=" + compact.archive());
+  }
+
+  @Test
   void aJarRebuiltFromTheSameSourcesKeepsItsExtractionAndArchive() throws Exception {
     var jar = builtExecutorJar();
-    var before = StartupArchive.of(jar, JAVA);
+    var before = StartupArchive.of(jar, JAVA, List.of());
     Files.write(before.archive(), new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
 
     // Maven rewrites the jar at every package: other times, the same entries
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
-    var after = StartupArchive.of(jar, JAVA);
+    var after = StartupArchive.of(jar, JAVA, List.of());
 
     assertThat(after.jar()).isEqualTo(before.jar());
     assertThat(after.records()).as("its archive is used").isFalse();
@@ -56,12 +76,12 @@ class StartupArchiveTest {
   @Test
   void aJarWithOtherContentIsExtractedAnewAndTheOlderExtractionRemoved() throws Exception {
     var jar = builtExecutorJar();
-    var before = StartupArchive.of(jar, JAVA);
+    var before = StartupArchive.of(jar, JAVA, List.of());
 
     try (var zip = FileSystems.newFileSystem(jar)) {
       Files.writeString(zip.getPath("BOOT-INF/classes/changed.txt"), "a changed class");
     }
-    var after = StartupArchive.of(jar, JAVA);
+    var after = StartupArchive.of(jar, JAVA, List.of());
 
     assertThat(after.jar()).isRegularFile().isNotEqualTo(before.jar());
     assertThat(after.records()).isTrue();
