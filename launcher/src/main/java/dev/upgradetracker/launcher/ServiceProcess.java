@@ -201,15 +201,13 @@ final class ServiceProcess implements AutoCloseable {
   /**
    * The most heap each service may take. The serial collector lets the old generation grow to it
    * before a full collection, so a service's resident memory follows this bound, not its live
-   * objects: over 1,000 clusters after 16,000 commands the command and query services kept ~100 MiB
-   * live each. The executor holds 500 SSH sessions at once (~160 MiB, {@code ./bench executor}).
+   * objects: over 1,000 clusters after 10,000 commands the command and query services kept ~80 MiB
+   * live each. 160 MiB would keep the command service within 512 MiB there, but campaigns over 200
+   * clusters on two instances ({@code ./bench fleet 200 10}) took it to 144 MiB of 160. The
+   * executor holds 500 SSH sessions at once (~160 MiB, {@code ./bench executor}).
    */
   static String heap(String module) {
-    return switch (module) {
-      case "executor" -> "384m";
-      case "command-service" -> "160m";
-      default -> "192m";
-    };
+    return module.equals("executor") ? "384m" : "192m";
   }
 
   /**
