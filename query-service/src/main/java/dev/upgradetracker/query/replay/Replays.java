@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiPredicate;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -73,13 +70,13 @@ class Replays {
       var live = new LiveViews(authorization);
       var comparisons =
           List.of(
-              compare(
+              LiveComparison.OF_A_REPLAY.compare(
                   rebuild.<ClusterView>contents(ClusterView.STORE),
                   ClusterView.STORE,
                   key ->
                       live.read(ClusterView.STORE, "/api/clusters/" + key, key, ClusterView.class),
                   (rebuilt, now) -> now.lastSequence() > rebuilt.lastSequence()),
-              compare(
+              LiveComparison.OF_A_REPLAY.compare(
                   rebuild.<CampaignProgress>contents(CampaignProgress.STORE),
                   CampaignProgress.STORE,
                   key ->
@@ -106,12 +103,13 @@ class Replays {
   }
 
   /** Team summaries compare by content: their change counts depend on batching. */
-  private StoreComparison compareTeams(ViewsRebuild rebuild, LiveViews live) {
+  private StoreComparison compareTeams(ViewsRebuild rebuild, LiveViews live)
+      throws InterruptedException {
     var rebuilt = new HashMap<String, TeamSummary>();
     rebuild
         .<TeamSummary>contents(TeamSummary.STORE)
         .forEach((team, summary) -> rebuilt.put(team, summary.withoutUpdateCount()));
-    return compare(
+    return LiveComparison.OF_A_REPLAY.compare(
         rebuilt,
         TeamSummary.STORE,
         key ->
@@ -121,8 +119,9 @@ class Replays {
   }
 
   /** A live feed whose latest event is newer than the rebuilt one's has moved on. */
-  private StoreComparison compareActivity(ViewsRebuild rebuild, LiveViews live) {
-    return compare(
+  private StoreComparison compareActivity(ViewsRebuild rebuild, LiveViews live)
+      throws InterruptedException {
+    return LiveComparison.OF_A_REPLAY.compare(
         rebuild.<TeamActivity>contents(TeamActivity.STORE),
         TeamActivity.STORE,
         key ->
@@ -132,26 +131,6 @@ class Replays {
             !now.entries().isEmpty()
                 && !before.entries().isEmpty()
                 && now.entries().getLast().at().isAfter(before.entries().getLast().at()));
-  }
-
-  private static <V> StoreComparison compare(
-      Map<String, V> rebuilt,
-      String store,
-      Function<String, Optional<V>> live,
-      BiPredicate<V, V> movedOn) {
-    int moved = 0;
-    var differences = new ArrayList<String>();
-    for (var entry : rebuilt.entrySet()) {
-      var now = live.apply(entry.getKey());
-      if (now.isEmpty()) {
-        differences.add(entry.getKey() + ": not in the live views");
-      } else if (movedOn.test(entry.getValue(), now.get())) {
-        moved++;
-      } else if (!now.get().equals(entry.getValue())) {
-        differences.add(entry.getKey());
-      }
-    }
-    return new StoreComparison(store, rebuilt.size(), moved, List.copyOf(differences));
   }
 
   /** The live views, each from the instance that holds it. */
