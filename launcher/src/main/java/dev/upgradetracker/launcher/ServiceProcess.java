@@ -217,7 +217,14 @@ final class ServiceProcess implements AutoCloseable {
    */
   static final String JIT_PROPERTY = "ut.service.jit";
 
-  static final String QUICK_JIT = "quick";
+  private static final String QUICK_JIT = "quick";
+
+  /** The JVM options of the compilers {@link #JIT_PROPERTY} asks for: none unless quick. */
+  static List<String> jitOptions() {
+    return QUICK_JIT.equals(System.getProperty(JIT_PROPERTY))
+        ? List.of("-XX:TieredStopAtLevel=1")
+        : List.of();
+  }
 
   /** 4 bytes less in most objects' headers (JEP 519, a product option from JDK 25). */
   private static List<String> objectLayout() {
@@ -255,9 +262,7 @@ final class ServiceProcess implements AutoCloseable {
     if (Runtime.version().feature() >= 23) {
       options.add("--sun-misc-unsafe-memory-access=allow");
     }
-    if (QUICK_JIT.equals(System.getProperty(JIT_PROPERTY))) {
-      options.add("-XX:TieredStopAtLevel=1");
-    }
+    options.addAll(jitOptions());
     return options;
   }
 }

@@ -208,10 +208,8 @@ class LauncherProcessIT {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     // compiled as every other test's stack is (the build's choice, ServiceProcess): the launcher,
     // which holds the broker and the simulator, and its services
+    command.addAll(ServiceProcess.jitOptions());
     var jit = System.getProperty(ServiceProcess.JIT_PROPERTY);
-    if (ServiceProcess.QUICK_JIT.equals(jit)) {
-      command.add("-XX:TieredStopAtLevel=1");
-    }
     if (jit != null) {
       command.add("-D" + ServiceProcess.JIT_PROPERTY + "=" + jit);
     }
