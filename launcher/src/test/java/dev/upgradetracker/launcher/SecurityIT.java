@@ -170,6 +170,22 @@ class SecurityIT {
   }
 
   @Test
+  void onlyAnAuditorOrAnAdminStartsAReplay(SharedStack.Tenant tenant) throws Exception {
+    var stack = tenant.stack();
+    var team = tenant.newTeam();
+    var replays = stack.queryUrl() + "/api/replays";
+
+    assertThat(raw(stack.queryUrl(), "POST", "/api/replays", Map.of(), "").status())
+        .as("without a token")
+        .isEqualTo(401);
+    for (var token : List.of(stack.tokenOf(team), DemoIdentities.METRICS_TOKEN)) {
+      var refused = Http.postJson(replays, token, "");
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+      assertThat(refused.body()).doesNotContain("replayId");
+    }
+  }
+
+  @Test
   void onlyAnOperatorReleasesAnUpgradeSlotAndOnlyOneANodeHoldsWithAReasonOfBoundedSize(
       SharedStack.Tenant tenant) throws Exception {
     var stack = tenant.stack();
