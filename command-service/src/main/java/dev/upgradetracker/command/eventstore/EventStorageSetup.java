@@ -1,50 +1,36 @@
 package dev.upgradetracker.command.eventstore;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.TokenStoreProperties;
-import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
+/**
+ * Axon's JDBC storage engines on the tables the migrations make (db/migration; their names as
+ * {@link StoreTables} gives them), as Axon's Spring Boot support builds them, with the two changes
+ * below.
+ */
 @Configuration(proxyBeanMethods = false)
-@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class EventStorageSetup {
 
-  /**
-   * Axon's JPA engine as its Spring Boot support builds it, reading {@value #READ_BATCH} events per
-   * query instead of 100: a publisher catching up spent most of its reading on round trips.
-   */
+  /** Events read per query instead of 100: a publisher catching up spent most of it on trips. */
   static final int READ_BATCH = 1_000;
-
-  @Bean
-  EventStorageEngine eventStorageEngine(
-      Serializer defaultSerializer,
-      PersistenceExceptionResolver persistenceExceptionResolver,
-      @Qualifier("eventSerializer") Serializer eventSerializer,
-      org.axonframework.config.Configuration configuration,
-      EntityManagerProvider entityManagerProvider,
-      TransactionManager transactionManager) {
-    return JpaEventStorageEngine.builder()
-        .snapshotSerializer(defaultSerializer)
-        .upcasterChain(configuration.upcasterChain())
-        .persistenceExceptionResolver(persistenceExceptionResolver)
-        .eventSerializer(eventSerializer)
-        .snapshotFilter(configuration.snapshotFilter())
-        .entityManagerProvider(entityManagerProvider)
-        .transactionManager(transactionManager)
-        .batchSize(READ_BATCH)
-        .build();
-  }
 
   /**
    * How many of the latest events the store keeps in memory for the processors that follow its head
@@ -54,6 +40,49 @@ class EventStorageSetup {
    * trails by ~100 ms at its 99th percentile.
    */
   static final int TAIL_CACHED = 1_000;
+
+  /**
+   * Axon's units of work in Spring's JDBC transactions. Axon's own bean for it waits for Spring
+   * Boot 3's class names and, on Spring Boot 4, could be decided before the transaction manager
+   * existed: then Axon ran without transactions (every statement on its own, advisory locks let go
+   * at once).
+   */
+  @Bean
+  TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+    return new SpringTransactionManager(transactions);
+  }
+
+  /**
+   * A unique key refused the insert (SQLSTATE 23505 on PostgreSQL and H2): another command wrote
+   * the aggregate's position first, which Axon turns into a concurrency conflict to retry. Axon's
+   * JDBC default knows only {@code SQLIntegrityConstraintViolationException}, which PostgreSQL's
+   * driver never throws.
+   */
+  @Bean
+  PersistenceExceptionResolver persistenceExceptionResolver() {
+    return new SQLStateResolver("23505");
+  }
+
+  @Bean
+  EventStorageEngine eventStorageEngine(
+      Serializer defaultSerializer,
+      PersistenceExceptionResolver persistenceExceptionResolver,
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      org.axonframework.config.Configuration configuration,
+      ConnectionProvider connectionProvider,
+      TransactionManager transactionManager) {
+    return JdbcEventStorageEngine.builder()
+        .snapshotSerializer(defaultSerializer)
+        .upcasterChain(configuration.upcasterChain())
+        .persistenceExceptionResolver(persistenceExceptionResolver)
+        .eventSerializer(eventSerializer)
+        .snapshotFilter(configuration.snapshotFilter())
+        .connectionProvider(connectionProvider)
+        .transactionManager(transactionManager)
+        .schema(StoreTables.EVENTS)
+        .batchSize(READ_BATCH)
+        .build();
+  }
 
   /** Axon's event store as its Spring Boot support builds it, with {@link #TAIL_CACHED}. */
   @Bean
@@ -67,13 +96,25 @@ class EventStorageSetup {
         .build();
   }
 
+  /** Taken by Axon's Spring Boot support for the saga store it builds. */
+  @Bean
+  SagaSqlSchema sagaSqlSchema() {
+    return new GenericSagaSqlSchema(StoreTables.SAGAS);
+  }
+
+  /** Taken by Axon's Spring Boot support for the publisher's dead-letter queue it builds. */
+  @Bean
+  DeadLetterSchema deadLetterSchema() {
+    return StoreTables.DEAD_LETTERS;
+  }
+
   @Bean
   TokenStore tokenStore(
+      ConnectionProvider connectionProvider,
       Serializer serializer,
-      EntityManagerProvider entityManagerProvider,
       TokenStoreProperties properties,
       TransactionLocks locks) {
     return OnceInitializedTokenStore.create(
-        entityManagerProvider, serializer, properties.getClaimTimeout(), locks);
+        connectionProvider, serializer, properties.getClaimTimeout(), locks);
   }
 }

@@ -1,20 +1,20 @@
 package dev.upgradetracker.command.eventstore;
 
 import java.time.Duration;
-import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.Serializer;
 
 /**
- * Axon's JPA token store, whose segments of a processor are created by one instance only. Two
+ * Axon's JDBC token store, whose segments of a processor are created by one instance only. Two
  * command services starting together on an empty PostgreSQL store both found no segments and both
- * inserted them; the second's failed insert marked its transaction rollback-only, which Axon's
- * processor start did not expect, and the whole service failed to start. Here the creation first
- * takes an advisory lock for the processor (held to the end of the transaction) and looks again:
- * the instance that waited finds the segments the other made. An H2 file store has one process.
+ * inserted them; the second's failed insert failed its transaction, which Axon's processor start
+ * did not expect, and the whole service failed to start. Here the creation first takes an advisory
+ * lock for the processor (held to the end of the transaction) and looks again: the instance that
+ * waited finds the segments the other made. An H2 file store has one process.
  */
-final class OnceInitializedTokenStore extends JpaTokenStore {
+final class OnceInitializedTokenStore extends JdbcTokenStore {
 
   private final TransactionLocks locks;
 
@@ -24,13 +24,14 @@ final class OnceInitializedTokenStore extends JpaTokenStore {
   }
 
   static OnceInitializedTokenStore create(
-      EntityManagerProvider entityManagers,
+      ConnectionProvider connections,
       Serializer serializer,
       Duration claimTimeout,
       TransactionLocks locks) {
     return new OnceInitializedTokenStore(
-        JpaTokenStore.builder()
-            .entityManagerProvider(entityManagers)
+        JdbcTokenStore.builder()
+            .connectionProvider(connections)
+            .schema(StoreTables.TOKENS)
             .serializer(serializer)
             .claimTimeout(claimTimeout),
         locks);

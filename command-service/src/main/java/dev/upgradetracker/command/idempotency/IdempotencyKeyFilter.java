@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Set;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -66,14 +66,14 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     var body = request.getInputStream().readAllBytes();
     var id = Callers.current().user() + "/" + key;
     var hash = hash(request, body);
-    var earlier = responses.findById(id);
+    var earlier = responses.find(id);
     if (earlier.isPresent()) {
       replay(earlier.get(), hash, response);
       return;
     }
     try {
-      responses.saveAndFlush(new StoredResponse(id, hash, clock.instant()));
-    } catch (DataIntegrityViolationException concurrentTwin) {
+      responses.reserve(id, hash, clock.instant());
+    } catch (DuplicateKeyException concurrentTwin) {
       ProblemWriter.write(
           response,
           409,
@@ -91,17 +91,16 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   }
 
   private void remember(String id, ContentCachingResponseWrapper captured) {
-    var stored = responses.findById(id).orElseThrow();
     if (captured.getStatus() >= 500) {
       // a server failure is no answer: let the client try again with the same key
-      responses.delete(stored);
+      responses.forget(id);
       return;
     }
-    stored.answered(
+    responses.answer(
+        id,
         captured.getStatus(),
         captured.getContentType(),
         new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
-    responses.save(stored);
   }
 
   private static void replay(StoredResponse earlier, String hash, HttpServletResponse response)
