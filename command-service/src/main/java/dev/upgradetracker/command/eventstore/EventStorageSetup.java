@@ -23,8 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon's JDBC storage engines on the tables the migrations make (db/migration; their names as
- * {@link StoreTables} gives them), as Axon's Spring Boot support builds them, with the two changes
- * below.
+ * {@link StoreTables} gives them), as Axon's Spring Boot support builds them but for what each bean
+ * below says.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStorageSetup {
