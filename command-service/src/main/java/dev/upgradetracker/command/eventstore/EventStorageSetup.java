@@ -71,17 +71,17 @@ class EventStorageSetup {
       org.axonframework.config.Configuration configuration,
       ConnectionProvider connectionProvider,
       TransactionManager transactionManager) {
-    return JdbcEventStorageEngine.builder()
-        .snapshotSerializer(defaultSerializer)
-        .upcasterChain(configuration.upcasterChain())
-        .persistenceExceptionResolver(persistenceExceptionResolver)
-        .eventSerializer(eventSerializer)
-        .snapshotFilter(configuration.snapshotFilter())
-        .connectionProvider(connectionProvider)
-        .transactionManager(transactionManager)
-        .schema(StoreTables.EVENTS)
-        .batchSize(READ_BATCH)
-        .build();
+    return new LappedCatchUpEngine(
+        JdbcEventStorageEngine.builder()
+            .snapshotSerializer(defaultSerializer)
+            .upcasterChain(configuration.upcasterChain())
+            .persistenceExceptionResolver(persistenceExceptionResolver)
+            .eventSerializer(eventSerializer)
+            .snapshotFilter(configuration.snapshotFilter())
+            .connectionProvider(connectionProvider)
+            .transactionManager(transactionManager)
+            .schema(StoreTables.EVENTS)
+            .batchSize(READ_BATCH));
   }
 
   /** Axon's event store as its Spring Boot support builds it, with {@link #TAIL_CACHED}. */

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.common.DateTimeUtils;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -126,12 +125,7 @@ class JdbcStoresMigrationIT {
   }
 
   private static void migrate(Connection connection, String vendor, String target) {
-    Flyway.configure()
-        .dataSource(new SingleConnectionDataSource(connection, true))
-        .locations("classpath:db/migration/" + vendor, "classpath:db/migration/common")
-        .target(target)
-        .load()
-        .migrate();
+    MigratedStores.migrate(new SingleConnectionDataSource(connection, true), vendor, target);
   }
 
   private static void update(Connection connection, String sql) throws SQLException {

@@ -3,11 +3,11 @@ package dev.upgradetracker.command.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.upgradetracker.command.eventstore.MigratedStores;
 import dev.upgradetracker.testinfra.TestDatabases;
 import java.nio.file.Files;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,11 +40,7 @@ class StoredResponsesIT {
   }
 
   private static void takenOnceAnsweredAndGivenBack(DataSource dataSource, String vendor) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration/" + vendor, "classpath:db/migration/common")
-        .load()
-        .migrate();
+    MigratedStores.migrate(dataSource, vendor, "latest");
     var responses = new StoredResponses(JdbcClient.create(dataSource));
 
     responses.reserve("alpha-operator/k1", "hash-1", NOW);
