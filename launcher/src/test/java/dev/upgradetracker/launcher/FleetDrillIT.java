@@ -29,7 +29,7 @@ class FleetDrillIT {
 
   private static final List<String> TEAMS = List.of("alpha", "bravo", "charlie");
   private static final int CLUSTERS_PER_TEAM = 2;
-  // two sites, each with its depot, and two node upgrades at once per depot: two thirds of the demand
+  // two sites, each with its depot, two node upgrades at once per depot: two thirds of the demand
   private static final int SITES = 2;
   private static final int UPGRADES_PER_DEPOT = 2;
   private static final Duration PATIENCE = Duration.ofMinutes(4);
