@@ -63,6 +63,10 @@ class EventStorageSetup {
     return new SQLStateResolver("23505");
   }
 
+  /**
+   * Axon's JDBC engine reading {@link #READ_BATCH} at a time, in laps ({@link
+   * LappedCatchUpEngine}).
+   */
   @Bean
   EventStorageEngine eventStorageEngine(
       Serializer defaultSerializer,
