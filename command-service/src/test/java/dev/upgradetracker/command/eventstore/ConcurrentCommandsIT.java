@@ -155,6 +155,24 @@ class ConcurrentCommandsIT {
   }
 
   @Test
+  void anIdempotencyKeyLongerThan255CharactersIsRefusedAndWritesNothing() throws Exception {
+    var clusterId = "idem-long-" + UUID.randomUUID().toString().substring(0, 6);
+    AdminAssigns.hostsOf(String.valueOf(port), cluster(clusterId));
+    post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(clusterId)), null);
+    var move = "{\"toHost\":\"" + clusterId + "-h2\"}";
+
+    var tooLong = post("/api/clusters/" + clusterId + "/guests/g1/move", move, "k".repeat(256));
+    var longest = post("/api/clusters/" + clusterId + "/guests/g1/move", move, "k".repeat(255));
+
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body().path("detail").asString()).contains("Idempotency-Key", "255");
+    assertThat(longest.status()).isEqualTo(202);
+    assertThat(eventStore.readEvents(clusterId).asStream().count())
+        .as("registered, and the move with the longest key allowed")
+        .isEqualTo(2);
+  }
+
+  @Test
   void anInventoryUpdateRepeatedWithItsIdempotencyKeyIsAnsweredOnceAndWritesOnce()
       throws Exception {
     var clusterId = "idem-put-" + UUID.randomUUID().toString().substring(0, 6);
