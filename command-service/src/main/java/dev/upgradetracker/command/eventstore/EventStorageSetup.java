@@ -65,7 +65,7 @@ class EventStorageSetup {
 
   /**
    * Axon's JDBC engine reading {@link #READ_BATCH} at a time, in laps ({@link
-   * LappedCatchUpEngine}).
+   * LappedCatchUpEngine}), looking for its gaps by the index ({@link IndexedGapReads}).
    */
   @Bean
   EventStorageEngine eventStorageEngine(
@@ -85,7 +85,8 @@ class EventStorageSetup {
             .connectionProvider(connectionProvider)
             .transactionManager(transactionManager)
             .schema(StoreTables.EVENTS)
-            .batchSize(READ_BATCH));
+            .batchSize(READ_BATCH)
+            .readEventDataWithGaps(new IndexedGapReads()));
   }
 
   /** Axon's event store as its Spring Boot support builds it, with {@link #TAIL_CACHED}. */
