@@ -1,7 +1,13 @@
 package dev.upgradetracker.command.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,5 +23,26 @@ class H2EventStoreIT extends HostLedgerContract {
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("events"));
     OnSharedBroker.register(registry, "h2-store");
     limits(registry);
+  }
+
+  @Override
+  List<String> migrations() {
+    return List.of("1", "2", "3", "4");
+  }
+
+  @Test
+  void keepsEveryStoredByteInItsRowNotAsALargeObject() throws SQLException {
+    try (var connection = dataSource.getConnection();
+        var statement =
+            connection.prepareStatement(
+                "select table_name || '.' || column_name from information_schema.columns"
+                    + " where table_schema = 'PUBLIC' and data_type = 'BINARY LARGE OBJECT'");
+        var rows = statement.executeQuery()) {
+      var largeObjects = new ArrayList<String>();
+      while (rows.next()) {
+        largeObjects.add(rows.getString(1));
+      }
+      assertThat(largeObjects).isEmpty();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.upgradetracker.command.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.testinfra.TestDatabases;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,7 +31,12 @@ class JdbcStoresMigrationIT {
     var url = "jdbc:h2:file:" + Files.createTempDirectory("ut-h2-v2-").resolve("events");
     try (var connection = DriverManager.getConnection(url, "sa", "")) {
       migrateAndCarryOn(
-          connection, new Dialect("h2", "next value for domain_event_entry_seq", "X'7B7D'"));
+          connection,
+          new Dialect(
+              "h2",
+              "next value for domain_event_entry_seq",
+              "X'7B7D'",
+              List.of("1", "2", "3", "4")));
     }
   }
 
@@ -41,14 +47,21 @@ class JdbcStoresMigrationIT {
         DriverManager.getConnection(TestDatabases.url(database), "postgres", "")) {
       migrateAndCarryOn(
           connection,
-          new Dialect("postgresql", "nextval('domain_event_entry_seq')", "'\\x7b7d'::bytea"));
+          new Dialect(
+              "postgresql",
+              "nextval('domain_event_entry_seq')",
+              "'\\x7b7d'::bytea",
+              List.of("1", "2", "3")));
     } finally {
       TestDatabases.drop(database);
     }
   }
 
-  /** How each database says the migrations' folder, a sequence's next value and some bytes. */
-  private record Dialect(String vendor, String nextIndex, String bytes) {}
+  /**
+   * How each database says the migrations' folder, a sequence's next value and some bytes, and the
+   * versions of its migrations.
+   */
+  private record Dialect(String vendor, String nextIndex, String bytes, List<String> versions) {}
 
   private static void migrateAndCarryOn(Connection connection, Dialect dialect)
       throws SQLException {
@@ -75,7 +88,8 @@ class JdbcStoresMigrationIT {
                 connection,
                 "select \"version\" from \"flyway_schema_history\" where \"version\" is not null"
                     + " order by \"installed_rank\""))
-        .containsExactly("1", "2", "3");
+        .containsExactlyElementsOf(dialect.versions());
+    assertThat(payloads(connection)).containsExactly("{}", "{}");
     update(
         connection,
         "insert into domain_event_entry (event_identifier, meta_data, payload, payload_type,"
@@ -131,6 +145,20 @@ class JdbcStoresMigrationIT {
   private static void update(Connection connection, String sql) throws SQLException {
     try (var statement = connection.createStatement()) {
       statement.executeUpdate(sql);
+    }
+  }
+
+  /** The stored events' payloads, in the store's order, as text. */
+  private static List<String> payloads(Connection connection) throws SQLException {
+    try (var statement = connection.createStatement();
+        var rows =
+            statement.executeQuery(
+                "select payload from domain_event_entry order by global_index")) {
+      var payloads = new ArrayList<String>();
+      while (rows.next()) {
+        payloads.add(new String(rows.getBytes(1), StandardCharsets.UTF_8));
+      }
+      return payloads;
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradetracker.testinfra.TestDatabases;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +27,11 @@ class PostgresEventStoreIT extends HostLedgerContract {
     registry.add("spring.datasource.username", () -> "postgres");
     OnSharedBroker.register(registry, "postgres-store");
     limits(registry);
+  }
+
+  @Override
+  List<String> migrations() {
+    return List.of("1", "2", "3");
   }
 
   @AfterAll
