@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ViewAdvancesTest {
@@ -49,6 +50,38 @@ class ViewAdvancesTest {
       watch.awaitAdvance(LONG);
 
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void oneAdvanceWakesEveryReaderOfTheView() throws Exception {
+    var watches = IntStream.range(0, 8).mapToObj(n -> advances.watch("clusters", "c1")).toList();
+    try {
+      var woken =
+          watches.stream().map(w -> CompletableFuture.runAsync(() -> await(w, LONG))).toList();
+      Thread.sleep(100);
+
+      advances.advanced("clusters", "c1");
+
+      CompletableFuture.allOf(woken.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+    } finally {
+      watches.forEach(ViewAdvances.Watch::close);
+    }
+  }
+
+  @Test
+  void anAdvanceRacingTheReadersWaitIsNeverMissed() throws Exception {
+    for (int round = 0; round < 500; round++) {
+      try (var watch = advances.watch("clusters", "c1")) {
+        var advancer = CompletableFuture.runAsync(() -> advances.advanced("clusters", "c1"));
+        long started = System.nanoTime();
+
+        boolean advanced = watch.awaitAdvance(LONG);
+
+        assertThat(advanced).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        advancer.get(2, TimeUnit.SECONDS);
+      }
     }
   }
 
