@@ -62,7 +62,7 @@ class BaselinedStoreIT {
       while (history.next()) {
         applied.add(history.getString(1) + " " + history.getString(2));
       }
-      assertThat(applied).containsExactly("1 BASELINE", "2 SQL", "3 SQL");
+      assertThat(applied).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
       var kept =
           connection.createStatement().executeQuery("select status from idempotent_response");
       assertThat(kept.next()).isTrue();
