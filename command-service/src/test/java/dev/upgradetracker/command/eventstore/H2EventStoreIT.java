@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,18 +30,15 @@ class H2EventStoreIT extends HostLedgerContract {
   }
 
   @Test
-  void keepsEveryStoredByteInItsRowNotAsALargeObject() throws SQLException {
-    try (var connection = dataSource.getConnection();
-        var statement =
-            connection.prepareStatement(
+  void keepsEveryStoredByteInItsRowNotAsALargeObject() {
+    var largeObjects =
+        JdbcClient.create(dataSource)
+            .sql(
                 "select table_name || '.' || column_name from information_schema.columns"
-                    + " where table_schema = 'PUBLIC' and data_type = 'BINARY LARGE OBJECT'");
-        var rows = statement.executeQuery()) {
-      var largeObjects = new ArrayList<String>();
-      while (rows.next()) {
-        largeObjects.add(rows.getString(1));
-      }
-      assertThat(largeObjects).isEmpty();
-    }
+                    + " where table_schema = 'PUBLIC' and data_type = 'BINARY LARGE OBJECT'")
+            .query(String.class)
+            .list();
+
+    assertThat(largeObjects).isEmpty();
   }
 }

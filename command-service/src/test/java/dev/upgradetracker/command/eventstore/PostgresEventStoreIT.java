@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.testinfra.TestDatabases;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,18 +40,15 @@ class PostgresEventStoreIT extends HostLedgerContract {
   }
 
   @Test
-  void storesEventPayloadsInlineAsByteaNotAsLargeObjects() throws SQLException {
-    try (var connection = dataSource.getConnection();
-        var statement =
-            connection.prepareStatement(
-                "select data_type from information_schema.columns"
-                    + " where table_name = 'domain_event_entry' and column_name in ('payload', 'meta_data')");
-        var rows = statement.executeQuery()) {
-      var types = new ArrayList<String>();
-      while (rows.next()) {
-        types.add(rows.getString(1));
-      }
-      assertThat(types).containsExactly("bytea", "bytea");
-    }
+  void storesEventPayloadsInlineAsByteaNotAsLargeObjects() {
+    var types =
+        JdbcClient.create(dataSource)
+            .sql(
+                "select data_type from information_schema.columns where table_name ="
+                    + " 'domain_event_entry' and column_name in ('payload', 'meta_data')")
+            .query(String.class)
+            .list();
+
+    assertThat(types).containsExactly("bytea", "bytea");
   }
 }
