@@ -25,12 +25,18 @@ final class IndexedGapReads implements ReadEventDataWithGapsStatementBuilder {
       Connection connection, EventSchema schema, long globalIndex, int batchSize, List<Long> gaps)
       throws SQLException {
     var statement = connection.prepareStatement(sql(schema, gaps.size()));
+    bind(statement, globalIndex, batchSize, gaps);
+    return statement;
+  }
+
+  /** Sets {@link #sql}'s parameters: the range after {@code globalIndex}, then each gap. */
+  static void bind(PreparedStatement statement, long globalIndex, int batchSize, List<Long> gaps)
+      throws SQLException {
     statement.setLong(1, globalIndex);
     statement.setLong(2, globalIndex + batchSize);
     for (int i = 0; i < gaps.size(); i++) {
       statement.setLong(i + 3, gaps.get(i));
     }
-    return statement;
   }
 
   /** The statement for {@code gaps} gaps: the range's two bounds, then each gap. */

@@ -38,7 +38,7 @@ class IndexedGapReadsIT {
     var indexes = fill(store);
 
     assertSameEventsAsAxons(store, indexes);
-    var gaps = List.of(indexes.get(1_500), indexes.get(1_700));
+    var gaps = gaps(indexes);
     var rowsLookedAt = rowsH2LooksAt(store, indexes.get(2_000), gaps);
     // the batch, the row that ends its range, and each gap's row
     assertThat(rowsLookedAt).isBetween((long) BATCH, BATCH + 1L + gaps.size() * 2L);
@@ -57,15 +57,18 @@ class IndexedGapReadsIT {
   }
 
   private static void assertSameEventsAsAxons(DataSource store, List<Long> indexes) {
-    var token =
-        GapAwareTrackingToken.newInstance(
-            indexes.get(2_000), List.of(indexes.get(1_500), indexes.get(1_700)));
+    var token = GapAwareTrackingToken.newInstance(indexes.get(2_000), gaps(indexes));
 
     var ours = read(engine(store, true), token);
     var axons = read(engine(store, false), token);
 
     assertThat(ours).isEqualTo(axons).hasSize(STORED - 2_001 + 2);
     assertThat(ours.subList(0, 3)).containsExactly("event 1500", "event 1700", "event 2001");
+  }
+
+  /** The token's gaps: events 1500 and 1700, read after the reader had passed them. */
+  private static List<Long> gaps(List<Long> indexes) {
+    return List.of(indexes.get(1_500), indexes.get(1_700));
   }
 
   /** Every event the store gives a processor from {@code token} on, by payload. */
@@ -111,11 +114,7 @@ class IndexedGapReadsIT {
     var sql = IndexedGapReads.sql(StoreTables.EVENTS, gaps.size());
     try (var connection = store.getConnection();
         var explain = connection.prepareStatement("EXPLAIN ANALYZE " + sql)) {
-      explain.setLong(1, index);
-      explain.setLong(2, index + BATCH);
-      for (int i = 0; i < gaps.size(); i++) {
-        explain.setLong(i + 3, gaps.get(i));
-      }
+      IndexedGapReads.bind(explain, index, BATCH, gaps);
       try (var plan = explain.executeQuery()) {
         plan.next();
         return Pattern.compile("scanCount: (\\d+)")

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -150,24 +151,23 @@ class JdbcStoresMigrationIT {
 
   /** The stored events' payloads, in the store's order, as text. */
   private static List<String> payloads(Connection connection) throws SQLException {
-    try (var statement = connection.createStatement();
-        var rows =
-            statement.executeQuery(
-                "select payload from domain_event_entry order by global_index")) {
-      var payloads = new ArrayList<String>();
-      while (rows.next()) {
-        payloads.add(new String(rows.getBytes(1), StandardCharsets.UTF_8));
-      }
-      return payloads;
-    }
+    return column(
+        connection,
+        "select payload from domain_event_entry order by global_index",
+        (rows, n) -> new String(rows.getBytes(1), StandardCharsets.UTF_8));
   }
 
   private static List<String> column(Connection connection, String sql) throws SQLException {
+    return column(connection, sql, (rows, n) -> rows.getString(1));
+  }
+
+  private static <T> List<T> column(Connection connection, String sql, RowMapper<T> value)
+      throws SQLException {
     try (var statement = connection.createStatement();
         var rows = statement.executeQuery(sql)) {
-      var values = new ArrayList<String>();
+      var values = new ArrayList<T>();
       while (rows.next()) {
-        values.add(rows.getString(1));
+        values.add(value.mapRow(rows, values.size()));
       }
       return values;
     }
