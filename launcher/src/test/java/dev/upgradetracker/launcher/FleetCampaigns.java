@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,12 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class FleetCampaigns {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration POLL = Duration.ofMillis(200);
 
   private final Stack stack;
   private final Map<String, List<ClusterSpec>> fleets;
   private final int inProgress;
   private final Map<String, Integer> planned = new TreeMap<>();
-  private final Set<String> slotWaits = new TreeSet<>();
+  private final Set<String> slotWaits = new ConcurrentSkipListSet<>();
 
   FleetCampaigns(Stack stack, Map<String, List<ClusterSpec>> fleets, int inProgress) {
     this.stack = stack;
@@ -112,6 +113,42 @@ final class FleetCampaigns {
     return problems;
   }
 
+  /**
+   * Reads the campaigns' views every {@code POLL} until closed, as a dashboard left open would,
+   * noting what their clusters wait for also while the caller does something else (kills services,
+   * say).
+   */
+  Watch watch() {
+    var watcher =
+        Thread.ofVirtual()
+            .name("fleet-campaigns-watch")
+            .start(
+                () -> {
+                  try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                      campaigns();
+                      Thread.sleep(POLL);
+                    }
+                  } catch (InterruptedException closed) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    return () -> {
+      watcher.interrupt();
+      try {
+        watcher.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  /** The campaigns being watched, until closed. */
+  interface Watch extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** What clusters were seen waiting for an upgrade slot, as their campaigns' views said it. */
   Set<String> slotWaits() {
     return slotWaits;
@@ -133,7 +170,7 @@ final class FleetCampaigns {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(what + " not within " + patience);
       }
-      Thread.sleep(200);
+      Thread.sleep(POLL);
     }
   }
 }

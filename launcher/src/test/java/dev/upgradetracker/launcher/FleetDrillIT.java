@@ -61,9 +61,15 @@ class FleetDrillIT {
       var campaigns = new FleetCampaigns(stack, fleets, CLUSTERS_PER_TEAM);
       int allSteps = campaigns.start();
 
-      campaigns.awaitStepsDone(allSteps / 4, PATIENCE);
-      killAndRestart(stack);
-      campaigns.awaitCompleted(PATIENCE);
+      // restarting the services takes longer than the rest of the campaigns: watched all along
+      var watching = campaigns.watch();
+      try {
+        campaigns.awaitStepsDone(allSteps / 4, PATIENCE);
+        killAndRestart(stack);
+        campaigns.awaitCompleted(PATIENCE);
+      } finally {
+        watching.close();
+      }
 
       var checks = new FleetChecks(stack, fleets);
       assertThat(campaigns.stepsNotAsPlanned()).as("data kept in %s", dataDir).isEmpty();
