@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,22 +121,20 @@ final class FleetCampaigns {
    * say).
    */
   Watch watch() {
+    var closed = new AtomicBoolean();
+    // stopped by a flag, not an interrupt: a view read that is cut short answers null and goes on
     var watcher =
         Thread.ofVirtual()
             .name("fleet-campaigns-watch")
             .start(
                 () -> {
-                  try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                      campaigns();
-                      Thread.sleep(POLL);
-                    }
-                  } catch (InterruptedException closed) {
-                    Thread.currentThread().interrupt();
+                  while (!closed.get()) {
+                    campaigns();
+                    LockSupport.parkNanos(POLL.toNanos());
                   }
                 });
     return () -> {
-      watcher.interrupt();
+      closed.set(true);
       try {
         watcher.join();
       } catch (InterruptedException e) {

@@ -61,15 +61,15 @@ class FleetDrillIT {
       var campaigns = new FleetCampaigns(stack, fleets, CLUSTERS_PER_TEAM);
       int allSteps = campaigns.start();
 
-      // restarting the services takes longer than the rest of the campaigns: watched all along
+      campaigns.awaitStepsDone(allSteps / 4, PATIENCE);
+      // the services take longer to come back than the campaigns to go on: watched meanwhile
       var watching = campaigns.watch();
       try {
-        campaigns.awaitStepsDone(allSteps / 4, PATIENCE);
         killAndRestart(stack);
-        campaigns.awaitCompleted(PATIENCE);
       } finally {
         watching.close();
       }
+      campaigns.awaitCompleted(PATIENCE);
 
       var checks = new FleetChecks(stack, fleets);
       assertThat(campaigns.stepsNotAsPlanned()).as("data kept in %s", dataDir).isEmpty();
