@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Each user's commands pass through a token bucket of their own: a burst, then a steady rate. One
@@ -26,18 +25,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(HttpSecurityConfiguration.AFTER_SECURITY)
-class CommandRateLimit extends OncePerRequestFilter {
+class CommandRateLimit extends CommandFilter {
 
   private final RateSettings settings;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   CommandRateLimit(RateSettings settings) {
     this.settings = settings;
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return "GET".equals(request.getMethod()) || !request.getServletPath().startsWith("/api/");
   }
 
   @Override

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds the commands the service works on at once, from every caller together. Past the bound a
@@ -24,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(HttpSecurityConfiguration.AFTER_SECURITY + 1)
-class CommandsInFlight extends OncePerRequestFilter {
+class CommandsInFlight extends CommandFilter {
 
   private final RateSettings settings;
   private final Semaphore places;
@@ -32,11 +31,6 @@ class CommandsInFlight extends OncePerRequestFilter {
   CommandsInFlight(RateSettings settings) {
     this.settings = settings;
     this.places = new Semaphore(settings.inFlight(), true);
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return "GET".equals(request.getMethod()) || !request.getServletPath().startsWith("/api/");
   }
 
   @Override
