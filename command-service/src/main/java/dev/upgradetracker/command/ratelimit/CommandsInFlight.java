@@ -45,7 +45,7 @@ class CommandsInFlight extends CommandFilter {
           "Too busy",
           "the command service works on "
               + settings.inFlight()
-              + " commands at once and none ended within "
+              + " commands at once and no place came free for this one within "
               + settings.inFlightWait().toMillis()
               + " ms (COMMANDS_IN_FLIGHT, COMMAND_IN_FLIGHT_WAIT); nothing was done, retry after"
               + " 1 s");
