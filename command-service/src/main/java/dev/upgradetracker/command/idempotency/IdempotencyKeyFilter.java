@@ -28,7 +28,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * one key cannot both run.
  */
 @Component
-@Order(HttpSecurityConfiguration.AFTER_SECURITY + 1)
+// after the bound on commands in flight (ratelimit.CommandsInFlight): a command it turns away has
+// not been read and has reserved no key
+@Order(HttpSecurityConfiguration.AFTER_SECURITY + 2)
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +35,7 @@ class CommandsInFlightTest {
         }
       };
   private final FilterChain quickCommand = (request, response) -> worked.incrementAndGet();
-  private final java.util.concurrent.ExecutorService callers =
-      Executors.newVirtualThreadPerTaskExecutor();
+  private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
 
   @AfterEach
   void endTheSlowCommands() {
