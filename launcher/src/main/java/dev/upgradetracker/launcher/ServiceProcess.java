@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One service running as a child JVM from its executable jar, its output in a log file. */
 final class ServiceProcess implements AutoCloseable {
+
+  private static final Logger logger = LoggerFactory.getLogger(ServiceProcess.class);
 
   private final String name;
   private final int port;
@@ -38,6 +42,12 @@ final class ServiceProcess implements AutoCloseable {
       String module, String name, Path home, int port, Map<String, String> env, Path logDir)
       throws IOException {
     var startup = StartupArchive.of(executableJar(home, module), javaBinary(), objectLayout());
+    if (startup.records()) {
+      logger.info(
+          "{} starts without a startup archive of this build: it records one, so it starts slower"
+              + " and may run compiled by C1 alone until it ends (once per build)",
+          name);
+    }
     Files.createDirectories(logDir);
     var log = logDir.resolve(name + ".log");
     // its temporary files (Tomcat's, RocksDB's native library) beside its data, not in the OS's
@@ -160,13 +170,20 @@ final class ServiceProcess implements AutoCloseable {
   /**
    * SIGTERM, so the service closes its consumers and stores; SIGKILL if it has not ended within 5 s
    * (what it had not finished is what a crash would cut short, which every service survives), or
-   * within 30 s when it records its startup archive on the way out (once per build).
+   * within 60 s when it records its startup archive on the way out (once per build: an AOT cache
+   * took 26–35 s with three services recording at once on the 2-core machine).
    */
   @Override
   public void close() {
     terminate();
+    if (startup.records()) {
+      logger.info(
+          "{} records its startup archive on the way out, once per build (~30 s): {}",
+          name,
+          startup.archive());
+    }
     try {
-      if (!process.waitFor(startup.records() ? 30 : 4, TimeUnit.SECONDS)) {
+      if (!process.waitFor(startup.records() ? 60 : 4, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

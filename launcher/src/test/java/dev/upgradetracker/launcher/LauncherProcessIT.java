@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole system as {@code ./run} starts it, the launcher a process of its own with its own Kafka
  * broker: a guest move sent over REST runs over SSH on the simulated host and shows in the view;
  * killed with SIGKILL, the launcher leaves no service behind, and the next start on the same data
- * and ports shows the same view, each service started from the class-data archive recorded once its
+ * and ports shows the same view, each service started from the startup archive recorded once its
  * module's first start was healthy; SIGTERM (Ctrl-C) stops it and every service within 5 s.
  */
 // first of the module's tests: its first run records the startup archives the stacks after it use
@@ -110,8 +110,9 @@ class LauncherProcessIT {
 
       launcher.destroyForcibly().waitFor();
 
-      // a service that found no startup archive records one on its way out (~8 s)
-      long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+      // a service that found no startup archive records one on its way out (an AOT cache: ~30 s,
+      // within the 60 s the launcher gives it)
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (services.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
@@ -146,7 +147,7 @@ class LauncherProcessIT {
               service ->
                   assertThat(service.info().arguments().orElseThrow())
                       .anyMatch(
-                          archives.keySet().stream().map(p -> "-XX:SharedArchiveFile=" + p).toList()
+                          archives.keySet().stream().map(LauncherProcessIT::startingFrom).toList()
                               ::contains));
       long stopping = System.nanoTime();
       again.destroy();
@@ -279,12 +280,20 @@ class LauncherProcessIT {
       var fastStart =
           LauncherSettings.repositoryRoot().resolve(module).resolve("target/fast-start");
       try (var files = Files.walk(fastStart, 2)) {
-        for (var archive : files.filter(p -> p.toString().endsWith(".jsa")).toList()) {
+        for (var archive :
+            files.filter(p -> ArchiveFormat.isArchive(p.getFileName().toString())).toList()) {
           archives.put(archive, Files.getLastModifiedTime(archive));
         }
       }
     }
     return archives;
+  }
+
+  /** The option that starts a service from {@code archive}: the JDK's AOT cache or CDS archive. */
+  private static String startingFrom(Path archive) {
+    return archive.toString().endsWith(ArchiveFormat.AOT_CACHE.suffix())
+        ? "-XX:AOTCache=" + archive
+        : "-XX:SharedArchiveFile=" + archive;
   }
 
   private boolean isService(ProcessHandle process) {

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class StartupArchiveTest {
 
@@ -18,35 +20,63 @@ class StartupArchiveTest {
 
   @TempDir Path target;
 
-  @Test
-  void aJarIsExtractedOnceAndItsArchiveIsRecordedUntilOneIsComplete() throws Exception {
+  @ParameterizedTest
+  @EnumSource(ArchiveFormat.class)
+  void aJarIsExtractedOnceAndItsArchiveIsRecordedUntilOneIsComplete(ArchiveFormat format)
+      throws Exception {
     var jar = builtExecutorJar();
 
-    var first = StartupArchive.of(jar, JAVA, List.of());
+    var first = StartupArchive.of(jar, JAVA, List.of(), format);
     assertThat(first.jar()).isRegularFile().hasFileName(jar.getFileName().toString());
     assertThat(first.jar().resolveSibling("lib")).isDirectory();
+    assertThat(first.archive().getFileName().toString()).endsWith(format.suffix());
     assertThat(first.records()).as("no archive yet: this start records one").isTrue();
     assertThat(first.jvmOptions())
-        .contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + first.archive());
+        .filteredOn(option -> !option.startsWith("-Xlog:"))
+        .containsExactlyElementsOf(recording(format, first.archive()));
 
     Files.write(first.archive(), new byte[8192]);
-    assertThat(StartupArchive.of(jar, JAVA, List.of()).records())
+    assertThat(StartupArchive.of(jar, JAVA, List.of(), format).records())
         .as("a recording cut short before its header: recorded again")
         .isTrue();
 
     Files.write(first.archive(), new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
-    var next = StartupArchive.of(jar, JAVA, List.of());
+    var next = StartupArchive.of(jar, JAVA, List.of(), format);
     assertThat(next.records()).as("a complete archive is used").isFalse();
+    assertThat(next.jvmOptions())
+        .filteredOn(option -> !option.startsWith("-Xlog:"))
+        .containsExactlyElementsOf(startingFrom(format, first.archive()));
     assertThat(next.jar()).as("the same extraction").isEqualTo(first.jar());
+  }
+
+  @Test
+  void jdk25StartsFromAnAotCacheAndEarlierJdksFromACdsArchive() {
+    assertThat(ArchiveFormat.of(Runtime.Version.parse("25.0.3")))
+        .isEqualTo(ArchiveFormat.AOT_CACHE);
+    assertThat(ArchiveFormat.of(Runtime.Version.parse("21.0.9"))).isEqualTo(ArchiveFormat.CDS);
+  }
+
+  @Test
+  void anArchiveOfTheFormatNoLongerChosenIsReplaced() throws Exception {
+    var jar = builtExecutorJar();
+    var cds = StartupArchive.of(jar, JAVA, List.of(), ArchiveFormat.CDS);
+    Files.write(cds.archive(), new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
+
+    var aot = StartupArchive.of(jar, JAVA, List.of(), ArchiveFormat.AOT_CACHE);
+
+    assertThat(aot.records()).as("no AOT cache yet: this start records one").isTrue();
+    assertThat(cds.archive()).as("the CDS archive, no longer used, is removed").doesNotExist();
   }
 
   @Test
   void anArchiveRecordedForAnotherObjectLayoutIsReplacedByOneOfThisLayout() throws Exception {
     var jar = builtExecutorJar();
-    var plain = StartupArchive.of(jar, JAVA, List.of());
+    var plain = StartupArchive.of(jar, JAVA, List.of(), ArchiveFormat.AOT_CACHE);
     Files.write(plain.archive(), new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
 
-    var compact = StartupArchive.of(jar, JAVA, List.of("-XX:+UseCompactObjectHeaders"));
+    var compact =
+        StartupArchive.of(
+            jar, JAVA, List.of("-XX:+UseCompactObjectHeaders"), ArchiveFormat.AOT_CACHE);
 
     assertThat(compact.archive()).isNotEqualTo(plain.archive());
     assertThat(compact.records()).as("none of this layout yet: this start records one").isTrue();
@@ -56,7 +86,7 @@ class StartupArchiveTest {
     assertThat(compact.jvmOptions())
         .as("the service runs with the layout its archive is recorded for")
         .startsWith("-XX:+UseCompactObjectHeaders")
-        .contains("-XX:SharedArchiveFile=" + compact.archive());
+        .contains("-XX:AOTCacheOutput=" + compact.archive());
   }
 
   @Test
@@ -86,6 +116,21 @@ class StartupArchiveTest {
     assertThat(after.jar()).isRegularFile().isNotEqualTo(before.jar());
     assertThat(after.records()).isTrue();
     assertThat(before.jar().getParent()).doesNotExist();
+  }
+
+  private static List<String> recording(ArchiveFormat format, Path archive) {
+    return switch (format) {
+      // recorded by C1 alone: such a cache starts the service sooner than one with C2's profiles
+      case AOT_CACHE -> List.of("-XX:AOTCacheOutput=" + archive, "-XX:TieredStopAtLevel=1");
+      case CDS -> List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+    };
+  }
+
+  private static List<String> startingFrom(ArchiveFormat format, Path archive) {
+    return switch (format) {
+      case AOT_CACHE -> List.of("-XX:AOTCache=" + archive);
+      case CDS -> List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+    };
   }
 
   /** A copy of the executor's executable jar, as the build leaves it in its module's target. */
