@@ -1,5 +1,7 @@
 package dev.upgradetracker.launcher;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
@@ -31,7 +33,8 @@ import java.util.stream.IntStream;
  * sustained"). N commands (default 2,000) run first, unmeasured: the services' JIT compilers take a
  * core for the first minute or two after a start. Prints p50/p99 from sending the command to a view
  * showing it and from the command's answer to the view, the CPU each process took per command
- * ({@link CpuTime}), and each service's resident memory ({@link ResidentMemory}).
+ * ({@link CpuTime}), each service's resident memory ({@link ResidentMemory}), and then the same
+ * load on the bare engines beneath the views ({@link BareViewPath}) beside ours.
  */
 public final class ViewLatencyBenchmark {
 
@@ -62,16 +65,17 @@ public final class ViewLatencyBenchmark {
             Http.postJson(stack.commandUrl() + "/api/clusters", token, json(cluster(c, 0)));
         require(answer.statusCode() == 201, answer.body());
       }
-      var load = new Load(stack, token, clusters, clients);
+      var load = new Load(clients);
+      var ours = new ThroughTheServices(stack, token, clusters);
       long warmupStarted = System.nanoTime();
-      var warmed = load.run(0, warmup, 0);
+      var warmed = load.run(0, warmup, 0, ours);
       System.out.printf(
           "%nwarm-up: %d commands in %.1f s, %d failed %s%n",
           warmup, (System.nanoTime() - warmupStarted) / 1e9, warmed.failed(), warmed.failures);
       var cpuBefore = cpuNanos(stack);
       var loadStarted = Instant.now();
       long started = System.nanoTime();
-      var measured = load.run(warmup, warmup + commands, rate);
+      var measured = load.run(warmup, warmup + commands, rate, ours);
       double seconds = (System.nanoTime() - started) / 1e9;
       var cpu = cpuNanos(stack);
       cpu.replaceAll((part, nanos) -> nanos - cpuBefore.get(part));
@@ -101,14 +105,58 @@ public final class ViewLatencyBenchmark {
           Percentiles.of(published, 50), Percentiles.of(published, 99), published.size());
       System.out.print(cpuReport(cpu, total.size(), seconds));
       System.out.print(memory.report());
+      System.out.print(bareEngines(stack, load, clusters, warmup, commands, rate, total));
     }
   }
 
+  /**
+   * The same load on the engines beneath the views, bare ({@link BareViewPath}), after ours and on
+   * the same broker: what Kafka and Kafka Streams alone take from a record sent to its fold.
+   */
+  private static String bareEngines(
+      Stack stack, Load load, int clusters, int warmup, int commands, int rate, List<Long> ours)
+      throws Exception {
+    try (var bare =
+        BareViewPath.start(
+            stack.kafkaBootstrap(),
+            stack.topics().events(),
+            Files.createTempDirectory("ut-bench-bare-view-"))) {
+      Sender sender =
+          (n, results) -> {
+            int c = n % clusters;
+            results.total.add(
+                bare.sendAndAwait("bench-" + c, n, json(cluster(c, n)).getBytes(UTF_8)));
+          };
+      load.run(0, Math.min(warmup, 2_000), 0, sender);
+      long started = System.nanoTime();
+      var measured = load.run(warmup, warmup + commands, rate, sender);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      var total = sorted(measured.total);
+      return String.format(
+          "  bare engines, the same load after ours (a record sent by an idempotent producer ->"
+              + " folded by Kafka Streams, exactly once, commit interval 100 ms): %.0f/s, %d"
+              + " failed %s; p50 %.1f ms, p99 %.1f ms; ours (command sent -> view) p50 %.1fx,"
+              + " p99 %.1fx the bare engines'%n",
+          total.size() / seconds,
+          measured.failed(),
+          measured.failures,
+          Percentiles.of(total, 50) / 1000.0,
+          Percentiles.of(total, 99) / 1000.0,
+          (double) Percentiles.of(ours, 50) / Math.max(1, Percentiles.of(total, 50)),
+          (double) Percentiles.of(ours, 99) / Math.max(1, Percentiles.of(total, 99)));
+    }
+  }
+
+  /** Sends command {@code n} and adds what it measured to the results. */
+  private interface Sender {
+    void send(int n, Results results) throws Exception;
+  }
+
   /** The commands from {@code first} (inclusive) to {@code end}, closed or open loop. */
-  private record Load(Stack stack, String token, int clusters, int clients) {
+  private record Load(int clients) {
 
     /** Open loop at {@code rate} commands a second, or by the clients when it is 0. */
-    Results run(int first, int end, int rate) throws InterruptedException {
+    Results run(int first, int end, int rate, Sender sender) throws InterruptedException {
       var results = new Results();
       if (rate > 0) {
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -121,7 +169,7 @@ public final class ViewLatencyBenchmark {
               TimeUnit.NANOSECONDS.sleep(wait);
             }
             int command = n;
-            pool.submit(() -> send(command, results));
+            pool.submit(() -> sendCounted(sender, command, results));
           }
         }
         return results;
@@ -132,7 +180,7 @@ public final class ViewLatencyBenchmark {
           pool.submit(
               () -> {
                 for (int n = next.getAndIncrement(); n < end; n = next.getAndIncrement()) {
-                  send(n, results);
+                  sendCounted(sender, n, results);
                 }
               });
         }
@@ -140,32 +188,41 @@ public final class ViewLatencyBenchmark {
       return results;
     }
 
-    private void send(int n, Results results) {
+    private static void sendCounted(Sender sender, int n, Results results) {
       try {
-        int c = n % clusters;
-        long sent = System.nanoTime();
-        var answer =
-            Http.putJson(
-                stack.commandUrl() + "/api/clusters/bench-" + c, token, json(cluster(c, n)));
-        long answered = System.nanoTime();
-        if (answer.statusCode() != 200) {
-          results.failed("command " + answer.statusCode());
-          return;
-        }
-        long position = Json.MAPPER.readTree(answer.body()).get("position").asLong();
-        var view =
-            Http.get(
-                stack.queryUrl() + "/api/clusters/bench-" + c + "?position=" + position, token);
-        long seen = System.nanoTime();
-        if (view.statusCode() != 200) {
-          results.failed("view " + view.statusCode());
-          return;
-        }
-        results.total.add((seen - sent) / 1_000);
-        results.afterAnswer.add((seen - answered) / 1_000);
+        sender.send(n, results);
       } catch (Exception e) {
         results.failed(e.getClass().getSimpleName());
       }
+    }
+  }
+
+  /**
+   * An inventory update to the command service, then a read of its view at the answer's position.
+   */
+  private record ThroughTheServices(Stack stack, String token, int clusters) implements Sender {
+
+    @Override
+    public void send(int n, Results results) throws Exception {
+      int c = n % clusters;
+      long sent = System.nanoTime();
+      var answer =
+          Http.putJson(stack.commandUrl() + "/api/clusters/bench-" + c, token, json(cluster(c, n)));
+      long answered = System.nanoTime();
+      if (answer.statusCode() != 200) {
+        results.failed("command " + answer.statusCode());
+        return;
+      }
+      long position = Json.MAPPER.readTree(answer.body()).get("position").asLong();
+      var view =
+          Http.get(stack.queryUrl() + "/api/clusters/bench-" + c + "?position=" + position, token);
+      long seen = System.nanoTime();
+      if (view.statusCode() != 200) {
+        results.failed("view " + view.statusCode());
+        return;
+      }
+      results.total.add((seen - sent) / 1_000);
+      results.afterAnswer.add((seen - answered) / 1_000);
     }
   }
 
