@@ -14,8 +14,9 @@ enum ArchiveFormat {
    * compiled by C1 alone: a cache recorded so starts faster than one recorded with C2's profiles
    * (JEP 515), and answers sooner after a start. On the 2-core machine, 2026-12-04, interleaved
    * runs: {@code ./run} printed its URLs after 17.7–18.2 s against 29.0–29.3 s from a CDS archive
-   * (23–25 s from a cache recorded with C2); a restarted command service started in 2.5 s (3.9 s
-   * recorded with C2, 5–9 s from CDS), and its first command took 75–123 ms (112–160, 168–300).
+   * (22–30 s from a cache recorded with C2); a restarted command service started in 2.5–3 s
+   * (3.8–4.7 s recorded with C2, 5–9 s from CDS), and its first command took 75–168 ms (109–287,
+   * 168–300).
    */
   AOT_CACHE(".aot") {
     @Override

@@ -22,15 +22,15 @@ import java.util.zip.ZipFile;
 /**
  * How a service starts fast: from its executable jar extracted once (Spring Boot's {@code
  * jarmode=tools extract}) with an archive of the classes it loads ({@link ArchiveFormat}: JDK 25's
- * AOT cache, a CDS archive before it). On this 2-core machine a command service then starts in ~7 s
- * and 12 s of CPU instead of ~15 s and 26 s (CDS), ~4.5 s from the AOT cache; that matters most
- * when several services start at once or one is revived after a crash.
+ * AOT cache, a CDS archive before it). On this 2-core machine a command service restarted alone
+ * then starts in 2.5–3 s from the AOT cache, 5–9 s from the CDS archive, ~15 s from neither; that
+ * matters most when several services start at once or one is revived after a crash.
  *
  * <p>A service that finds no archive of its build and JDK records one when its JVM ends (once per
- * build; the AOT cache's profiles are those of the run that recorded it): the JDK writes the
- * archive's header last, so a recording cut short is refused by the next start, which records
- * again. Recording at run time instead ({@code jcmd VM.cds dynamic_dump}) paused the service ~9 s
- * and then crashed the JDK 25.0.3 JVM (in {@code LambdaProxyClassDictionary}).
+ * build; ~30 s for the AOT cache, ~8 s for CDS): the JDK writes the archive's header last, so a
+ * recording cut short is refused by the next start, which records again. Recording at run time
+ * instead ({@code jcmd VM.cds dynamic_dump}) paused the service ~9 s and then crashed the JDK
+ * 25.0.3 JVM (in {@code LambdaProxyClassDictionary}).
  */
 record StartupArchive(
     Path jar, Path archive, ArchiveFormat format, List<String> layout, boolean records) {
@@ -68,8 +68,8 @@ record StartupArchive(
     try (Stream<Path> files = Files.list(dir)) {
       for (var other : files.toList()) {
         var name = other.getFileName().toString();
-        var layout = name.substring(0, name.lastIndexOf('.') + 1);
-        boolean sameJdk = layout.equals(jdk + ".") || layout.startsWith(jdk + "-");
+        var stem = name.substring(0, name.lastIndexOf('.') + 1);
+        boolean sameJdk = stem.equals(jdk + ".") || stem.startsWith(jdk + "-");
         if (sameJdk && ArchiveFormat.isArchive(name) && !other.equals(archive)) {
           Files.deleteIfExists(other);
         }
