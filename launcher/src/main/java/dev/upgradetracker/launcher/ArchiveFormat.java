@@ -2,6 +2,7 @@ package dev.upgradetracker.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,6 +61,6 @@ enum ArchiveFormat {
   }
 
   static boolean isArchive(String fileName) {
-    return fileName.endsWith(AOT_CACHE.suffix) || fileName.endsWith(CDS.suffix);
+    return Arrays.stream(values()).anyMatch(format -> fileName.endsWith(format.suffix));
   }
 }

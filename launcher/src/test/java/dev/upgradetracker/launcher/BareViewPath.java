@@ -30,16 +30,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The engines beneath a view, bare, on the benchmark's broker: a record sent by an idempotent
  * producer (acks=all, as the publisher) to a topic of as many partitions as the events', folded by
- * Kafka Streams into a store by key with the live views' guarantee (exactly once), commit interval
- * and isolation, timed from sending until the fold has it. No HTTP, no event store, no JSON.
+ * Kafka Streams into a store by key with the live views' own settings ({@link
+ * StreamsProperties#live}: exactly once, commit interval, isolation, record cache, RocksDB's
+ * bounds), timed from sending until the fold has it. No HTTP, no event store, no JSON.
  */
 final class BareViewPath implements AutoCloseable {
+
+  private static final String TOPIC = "bench-bare-view-path";
 
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaStreams streams;
   private final Map<String, CompletableFuture<Void>> folding = new ConcurrentHashMap<>();
 
-  private BareViewPath(String bootstrap, String topic, Path stateDir) {
+  private BareViewPath(String bootstrap, Path stateDir) {
     var producerProps = new Properties();
     producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -47,7 +50,7 @@ final class BareViewPath implements AutoCloseable {
     producer =
         new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
     var builder = new StreamsBuilder();
-    builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+    builder.stream(TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()))
         .groupByKey()
         .aggregate(
             () -> -1L,
@@ -62,9 +65,11 @@ final class BareViewPath implements AutoCloseable {
             Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("bench-bare-view")
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.Long()));
+    // the live views' settings (query-service's StreamsProperties and ViewsRunner), copied: the
+    // launcher's tests do not have the query service's classes
     var props = new Properties();
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-bare-view-path");
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, TOPIC);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
@@ -75,7 +80,6 @@ final class BareViewPath implements AutoCloseable {
 
   /** Its topic made with as many partitions as {@code eventsTopic}, its fold running. */
   static BareViewPath start(String bootstrap, String eventsTopic, Path stateDir) throws Exception {
-    var topic = "bench-bare-view-path";
     try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       int partitions =
           admin
@@ -85,9 +89,9 @@ final class BareViewPath implements AutoCloseable {
               .get(eventsTopic)
               .partitions()
               .size();
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+      admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get();
     }
-    var path = new BareViewPath(bootstrap, topic, stateDir);
+    var path = new BareViewPath(bootstrap, stateDir);
     path.streams.start();
     return path;
   }
@@ -98,7 +102,7 @@ final class BareViewPath implements AutoCloseable {
     folding.put(key + "/" + sequence, folded);
     var value = ByteBuffer.allocate(Long.BYTES + payload.length).putLong(sequence).put(payload);
     long sent = System.nanoTime();
-    producer.send(new ProducerRecord<>("bench-bare-view-path", key, value.array())).get();
+    producer.send(new ProducerRecord<>(TOPIC, key, value.array())).get();
     folded.get(30, TimeUnit.SECONDS);
     return (System.nanoTime() - sent) / 1_000;
   }
