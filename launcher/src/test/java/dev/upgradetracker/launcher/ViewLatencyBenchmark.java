@@ -11,6 +11,7 @@ import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.contract.ContractReader;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,16 +26,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./bench views [commands=2000] [clients=8] [clusters=100] [--rate=R] [--warmup=N]}: that
- * many inventory updates over that many clusters to the command service of a whole embedded stack,
- * each followed by a read of the cluster's view at the position the command returned. Without a
- * rate, {@code clients} send one after another (closed loop); with {@code --rate}, a command starts
- * every 1/R s whatever the earlier ones take (open loop: the issue's "at 200 commands/s
- * sustained"). N commands (default 2,000) run first, unmeasured: the services' JIT compilers take a
- * core for the first minute or two after a start. Prints p50/p99 from sending the command to a view
- * showing it and from the command's answer to the view, the CPU each process took per command
- * ({@link CpuTime}), each service's resident memory ({@link ResidentMemory}), and then the same
- * load on the bare engines beneath the views ({@link BareViewPath}) beside ours.
+ * {@code ./bench views [commands=2000] [clients=8] [clusters=100] [--rate=R] [--warmup=N]
+ * [--live]}: that many inventory updates over that many clusters to the command service of a whole
+ * embedded stack, each followed by a read of the cluster's view at the position the command
+ * returned; with {@code --live}, instead, watched until the cluster's live stream (Server-Sent
+ * Events, one per cluster, opened before the load: how a dashboard follows a view) shows the view
+ * at that position, so no read of the view is added to each command. Without a rate, {@code
+ * clients} send one after another (closed loop); with {@code --rate}, a command starts every 1/R s
+ * whatever the earlier ones take (open loop: the issue's "at 200 commands/s sustained"). N commands
+ * (default 2,000) run first, unmeasured: the services' JIT compilers take a core for the first
+ * minute or two after a start. Prints p50/p99 from sending the command to a view showing it and
+ * from the command's answer to the view, the CPU each process took per command ({@link CpuTime}),
+ * each service's resident memory ({@link ResidentMemory}), and then the same load on the bare
+ * engines beneath the views ({@link BareViewPath}) beside ours.
  */
 public final class ViewLatencyBenchmark {
 
@@ -52,8 +56,14 @@ public final class ViewLatencyBenchmark {
     int clusters = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 100;
     int rate = option(args, "--rate", 0);
     int warmup = option(args, "--warmup", 2_000);
-    // one user sends every command here: its rate limit (50/s by default) is not what is measured
-    var settings = Map.of("COMMANDS_PER_SECOND", "100000", "COMMAND_BURST", "100000");
+    boolean live = Arrays.asList(args).contains("--live");
+    // one user sends every command here and follows every cluster live: its rate limit (50/s by
+    // default) and its few live streams are not what is measured
+    var settings =
+        Map.of(
+            "COMMANDS_PER_SECOND", "100000",
+            "COMMAND_BURST", "100000",
+            "LIVE_STREAMS_PER_CALLER", String.valueOf(clusters));
     try (var stack =
             Stack.start(TestStacks.on(Files.createTempDirectory("ut-bench-views-"), settings));
         var memory = new ResidentMemory(stack, SERVICES)) {
@@ -66,46 +76,55 @@ public final class ViewLatencyBenchmark {
         require(answer.statusCode() == 201, answer.body());
       }
       var load = new Load(clients);
-      var ours = new ThroughTheServices(stack, token, clusters);
-      long warmupStarted = System.nanoTime();
-      var warmed = load.run(0, warmup, 0, ours);
-      System.out.printf(
-          "%nwarm-up: %d commands in %.1f s, %d failed %s%n",
-          warmup, (System.nanoTime() - warmupStarted) / 1e9, warmed.failed(), warmed.failures);
-      var cpuBefore = cpuNanos(stack);
-      var loadStarted = Instant.now();
-      long started = System.nanoTime();
-      var measured = load.run(warmup, warmup + commands, rate, ours);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      var cpu = cpuNanos(stack);
-      cpu.replaceAll((part, nanos) -> nanos - cpuBefore.get(part));
-      var total = sorted(measured.total);
-      var afterAnswer = sorted(measured.afterAnswer);
-      System.out.printf(
-          "%nview latency benchmark: %d inventory updates over %d clusters, %s, %d failed %s"
-              + "%n  throughput: %.0f commands/s (each then read back) over %.1f s"
-              + "%n  command sent -> view shows it: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
-              + "%n  command answered -> view shows it: p50 %.1f ms, p99 %.1f ms%n",
-          commands,
-          clusters,
-          rate > 0 ? "started at " + rate + "/s (open loop)" : clients + " clients (closed loop)",
-          measured.failed(),
-          measured.failures,
-          total.size() / seconds,
-          seconds,
-          Percentiles.of(total, 50) / 1000.0,
-          Percentiles.of(total, 99) / 1000.0,
-          total.isEmpty() ? 0 : total.getLast() / 1000.0,
-          Percentiles.of(afterAnswer, 50) / 1000.0,
-          Percentiles.of(afterAnswer, 99) / 1000.0);
-      var published = publishDelays(stack.kafkaBootstrap(), stack.topics().events(), loadStarted);
-      System.out.printf(
-          "  of which event stamped (in the command, before its commit) -> on Kafka: p50 %d ms,"
-              + " p99 %d ms (%d events of the updates)%n",
-          Percentiles.of(published, 50), Percentiles.of(published, 99), published.size());
-      System.out.print(cpuReport(cpu, total.size(), seconds));
-      System.out.print(memory.report());
-      System.out.print(bareEngines(stack, load, clusters, warmup, commands, rate, total));
+      try (var followed =
+          LiveViews.follow(stack.queryUrl(), token, live ? clusterIds(clusters) : List.of())) {
+        ViewWatch watch =
+            live
+                ? (clusterId, position, results) ->
+                    followed.arrivalOf(clusterId, position, Duration.ofSeconds(10))
+                : new ReadBack(stack, token);
+        var ours = new ThroughTheServices(stack, token, clusters, watch);
+        long warmupStarted = System.nanoTime();
+        var warmed = load.run(0, warmup, 0, ours);
+        System.out.printf(
+            "%nwarm-up: %d commands in %.1f s, %d failed %s%n",
+            warmup, (System.nanoTime() - warmupStarted) / 1e9, warmed.failed(), warmed.failures);
+        var cpuBefore = cpuNanos(stack);
+        var loadStarted = Instant.now();
+        long started = System.nanoTime();
+        var measured = load.run(warmup, warmup + commands, rate, ours);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        var cpu = cpuNanos(stack);
+        cpu.replaceAll((part, nanos) -> nanos - cpuBefore.get(part));
+        var total = sorted(measured.total);
+        var afterAnswer = sorted(measured.afterAnswer);
+        System.out.printf(
+            "%nview latency benchmark: %d inventory updates over %d clusters, %s, %d failed %s"
+                + "%n  throughput: %.0f commands/s (each then %s) over %.1f s"
+                + "%n  command sent -> view shows it: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                + "%n  command answered -> view shows it: p50 %.1f ms, p99 %.1f ms%n",
+            commands,
+            clusters,
+            rate > 0 ? "started at " + rate + "/s (open loop)" : clients + " clients (closed loop)",
+            measured.failed(),
+            measured.failures,
+            total.size() / seconds,
+            live ? "seen on its cluster's live stream" : "read back at its position",
+            seconds,
+            Percentiles.of(total, 50) / 1000.0,
+            Percentiles.of(total, 99) / 1000.0,
+            total.isEmpty() ? 0 : total.getLast() / 1000.0,
+            Percentiles.of(afterAnswer, 50) / 1000.0,
+            Percentiles.of(afterAnswer, 99) / 1000.0);
+        var published = publishDelays(stack.kafkaBootstrap(), stack.topics().events(), loadStarted);
+        System.out.printf(
+            "  of which event stamped (in the command, before its commit) -> on Kafka: p50 %d ms,"
+                + " p99 %d ms (%d events of the updates)%n",
+            Percentiles.of(published, 50), Percentiles.of(published, 99), published.size());
+        System.out.print(cpuReport(cpu, total.size(), seconds));
+        System.out.print(memory.report());
+        System.out.print(bareEngines(stack, load, clusters, warmup, commands, rate, total));
+      }
     }
   }
 
@@ -198,9 +217,32 @@ public final class ViewLatencyBenchmark {
   }
 
   /**
-   * An inventory update to the command service, then a read of its view at the answer's position.
+   * How a client sees a cluster's view reach a position: when it did ({@link System#nanoTime}), or
+   * -1 having noted in {@code results} why it did not.
    */
-  private record ThroughTheServices(Stack stack, String token, int clusters) implements Sender {
+  private interface ViewWatch {
+    long seen(String clusterId, long position, Results results) throws Exception;
+  }
+
+  /** A read of the view at the position, which the query service answers once it is there. */
+  private record ReadBack(Stack stack, String token) implements ViewWatch {
+
+    @Override
+    public long seen(String clusterId, long position, Results results) throws Exception {
+      var view =
+          Http.get(
+              stack.queryUrl() + "/api/clusters/" + clusterId + "?position=" + position, token);
+      if (view.statusCode() != 200) {
+        results.failed("view " + view.statusCode());
+        return -1;
+      }
+      return System.nanoTime();
+    }
+  }
+
+  /** An inventory update to the command service, then its view watched to the answer's position. */
+  private record ThroughTheServices(Stack stack, String token, int clusters, ViewWatch watch)
+      implements Sender {
 
     @Override
     public void send(int n, Results results) throws Exception {
@@ -214,15 +256,13 @@ public final class ViewLatencyBenchmark {
         return;
       }
       long position = Json.MAPPER.readTree(answer.body()).get("position").asLong();
-      var view =
-          Http.get(stack.queryUrl() + "/api/clusters/bench-" + c + "?position=" + position, token);
-      long seen = System.nanoTime();
-      if (view.statusCode() != 200) {
-        results.failed("view " + view.statusCode());
+      long seen = watch.seen("bench-" + c, position, results);
+      if (seen < 0) {
         return;
       }
       results.total.add((seen - sent) / 1_000);
-      results.afterAnswer.add((seen - answered) / 1_000);
+      // a live stream may show the view before the command's answer arrives
+      results.afterAnswer.add(Math.max(0, seen - answered) / 1_000);
     }
   }
 
@@ -303,6 +343,10 @@ public final class ViewLatencyBenchmark {
         .fleetUniqueHosts()
         .guestsPerHost(1, 1)
         .build();
+  }
+
+  private static List<String> clusterIds(int clusters) {
+    return IntStream.range(0, clusters).mapToObj(c -> "bench-" + c).toList();
   }
 
   private static String json(ClusterSpec cluster) {
