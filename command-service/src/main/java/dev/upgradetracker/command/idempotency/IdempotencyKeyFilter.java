@@ -1,5 +1,6 @@
 package dev.upgradetracker.command.idempotency;
 
+import dev.upgradetracker.command.web.CommandRequests;
 import dev.upgradetracker.web.Callers;
 import dev.upgradetracker.web.http.ProblemWriter;
 import dev.upgradetracker.web.http.ReplayableBody;
@@ -14,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -22,10 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * A command (POST, PUT, PATCH or DELETE) sent with an {@code Idempotency-Key} header is answered
- * once: a repeat gets the first answer again and changes nothing; the same key with another request
- * is refused (422). The key is reserved before the command runs, so two concurrent requests with
- * one key cannot both run.
+ * A command ({@link CommandRequests}) sent with an {@code Idempotency-Key} header is answered once:
+ * a repeat gets the first answer again and changes nothing; the same key with another request is
+ * refused (422). The key is reserved before the command runs, so two concurrent requests with one
+ * key cannot both run.
  */
 @Component
 // after the bound on commands in flight (ratelimit.CommandsInFlight): a command it turns away has
@@ -34,9 +34,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
-
-  /** Every method that changes something. */
-  private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final StoredResponses responses;
   private final Clock clock = Clock.systemUTC();
@@ -47,9 +44,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !MUTATING.contains(request.getMethod())
-        || !request.getRequestURI().startsWith("/api/")
-        || request.getHeader(HEADER) == null;
+    return !CommandRequests.isCommand(request) || request.getHeader(HEADER) == null;
   }
 
   @Override
@@ -137,7 +132,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     try {
       var digest = MessageDigest.getInstance("SHA-256");
       digest.update(
-          (request.getMethod() + " " + request.getRequestURI() + "\n")
+          (request.getMethod() + " " + CommandRequests.path(request) + "\n")
               .getBytes(StandardCharsets.UTF_8));
       digest.update(body);
       return HexFormat.of().formatHex(digest.digest());

@@ -1,13 +1,14 @@
 package dev.upgradetracker.command.ratelimit;
 
+import dev.upgradetracker.command.web.CommandRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** A filter of commands only: every request to the API that is not a read. */
+/** A filter of commands only ({@link CommandRequests}). */
 abstract class CommandFilter extends OncePerRequestFilter {
 
   @Override
   protected final boolean shouldNotFilter(HttpServletRequest request) {
-    return "GET".equals(request.getMethod()) || !request.getServletPath().startsWith("/api/");
+    return !CommandRequests.isCommand(request);
   }
 }

@@ -155,6 +155,27 @@ class ConcurrentCommandsIT {
   }
 
   @Test
+  void aRepeatThatSpellsThePathDifferentlyIsTheSameRequestAndGetsTheFirstAnswer() throws Exception {
+    var clusterId = "idem-enc-" + UUID.randomUUID().toString().substring(0, 6);
+    AdminAssigns.hostsOf(String.valueOf(port), cluster(clusterId));
+    post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(clusterId)), null);
+    var key = UUID.randomUUID().toString();
+    var move = "{\"toHost\":\"" + clusterId + "-h2\"}";
+
+    var first = post("/api/clusters/" + clusterId + "/guests/g1/move", move, key);
+    // the same resource, one letter percent-encoded: the server decodes it to the same path
+    var repeat = post("/%61pi/clusters/" + clusterId + "/guests/g1/move", move, key);
+
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(repeat.status()).isEqualTo(202);
+    assertThat(repeat.replayed()).isTrue();
+    assertThat(repeat.body()).isEqualTo(first.body());
+    assertThat(eventStore.readEvents(clusterId).asStream().count())
+        .as("registered, and moved once")
+        .isEqualTo(2);
+  }
+
+  @Test
   void anIdempotencyKeyLongerThan255CharactersIsRefusedAndWritesNothing() throws Exception {
     var clusterId = "idem-long-" + UUID.randomUUID().toString().substring(0, 6);
     AdminAssigns.hostsOf(String.valueOf(port), cluster(clusterId));
