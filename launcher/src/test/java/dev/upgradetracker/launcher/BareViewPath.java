@@ -30,9 +30,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The engines beneath a view, bare, on the benchmark's broker: a record sent by an idempotent
  * producer (acks=all, as the publisher) to a topic of as many partitions as the events', folded by
- * Kafka Streams into a store by key with the live views' own settings ({@link
- * StreamsProperties#live}: exactly once, commit interval, isolation, record cache, RocksDB's
- * bounds), timed from sending until the fold has it. No HTTP, no event store, no JSON.
+ * Kafka Streams into a store by key with the live views' guarantee (exactly once), commit interval
+ * (100 ms) and isolation (read committed), timed from sending until the fold has it. No HTTP, no
+ * event store, no JSON.
  */
 final class BareViewPath implements AutoCloseable {
 
