@@ -126,9 +126,7 @@ class ConcurrentCommandsIT {
 
   @Test
   void aRepeatedIdempotencyKeyGetsTheFirstAnswerAndWritesNothing() throws Exception {
-    var clusterId = "idem-" + UUID.randomUUID().toString().substring(0, 6);
-    AdminAssigns.hostsOf(String.valueOf(port), cluster(clusterId));
-    post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(clusterId)), null);
+    var clusterId = registered("idem-");
     var key = UUID.randomUUID().toString();
 
     var first =
@@ -156,9 +154,7 @@ class ConcurrentCommandsIT {
 
   @Test
   void aRepeatThatSpellsThePathDifferentlyIsTheSameRequestAndGetsTheFirstAnswer() throws Exception {
-    var clusterId = "idem-enc-" + UUID.randomUUID().toString().substring(0, 6);
-    AdminAssigns.hostsOf(String.valueOf(port), cluster(clusterId));
-    post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(clusterId)), null);
+    var clusterId = registered("idem-enc-");
     var key = UUID.randomUUID().toString();
     var move = "{\"toHost\":\"" + clusterId + "-h2\"}";
 
@@ -177,9 +173,7 @@ class ConcurrentCommandsIT {
 
   @Test
   void anIdempotencyKeyLongerThan255CharactersIsRefusedAndWritesNothing() throws Exception {
-    var clusterId = "idem-long-" + UUID.randomUUID().toString().substring(0, 6);
-    AdminAssigns.hostsOf(String.valueOf(port), cluster(clusterId));
-    post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(clusterId)), null);
+    var clusterId = registered("idem-long-");
     var move = "{\"toHost\":\"" + clusterId + "-h2\"}";
 
     var tooLong = post("/api/clusters/" + clusterId + "/guests/g1/move", move, "k".repeat(256));
@@ -220,6 +214,14 @@ class ConcurrentCommandsIT {
     assertThat(repeat.body()).isEqualTo(first.body());
     assertThat(otherBody.status()).isEqualTo(422);
     assertThat(eventStore.readEvents(clusterId).asStream().count()).isEqualTo(2);
+  }
+
+  /** A cluster of a new id starting with {@code prefix}, its hosts assigned, registered. */
+  private String registered(String prefix) {
+    var clusterId = prefix + UUID.randomUUID().toString().substring(0, 6);
+    AdminAssigns.hostsOf(String.valueOf(port), cluster(clusterId));
+    post("/api/clusters", Json.MAPPER.writeValueAsString(cluster(clusterId)), null);
+    return clusterId;
   }
 
   private Outcome post(String path, String json, String idempotencyKey) {
