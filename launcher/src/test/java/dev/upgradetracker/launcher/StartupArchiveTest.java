@@ -69,6 +69,23 @@ class StartupArchiveTest {
   }
 
   @Test
+  void anAotCacheRecordedWithItsTrainingDataBeforeIsReplacedByOneOfClassesOnly() throws Exception {
+    var jar = builtExecutorJar();
+    var current = StartupArchive.of(jar, JAVA, List.of(), ArchiveFormat.AOT_CACHE);
+    var trained = current.archive().resolveSibling("jdk-" + jdkName() + ".aot");
+    Files.write(trained, new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
+
+    var next = StartupArchive.of(jar, JAVA, List.of(), ArchiveFormat.AOT_CACHE);
+
+    assertThat(next.records()).as("no cache of classes only yet: this start records one").isTrue();
+    assertThat(trained).as("the cache recorded with training data is removed").doesNotExist();
+  }
+
+  private static String jdkName() {
+    return Runtime.version().toString().replace('+', '_');
+  }
+
+  @Test
   void anArchiveRecordedForAnotherObjectLayoutIsReplacedByOneOfThisLayout() throws Exception {
     var jar = builtExecutorJar();
     var plain = StartupArchive.of(jar, JAVA, List.of(), ArchiveFormat.AOT_CACHE);
@@ -120,8 +137,14 @@ class StartupArchiveTest {
 
   private static List<String> recording(ArchiveFormat format, Path archive) {
     return switch (format) {
-      // recorded by C1 alone: such a cache starts the service sooner than one with C2's profiles
-      case AOT_CACHE -> List.of("-XX:AOTCacheOutput=" + archive, "-XX:TieredStopAtLevel=1");
+      // recorded by C1 alone and without its training data: classes only, so the JIT later compiles
+      // the hot code with C2 instead of replaying the recording run's C1
+      case AOT_CACHE ->
+          List.of(
+              "-XX:AOTCacheOutput=" + archive,
+              "-XX:TieredStopAtLevel=1",
+              "-XX:+UnlockDiagnosticVMOptions",
+              "-XX:-AOTRecordTraining");
       case CDS -> List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
     };
   }
