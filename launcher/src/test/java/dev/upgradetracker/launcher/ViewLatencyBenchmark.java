@@ -144,7 +144,7 @@ public final class ViewLatencyBenchmark {
           (n, results) -> {
             int c = n % clusters;
             results.total.add(
-                bare.sendAndAwait("bench-" + c, n, json(cluster(c, n)).getBytes(UTF_8)));
+                bare.sendAndAwait(clusterId(c), n, json(cluster(c, n)).getBytes(UTF_8)));
           };
       load.run(0, Math.min(warmup, 2_000), 0, sender);
       long started = System.nanoTime();
@@ -247,16 +247,18 @@ public final class ViewLatencyBenchmark {
     @Override
     public void send(int n, Results results) throws Exception {
       int c = n % clusters;
+      var clusterId = clusterId(c);
       long sent = System.nanoTime();
       var answer =
-          Http.putJson(stack.commandUrl() + "/api/clusters/bench-" + c, token, json(cluster(c, n)));
+          Http.putJson(
+              stack.commandUrl() + "/api/clusters/" + clusterId, token, json(cluster(c, n)));
       long answered = System.nanoTime();
       if (answer.statusCode() != 200) {
         results.failed("command " + answer.statusCode());
         return;
       }
       long position = Json.MAPPER.readTree(answer.body()).get("position").asLong();
-      long seen = watch.seen("bench-" + c, position, results);
+      long seen = watch.seen(clusterId, position, results);
       if (seen < 0) {
         return;
       }
@@ -337,7 +339,7 @@ public final class ViewLatencyBenchmark {
 
   /** Cluster c with a guest list that changes with every update n. */
   private static ClusterSpec cluster(int c, int n) {
-    return Fleets.cluster("bench-" + c)
+    return Fleets.cluster(clusterId(c))
         .localNames()
         .guestNames("g-" + n)
         .fleetUniqueHosts()
@@ -346,7 +348,11 @@ public final class ViewLatencyBenchmark {
   }
 
   private static List<String> clusterIds(int clusters) {
-    return IntStream.range(0, clusters).mapToObj(c -> "bench-" + c).toList();
+    return IntStream.range(0, clusters).mapToObj(ViewLatencyBenchmark::clusterId).toList();
+  }
+
+  private static String clusterId(int c) {
+    return "bench-" + c;
   }
 
   private static String json(ClusterSpec cluster) {
