@@ -74,7 +74,9 @@ public final class ViewsTopology {
     var events = builder.stream(topics.events(), Consumed.with(KEYS, JsonSerde.envelopes()));
     builder.addStateStore(
         ViewStores.of(
-            run, ClusterView.STORE, new RememberingSerde<>(ClusterView.class, REMEMBERED)));
+            run,
+            ClusterView.STORE,
+            new RememberingSerde<>(ClusterView.class, ClusterView::clusterId, REMEMBERED)));
     var clusterChanges = events.process(ClusterFold::new, ClusterView.STORE);
     var campaignEvents =
         builder.stream(topics.campaignEvents(), Consumed.with(KEYS, JsonSerde.campaignEnvelopes()));
@@ -89,7 +91,8 @@ public final class ViewsTopology {
                 store(
                     run,
                     CampaignProgress.STORE,
-                    new RememberingSerde<>(CampaignProgress.class, REMEMBERED)));
+                    new RememberingSerde<>(
+                        CampaignProgress.class, CampaignProgress::campaignId, REMEMBERED)));
     var teams =
         (run == Run.LIVE
                 ? clusterChanges
@@ -104,10 +107,14 @@ public final class ViewsTopology {
                 () -> TeamSummary.NONE,
                 (team, change, summary) -> change.applyTo(summary),
                 store(
-                    run, TeamSummary.STORE, new RememberingSerde<>(TeamSummary.class, REMEMBERED)));
+                    run,
+                    TeamSummary.STORE,
+                    new RememberingSerde<>(TeamSummary.class, TeamSummary::team, REMEMBERED)));
     builder.addStateStore(
         ViewStores.of(
-            run, TeamActivity.STORE, new RememberingSerde<>(TeamActivity.class, REMEMBERED)));
+            run,
+            TeamActivity.STORE,
+            new RememberingSerde<>(TeamActivity.class, TeamActivity::team, REMEMBERED)));
     var activity =
         clusterChanges
             .map((clusterId, change) -> KeyValue.pair(change.activityTeam(), change.activity()))
