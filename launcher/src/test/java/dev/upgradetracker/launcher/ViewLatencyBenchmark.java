@@ -11,11 +11,13 @@ import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaConnection;
 import dev.upgradetracker.messaging.contract.ContractReader;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./bench views [commands=2000] [clients=8] [clusters=100] [--rate=R] [--warmup=N]
- * [--live]}: that many inventory updates over that many clusters to the command service of a whole
- * embedded stack, each followed by a read of the cluster's view at the position the command
+ * {@code ./bench views [commands=2000] [clients=8] [clusters=100] [--rate=R] [--warmup=N] [--live]
+ * [--timeline=FILE]}: that many inventory updates over that many clusters to the command service of
+ * a whole embedded stack, each followed by a read of the cluster's view at the position the command
  * returned; with {@code --live}, instead, watched until the cluster's live stream (Server-Sent
  * Events, one per cluster, opened before the load: how a dashboard follows a view) shows the view
  * at that position, so no read of the view is added to each command. Without a rate, {@code
@@ -38,7 +40,10 @@ import java.util.stream.IntStream;
  * minute or two after a start. Prints p50/p99 from sending the command to a view showing it and
  * from the command's answer to the view, the CPU each process took per command ({@link CpuTime}),
  * each service's resident memory ({@link ResidentMemory}), and then the same load on the bare
- * engines beneath the views ({@link BareViewPath}) beside ours.
+ * engines beneath the views ({@link BareViewPath}) beside ours. With {@code --timeline}, each
+ * measured command is also written to FILE as a CSV line (when it was sent, its cluster and
+ * position, and how long it took to the answer and to the view), to line a tail up with what the
+ * services were doing at that moment (their GC logs or JFR recordings).
  */
 public final class ViewLatencyBenchmark {
 
@@ -57,6 +62,7 @@ public final class ViewLatencyBenchmark {
     int rate = option(args, "--rate", 0);
     int warmup = option(args, "--warmup", 2_000);
     boolean live = Arrays.asList(args).contains("--live");
+    var timeline = textOption(args, "--timeline");
     // one user sends every command here and follows every cluster live: its rate limit (50/s by
     // default) and its few live streams are not what is measured
     var settings =
@@ -96,6 +102,9 @@ public final class ViewLatencyBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         var cpu = cpuNanos(stack);
         cpu.replaceAll((part, nanos) -> nanos - cpuBefore.get(part));
+        if (timeline != null) {
+          Files.write(Path.of(timeline), measured.timeline());
+        }
         var total = sorted(measured.total);
         var afterAnswer = sorted(measured.afterAnswer);
         System.out.printf(
@@ -248,6 +257,7 @@ public final class ViewLatencyBenchmark {
     public void send(int n, Results results) throws Exception {
       int c = n % clusters;
       var clusterId = clusterId(c);
+      long sentAt = System.currentTimeMillis();
       long sent = System.nanoTime();
       var answer =
           Http.putJson(
@@ -263,15 +273,21 @@ public final class ViewLatencyBenchmark {
         return;
       }
       results.total.add((seen - sent) / 1_000);
+      results.steps.add(
+          new Step(sentAt, clusterId, position, (answered - sent) / 1_000, (seen - sent) / 1_000));
       // a live stream may show the view before the command's answer arrives
       results.afterAnswer.add(Math.max(0, seen - answered) / 1_000);
     }
   }
 
+  /** One command through the services: sent at (epoch ms), answered and seen after (µs). */
+  private record Step(long sentAt, String clusterId, long position, long answered, long seen) {}
+
   /** Latencies in microseconds, and failures by cause. */
   private static final class Results {
     final ConcurrentLinkedQueue<Long> total = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Long> afterAnswer = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Step> steps = new ConcurrentLinkedQueue<>();
     final Map<String, Integer> failures = Collections.synchronizedMap(new TreeMap<>());
 
     void failed(String cause) {
@@ -282,6 +298,27 @@ public final class ViewLatencyBenchmark {
       synchronized (failures) {
         return failures.values().stream().mapToInt(Integer::intValue).sum();
       }
+    }
+
+    /** The commands in the order they were sent, as CSV lines under a header. */
+    List<String> timeline() {
+      var lines = new ArrayList<String>();
+      lines.add("sent_epoch_ms,cluster,position,answered_us,seen_us");
+      steps.stream()
+          .sorted(Comparator.comparingLong(Step::sentAt))
+          .forEach(
+              step ->
+                  lines.add(
+                      step.sentAt()
+                          + ","
+                          + step.clusterId()
+                          + ","
+                          + step.position()
+                          + ","
+                          + step.answered()
+                          + ","
+                          + step.seen()));
+      return lines;
     }
   }
 
@@ -311,12 +348,17 @@ public final class ViewLatencyBenchmark {
     return report.toString();
   }
 
-  private static int option(String[] args, String name, int otherwise) {
+  private static String textOption(String[] args, String name) {
     return Arrays.stream(args)
         .filter(arg -> arg.startsWith(name + "="))
-        .map(arg -> Integer.parseInt(arg.substring(name.length() + 1)))
+        .map(arg -> arg.substring(name.length() + 1))
         .findFirst()
-        .orElse(otherwise);
+        .orElse(null);
+  }
+
+  private static int option(String[] args, String name, int otherwise) {
+    var text = textOption(args, name);
+    return text == null ? otherwise : Integer.parseInt(text);
   }
 
   /**
