@@ -72,17 +72,17 @@ class StartupArchiveTest {
   void anAotCacheRecordedWithItsTrainingDataBeforeIsReplacedByOneOfClassesOnly() throws Exception {
     var jar = builtExecutorJar();
     var current = StartupArchive.of(jar, JAVA, List.of(), ArchiveFormat.AOT_CACHE);
-    var trained = current.archive().resolveSibling("jdk-" + jdkName() + ".aot");
+    var classesOnly = current.archive().getFileName().toString();
+    var trained =
+        current
+            .archive()
+            .resolveSibling(classesOnly.replace(ArchiveFormat.AOT_CACHE.suffix(), ".aot"));
     Files.write(trained, new byte[] {(byte) 0xa8, (byte) 0xba, 0x0b, (byte) 0xf0});
 
     var next = StartupArchive.of(jar, JAVA, List.of(), ArchiveFormat.AOT_CACHE);
 
     assertThat(next.records()).as("no cache of classes only yet: this start records one").isTrue();
     assertThat(trained).as("the cache recorded with training data is removed").doesNotExist();
-  }
-
-  private static String jdkName() {
-    return Runtime.version().toString().replace('+', '_');
   }
 
   @Test
