@@ -3,16 +3,11 @@ package dev.upgradetracker.launcher;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.testinfra.TestKafka;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 
 /** Stacks for tests and benchmarks: free ports, a data directory of their own, a given fleet. */
 final class TestStacks {
@@ -29,11 +24,15 @@ final class TestStacks {
 
   /** As {@link #on(Path, ClusterSpec...)}, with these teams' demo identities. */
   static LauncherSettings on(Path dataDir, List<String> teams, ClusterSpec... clusters) {
+    var ports = new FreePorts();
     return settings(
         dataDir,
         Optional.of(TestKafka.bootstrapServers()),
         TestKafka.namespace("stack"),
         teams,
+        ports.one(),
+        ports,
+        Scale.SINGLE,
         clusters);
   }
 
@@ -65,11 +64,22 @@ final class TestStacks {
       List<String> teams,
       Map<String, String> serviceSettings,
       ClusterSpec... clusters) {
-    var single = settings(dataDir, Optional.empty(), "", teams, clusters);
+    var scale = new Scale(3, 2, 2, 2);
+    var ports = new FreePorts();
+    var distributed =
+        settings(
+            dataDir,
+            Optional.empty(),
+            "",
+            teams,
+            ports.series(scale.kafkaBrokers(), 1),
+            ports,
+            scale,
+            clusters);
     var services = new HashMap<>(serviceSettings);
     services.put("EVENT_STORE_URL", eventStoreUrl);
     services.put("EVENT_STORE_USER", "postgres");
-    return reshaped(single, freePorts(3), services, new Scale(3, 2, 2, 2));
+    return reshaped(distributed, distributed.kafkaPort(), services, scale);
   }
 
   /** {@code settings} with Kafka's first port, more service settings and a scale of its own. */
@@ -132,16 +142,19 @@ final class TestStacks {
       Optional<String> externalKafka,
       String namespace,
       List<String> teams,
+      int kafkaPort,
+      FreePorts ports,
+      Scale scale,
       ClusterSpec... clusters) {
     return new LauncherSettings(
         LauncherSettings.repositoryRoot(),
         dataDir,
         externalKafka,
         namespace,
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
+        kafkaPort,
+        ports.series(scale.commandServices(), Scale.PORT_STEP),
+        ports.series(scale.queryServices(), Scale.PORT_STEP),
+        ports.series(scale.executors(), Scale.PORT_STEP),
         0,
         0,
         0,
@@ -151,43 +164,11 @@ final class TestStacks {
         // stack, for test fleets of a few clusters
         Map.of("JWT_JWK_SET_FILE", TestJwts.jwkSetFile().toString(), "KAFKA_PARTITIONS", "4"),
         Optional.of(new Fleet(List.of(clusters))),
-        Scale.SINGLE);
+        scale);
   }
 
-  /** The first of {@code count} free ports in a row. */
-  static int freePorts(int count) {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int first = freePort();
-      if (IntStream.range(1, count).allMatch(n -> isFree(first + n))) {
-        return first;
-      }
-    }
-    throw new UncheckedIOException(new IOException("no " + count + " free ports in a row"));
-  }
-
-  private static boolean isFree(int port) {
-    try {
-      new ServerSocket(port).close();
-      return true;
-    } catch (IOException taken) {
-      return false;
-    }
-  }
-
-  /**
-   * A free port below Linux's ephemeral range (32768 and up): the simulator's SSH servers and every
-   * client socket take ephemeral ports, and one of them could otherwise take a port picked here
-   * before the service binds it.
-   */
+  /** A free port below Linux's ephemeral range, as {@link FreePorts} picks them. */
   static int freePort() {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-      try (var socket = new ServerSocket(port)) {
-        return socket.getLocalPort();
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
+    return new FreePorts().one();
   }
 }
