@@ -9,6 +9,7 @@ import dev.upgradetracker.command.cluster.model.ClusterCommandDispatch;
 import dev.upgradetracker.command.cluster.model.ClusterDecider;
 import dev.upgradetracker.command.cluster.model.ClusterState;
 import dev.upgradetracker.command.host.HostLedger;
+import dev.upgradetracker.command.host.model.HostEntry;
 import dev.upgradetracker.command.host.model.HostOwnership;
 import dev.upgradetracker.command.refusal.VersionMismatch;
 import dev.upgradetracker.events.cluster.ClusterCommand;
@@ -20,6 +21,8 @@ import dev.upgradetracker.events.cluster.ClusterEvent.CampaignStepStarted;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.VmHost;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -94,21 +97,30 @@ public class ClusterAggregate {
 
   /**
    * In this command's transaction: two racing registrations cannot both take one host. An inventory
-   * over the hosts the cluster already holds (the usual update) leaves the ledger's membership as
-   * it is: nothing to write.
+   * over the hosts the cluster already holds (the usual update) reads them unlocked and writes
+   * nothing: while a host is in this cluster, only this cluster's commands change its entry, and
+   * those race this one on the cluster's sequence. Any other inventory locks its hosts first.
    */
   private static void claimHosts(ClusterSpec spec, ClusterState before, HostLedger hosts) {
     var names = spec.hosts().stream().map(VmHost::name).toList();
+    var held = hosts.read(names);
+    if (holdsThemAlready(spec, before, names, held)) {
+      HostOwnership.check(spec, held);
+      return;
+    }
     var entries = hosts.lock(names);
     HostOwnership.check(spec, entries);
-    var holdsThemAlready =
-        before instanceof ClusterState.Registered registered
-            && registered.hosts().keySet().equals(Set.copyOf(names))
-            && entries.size() == registered.hosts().size()
-            && entries.values().stream().allMatch(entry -> spec.id().equals(entry.clusterId()));
-    if (!holdsThemAlready) {
+    if (!holdsThemAlready(spec, before, names, entries)) {
       hosts.placeCluster(spec.id(), names);
     }
+  }
+
+  private static boolean holdsThemAlready(
+      ClusterSpec spec, ClusterState before, List<String> names, Map<String, HostEntry> entries) {
+    return before instanceof ClusterState.Registered registered
+        && registered.hosts().keySet().equals(Set.copyOf(names))
+        && entries.size() == registered.hosts().size()
+        && entries.values().stream().allMatch(entry -> spec.id().equals(entry.clusterId()));
   }
 
   /** Fires for every step; a step that already ended makes it a no-op, so none is cancelled. */

@@ -40,6 +40,19 @@ public class HostLedger {
    * name order, so two transactions locking overlapping hosts cannot deadlock.
    */
   public Map<String, HostEntry> lock(Collection<String> hosts) {
+    return entries(hosts, " for update");
+  }
+
+  /**
+   * The entries of {@code hosts} as last committed, nothing locked: what a lock would read for
+   * hosts that stay in the cluster holding them, since only that cluster's own commands change them
+   * ({@link dev.upgradetracker.command.host.model.HostDecider} refuses the rest).
+   */
+  public Map<String, HostEntry> read(Collection<String> hosts) {
+    return entries(hosts, "");
+  }
+
+  private Map<String, HostEntry> entries(Collection<String> hosts, String locking) {
     var names = List.copyOf(new TreeSet<>(hosts));
     if (names.isEmpty()) {
       return Map.of();
@@ -47,7 +60,8 @@ public class HostLedger {
     var assignments =
         jdbc.sql(
                 "select host_name, ssh_address, team from host_assignment"
-                    + " where host_name in (:names) order by host_name for update")
+                    + " where host_name in (:names) order by host_name"
+                    + locking)
             .param("names", names)
             .query(
                 (row, n) ->

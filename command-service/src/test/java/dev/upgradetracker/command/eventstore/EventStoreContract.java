@@ -689,7 +689,7 @@ abstract class EventStoreContract {
   }
 
   /** The test cluster with its first guest as given. */
-  private ClusterSpec withFirstGuest(Guest first) {
+  ClusterSpec withFirstGuest(Guest first) {
     var guests = new ArrayList<>(cluster.guests());
     guests.set(0, first);
     return new ClusterSpec(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.upgradetracker.command.host.HostLedgerMigration;
 import dev.upgradetracker.events.cluster.ClusterEvent.ClusterRegistered;
 import dev.upgradetracker.events.fleet.ClusterSpec;
+import dev.upgradetracker.events.fleet.Guest;
 import dev.upgradetracker.events.fleet.Topology;
 import dev.upgradetracker.events.fleet.VmHost;
 import dev.upgradetracker.fleet.Fleets;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -141,6 +143,41 @@ abstract class HostLedgerContract extends EventStoreContract {
   }
 
   @Test
+  void anUpdateOverTheHostsItsClusterHoldsGoesThroughWhileAnotherTransactionLocksTheirEntries()
+      throws Exception {
+    register(cluster);
+    var first = cluster.guests().getFirst();
+    var restricted =
+        withFirstGuest(
+            new Guest(first.name(), first.host(), first.kitVersion(), List.of(first.host())));
+
+    HttpResponse<String> update;
+    try (var holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      try (var lock =
+          holder.prepareStatement(
+              "select host_name from host_assignment where host_name in (?, ?) for update")) {
+        lock.setString(1, host(1));
+        lock.setString(2, host(2));
+        lock.executeQuery().close();
+      }
+      update =
+          send(
+              "PUT",
+              "/api/clusters/" + clusterId,
+              Json.MAPPER.writeValueAsString(restricted),
+              "alpha-token",
+              Duration.ofSeconds(10));
+      holder.rollback();
+    }
+
+    assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+    assertThat(eventStore.readEvents(clusterId).asStream().count())
+        .as("registered, then updated")
+        .isEqualTo(2);
+  }
+
+  @Test
   void ofTwoRacingRegistrationsOverOneHostExactlyOneIsStored() throws Exception {
     var contenders =
         List.of(
@@ -222,8 +259,14 @@ abstract class HostLedgerContract extends EventStoreContract {
 
   HttpResponse<String> send(String method, String path, String json, String token)
       throws Exception {
+    return send(method, path, json, token, Duration.ofMinutes(1));
+  }
+
+  private HttpResponse<String> send(
+      String method, String path, String json, String token, Duration patience) throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(patience)
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + token)
             .method(
