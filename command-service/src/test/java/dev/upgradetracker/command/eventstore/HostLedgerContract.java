@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -175,6 +176,42 @@ abstract class HostLedgerContract extends EventStoreContract {
     assertThat(eventStore.readEvents(clusterId).asStream().count())
         .as("registered, then updated")
         .isEqualTo(2);
+  }
+
+  @Test
+  void anAdminMovingAHostRacingItsClustersUpdateIsRefusedWhicheverCommitsFirst() throws Exception {
+    register(cluster);
+    var first = cluster.guests().getFirst();
+    var restricted =
+        withFirstGuest(
+            new Guest(first.name(), first.host(), first.kitVersion(), List.of(first.host())));
+    var host = cluster.hosts().getFirst();
+    var toBravo = "{\"sshAddress\":\"" + host.sshAddress() + "\",\"team\":\"bravo\"}";
+
+    var statuses = new ArrayList<List<Integer>>();
+    try (var pool = Executors.newFixedThreadPool(2)) {
+      for (int round = 0; round < 10; round++) {
+        var inventory = Json.MAPPER.writeValueAsString(round % 2 == 0 ? restricted : cluster);
+        Callable<Integer> adminMove =
+            round % 4 < 2
+                ? () ->
+                    send("PUT", "/api/hosts/" + host.name(), toBravo, "admin-token").statusCode()
+                : () ->
+                    send("DELETE", "/api/hosts/" + host.name(), null, "admin-token").statusCode();
+        Callable<Integer> update =
+            () -> send("PUT", "/api/clusters/" + clusterId, inventory, "alpha-token").statusCode();
+        statuses.add(
+            pool.invokeAll(List.of(update, adminMove)).stream().map(f -> f.resultNow()).toList());
+      }
+    }
+
+    assertThat(statuses)
+        .as("the update, then the admin's move, each round")
+        .containsOnly(List.of(200, 409));
+    var entry =
+        Json.MAPPER.readTree(send("GET", "/api/hosts/" + host.name(), null, "audit-token").body());
+    assertThat(entry.get("team").asString()).isEqualTo("alpha");
+    assertThat(entry.get("clusterId").asString()).isEqualTo(clusterId);
   }
 
   @Test
