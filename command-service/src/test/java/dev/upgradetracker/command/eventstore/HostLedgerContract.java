@@ -179,6 +179,47 @@ abstract class HostLedgerContract extends EventStoreContract {
   }
 
   @Test
+  void anUpdateOverItsOwnHostsNamingOneAtAnotherAddressIsRefusedAndWritesNothing()
+      throws Exception {
+    register(cluster);
+    var host = cluster.hosts().getFirst();
+    var hosts = new ArrayList<>(cluster.hosts());
+    hosts.set(
+        0,
+        new VmHost(
+            host.name(),
+            "elsewhere.example:22",
+            host.hpuxVersion(),
+            host.ivmVersion(),
+            host.serviceguardVersion(),
+            host.depot()));
+    var elsewhere =
+        new ClusterSpec(
+            cluster.id(),
+            cluster.team(),
+            cluster.topology(),
+            cluster.clusterLock(),
+            hosts,
+            cluster.guests(),
+            cluster.packages());
+
+    var update =
+        send(
+            "PUT",
+            "/api/clusters/" + clusterId,
+            Json.MAPPER.writeValueAsString(elsewhere),
+            "alpha-token");
+
+    assertThat(update.statusCode()).as(update.body()).isEqualTo(400);
+    assertThat(update.body())
+        .contains("hosts[0].sshAddress")
+        .contains("host " + host.name() + " is assigned at");
+    assertThat(eventStore.readEvents(clusterId).asStream().count())
+        .as("registered only")
+        .isEqualTo(1);
+  }
+
+  @Test
   void anAdminMovingAHostRacingItsClustersUpdateIsRefusedWhicheverCommitsFirst() throws Exception {
     register(cluster);
     var first = cluster.guests().getFirst();
