@@ -692,12 +692,22 @@ abstract class EventStoreContract {
   ClusterSpec withFirstGuest(Guest first) {
     var guests = new ArrayList<>(cluster.guests());
     guests.set(0, first);
+    return withInventory(cluster.hosts(), guests);
+  }
+
+  ClusterSpec withFirstHost(VmHost first) {
+    var hosts = new ArrayList<>(cluster.hosts());
+    hosts.set(0, first);
+    return withInventory(hosts, cluster.guests());
+  }
+
+  private ClusterSpec withInventory(List<VmHost> hosts, List<Guest> guests) {
     return new ClusterSpec(
         cluster.id(),
         cluster.team(),
         cluster.topology(),
         cluster.clusterLock(),
-        cluster.hosts(),
+        hosts,
         guests,
         cluster.packages());
   }

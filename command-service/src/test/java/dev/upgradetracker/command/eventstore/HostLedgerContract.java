@@ -58,12 +58,7 @@ abstract class HostLedgerContract extends EventStoreContract {
     var overBravos = register(overBravosHost);
     var overTaken = register(again);
     var updateOverBravos =
-        send(
-            "PUT",
-            "/api/clusters/" + clusterId,
-            Json.MAPPER.writeValueAsString(
-                withHosts(clusterId, cluster.hosts().get(0), bravos.hosts().get(0))),
-            "alpha-token");
+        update(withHosts(clusterId, cluster.hosts().get(0), bravos.hosts().get(0)));
 
     assertThat(overBravos.statusCode()).isEqualTo(403);
     assertThat(overBravos.body())
@@ -129,12 +124,7 @@ abstract class HostLedgerContract extends EventStoreContract {
             List.of(cluster.hosts().get(0)),
             cluster.guests().stream().filter(g -> !g.host().equals(host(2))).toList(),
             List.of());
-    var update =
-        send(
-            "PUT",
-            "/api/clusters/" + clusterId,
-            Json.MAPPER.writeValueAsString(withoutH2),
-            "alpha-token");
+    var update = update(withoutH2);
     var afterUpdate = send("DELETE", "/api/hosts/" + host(2), null, "admin-token");
 
     assertThat(whileInCluster.statusCode()).isEqualTo(409);
@@ -147,10 +137,7 @@ abstract class HostLedgerContract extends EventStoreContract {
   void anUpdateOverTheHostsItsClusterHoldsGoesThroughWhileAnotherTransactionLocksTheirEntries()
       throws Exception {
     register(cluster);
-    var first = cluster.guests().getFirst();
-    var restricted =
-        withFirstGuest(
-            new Guest(first.name(), first.host(), first.kitVersion(), List.of(first.host())));
+    var restricted = firstGuestKeptOnItsHost();
 
     HttpResponse<String> update;
     try (var holder = dataSource.getConnection()) {
@@ -183,32 +170,17 @@ abstract class HostLedgerContract extends EventStoreContract {
       throws Exception {
     register(cluster);
     var host = cluster.hosts().getFirst();
-    var hosts = new ArrayList<>(cluster.hosts());
-    hosts.set(
-        0,
-        new VmHost(
-            host.name(),
-            "elsewhere.example:22",
-            host.hpuxVersion(),
-            host.ivmVersion(),
-            host.serviceguardVersion(),
-            host.depot()));
     var elsewhere =
-        new ClusterSpec(
-            cluster.id(),
-            cluster.team(),
-            cluster.topology(),
-            cluster.clusterLock(),
-            hosts,
-            cluster.guests(),
-            cluster.packages());
+        withFirstHost(
+            new VmHost(
+                host.name(),
+                "elsewhere.example:22",
+                host.hpuxVersion(),
+                host.ivmVersion(),
+                host.serviceguardVersion(),
+                host.depot()));
 
-    var update =
-        send(
-            "PUT",
-            "/api/clusters/" + clusterId,
-            Json.MAPPER.writeValueAsString(elsewhere),
-            "alpha-token");
+    var update = update(elsewhere);
 
     assertThat(update.statusCode()).as(update.body()).isEqualTo(400);
     assertThat(update.body())
@@ -222,25 +194,21 @@ abstract class HostLedgerContract extends EventStoreContract {
   @Test
   void anAdminMovingAHostRacingItsClustersUpdateIsRefusedWhicheverCommitsFirst() throws Exception {
     register(cluster);
-    var first = cluster.guests().getFirst();
-    var restricted =
-        withFirstGuest(
-            new Guest(first.name(), first.host(), first.kitVersion(), List.of(first.host())));
+    var restricted = firstGuestKeptOnItsHost();
     var host = cluster.hosts().getFirst();
     var toBravo = "{\"sshAddress\":\"" + host.sshAddress() + "\",\"team\":\"bravo\"}";
 
     var statuses = new ArrayList<List<Integer>>();
     try (var pool = Executors.newFixedThreadPool(2)) {
       for (int round = 0; round < 10; round++) {
-        var inventory = Json.MAPPER.writeValueAsString(round % 2 == 0 ? restricted : cluster);
+        var inventory = round % 2 == 0 ? restricted : cluster;
         Callable<Integer> adminMove =
             round % 4 < 2
                 ? () ->
                     send("PUT", "/api/hosts/" + host.name(), toBravo, "admin-token").statusCode()
                 : () ->
                     send("DELETE", "/api/hosts/" + host.name(), null, "admin-token").statusCode();
-        Callable<Integer> update =
-            () -> send("PUT", "/api/clusters/" + clusterId, inventory, "alpha-token").statusCode();
+        Callable<Integer> update = () -> update(inventory).statusCode();
         statuses.add(
             pool.invokeAll(List.of(update, adminMove)).stream().map(f -> f.resultNow()).toList());
       }
@@ -249,8 +217,7 @@ abstract class HostLedgerContract extends EventStoreContract {
     assertThat(statuses)
         .as("the update, then the admin's move, each round")
         .containsOnly(List.of(200, 409));
-    var entry =
-        Json.MAPPER.readTree(send("GET", "/api/hosts/" + host.name(), null, "audit-token").body());
+    var entry = hostEntry(host.name());
     assertThat(entry.get("team").asString()).isEqualTo("alpha");
     assertThat(entry.get("clusterId").asString()).isEqualTo(clusterId);
   }
@@ -323,6 +290,18 @@ abstract class HostLedgerContract extends EventStoreContract {
   private static ClusterSpec withHosts(String id, String team, VmHost... hosts) {
     return new ClusterSpec(
         id, team, Topology.GUESTS_AS_PACKAGES, false, List.of(hosts), List.of(), List.of());
+  }
+
+  /** The registered inventory, its first guest failing over to its own host only. */
+  private ClusterSpec firstGuestKeptOnItsHost() {
+    var first = cluster.guests().getFirst();
+    return withFirstGuest(
+        new Guest(first.name(), first.host(), first.kitVersion(), List.of(first.host())));
+  }
+
+  private HttpResponse<String> update(ClusterSpec spec) throws Exception {
+    return send(
+        "PUT", "/api/clusters/" + spec.id(), Json.MAPPER.writeValueAsString(spec), "alpha-token");
   }
 
   private static String history(String host) {
