@@ -24,14 +24,11 @@ final class TestStacks {
 
   /** As {@link #on(Path, ClusterSpec...)}, with these teams' demo identities. */
   static LauncherSettings on(Path dataDir, List<String> teams, ClusterSpec... clusters) {
-    var ports = new FreePorts();
     return settings(
         dataDir,
         Optional.of(TestKafka.bootstrapServers()),
         TestKafka.namespace("stack"),
         teams,
-        ports.one(),
-        ports,
         Scale.SINGLE,
         clusters);
   }
@@ -65,17 +62,7 @@ final class TestStacks {
       Map<String, String> serviceSettings,
       ClusterSpec... clusters) {
     var scale = new Scale(3, 2, 2, 2);
-    var ports = new FreePorts();
-    var distributed =
-        settings(
-            dataDir,
-            Optional.empty(),
-            "",
-            teams,
-            ports.series(scale.kafkaBrokers(), 1),
-            ports,
-            scale,
-            clusters);
+    var distributed = settings(dataDir, Optional.empty(), "", teams, scale, clusters);
     var services = new HashMap<>(serviceSettings);
     services.put("EVENT_STORE_URL", eventStoreUrl);
     services.put("EVENT_STORE_USER", "postgres");
@@ -142,16 +129,15 @@ final class TestStacks {
       Optional<String> externalKafka,
       String namespace,
       List<String> teams,
-      int kafkaPort,
-      FreePorts ports,
       Scale scale,
       ClusterSpec... clusters) {
+    var ports = new FreePorts();
     return new LauncherSettings(
         LauncherSettings.repositoryRoot(),
         dataDir,
         externalKafka,
         namespace,
-        kafkaPort,
+        ports.series(scale.kafkaBrokers(), 1),
         ports.series(scale.commandServices(), Scale.PORT_STEP),
         ports.series(scale.queryServices(), Scale.PORT_STEP),
         ports.series(scale.executors(), Scale.PORT_STEP),

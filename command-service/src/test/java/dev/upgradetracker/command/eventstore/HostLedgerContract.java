@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 abstract class HostLedgerContract extends EventStoreContract {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Duration PATIENCE = Duration.ofMinutes(1);
 
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcClient jdbc;
@@ -149,13 +150,7 @@ abstract class HostLedgerContract extends EventStoreContract {
         lock.setString(2, host(2));
         lock.executeQuery().close();
       }
-      update =
-          send(
-              "PUT",
-              "/api/clusters/" + clusterId,
-              Json.MAPPER.writeValueAsString(restricted),
-              "alpha-token",
-              Duration.ofSeconds(10));
+      update = update(restricted, Duration.ofSeconds(10));
       holder.rollback();
     }
 
@@ -300,8 +295,16 @@ abstract class HostLedgerContract extends EventStoreContract {
   }
 
   private HttpResponse<String> update(ClusterSpec spec) throws Exception {
+    return update(spec, PATIENCE);
+  }
+
+  private HttpResponse<String> update(ClusterSpec spec, Duration patience) throws Exception {
     return send(
-        "PUT", "/api/clusters/" + spec.id(), Json.MAPPER.writeValueAsString(spec), "alpha-token");
+        "PUT",
+        "/api/clusters/" + spec.id(),
+        Json.MAPPER.writeValueAsString(spec),
+        "alpha-token",
+        patience);
   }
 
   private static String history(String host) {
@@ -316,7 +319,7 @@ abstract class HostLedgerContract extends EventStoreContract {
 
   HttpResponse<String> send(String method, String path, String json, String token)
       throws Exception {
-    return send(method, path, json, token, Duration.ofMinutes(1));
+    return send(method, path, json, token, PATIENCE);
   }
 
   private HttpResponse<String> send(
