@@ -178,17 +178,18 @@ public final class KRaftCluster implements AutoCloseable {
     var properties = writeProperties(node);
     var log = properties.resolveSibling("node.log");
     try {
+      var command = new ArrayList<>(List.of(ChildJvm.java(), "-Xms64m", "-Xmx384m"));
+      command.addAll(ChildJit.options());
+      command.addAll(
+          List.of(
+              "-Dlogback.configurationFile=kraft-node-logback.xml",
+              "-cp",
+              ChildJvm.classPath(),
+              KRaftNodeMain.class.getName(),
+              properties.toString(),
+              String.valueOf(ProcessHandle.current().pid())));
       var process =
-          new ProcessBuilder(
-                  ChildJvm.java(),
-                  "-Xms64m",
-                  "-Xmx384m",
-                  "-Dlogback.configurationFile=kraft-node-logback.xml",
-                  "-cp",
-                  ChildJvm.classPath(),
-                  KRaftNodeMain.class.getName(),
-                  properties.toString(),
-                  String.valueOf(ProcessHandle.current().pid()))
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();

@@ -1,5 +1,6 @@
 package dev.upgradetracker.launcher;
 
+import dev.upgradetracker.kafka.ChildJit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,22 +228,6 @@ final class ServiceProcess implements AutoCloseable {
     return module.equals("executor") ? "384m" : "192m";
   }
 
-  /**
-   * {@code -Dut.service.jit=quick}: services compiled by C1 alone, as the build's integration tests
-   * start them. Their services live a minute or two, too short for C2's optimized code to pay back
-   * the compiling, which on two cores takes its CPU from the services under test.
-   */
-  static final String JIT_PROPERTY = "ut.service.jit";
-
-  private static final String QUICK_JIT = "quick";
-
-  /** The JVM options of the compilers {@link #JIT_PROPERTY} asks for: none unless quick. */
-  static List<String> jitOptions() {
-    return QUICK_JIT.equals(System.getProperty(JIT_PROPERTY))
-        ? List.of("-XX:TieredStopAtLevel=1")
-        : List.of();
-  }
-
   /** 4 bytes less in most objects' headers (JEP 519, a product option from JDK 25). */
   private static List<String> objectLayout() {
     return Runtime.version().feature() >= 25 ? List.of("-XX:+UseCompactObjectHeaders") : List.of();
@@ -279,7 +264,7 @@ final class ServiceProcess implements AutoCloseable {
     if (Runtime.version().feature() >= 23) {
       options.add("--sun-misc-unsafe-memory-access=allow");
     }
-    options.addAll(jitOptions());
+    options.addAll(ChildJit.options());
     return options;
   }
 }

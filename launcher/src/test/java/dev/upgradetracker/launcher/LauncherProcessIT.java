@@ -2,6 +2,7 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradetracker.kafka.ChildJit;
 import dev.upgradetracker.web.identity.DemoIdentities;
 import java.io.File;
 import java.io.IOException;
@@ -209,10 +210,10 @@ class LauncherProcessIT {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     // compiled as every other test's stack is (the build's choice, ServiceProcess): the launcher,
     // which holds the broker and the simulator, and its services
-    command.addAll(ServiceProcess.jitOptions());
-    var jit = System.getProperty(ServiceProcess.JIT_PROPERTY);
+    command.addAll(ChildJit.options());
+    var jit = System.getProperty(ChildJit.PROPERTY);
     if (jit != null) {
-      command.add("-D" + ServiceProcess.JIT_PROPERTY + "=" + jit);
+      command.add("-D" + ChildJit.PROPERTY + "=" + jit);
     }
     command.addAll(
         List.of(
