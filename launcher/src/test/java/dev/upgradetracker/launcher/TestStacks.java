@@ -94,12 +94,17 @@ final class TestStacks {
   }
 
   /**
-   * As {@link #on(Path, ClusterSpec...)}, but every service reaches the build's broker over its
-   * SASL_PLAINTEXT listener, logging in with SCRAM-SHA-256 as {@code user} with {@code password}.
+   * As {@link #on(Path, Map, ClusterSpec...)}, but every service reaches the build's broker over
+   * its SASL_PLAINTEXT listener, logging in with SCRAM-SHA-256 as {@code user} with {@code
+   * password}.
    */
   static LauncherSettings overSasl(
-      Path dataDir, String user, String password, ClusterSpec... clusters) {
-    var plain = on(dataDir, clusters);
+      Path dataDir,
+      String user,
+      String password,
+      Map<String, String> serviceSettings,
+      ClusterSpec... clusters) {
+    var plain = on(dataDir, serviceSettings, clusters);
     var services = new HashMap<>(plain.serviceSettings());
     services.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
     services.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-256");
