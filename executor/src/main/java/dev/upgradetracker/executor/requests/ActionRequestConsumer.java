@@ -5,12 +5,16 @@ import dev.upgradetracker.events.action.ActionOutcome;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.executor.actions.ActionRunner;
+import dev.upgradetracker.executor.actions.CommandCatalog;
 import dev.upgradetracker.executor.actions.ExecutionSettings;
 import dev.upgradetracker.executor.actions.Reachability;
+import dev.upgradetracker.executor.actions.UnsafeValue;
 import dev.upgradetracker.executor.journal.ActionJournal;
+import dev.upgradetracker.executor.journal.EarlierAttempt;
 import dev.upgradetracker.executor.journal.JournaledSession;
 import dev.upgradetracker.executor.proof.Proof;
 import dev.upgradetracker.executor.proof.RequestProofs;
+import dev.upgradetracker.executor.ssh.SshSettings;
 import dev.upgradetracker.messaging.ConsumerLoops;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
@@ -26,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,6 +63,9 @@ class ActionRequestConsumer implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ActionRequestConsumer.class);
   private static final Duration PUBLISH_RETRY = Duration.ofSeconds(1);
 
+  /** How often a resumed action looks whether its earlier attempt's command still runs. */
+  private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
+
   /**
    * How often the loop commits what it has finished: every event of the topic passes here, most of
    * them no action, and a commit per poll was a broker write per event under load. What a crash
@@ -73,6 +81,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   private final ActionJournal journal;
   private final MeterRegistry meters;
   private final TraceParents traces;
+  private final EarlierAttempt earlierAttempt;
   private final Clock clock = Clock.systemUTC();
   private final OffsetTracker offsets = new OffsetTracker();
   private long lastCommit = System.nanoTime();
@@ -90,7 +99,13 @@ class ActionRequestConsumer implements SmartLifecycle {
       RequestProofs proofs,
       ActionJournal journal,
       MeterRegistry meters,
-      TraceParents traces) {
+      TraceParents traces,
+      CommandCatalog catalog,
+      SshSettings ssh)
+      throws UnsafeValue {
+    this.earlierAttempt =
+        new EarlierAttempt(
+            catalog.line("running-commands", Map.of()), ssh.commandTimeout(), LOOK_AGAIN);
     this.traces = traces;
     this.kafka = kafka;
     this.gate = gate;
@@ -207,7 +222,9 @@ class ActionRequestConsumer implements SmartLifecycle {
           withEarlierLines(
               runner.run(
                   request,
-                  host -> new JournaledSession(host, journal, earlier),
+                  host ->
+                      new JournaledSession(
+                          earlierAttempt.awaitedOn(host, earlier.commandLines()), journal, earlier),
                   new ReachabilityReports(request, span)),
               earlier.commandLines());
       boolean published =

@@ -7,11 +7,15 @@ import dev.upgradetracker.events.action.ActionStatus;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
 import dev.upgradetracker.events.cluster.HostAction;
 import dev.upgradetracker.events.fleet.UpgradeMode;
+import dev.upgradetracker.executor.journal.EarlierAttempt;
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import dev.upgradetracker.simulator.ssh.HostSimulator;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,6 +189,51 @@ class PerformersIT {
     assertThat(fleet.pkg("p1").orElseThrow().autorun()).isTrue();
     assertThat(run("k1", new HostAction.MovePackage("p1", "n1", "n2")).outcome().status())
         .isEqualTo(ActionStatus.ALREADY_DONE);
+  }
+
+  /**
+   * The earlier attempt is cut off while its {@code update-ux} runs on (its command outlives the
+   * runner's 2 s timeout, as it would outlive a killed executor's session): the resumed attempt,
+   * knowing from the journal what the earlier one sent last, sends nothing before that has ended,
+   * and then finds the OS done.
+   */
+  @Test
+  void anUpdateResumedWhileItsEarlierAttemptsUpdateUxStillRunsWaitsForItAndRunsItOnce()
+      throws Exception {
+    run("h1", new HostAction.MoveGuest("g1", "h1", "h2"));
+    simulator.faults().add(Fault.slow("h1", "^update-ux", Duration.ofSeconds(3)).times(1));
+    var update =
+        new HostActionRequested(
+            "c",
+            "a-resumed",
+            "h1",
+            simulator.addressOf("h1"),
+            new HostAction.UpdateNode(UpgradeMode.UPDATE, false),
+            null);
+    var catalog = DefaultCatalog.load();
+    var cutOff = runner.run(update);
+    assertThat(cutOff.outcome().status()).isEqualTo(ActionStatus.FAILED);
+    // what the journal holds of the cut-off attempt: its probe, then the update it sent
+    var sentBefore =
+        List.of(
+            catalog.line("software-status", Map.of()),
+            catalog.line("update-os", Map.of("depot", "depot-server")));
+
+    var earlier =
+        new EarlierAttempt(
+            catalog.line("running-commands", Map.of()),
+            Duration.ofSeconds(10),
+            Duration.ofMillis(100));
+    var resumed =
+        runner.run(update, host -> earlier.awaitedOn(host, sentBefore), Reachability.IGNORED);
+
+    assertThat(resumed.outcome().status()).isEqualTo(ActionStatus.SUCCEEDED);
+    assertThat(resumed.outcome().commandLines()).noneMatch(c -> c.startsWith("update-ux"));
+    assertThat(fleet.commandLog())
+        .filteredOn(e -> e.commandLine().startsWith("update-ux"))
+        .hasSize(1);
+    assertThat(fleet.host("h1").orElseThrow().ivmVersion()).isEqualTo("B.04.00");
+    assertThat(fleet.violations()).isEmpty();
   }
 
   private ActionResult run(String host, HostAction action) {

@@ -17,6 +17,7 @@ public final class HostShell {
   private final IntegrityVm integrityVm;
   private final SoftwareDistributor software;
   private final SiteBackup backup;
+  private final Processes processes = new Processes();
 
   public HostShell(FleetModel fleet) {
     this.fleet = fleet;
@@ -38,6 +39,14 @@ public final class HostShell {
     return result;
   }
 
+  /**
+   * {@code commandLine} runs on the host from now until the handle is closed, whatever becomes of
+   * the session that sent it: {@code ps} lists it meanwhile.
+   */
+  public Processes.Running started(String hostName, String commandLine) {
+    return processes.start(hostName, commandLine.trim());
+  }
+
   /** Logs a command the simulator received but did not carry out (an injected fault). */
   public void logOnly(String hostName, String commandLine, int exitCode, String actionId) {
     fleet.log(hostName, commandLine.trim(), exitCode, actionId);
@@ -45,7 +54,13 @@ public final class HostShell {
 
   private CommandResult interpret(String hostName, String commandLine) {
     var host = fleet.host(hostName).orElseThrow();
-    var argv = Arrays.asList(commandLine.split("\\s+"));
+    var words = Arrays.asList(commandLine.split("\\s+"));
+    // leading variable assignments (UNIX95= ps ...) are the command's environment
+    int first = 0;
+    while (first < words.size() - 1 && words.get(first).matches("[A-Za-z_][A-Za-z0-9_]*=\\S*")) {
+      first++;
+    }
+    var argv = words.subList(first, words.size());
     var command = argv.getFirst();
     return switch (command.substring(command.lastIndexOf('/') + 1)) {
       case "cmviewcl" -> serviceguard.view(host, option(argv, "-p"));
@@ -64,6 +79,7 @@ public final class HostShell {
       case "backup-host" -> backup.host(host);
       case "backup-guests" -> backup.guests(host, argv.subList(1, argv.size()));
       case "backup-status" -> backup.status(host);
+      case "ps" -> processes.list(host.name());
       default -> CommandResult.error(127, "sh: " + command + ": not found.");
     };
   }

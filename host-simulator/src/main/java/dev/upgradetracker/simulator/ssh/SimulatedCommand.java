@@ -1,5 +1,6 @@
 package dev.upgradetracker.simulator.ssh;
 
+import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.simulator.faults.Faults;
 import dev.upgradetracker.simulator.fleet.CommandLogEntry;
 import dev.upgradetracker.simulator.shell.HostShell;
@@ -49,6 +50,8 @@ final class SimulatedCommand implements Command {
 
   private void answer() {
     var fault = faults.hit(host, commandLine);
+    var process = shell.started(host, commandLine);
+    boolean hangs = fault.isPresent() && fault.get().kind() == Fault.Kind.HANG;
     try {
       if (fault.isPresent()) {
         switch (fault.get().kind()) {
@@ -82,6 +85,10 @@ final class SimulatedCommand implements Command {
       exit.onExit(255, "simulator failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      if (!hangs) {
+        process.close();
+      }
     }
   }
 

@@ -104,4 +104,20 @@ class HostShellTest {
   private static VmHost host(String name) {
     return new VmHost(name, "", "B.11.23", "A.03.50", "A.11.18");
   }
+
+  @Test
+  void psListsEachCommandRunningOnTheHostUntilItEnds() throws Exception {
+    var update = shell.started("h1", "update-ux -s depot:/var/depots/oe HPUX11i-VSE-OE");
+    var elsewhere = shell.started("h2", "swlist");
+
+    var during = shell.run("h1", "UNIX95= ps -e -o args");
+    update.close();
+    var after = shell.run("h1", "UNIX95= ps -e -o args");
+    elsewhere.close();
+
+    assertThat(during.exitCode()).isZero();
+    assertThat(during.stdout().lines())
+        .containsExactly("COMMAND", "update-ux -s depot:/var/depots/oe HPUX11i-VSE-OE");
+    assertThat(after.stdout().lines()).containsExactly("COMMAND");
+  }
 }

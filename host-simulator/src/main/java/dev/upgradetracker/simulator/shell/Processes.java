@@ -1,0 +1,45 @@
+package dev.upgradetracker.simulator.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The commands each host runs at this moment, as {@code ps} lists them. A command goes on when the
+ * SSH session that sent it is gone, as a host's process would under a killed executor: only its own
+ * end takes it off the list (a hung one never ends).
+ */
+public final class Processes {
+
+  private final Map<String, List<String>> running = new ConcurrentHashMap<>();
+
+  /** {@code commandLine} runs on {@code host} until the returned handle is closed. */
+  Running start(String host, String commandLine) {
+    var lines = running.computeIfAbsent(host, h -> new ArrayList<>());
+    synchronized (lines) {
+      lines.add(commandLine);
+    }
+    return () -> {
+      synchronized (lines) {
+        lines.remove(commandLine);
+      }
+    };
+  }
+
+  /** {@code UNIX95= ps -e -o args}: a header, then each running command's line. */
+  CommandResult list(String host) {
+    var out = new StringBuilder("COMMAND\n");
+    var lines = running.getOrDefault(host, List.of());
+    synchronized (lines) {
+      lines.forEach(line -> out.append(line).append('\n'));
+    }
+    return CommandResult.ok(out.toString());
+  }
+
+  /** A command running on a host; closing it ends it. */
+  public interface Running extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
