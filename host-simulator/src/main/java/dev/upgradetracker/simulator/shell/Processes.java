@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The commands each host runs at this moment, as {@code ps} lists them. A command goes on when the
@@ -20,9 +21,12 @@ public final class Processes {
     synchronized (lines) {
       lines.add(commandLine);
     }
+    var ended = new AtomicBoolean();
     return () -> {
-      synchronized (lines) {
-        lines.remove(commandLine);
+      if (ended.compareAndSet(false, true)) {
+        synchronized (lines) {
+          lines.remove(commandLine);
+        }
       }
     };
   }
@@ -37,7 +41,7 @@ public final class Processes {
     return CommandResult.ok(out.toString());
   }
 
-  /** A command running on a host; closing it ends it. */
+  /** A command running on a host; closing it ends it, once. */
   public interface Running extends AutoCloseable {
     @Override
     void close();

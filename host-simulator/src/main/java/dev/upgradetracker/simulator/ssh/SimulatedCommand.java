@@ -4,6 +4,7 @@ import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.simulator.faults.Faults;
 import dev.upgradetracker.simulator.fleet.CommandLogEntry;
 import dev.upgradetracker.simulator.shell.HostShell;
+import dev.upgradetracker.simulator.shell.Processes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,8 @@ final class SimulatedCommand implements Command {
   private ExitCallback exit;
   private ChannelSession channel;
   private String actionId = CommandLogEntry.NO_ACTION;
+  private Processes.Running process;
+  private volatile boolean hangs;
 
   SimulatedCommand(HostShell shell, Faults faults, String host, String commandLine) {
     this.shell = shell;
@@ -45,13 +48,13 @@ final class SimulatedCommand implements Command {
   public void start(ChannelSession channel, Environment env) {
     this.channel = channel;
     this.actionId = actionIdOf(env);
+    this.process = shell.started(host, commandLine);
     Thread.ofVirtual().name("sim-" + host).start(this::answer);
   }
 
   private void answer() {
     var fault = faults.hit(host, commandLine);
-    var process = shell.started(host, commandLine);
-    boolean hangs = fault.isPresent() && fault.get().kind() == Fault.Kind.HANG;
+    hangs = fault.isPresent() && fault.get().kind() == Fault.Kind.HANG;
     try {
       if (fault.isPresent()) {
         switch (fault.get().kind()) {
@@ -103,8 +106,16 @@ final class SimulatedCommand implements Command {
     return ACTION_ID.matcher(named).matches() ? named : MALFORMED_ACTION_ID;
   }
 
+  /**
+   * Its session is gone. A command at work runs on to its end (as the depot tools' agents do); a
+   * hung one, which does nothing, ends with its session.
+   */
   @Override
-  public void destroy(ChannelSession channel) {}
+  public void destroy(ChannelSession channel) {
+    if (hangs) {
+      process.close();
+    }
+  }
 
   @Override
   public void setInputStream(InputStream in) {}

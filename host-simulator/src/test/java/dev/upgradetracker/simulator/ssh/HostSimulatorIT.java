@@ -10,12 +10,14 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.simulator.fleet.CommandLogEntry;
 import dev.upgradetracker.simulator.fleet.FleetModel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,6 +167,67 @@ class HostSimulatorIT {
     key.writePrivateKey(privateKey.toString());
     key.writePublicKey(dir.resolve("authorized_keys").toString(), "executor");
     return privateKey;
+  }
+
+  @Test
+  void aCommandAtWorkRunsOnPastItsSessionWhileAHungOneEndsWithIt() throws Exception {
+    var clientKey = generateClientKey();
+    var model = FleetModel.of(fleet());
+    try (var simulator =
+        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
+      simulator.writeKnownHosts(dir.resolve("known_hosts"));
+      var knownHosts = dir.resolve("known_hosts");
+      var h1 = simulator.addressOf("h1");
+      simulator.faults().add(Fault.slow("h1", "^update-ux", Duration.ofSeconds(2)));
+      simulator.faults().add(Fault.hang("h1", "/backup-host$"));
+      var update = "update-ux -s depot:/var/depots/oe HPUX11i-VSE-OE";
+
+      sendAndLeave(h1, clientKey, knownHosts, update);
+      sendAndLeave(h1, clientKey, knownHosts, "/opt/site/bin/backup-host");
+
+      var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      var running = processes(h1, clientKey, knownHosts);
+      while (running.contains("/opt/site/bin/backup-host") && System.nanoTime() < deadline) {
+        running = processes(h1, clientKey, knownHosts);
+      }
+      assertThat(running).as("the hung one ended with its session").doesNotContain("backup-host");
+      assertThat(running).as("the one at work runs on").contains(update);
+      while (processes(h1, clientKey, knownHosts).contains(update)) {
+        assertThat(System.nanoTime()).as("the update ends").isLessThan(deadline);
+      }
+      assertThat(model.commandLog())
+          .as("the update carried out after its session was gone")
+          .extracting(CommandLogEntry::commandLine)
+          .contains(update);
+    }
+  }
+
+  private static String processes(String address, Path privateKey, Path knownHosts)
+      throws Exception {
+    return exec(address, privateKey, knownHosts, "UNIX95= ps -e -o args");
+  }
+
+  /** Sends a command and, once the host lists it as running, drops the session. */
+  private static void sendAndLeave(String address, Path privateKey, Path knownHosts, String command)
+      throws Exception {
+    var jsch = new JSch();
+    jsch.addIdentity(privateKey.toString());
+    jsch.setKnownHosts(knownHosts.toString());
+    var hostAndPort = address.split(":");
+    var session = jsch.getSession("root", hostAndPort[0], Integer.parseInt(hostAndPort[1]));
+    session.setConfig("StrictHostKeyChecking", "yes");
+    session.connect(10_000);
+    try {
+      var channel = (ChannelExec) session.openChannel("exec");
+      channel.setCommand(command);
+      channel.connect(10_000);
+      var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!processes(address, privateKey, knownHosts).contains(command)) {
+        assertThat(System.nanoTime()).as("%s listed as running", command).isLessThan(deadline);
+      }
+    } finally {
+      session.disconnect();
+    }
   }
 
   private static String exec(String address, Path privateKey, Path knownHosts, String command)
