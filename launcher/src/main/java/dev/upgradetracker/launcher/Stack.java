@@ -297,6 +297,8 @@ public final class Stack implements AutoCloseable {
     int port = Scale.instancePort(portOf(settings, module), n);
     var own = new HashMap<>(env);
     own.put(PORT_SETTINGS.get(module), String.valueOf(port));
+    // the same name at every restart by the supervisor, and no other instance's
+    own.put("KAFKA_INSTANCE", name);
     if (module.equals("query-service") && n > 1) {
       own.put("VIEWS_STATE_DIR", dataDir.resolve(name).resolve("state").toString());
     }

@@ -46,8 +46,20 @@ public final class KafkaClients {
   /** Manual commits only: an offset is committed after its effect is durable. */
   public static <V> KafkaConsumer<String, V> consumer(
       KafkaConnection kafka, String groupId, JsonSerde<V> values) {
+    return consumer(kafka, groupId, "", values);
+  }
+
+  /**
+   * As {@link #consumer(KafkaConnection, String, JsonSerde)}, a static member of its group when
+   * {@code instance} is not empty ({@link KafkaSettings#instance}).
+   */
+  public static <V> KafkaConsumer<String, V> consumer(
+      KafkaConnection kafka, String groupId, String instance, JsonSerde<V> values) {
     var props = kafka.properties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    if (!instance.isEmpty()) {
+      props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance);
+    }
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -76,7 +76,7 @@ class KafkaGateIT {
   private static KafkaSettings settings(String namespace, String password) {
     if (password.isEmpty()) {
       return new KafkaSettings(
-          TestKafka.bootstrapServers(), 1, (short) 1, namespace, KafkaSecurity.NONE);
+          TestKafka.bootstrapServers(), 1, (short) 1, namespace, KafkaSecurity.NONE, "");
     }
     var scram =
         new KafkaSecurity(
@@ -89,6 +89,6 @@ class KafkaGateIT {
             null,
             null,
             null);
-    return new KafkaSettings(TestKafka.saslBootstrapServers(), 1, (short) 1, namespace, scram);
+    return new KafkaSettings(TestKafka.saslBootstrapServers(), 1, (short) 1, namespace, scram, "");
   }
 }

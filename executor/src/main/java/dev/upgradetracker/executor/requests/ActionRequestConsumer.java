@@ -37,6 +37,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -89,6 +90,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   private KafkaProducer<String, ActionResult> producer;
   private HostLanes lanes;
   private volatile boolean running;
+  private volatile String stopped;
   private Thread loop;
 
   ActionRequestConsumer(
@@ -120,6 +122,11 @@ class ActionRequestConsumer implements SmartLifecycle {
         .register(meters);
   }
 
+  /** Why this executor takes no more requests while it runs, if it does not. */
+  Optional<String> stopped() {
+    return Optional.ofNullable(stopped);
+  }
+
   private int actionsRunning() {
     synchronized (offsets) {
       return offsets.running();
@@ -147,7 +154,10 @@ class ActionRequestConsumer implements SmartLifecycle {
     producer = KafkaClients.producer(kafka.connection(), "executor", JsonSerde.actionResults());
     consumer =
         KafkaClients.consumer(
-            kafka.connection(), topics.group(execution.group()), JsonSerde.envelopes());
+            kafka.connection(),
+            topics.group(execution.group()),
+            kafka.instance(),
+            JsonSerde.envelopes());
     lanes = new HostLanes(execution.concurrency());
     loop = Thread.ofPlatform().name("action-requests").start(this::consume);
   }
@@ -180,9 +190,17 @@ class ActionRequestConsumer implements SmartLifecycle {
       }
     } catch (WakeupException e) {
       // stop() asked us to leave the poll
+    } catch (FencedInstanceIdException e) {
+      stopped =
+          "another executor took this one's requests as KAFKA_INSTANCE="
+              + kafka.instance()
+              + "; each executor needs a name of its own: this one takes no more requests";
+      log.error("{} ({})", stopped, e.getMessage());
     } finally {
       lanes.close();
-      commitFinished();
+      if (stopped == null) {
+        commitFinished();
+      }
       consumer.close();
       producer.close();
     }
@@ -388,6 +406,14 @@ class ActionRequestConsumer implements SmartLifecycle {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       commitFinished();
+      synchronized (offsets) {
+        partitions.forEach(offsets::forget);
+      }
+    }
+
+    /** Another member has them already (this one was fenced or its session ended): no commit. */
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
       synchronized (offsets) {
         partitions.forEach(offsets::forget);
       }

@@ -31,7 +31,7 @@ public record StreamsSettings(
 
   /** The Kafka part of these settings, as every service has it. */
   public KafkaSettings kafka() {
-    return new KafkaSettings(bootstrapServers, partitions, replicas, namespace, security);
+    return new KafkaSettings(bootstrapServers, partitions, replicas, namespace, security, "");
   }
 
   /** The host to advertise: the one set, or this machine's address when none is. */
