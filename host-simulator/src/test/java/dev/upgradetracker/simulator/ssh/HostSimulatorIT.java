@@ -8,6 +8,7 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
+import com.jcraft.jsch.Session;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
 import dev.upgradetracker.simulator.faults.Fault;
@@ -48,9 +49,7 @@ class HostSimulatorIT {
   void logsEachCommandWithTheActionThatSentItAndMarksAMalformedActionId() throws Exception {
     var clientKey = generateClientKey();
     var model = FleetModel.of(fleet());
-    try (var simulator =
-        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
-      simulator.writeKnownHosts(dir.resolve("known_hosts"));
+    try (var simulator = servingKnownHosts(model)) {
       var knownHosts = dir.resolve("known_hosts");
 
       exec(simulator.addressOf("h1"), clientKey, knownHosts, "cmhaltpkg g1", "spring/c1/7@g1");
@@ -173,9 +172,7 @@ class HostSimulatorIT {
   void aCommandAtWorkRunsOnPastItsSessionWhileAHungOneEndsWithIt() throws Exception {
     var clientKey = generateClientKey();
     var model = FleetModel.of(fleet());
-    try (var simulator =
-        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"))) {
-      simulator.writeKnownHosts(dir.resolve("known_hosts"));
+    try (var simulator = servingKnownHosts(model)) {
       var knownHosts = dir.resolve("known_hosts");
       var h1 = simulator.addressOf("h1");
       simulator.faults().add(Fault.slow("h1", "^update-ux", Duration.ofSeconds(2)));
@@ -210,13 +207,7 @@ class HostSimulatorIT {
   /** Sends a command and, once the host lists it as running, drops the session. */
   private static void sendAndLeave(String address, Path privateKey, Path knownHosts, String command)
       throws Exception {
-    var jsch = new JSch();
-    jsch.addIdentity(privateKey.toString());
-    jsch.setKnownHosts(knownHosts.toString());
-    var hostAndPort = address.split(":");
-    var session = jsch.getSession("root", hostAndPort[0], Integer.parseInt(hostAndPort[1]));
-    session.setConfig("StrictHostKeyChecking", "yes");
-    session.connect(10_000);
+    var session = connect(address, privateKey, knownHosts);
     try {
       var channel = (ChannelExec) session.openChannel("exec");
       channel.setCommand(command);
@@ -238,13 +229,7 @@ class HostSimulatorIT {
   private static String exec(
       String address, Path privateKey, Path knownHosts, String command, String actionId)
       throws Exception {
-    var jsch = new JSch();
-    jsch.addIdentity(privateKey.toString());
-    jsch.setKnownHosts(knownHosts.toString());
-    var hostAndPort = address.split(":");
-    var session = jsch.getSession("root", hostAndPort[0], Integer.parseInt(hostAndPort[1]));
-    session.setConfig("StrictHostKeyChecking", "yes");
-    session.connect(10_000);
+    var session = connect(address, privateKey, knownHosts);
     try {
       var channel = (ChannelExec) session.openChannel("exec");
       channel.setCommand(command);
@@ -262,6 +247,27 @@ class HostSimulatorIT {
     } finally {
       session.disconnect();
     }
+  }
+
+  /** A session as root to {@code address}, trusting only the host keys in {@code knownHosts}. */
+  private static Session connect(String address, Path privateKey, Path knownHosts)
+      throws Exception {
+    var jsch = new JSch();
+    jsch.addIdentity(privateKey.toString());
+    jsch.setKnownHosts(knownHosts.toString());
+    var hostAndPort = address.split(":");
+    var session = jsch.getSession("root", hostAndPort[0], Integer.parseInt(hostAndPort[1]));
+    session.setConfig("StrictHostKeyChecking", "yes");
+    session.connect(10_000);
+    return session;
+  }
+
+  /** The simulator of {@code model}, its hosts' keys written to {@code known_hosts}. */
+  private HostSimulator servingKnownHosts(FleetModel model) throws Exception {
+    var simulator =
+        HostSimulator.start(model, dir.resolve("hostkeys"), dir.resolve("authorized_keys"));
+    simulator.writeKnownHosts(dir.resolve("known_hosts"));
+    return simulator;
   }
 
   private static Fleet fleet() {
