@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The commands each host runs at this moment, as {@code ps} lists them. A command goes on when the
- * SSH session that sent it is gone, as a host's process would under a killed executor: only its own
- * end takes it off the list (a hung one never ends).
+ * The commands each host runs at this moment, as {@code ps} lists them. Whoever started one ends
+ * it: a command at work runs on when the SSH session that sent it is gone, as a depot tool's agent
+ * would under a killed executor, while a hung one ends with its session.
  */
 public final class Processes {
 
