@@ -2,17 +2,13 @@ package dev.upgradetracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.Test;
@@ -41,7 +37,7 @@ class ExecutorInstancesIT {
       SharedStack.Tenant tenant) throws Exception {
     var stack = tenant.stack();
     var group = stack.topics().group("executor");
-    try (var admin = admin(stack)) {
+    try (var admin = Admin.create(stack.kafka().properties())) {
       var before = soleMember(admin, group);
       assertThat(before.groupInstanceId()).as("a named member").contains("executor");
 
@@ -74,69 +70,54 @@ class ExecutorInstancesIT {
       SharedStack.Tenant tenant) throws Exception {
     var stack = tenant.stack();
     var group = "twins-" + UUID.randomUUID();
-    var twins = new ArrayList<Twin>();
+    var twins = new ArrayList<ServiceProcess>();
     try {
       // started at once: whichever joins first is fenced by the other
       for (int i = 0; i < 2; i++) {
         var data = Files.createTempDirectory("ut-twin-executor-");
-        int port = TestStacks.freePort();
         var settings =
             Map.of(
                 "EXECUTOR_GROUP", group, "KAFKA_INSTANCE", "twin", "UT_DATA_DIR", data.toString());
-        twins.add(new Twin(stack.launchExtraExecutor(settings, port), port, data));
+        twins.add(stack.launchExtraExecutor(settings, TestStacks.freePort()));
       }
       for (var twin : twins) {
-        twin.process().awaitHealthy(Duration.ofMinutes(2));
+        twin.awaitHealthy(Duration.ofMinutes(2));
       }
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (twins.stream().allMatch(Twin::up) && System.nanoTime() < deadline) {
+      while (twins.stream().allMatch(ExecutorInstancesIT::up) && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
 
-      var stopped = twins.stream().filter(twin -> !twin.up()).toList();
+      var stopped = twins.stream().filter(twin -> !up(twin)).toList();
       assertThat(stopped).as("one twin reports DOWN").hasSize(1);
-      var health = Http.get(stopped.getFirst().healthUrl());
+      var health = Http.get(healthUrl(stopped.getFirst()));
       assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
       assertThat(JSON.readTree(health.body()).at("/components/requests/status").asString())
           .isEqualTo("DOWN");
-      assertThat(stopped.getFirst().log())
+      assertThat(Files.readString(stopped.getFirst().log()))
           .contains("another executor took this one's requests as KAFKA_INSTANCE=twin");
-      assertThat(twins.stream().filter(Twin::up)).as("the other goes on").hasSize(1);
-      try (var admin = admin(stack)) {
+      assertThat(twins.stream().filter(ExecutorInstancesIT::up)).as("the other goes on").hasSize(1);
+      try (var admin = Admin.create(stack.kafka().properties())) {
         assertThat(soleMember(admin, stack.topics().group(group)).groupInstanceId())
             .contains("twin");
       }
     } finally {
       for (var twin : twins) {
-        twin.process().close();
+        twin.close();
       }
     }
   }
 
-  /** An extra executor of the name {@code twin}: its process, port and data directory. */
-  private record Twin(ServiceProcess process, int port, Path data) {
-
-    String healthUrl() {
-      return "http://127.0.0.1:" + port + "/actuator/health";
-    }
-
-    boolean up() {
-      try {
-        return Http.get(healthUrl()).statusCode() == 200;
-      } catch (Exception e) {
-        return false;
-      }
-    }
-
-    String log() throws IOException {
-      return Files.readString(data.resolve("logs").resolve("executor.log"));
-    }
+  private static String healthUrl(ServiceProcess executor) {
+    return executor.baseUrl() + "/actuator/health";
   }
 
-  private static Admin admin(Stack stack) {
-    var props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-    return Admin.create(props);
+  private static boolean up(ServiceProcess executor) {
+    try {
+      return Http.get(healthUrl(executor)).statusCode() == 200;
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private static MemberDescription soleMember(Admin admin, String group) throws Exception {

@@ -202,14 +202,7 @@ class PerformersIT {
       throws Exception {
     run("h1", new HostAction.MoveGuest("g1", "h1", "h2"));
     simulator.faults().add(Fault.slow("h1", "^update-ux", Duration.ofSeconds(3)).times(1));
-    var update =
-        new HostActionRequested(
-            "c",
-            "a-resumed",
-            "h1",
-            simulator.addressOf("h1"),
-            new HostAction.UpdateNode(UpgradeMode.UPDATE, false),
-            null);
+    var update = request("h1", new HostAction.UpdateNode(UpgradeMode.UPDATE, false), null);
     var catalog = DefaultCatalog.load();
     var cutOff = runner.run(update);
     assertThat(cutOff.outcome().status()).isEqualTo(ActionStatus.FAILED);
@@ -241,8 +234,11 @@ class PerformersIT {
   }
 
   private ActionResult run(String host, HostAction action, String depot) {
-    return runner.run(
-        new HostActionRequested(
-            "c", "a-" + System.nanoTime(), host, simulator.addressOf(host), action, depot));
+    return runner.run(request(host, action, depot));
+  }
+
+  private HostActionRequested request(String host, HostAction action, String depot) {
+    return new HostActionRequested(
+        "c", "a-" + System.nanoTime(), host, simulator.addressOf(host), action, depot);
   }
 }
