@@ -515,14 +515,26 @@ public final class Stack implements AutoCloseable {
   /** As {@link #startExtraExecutor}, without waiting for it to be healthy. */
   public ServiceProcess launchExtraExecutor(Map<String, String> changes, int port)
       throws IOException {
+    return launchExtra("executor", changes, port);
+  }
+
+  /**
+   * Starts one more process of {@code module} beside the stack's, with the stack's settings but for
+   * {@code changes}, without waiting for it to be healthy; the caller closes it. An executor keeps
+   * the stack's SSH identity and trusted signing keys wherever {@code changes} put its data.
+   */
+  public ServiceProcess launchExtra(String module, Map<String, String> changes, int port)
+      throws IOException {
     var env = new HashMap<>(serviceEnvironment);
-    env.put("EXECUTOR_SSH_PRIVATE_KEY", sshDir.resolve("id_ecdsa").toString());
-    env.put("EXECUTOR_SSH_KNOWN_HOSTS", sshDir.resolve("known_hosts").toString());
-    env.put("EXECUTOR_TRUSTED_KEYS_DIR", signingKeysDir().toString());
-    env.put("EXECUTOR_PORT", String.valueOf(port));
+    if (module.equals("executor")) {
+      env.put("EXECUTOR_SSH_PRIVATE_KEY", sshDir.resolve("id_ecdsa").toString());
+      env.put("EXECUTOR_SSH_KNOWN_HOSTS", sshDir.resolve("known_hosts").toString());
+      env.put("EXECUTOR_TRUSTED_KEYS_DIR", signingKeysDir().toString());
+    }
+    env.put(PORT_SETTINGS.get(module), String.valueOf(port));
     env.putAll(changes);
     return ServiceProcess.start(
-        "executor", home, port, env, Path.of(env.get("UT_DATA_DIR")).resolve("logs"));
+        module, home, port, env, Path.of(env.get("UT_DATA_DIR")).resolve("logs"));
   }
 
   /** Where the command service keeps its request-signing keys and the executor finds them. */

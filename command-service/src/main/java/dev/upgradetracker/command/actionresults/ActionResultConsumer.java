@@ -7,6 +7,7 @@ import dev.upgradetracker.command.refusal.CommandRefused;
 import dev.upgradetracker.events.action.ActionResult;
 import dev.upgradetracker.events.cluster.ClusterCommand.RecordActionResult;
 import dev.upgradetracker.messaging.ConsumerLoops;
+import dev.upgradetracker.messaging.ConsumerStop;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaGate;
@@ -15,6 +16,7 @@ import dev.upgradetracker.web.tracing.TraceParents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns executor reports into commands on their cluster. An offset is committed only after its
  * command was handled, so a crash re-delivers the report; the aggregate ignores a report it has
- * already recorded.
+ * already recorded. A named instance (KAFKA_INSTANCE) is a static member of the group: started
+ * again after a crash, it takes its partitions back at once instead of after its session.
  */
 @Component
 class ActionResultConsumer implements SmartLifecycle {
@@ -41,6 +44,7 @@ class ActionResultConsumer implements SmartLifecycle {
   private final CommandGateway commands;
   private volatile KafkaConsumer<String, ActionResult> consumer;
   private final TraceParents traces;
+  private final ConsumerStop stop = new ConsumerStop("command service", "action results");
   private volatile boolean running;
   private Thread loop;
 
@@ -50,6 +54,11 @@ class ActionResultConsumer implements SmartLifecycle {
     this.kafka = kafka;
     this.gate = gate;
     this.commands = commands;
+  }
+
+  /** Why this service records no more action results while it runs, if it does not. */
+  Optional<String> stopped() {
+    return stop.why();
   }
 
   @Override
@@ -64,7 +73,10 @@ class ActionResultConsumer implements SmartLifecycle {
     }
     consumer =
         KafkaClients.consumer(
-            kafka.connection(), kafka.topics().group("command-service"), JsonSerde.actionResults());
+            kafka.connection(),
+            kafka.topics().group("command-service"),
+            kafka.instance(),
+            JsonSerde.actionResults());
     consumer.subscribe(List.of(kafka.topics().actionResults()));
     loop = Thread.ofPlatform().name("action-results").start(this::consume);
   }
@@ -82,6 +94,8 @@ class ActionResultConsumer implements SmartLifecycle {
       }
     } catch (WakeupException e) {
       // stop() asked us to leave the poll
+    } catch (RuntimeException e) {
+      log.error("{}", stop.endedBy(e, kafka.instance()), e);
     } finally {
       consumer.close();
     }

@@ -16,6 +16,7 @@ import dev.upgradetracker.executor.proof.Proof;
 import dev.upgradetracker.executor.proof.RequestProofs;
 import dev.upgradetracker.executor.ssh.SshSettings;
 import dev.upgradetracker.messaging.ConsumerLoops;
+import dev.upgradetracker.messaging.ConsumerStop;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaGate;
@@ -37,7 +38,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -90,7 +90,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   private KafkaProducer<String, ActionResult> producer;
   private HostLanes lanes;
   private volatile boolean running;
-  private volatile String stopped;
+  private final ConsumerStop stop = new ConsumerStop("executor", "requests");
   private Thread loop;
 
   ActionRequestConsumer(
@@ -124,7 +124,7 @@ class ActionRequestConsumer implements SmartLifecycle {
 
   /** Why this executor takes no more requests while it runs, if it does not. */
   Optional<String> stopped() {
-    return Optional.ofNullable(stopped);
+    return stop.why();
   }
 
   private int actionsRunning() {
@@ -190,15 +190,13 @@ class ActionRequestConsumer implements SmartLifecycle {
       }
     } catch (WakeupException e) {
       // stop() asked us to leave the poll
-    } catch (FencedInstanceIdException e) {
-      stopped =
-          "another executor took this one's requests as KAFKA_INSTANCE="
-              + kafka.instance()
-              + "; each executor needs a name of its own: this one takes no more requests";
-      log.error("{} ({})", stopped, e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("{}", stop.endedBy(e, kafka.instance()), e);
     } finally {
       lanes.close();
-      if (stopped == null) {
+      // only when asked to stop: a process that took this one's name commits its own, and after
+      // an error, what was finished is passed over when it comes again (the journal)
+      if (stop.why().isEmpty()) {
         commitFinished();
       }
       consumer.close();

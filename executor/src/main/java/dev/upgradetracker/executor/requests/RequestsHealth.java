@@ -1,12 +1,14 @@
 package dev.upgradetracker.executor.requests;
 
+import dev.upgradetracker.web.health.ProblemHealth;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code requests} health: DOWN once this executor takes no more requests while it runs (a
- * second process of its name took them), so that its supervisor and its operators see it.
+ * second process of its name took them, or an error ended its loop), so that its supervisor and its
+ * operators see it.
  */
 @Component("requests")
 class RequestsHealth implements HealthIndicator {
@@ -19,9 +21,6 @@ class RequestsHealth implements HealthIndicator {
 
   @Override
   public Health health() {
-    return consumer
-        .stopped()
-        .map(why -> Health.down().withDetail("problem", why).build())
-        .orElseGet(() -> Health.up().build());
+    return ProblemHealth.of(consumer.stopped());
   }
 }

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     this machine's address (each replica of a scaled container has its own)
  * @param namespace prefixes this installation's topics and application ids; empty for none
  * @param security how the clients authenticate and encrypt (KAFKA_SECURITY_PROTOCOL, ...)
+ * @param instance this process's name among the query services (KAFKA_INSTANCE), kept across its
+ *     restarts: the views' stream threads are static members of their group under it, so a
+ *     restarted instance takes its tasks back at once; empty for none
  */
 @ConfigurationProperties("upgrade-tracker.views")
 public record StreamsSettings(
@@ -27,11 +30,12 @@ public record StreamsSettings(
     short replicas,
     String advertisedHost,
     String namespace,
-    KafkaSecurity security) {
+    KafkaSecurity security,
+    String instance) {
 
   /** The Kafka part of these settings, as every service has it. */
   public KafkaSettings kafka() {
-    return new KafkaSettings(bootstrapServers, partitions, replicas, namespace, security, "");
+    return new KafkaSettings(bootstrapServers, partitions, replicas, namespace, security, instance);
   }
 
   /** The host to advertise: the one set, or this machine's address when none is. */

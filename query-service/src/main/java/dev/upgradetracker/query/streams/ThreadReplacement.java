@@ -1,5 +1,6 @@
 package dev.upgradetracker.query.streams;
 
+import dev.upgradetracker.messaging.ConsumerStop;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * transaction in an invalid state: seen in the fleet benchmark) otherwise shut the views of that
  * instance down for good, while its health still let traffic in. A failure that keeps coming back
  * is not transient: after {@link #MOST_IN_A_ROW} within {@link #WINDOW} the client shuts down and
- * its health says so.
+ * its health says so. So does a thread fenced by another process of the same KAFKA_INSTANCE at
+ * once: a new thread under the same name would only fence that process in turn.
  */
 final class ThreadReplacement implements StreamsUncaughtExceptionHandler {
 
@@ -23,19 +25,27 @@ final class ThreadReplacement implements StreamsUncaughtExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ThreadReplacement.class);
 
+  private final ConsumerStop stop;
+  private final String instance;
   private final LongSupplier nanoTime;
   private final Deque<Long> recent = new ArrayDeque<>();
 
-  ThreadReplacement(LongSupplier nanoTime) {
+  ThreadReplacement(ConsumerStop stop, String instance, LongSupplier nanoTime) {
+    this.stop = stop;
+    this.instance = instance;
     this.nanoTime = nanoTime;
   }
 
-  ThreadReplacement() {
-    this(System::nanoTime);
+  ThreadReplacement(ConsumerStop stop, String instance) {
+    this(stop, instance, System::nanoTime);
   }
 
   @Override
   public synchronized StreamThreadExceptionResponse handle(Throwable failure) {
+    if (ConsumerStop.fenced(failure)) {
+      log.error("{}: the views shut down", stop.endedBy(failure, instance), failure);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
     long now = nanoTime.getAsLong();
     while (!recent.isEmpty() && now - recent.peekFirst() > WINDOW.toNanos()) {
       recent.removeFirst();
@@ -43,9 +53,10 @@ final class ThreadReplacement implements StreamsUncaughtExceptionHandler {
     recent.addLast(now);
     if (recent.size() > MOST_IN_A_ROW) {
       log.error(
-          "a stream thread failed {} times within {}: the views shut down",
+          "a stream thread failed {} times within {}: the views shut down ({})",
           recent.size(),
           WINDOW,
+          stop.endedBy(failure, instance),
           failure);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }

@@ -5,7 +5,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** UP once the views answer queries. */
+/** UP once the views answer queries; DOWN, with the reason, once they stopped for good. */
 @Component("views")
 class ViewsHealth implements HealthIndicator {
 
@@ -19,6 +19,8 @@ class ViewsHealth implements HealthIndicator {
   public Health health() {
     var state = views.state();
     var health = state == KafkaStreams.State.RUNNING ? Health.up() : Health.down();
-    return health.withDetail("kafkaStreams", state.name()).build();
+    health.withDetail("kafkaStreams", state.name());
+    views.stopped().ifPresent(why -> health.withDetail("problem", why));
+    return health.build();
   }
 }

@@ -1,11 +1,13 @@
 package dev.upgradetracker.query.streams;
 
+import dev.upgradetracker.messaging.ConsumerStop;
 import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.query.web.ViewsNotReady;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -34,6 +36,7 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
   private final StreamsSettings settings;
   private final KafkaGate gate;
   private final ViewsTopologyFactory topology;
+  private final ConsumerStop stop = new ConsumerStop("query service", "view tasks");
   private volatile boolean running;
   private volatile KafkaStreams streams;
   private volatile HostInfo self;
@@ -74,8 +77,14 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
     // committed together: with at-least-once, an instance killed between them left a team's
     // summary counting a change twice or never (the fleet drill), unlike a rebuild from the log.
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    var instance = settings.kafka().instance();
+    if (!instance.isEmpty()) {
+      // Kafka Streams names each stream thread's member after it: instance-1, instance-2, ...
+      props.put(
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance);
+    }
     streams = new KafkaStreams(topology.live(topics), props);
-    streams.setUncaughtExceptionHandler(new ThreadReplacement());
+    streams.setUncaughtExceptionHandler(new ThreadReplacement(stop, instance));
     streams.start();
   }
 
@@ -144,6 +153,11 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
   /** For metrics: the running Kafka Streams, if any. */
   public Optional<KafkaStreams> streams() {
     return Optional.ofNullable(streams);
+  }
+
+  /** Why the views stopped while the service runs, if they did. */
+  public Optional<String> stopped() {
+    return stop.why();
   }
 
   public KafkaStreams.State state() {

@@ -4,8 +4,10 @@ import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.St
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upgradetracker.messaging.ConsumerStop;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.Test;
@@ -13,13 +15,30 @@ import org.junit.jupiter.api.Test;
 class ThreadReplacementTest {
 
   private final AtomicLong now = new AtomicLong();
-  private final ThreadReplacement handler = new ThreadReplacement(now::get);
+  private final ConsumerStop stop = new ConsumerStop("query service", "view tasks");
+  private final ThreadReplacement handler = new ThreadReplacement(stop, "query-service", now::get);
   private final StreamsException failedCommit =
       new StreamsException("commit failed", new InvalidTxnStateException("invalid state"));
 
   @Test
   void aThreadWhoseCommitFailedIsReplaced() {
     assertThat(handler.handle(failedCommit)).isEqualTo(REPLACE_THREAD);
+    assertThat(stop.why()).isEmpty();
+  }
+
+  @Test
+  void aThreadFencedByAnotherProcessOfItsNameShutsTheViewsDownAtOnceAndSaysWhy() {
+    var fenced =
+        new StreamsException(
+            "poll failed", new FencedInstanceIdException("instance id query-service-1 fenced"));
+
+    assertThat(handler.handle(fenced)).isEqualTo(SHUTDOWN_CLIENT);
+    assertThat(stop.why())
+        .hasValueSatisfying(
+            why ->
+                assertThat(why)
+                    .contains("another query service took this one's view tasks")
+                    .contains("KAFKA_INSTANCE=query-service"));
   }
 
   @Test
@@ -30,6 +49,7 @@ class ThreadReplacementTest {
     }
 
     assertThat(handler.handle(failedCommit)).isEqualTo(SHUTDOWN_CLIENT);
+    assertThat(stop.why()).hasValueSatisfying(why -> assertThat(why).contains("commit failed"));
   }
 
   @Test

@@ -2,8 +2,9 @@ package dev.upgradetracker.web.kafka;
 
 import dev.upgradetracker.messaging.KafkaGate;
 import dev.upgradetracker.messaging.KafkaSettings;
+import dev.upgradetracker.web.health.ProblemHealth;
 import java.time.Duration;
-import org.springframework.boot.health.contributor.Health;
+import java.util.Optional;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -58,9 +59,7 @@ public class KafkaGateSetup {
   HealthIndicator kafkaHealth(KafkaGate gate) {
     return () -> {
       var status = gate.status();
-      return status.healthy()
-          ? Health.up().build()
-          : Health.down().withDetail("problem", status.problem()).build();
+      return ProblemHealth.of(status.healthy() ? Optional.empty() : Optional.of(status.problem()));
     };
   }
 }
