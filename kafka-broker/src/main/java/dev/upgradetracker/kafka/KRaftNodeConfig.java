@@ -64,6 +64,13 @@ record KRaftNodeConfig(
     props.put("transaction.state.log.min.isr", inSync);
     props.put("share.coordinator.state.topic.replication.factor", copies);
     props.put("share.coordinator.state.topic.min.isr", inSync);
+    if (replicas > 1) {
+      // a node lost (its process killed, its machine gone) is fenced, and its partitions led by
+      // the others, 5 s after its last heartbeat instead of Kafka's 9 s: the publisher and the
+      // views wait that much less; a lone node has no one to hand its partitions to
+      props.put("broker.heartbeat.interval.ms", "1000");
+      props.put("broker.session.timeout.ms", "5000");
+    }
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("auto.create.topics.enable", "false");
     return props;

@@ -3,6 +3,7 @@ package dev.upgradetracker.launcher;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,9 +57,15 @@ final class SharedStack implements ParameterResolver {
     if (stack == null) {
       try {
         var teams = IntStream.rangeClosed(1, TEAMS).mapToObj("team%02d"::formatted).toList();
+        // in the build's directory, not the OS's temporary one: kept beside the test reports for
+        // a look after a failure, and gone with the next clean build
+        var stacks = Files.createDirectories(Path.of("target", "shared-stacks"));
         stack =
             Stack.start(
-                TestStacks.on(Files.createTempDirectory("ut-shared-stack-"), teams, OVERDUE_SOON));
+                TestStacks.on(
+                    Files.createTempDirectory(stacks.toAbsolutePath(), "stack-"),
+                    teams,
+                    OVERDUE_SOON));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-stack-stop"));
       } catch (Exception e) {
         throw new IllegalStateException("the shared test stack did not start: " + e, e);
