@@ -34,10 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -166,7 +168,14 @@ class ActionRequestConsumer implements SmartLifecycle {
     try {
       consumer.subscribe(List.of(kafka.topics().events()), new CommitOnRevoke());
       while (running) {
-        for (var record : consumer.poll(Duration.ofMillis(100))) {
+        ConsumerRecords<String, EventEnvelope> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(100));
+        } catch (RecordDeserializationException unreadable) {
+          passOver(unreadable);
+          continue;
+        }
+        for (var record : records) {
           var partition = new TopicPartition(record.topic(), record.partition());
           synchronized (offsets) {
             offsets.started(partition, record.offset());
@@ -202,6 +211,29 @@ class ActionRequestConsumer implements SmartLifecycle {
       consumer.close();
       producer.close();
     }
+  }
+
+  /**
+   * A record that is no event this executor can read (not JSON, or an event type newer than it) is
+   * no request it could prove: passed over, counted and logged, and the requests after it are read
+   * on, instead of the whole executor stopping on it.
+   */
+  private void passOver(RecordDeserializationException unreadable) {
+    var partition = unreadable.topicPartition();
+    long offset = unreadable.offset();
+    synchronized (offsets) {
+      offsets.started(partition, offset);
+    }
+    finished(partition, offset);
+    meters.counter("upgrade.executor.requests.passed.over", "reason", "unreadable").increment();
+    log.warn(
+        "passing over the record at offset {} of {}: no event this executor can read ({})",
+        offset,
+        partition,
+        unreadable.getCause() == null
+            ? unreadable.getMessage()
+            : unreadable.getCause().getMessage());
+    consumer.seek(partition, offset + 1);
   }
 
   /** Neither finished by any executor before nor requested too long ago. */

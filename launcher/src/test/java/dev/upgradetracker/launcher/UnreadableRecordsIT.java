@@ -1,0 +1,105 @@
+package dev.upgradetracker.launcher;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
+import dev.upgradetracker.events.cluster.HostAction;
+import dev.upgradetracker.messaging.Json;
+import dev.upgradetracker.messaging.KafkaClients;
+import dev.upgradetracker.messaging.Topics;
+import dev.upgradetracker.web.identity.DemoIdentities;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Records on the events topic that an executor cannot read, not JSON or an event type newer than it
+ * (written by a command service upgraded first), are no requests it could prove: it passes over
+ * them, counts them, and reads on. An executor of its own, on topics of its own: the stack's views
+ * read the stack's events topic and stop on what they cannot fold in, as they must.
+ */
+@ExtendWith(SharedStack.class)
+class UnreadableRecordsIT {
+
+  private static final Pattern UNREADABLE =
+      Pattern.compile(
+          "upgrade_executor_requests_passed_over_total\\{[^}]*reason=\"unreadable\"[^}]*} ([0-9.]+)");
+  private static final Pattern UNPROVEN =
+      Pattern.compile("upgrade_executor_unproven_requests_total\\{[^}]*} ([0-9.]+)");
+
+  @Test
+  void anExecutorPassesOverRecordsItCannotReadAndGoesOnWithTheRequestsAfterThem(
+      SharedStack.Tenant tenant, @TempDir Path data) throws Exception {
+    var stack = tenant.stack();
+    var namespace = "unreadable-" + UUID.randomUUID();
+    var events = new Topics(namespace).events();
+    try (var executor =
+        stack.launchExtra(
+            "executor",
+            Map.of("KAFKA_NAMESPACE", namespace, "UT_DATA_DIR", data.toString()),
+            TestStacks.freePort())) {
+      executor.awaitHealthy(Duration.ofMinutes(2));
+      var request =
+          new HostActionRequested(
+              "registered-nowhere",
+              "unreadable-1",
+              "nowhere-h1",
+              "127.0.0.1:9",
+              new HostAction.MoveGuest("nowhere-g1", "nowhere-h1", "nowhere-h2"));
+      var unsigned = RequestRecords.unsigned(stack, request);
+      var newerType = (ObjectNode) Json.MAPPER.valueToTree(unsigned.value());
+      ((ObjectNode) newerType.get("event")).put("type", "HostActionOfANewerRelease");
+
+      try (var producer =
+          new KafkaProducer<>(
+              KafkaClients.producerProperties(stack.kafka(), "unreadable"),
+              new StringSerializer(),
+              new ByteArraySerializer())) {
+        // one partition (one key) for all three: the request comes after both in its order
+        for (var value :
+            List.of(
+                "{not json".getBytes(UTF_8),
+                Json.MAPPER.writeValueAsBytes(newerType),
+                Json.MAPPER.writeValueAsBytes(unsigned.value()))) {
+          producer.send(new ProducerRecord<>(events, request.clusterId(), value)).get();
+        }
+      }
+
+      var metrics = executor.baseUrl() + "/actuator/prometheus";
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      String scraped;
+      do {
+        Thread.sleep(200);
+        scraped = Http.get(metrics, DemoIdentities.METRICS_TOKEN).body();
+      } while (count(UNPROVEN, scraped) < 1 && System.nanoTime() < deadline);
+
+      assertThat(count(UNREADABLE, scraped)).as("records passed over as unreadable").isEqualTo(2);
+      assertThat(count(UNPROVEN, scraped))
+          .as("the unsigned request after them, read and refused")
+          .isEqualTo(1);
+      assertThat(Http.get(executor.baseUrl() + "/actuator/health").statusCode())
+          .as("the executor goes on")
+          .isEqualTo(200);
+      assertThat(java.nio.file.Files.readString(executor.log()))
+          .contains("passing over the record at offset 0 of " + events)
+          .contains("passing over the record at offset 1 of " + events);
+    }
+  }
+
+  private static double count(Pattern sample, String scraped) {
+    var matcher = sample.matcher(scraped);
+    return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+  }
+}
