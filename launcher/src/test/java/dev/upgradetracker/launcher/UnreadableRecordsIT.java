@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -95,6 +96,16 @@ class UnreadableRecordsIT {
       assertThat(java.nio.file.Files.readString(executor.log()))
           .contains("passing over the record at offset 0 of " + events)
           .contains("passing over the record at offset 1 of " + events);
+    } finally {
+      // what no event reader of the build may meet later (EventContractIT reads every events
+      // topic on the broker)
+      try (var admin = Admin.create(stack.kafka().properties())) {
+        var own =
+            admin.listTopics().names().get().stream()
+                .filter(topic -> topic.startsWith(namespace + "."))
+                .toList();
+        admin.deleteTopics(own).all().get();
+      }
     }
   }
 
