@@ -13,15 +13,18 @@ public final class ConsumerStop {
 
   private final String service;
   private final String work;
+  private final String instance;
   private volatile String why;
 
   /**
    * @param service what the process is, as an operator names it ("executor")
    * @param work what its loop takes ("requests")
+   * @param instance the process's KAFKA_INSTANCE, empty for none
    */
-  public ConsumerStop(String service, String work) {
+  public ConsumerStop(String service, String work, String instance) {
     this.service = service;
     this.work = work;
+    this.instance = instance;
   }
 
   /** Why the loop ended, once it ended while the service runs. */
@@ -39,8 +42,8 @@ public final class ConsumerStop {
     return false;
   }
 
-  /** Records that {@code failure} ended the loop of the instance {@code instance}; returns why. */
-  public String endedBy(Throwable failure, String instance) {
+  /** Records that {@code failure} ended the loop; returns why. */
+  public String endedBy(Throwable failure) {
     why =
         fenced(failure)
             ? "another "

@@ -44,7 +44,7 @@ class ActionResultConsumer implements SmartLifecycle {
   private final CommandGateway commands;
   private volatile KafkaConsumer<String, ActionResult> consumer;
   private final TraceParents traces;
-  private final ConsumerStop stop = new ConsumerStop("command service", "action results");
+  private final ConsumerStop stop;
   private volatile boolean running;
   private Thread loop;
 
@@ -52,6 +52,7 @@ class ActionResultConsumer implements SmartLifecycle {
       KafkaSettings kafka, KafkaGate gate, CommandGateway commands, TraceParents traces) {
     this.traces = traces;
     this.kafka = kafka;
+    this.stop = new ConsumerStop("command service", "action results", kafka.instance());
     this.gate = gate;
     this.commands = commands;
   }
@@ -95,7 +96,7 @@ class ActionResultConsumer implements SmartLifecycle {
     } catch (WakeupException e) {
       // stop() asked us to leave the poll
     } catch (RuntimeException e) {
-      log.error("{}", stop.endedBy(e, kafka.instance()), e);
+      log.error("{}", stop.endedBy(e), e);
     } finally {
       consumer.close();
     }

@@ -92,7 +92,7 @@ class ActionRequestConsumer implements SmartLifecycle {
   private KafkaProducer<String, ActionResult> producer;
   private HostLanes lanes;
   private volatile boolean running;
-  private final ConsumerStop stop = new ConsumerStop("executor", "requests");
+  private final ConsumerStop stop;
   private Thread loop;
 
   ActionRequestConsumer(
@@ -112,6 +112,7 @@ class ActionRequestConsumer implements SmartLifecycle {
             catalog.line("running-commands", Map.of()), ssh.commandTimeout(), LOOK_AGAIN);
     this.traces = traces;
     this.kafka = kafka;
+    this.stop = new ConsumerStop("executor", "requests", kafka.instance());
     this.gate = gate;
     this.proofs = proofs;
     this.journal = journal;
@@ -200,7 +201,7 @@ class ActionRequestConsumer implements SmartLifecycle {
     } catch (WakeupException e) {
       // stop() asked us to leave the poll
     } catch (RuntimeException e) {
-      log.error("{}", stop.endedBy(e, kafka.instance()), e);
+      log.error("{}", stop.endedBy(e), e);
     } finally {
       lanes.close();
       // only when asked to stop: a process that took this one's name commits its own, and after

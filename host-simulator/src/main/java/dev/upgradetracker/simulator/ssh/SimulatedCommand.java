@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -35,6 +36,7 @@ final class SimulatedCommand implements Command {
   private ChannelSession channel;
   private String actionId = CommandLogEntry.NO_ACTION;
   private Processes.Running process;
+  private Optional<Fault> fault;
   private volatile boolean hangs;
 
   SimulatedCommand(HostShell shell, Faults faults, String host, String commandLine) {
@@ -49,12 +51,13 @@ final class SimulatedCommand implements Command {
     this.channel = channel;
     this.actionId = actionIdOf(env);
     this.process = shell.started(host, commandLine);
+    // known before the session can be gone (destroy), which ends a hung command
+    this.fault = faults.hit(host, commandLine);
+    this.hangs = fault.isPresent() && fault.get().kind() == Fault.Kind.HANG;
     Thread.ofVirtual().name("sim-" + host).start(this::answer);
   }
 
   private void answer() {
-    var fault = faults.hit(host, commandLine);
-    hangs = fault.isPresent() && fault.get().kind() == Fault.Kind.HANG;
     try {
       if (fault.isPresent()) {
         switch (fault.get().kind()) {

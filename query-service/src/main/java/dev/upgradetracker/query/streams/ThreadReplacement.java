@@ -26,24 +26,22 @@ final class ThreadReplacement implements StreamsUncaughtExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ThreadReplacement.class);
 
   private final ConsumerStop stop;
-  private final String instance;
   private final LongSupplier nanoTime;
   private final Deque<Long> recent = new ArrayDeque<>();
 
-  ThreadReplacement(ConsumerStop stop, String instance, LongSupplier nanoTime) {
+  ThreadReplacement(ConsumerStop stop, LongSupplier nanoTime) {
     this.stop = stop;
-    this.instance = instance;
     this.nanoTime = nanoTime;
   }
 
-  ThreadReplacement(ConsumerStop stop, String instance) {
-    this(stop, instance, System::nanoTime);
+  ThreadReplacement(ConsumerStop stop) {
+    this(stop, System::nanoTime);
   }
 
   @Override
   public synchronized StreamThreadExceptionResponse handle(Throwable failure) {
     if (ConsumerStop.fenced(failure)) {
-      log.error("{}: the views shut down", stop.endedBy(failure, instance), failure);
+      log.error("{}: the views shut down", stop.endedBy(failure), failure);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
     long now = nanoTime.getAsLong();
@@ -56,7 +54,7 @@ final class ThreadReplacement implements StreamsUncaughtExceptionHandler {
           "a stream thread failed {} times within {}: the views shut down ({})",
           recent.size(),
           WINDOW,
-          stop.endedBy(failure, instance),
+          stop.endedBy(failure),
           failure);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }

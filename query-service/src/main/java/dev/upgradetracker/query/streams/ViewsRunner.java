@@ -36,7 +36,7 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
   private final StreamsSettings settings;
   private final KafkaGate gate;
   private final ViewsTopologyFactory topology;
-  private final ConsumerStop stop = new ConsumerStop("query service", "view tasks");
+  private final ConsumerStop stop;
   private volatile boolean running;
   private volatile KafkaStreams streams;
   private volatile HostInfo self;
@@ -44,6 +44,7 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
   public ViewsRunner(StreamsSettings settings, KafkaGate gate, ViewsTopologyFactory topology) {
     this.settings = settings;
     this.gate = gate;
+    this.stop = new ConsumerStop("query service", "view tasks", settings.kafka().instance());
     this.topology = topology;
   }
 
@@ -84,7 +85,7 @@ public class ViewsRunner implements SmartLifecycle, LocalStores {
           StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance);
     }
     streams = new KafkaStreams(topology.live(topics), props);
-    streams.setUncaughtExceptionHandler(new ThreadReplacement(stop, instance));
+    streams.setUncaughtExceptionHandler(new ThreadReplacement(stop));
     streams.start();
   }
 

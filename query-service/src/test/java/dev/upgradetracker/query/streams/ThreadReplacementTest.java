@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class ThreadReplacementTest {
 
   private final AtomicLong now = new AtomicLong();
-  private final ConsumerStop stop = new ConsumerStop("query service", "view tasks");
-  private final ThreadReplacement handler = new ThreadReplacement(stop, "query-service", now::get);
+  private final ConsumerStop stop =
+      new ConsumerStop("query service", "view tasks", "query-service");
+  private final ThreadReplacement handler = new ThreadReplacement(stop, now::get);
   private final StreamsException failedCommit =
       new StreamsException("commit failed", new InvalidTxnStateException("invalid state"));
 
