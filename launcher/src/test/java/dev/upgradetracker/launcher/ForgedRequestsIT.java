@@ -10,12 +10,10 @@ import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.signing.RequestSignatures;
 import dev.upgradetracker.messaging.signing.SigningKeys;
-import dev.upgradetracker.web.identity.DemoIdentities;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ForgedRequestsIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern UNPROVEN =
-      Pattern.compile("upgrade_executor_unproven_requests_total\\{[^}]*} ([0-9.]+)");
 
   private static final String FORGED_CLUSTER = "registered-nowhere";
 
@@ -145,13 +141,6 @@ class ForgedRequestsIT {
 
   /** The executor's count of refused requests, all reasons together. */
   private static double unproven(Stack stack) throws Exception {
-    var metrics =
-        Http.get(stack.executorUrl() + "/actuator/prometheus", DemoIdentities.METRICS_TOKEN).body();
-    var matcher = UNPROVEN.matcher(metrics);
-    double total = 0;
-    while (matcher.find()) {
-      total += Double.parseDouble(matcher.group(1));
-    }
-    return total;
+    return stack.metric("executor", "upgrade_executor_unproven_requests_total");
   }
 }
