@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.web.identity.DemoIdentities;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,8 +168,7 @@ class ServiceInstancesIT {
   }
 
   /** Its health, with the details an admin sees. */
-  private static java.net.http.HttpResponse<String> health(ServiceProcess process)
-      throws Exception {
+  private static HttpResponse<String> health(ServiceProcess process) throws Exception {
     return Http.get(process.baseUrl() + "/actuator/health", DemoIdentities.ADMIN_TOKEN);
   }
 
