@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -33,7 +34,7 @@ public final class KafkaClients {
    * only. The caller initializes transactions.
    */
   public static <V> KafkaProducer<String, V> transactionalProducer(
-      KafkaConnection kafka, String clientId, String transactionalId, JsonSerde<V> values) {
+      KafkaConnection kafka, String clientId, String transactionalId, Serializer<V> values) {
     var props = producerProperties(kafka, clientId);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);

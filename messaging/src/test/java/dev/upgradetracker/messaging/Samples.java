@@ -46,11 +46,11 @@ import java.util.Map;
  * One instance of every event (and every host action), by its JSON type name: the golden fixtures'
  * content.
  */
-final class Samples {
+public final class Samples {
 
   private Samples() {}
 
-  static Map<String, ClusterEvent> events() {
+  public static Map<String, ClusterEvent> events() {
     var ok =
         new ActionOutcome(
             ActionStatus.SUCCEEDED,
@@ -182,7 +182,7 @@ final class Samples {
     return events;
   }
 
-  static Map<String, CampaignEvent> campaignEvents() {
+  public static Map<String, CampaignEvent> campaignEvents() {
     var options =
         new CampaignOptions(
             4,

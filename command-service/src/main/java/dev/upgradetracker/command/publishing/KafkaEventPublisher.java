@@ -2,10 +2,7 @@ package dev.upgradetracker.command.publishing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.upgradetracker.command.audit.EventHash;
 import dev.upgradetracker.command.axon.TraceKeys;
-import dev.upgradetracker.events.CampaignEnvelope;
-import dev.upgradetracker.events.EventEnvelope;
 import dev.upgradetracker.events.campaign.CampaignEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent;
 import dev.upgradetracker.events.cluster.ClusterEvent.HostActionRequested;
@@ -14,7 +11,6 @@ import dev.upgradetracker.messaging.Topics;
 import dev.upgradetracker.messaging.signing.RequestSignatures;
 import dev.upgradetracker.messaging.signing.SigningKeys;
 import dev.upgradetracker.web.tracing.TraceParents;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +24,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +46,8 @@ import org.springframework.stereotype.Component;
  * loses nothing. An event Kafka refuses for good ({@link UnpublishableEvent}) parks its aggregate
  * in the processor's dead-letter queue ({@link ParkedAggregates}), while every other aggregate
  * keeps flowing. A host action request goes out signed ({@link RequestSignatures}): executors act
- * on nothing else.
+ * on nothing else. An event goes out in the JSON the store holds ({@link EnvelopeJson}): only a
+ * request to sign is read into its record.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -63,97 +60,76 @@ class KafkaEventPublisher {
   private final TransactionalProducers producers;
   private final Topics topics;
   private final SigningKeys.Signer signer;
+  private final Serializer events;
 
   /** Events Kafka refused for good in a batch that is being tried again: parked on the retry. */
   private final Map<String, Throwable> refusedInAnEarlierTry = new ConcurrentHashMap<>();
 
   KafkaEventPublisher(
-      TransactionalProducers producers, KafkaSettings kafka, SigningKeys.Signer signer) {
+      TransactionalProducers producers,
+      KafkaSettings kafka,
+      SigningKeys.Signer signer,
+      @Qualifier("eventSerializer") Serializer events) {
     this.producers = producers;
+    this.events = events;
     this.topics = kafka.topics();
     this.signer = signer;
   }
 
-  @EventHandler
-  void on(
-      ClusterEvent event,
-      @MessageIdentifier String eventId,
-      @SequenceNumber Long sequence,
-      @Timestamp Instant timestamp,
-      MetaData metaData) {
-    var envelope =
-        new EventEnvelope(
-            eventId,
-            event.clusterId(),
-            sequence,
-            timestamp,
-            text(metaData, TraceKeys.TEAM),
-            text(metaData, TraceKeys.USER),
-            text(metaData, TraceKeys.ON_BEHALF_OF),
-            text(metaData, TraceKeys.CORRELATION_ID),
-            text(metaData, TraceKeys.CAUSATION_ID),
-            event,
-            text(metaData, EventHash.PREVIOUS_HASH),
-            text(metaData, EventHash.HASH));
-    var record = new ProducerRecord<String, Record>(topics.events(), event.clusterId(), envelope);
-    traced(record, metaData);
-    if (event instanceof HostActionRequested request) {
+  @EventHandler(payloadType = ClusterEvent.class)
+  void onClusterEvent(DomainEventMessage<?> message) {
+    var record =
+        new ProducerRecord<>(
+            topics.events(),
+            message.getAggregateIdentifier(),
+            EnvelopeJson.of("clusterId", message, stored(message)));
+    traced(record, message.getMetaData());
+    if (HostActionRequested.class.equals(message.getPayloadType())) {
+      var request = (HostActionRequested) message.getPayload();
       record.headers().add(RequestSignatures.KEY_ID_HEADER, signer.keyId().getBytes(UTF_8));
       record
           .headers()
           .add(
               RequestSignatures.SIGNATURE_HEADER,
-              RequestSignatures.sign(signer.key(), request, timestamp));
+              RequestSignatures.sign(signer.key(), request, message.getTimestamp()));
     }
-    publish(record, "clusterId", eventId, event);
+    publish(record, "clusterId", message);
   }
 
-  @EventHandler
-  void on(
-      CampaignEvent event,
-      @MessageIdentifier String eventId,
-      @SequenceNumber Long sequence,
-      @Timestamp Instant timestamp,
-      MetaData metaData) {
-    var envelope =
-        new CampaignEnvelope(
-            eventId,
-            event.campaignId(),
-            sequence,
-            timestamp,
-            text(metaData, TraceKeys.TEAM),
-            text(metaData, TraceKeys.USER),
-            text(metaData, TraceKeys.ON_BEHALF_OF),
-            text(metaData, TraceKeys.CORRELATION_ID),
-            text(metaData, TraceKeys.CAUSATION_ID),
-            event,
-            text(metaData, EventHash.PREVIOUS_HASH),
-            text(metaData, EventHash.HASH));
+  @EventHandler(payloadType = CampaignEvent.class)
+  void onCampaignEvent(DomainEventMessage<?> message) {
     var record =
-        new ProducerRecord<String, Record>(topics.campaignEvents(), event.campaignId(), envelope);
-    traced(record, metaData);
-    publish(record, "campaignId", eventId, event);
+        new ProducerRecord<>(
+            topics.campaignEvents(),
+            message.getAggregateIdentifier(),
+            EnvelopeJson.of("campaignId", message, stored(message)));
+    traced(record, message.getMetaData());
+    publish(record, "campaignId", message);
+  }
+
+  /** The event's JSON as stored: read, not written again, unless it came from elsewhere. */
+  private byte[] stored(DomainEventMessage<?> message) {
+    return message.serializePayload(events, byte[].class).getData();
   }
 
   /** The trace the event's command came in goes on with the record, for whoever reads it. */
-  private static void traced(ProducerRecord<String, Record> record, MetaData metaData) {
-    var trace = text(metaData, TraceKeys.TRACE_PARENT);
+  private static void traced(ProducerRecord<String, byte[]> record, MetaData metaData) {
+    var trace = EnvelopeJson.text(metaData, TraceKeys.TRACE_PARENT);
     if (trace != null && !trace.isEmpty()) {
       TraceParents.put(record.headers(), trace);
     }
   }
 
   private void publish(
-      ProducerRecord<String, Record> record, String aggregateKind, String eventId, Object event) {
+      ProducerRecord<String, byte[]> record, String aggregateKind, EventMessage<?> event) {
+    var eventId = event.getIdentifier();
     var refused = refusedInAnEarlierTry.remove(eventId);
     if (refused != null) {
-      throw parked(record.key(), aggregateKind, eventId, event, refused);
+      throw parked(record.key(), aggregateKind, event, refused);
     }
     try {
       var batch = batch();
       batch.sends().add(new Send(eventId, batch.producer().send(record)));
-    } catch (SerializationException e) {
-      throw parked(record.key(), aggregateKind, eventId, event, e);
     } catch (KafkaException e) {
       // a handler that throws has its event dead-lettered: what may pass (Kafka unreachable, a
       // producer to replace) fails the batch instead, which is then tried again whole
@@ -168,8 +144,9 @@ class KafkaEventPublisher {
   }
 
   private static UnpublishableEvent parked(
-      String aggregateId, String aggregateKind, String eventId, Object event, Throwable cause) {
-    var type = event.getClass().getSimpleName();
+      String aggregateId, String aggregateKind, EventMessage<?> event, Throwable cause) {
+    var eventId = event.getIdentifier();
+    var type = event.getPayloadType().getSimpleName();
     log.atError()
         .addKeyValue(aggregateKind, aggregateId)
         .addKeyValue("eventId", eventId)
@@ -188,7 +165,7 @@ class KafkaEventPublisher {
   private record Send(String eventId, Future<RecordMetadata> acknowledged) {}
 
   private record Batch(
-      KafkaProducer<String, Record> producer, List<Send> sends, AtomicBoolean ended) {}
+      KafkaProducer<String, byte[]> producer, List<Send> sends, AtomicBoolean ended) {}
 
   /** This batch's transaction, begun at its first event and ended with its unit of work. */
   private Batch batch() {
@@ -249,10 +226,5 @@ class KafkaEventPublisher {
       log.warn("a publishing transaction could not be aborted; its producer is replaced", e);
       producers.discard(batch.producer());
     }
-  }
-
-  private static String text(MetaData metaData, String key) {
-    var value = metaData.get(key);
-    return value == null ? null : value.toString();
   }
 }

@@ -1,6 +1,5 @@
 package dev.upgradetracker.command.publishing;
 
-import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaSettings;
 import java.util.Set;
@@ -9,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Transactional producers, one per batch being published at a time (a batch is one transaction).
@@ -20,24 +20,23 @@ final class TransactionalProducers implements AutoCloseable {
   private final KafkaSettings kafka;
   private final String prefix = "command-service-publisher-" + UUID.randomUUID();
   private final AtomicInteger made = new AtomicInteger();
-  private final ConcurrentLinkedDeque<KafkaProducer<String, Record>> idle =
+  private final ConcurrentLinkedDeque<KafkaProducer<String, byte[]>> idle =
       new ConcurrentLinkedDeque<>();
-  private final Set<KafkaProducer<String, Record>> all = ConcurrentHashMap.newKeySet();
+  private final Set<KafkaProducer<String, byte[]>> all = ConcurrentHashMap.newKeySet();
 
   TransactionalProducers(KafkaSettings kafka) {
     this.kafka = kafka;
   }
 
   /** A producer no other batch uses until it is {@link #giveBack given back}. */
-  KafkaProducer<String, Record> take() {
+  KafkaProducer<String, byte[]> take() {
     var producer = idle.pollFirst();
     if (producer != null) {
       return producer;
     }
     var id = prefix + "-" + made.incrementAndGet();
     producer =
-        KafkaClients.transactionalProducer(
-            kafka.connection(), id, id, new JsonSerde<>(Record.class));
+        KafkaClients.transactionalProducer(kafka.connection(), id, id, new ByteArraySerializer());
     all.add(producer);
     try {
       producer.initTransactions();
@@ -48,12 +47,12 @@ final class TransactionalProducers implements AutoCloseable {
     return producer;
   }
 
-  void giveBack(KafkaProducer<String, Record> producer) {
+  void giveBack(KafkaProducer<String, byte[]> producer) {
     idle.addFirst(producer);
   }
 
   /** For a producer whose transaction could not even be aborted. */
-  void discard(KafkaProducer<String, Record> producer) {
+  void discard(KafkaProducer<String, byte[]> producer) {
     all.remove(producer);
     producer.close();
   }

@@ -15,6 +15,7 @@ import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.KafkaClients;
 import dev.upgradetracker.messaging.KafkaSettings;
+import dev.upgradetracker.messaging.Samples;
 import dev.upgradetracker.messaging.contract.ContractReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,16 +25,20 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +58,10 @@ abstract class EventStoreContract {
   @Autowired EventStore eventStore;
   @Autowired DataSource dataSource;
   @Autowired KafkaSettings kafka;
+
+  @Autowired
+  @Qualifier("eventSerializer")
+  Serializer eventSerializer;
 
   final String clusterId = "c-" + UUID.randomUUID().toString().substring(0, 8);
   final ClusterSpec cluster = twoOwnHostsThreeGuests(clusterId);
@@ -143,6 +152,19 @@ abstract class EventStoreContract {
         .containsExactly(
             "ClusterRegistered", "HostActionRequested", "HostActionSucceeded", "GuestMoved");
     assertThat(storedEventCount()).isEqualTo(4);
+  }
+
+  @Test
+  void storesEveryEventInTheJsonItsRecordWritesWhichThePublisherSendsAsItIs() {
+    var samples = new LinkedHashMap<String, Object>(Samples.events());
+    samples.putAll(Samples.campaignEvents());
+
+    samples.forEach(
+        (type, event) ->
+            assertThat(
+                    Json.MAPPER.readTree(eventSerializer.serialize(event, byte[].class).getData()))
+                .as(type)
+                .isEqualTo(Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(event))));
   }
 
   @Test
@@ -720,10 +742,25 @@ abstract class EventStoreContract {
     return ContractReader.read(
         kafka.connection(),
         kafka.topics().events(),
-        JsonSerde.envelopes(),
+        asItsRecordWritesIt(),
         e -> e.clusterId().equals(clusterId),
         wanted,
         Duration.ofSeconds(30));
+  }
+
+  /**
+   * Envelopes, each checked to be what its record writes (the publisher writes the stored event's
+   * JSON into it as it is, not the record read back).
+   */
+  private static Deserializer<EventEnvelope> asItsRecordWritesIt() {
+    var envelopes = JsonSerde.envelopes();
+    return (topic, published) -> {
+      var envelope = envelopes.deserialize(topic, published);
+      assertThat(Json.MAPPER.readTree(published))
+          .as("the envelope of event %s as published", envelope.eventId())
+          .isEqualTo(Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(envelope)));
+      return envelope;
+    };
   }
 
   String host(int number) {
