@@ -28,7 +28,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -78,12 +77,7 @@ class KafkaEventPublisher {
 
   @EventHandler(payloadType = ClusterEvent.class)
   void onClusterEvent(DomainEventMessage<?> message) {
-    var record =
-        new ProducerRecord<>(
-            topics.events(),
-            message.getAggregateIdentifier(),
-            EnvelopeJson.of("clusterId", message, stored(message)));
-    traced(record, message.getMetaData());
+    var record = record(topics.events(), "clusterId", message);
     if (HostActionRequested.class.equals(message.getPayloadType())) {
       var request = (HostActionRequested) message.getPayload();
       record.headers().add(RequestSignatures.KEY_ID_HEADER, signer.keyId().getBytes(UTF_8));
@@ -98,26 +92,27 @@ class KafkaEventPublisher {
 
   @EventHandler(payloadType = CampaignEvent.class)
   void onCampaignEvent(DomainEventMessage<?> message) {
+    publish(record(topics.campaignEvents(), "campaignId", message), "campaignId", message);
+  }
+
+  /**
+   * The event's envelope, keyed by its aggregate, around its JSON as stored (read, not written
+   * again, unless it came from elsewhere); the trace its command came in goes on with it, for
+   * whoever reads it.
+   */
+  private ProducerRecord<String, byte[]> record(
+      String topic, String aggregateProperty, DomainEventMessage<?> message) {
+    var stored = message.serializePayload(events, byte[].class).getData();
     var record =
         new ProducerRecord<>(
-            topics.campaignEvents(),
+            topic,
             message.getAggregateIdentifier(),
-            EnvelopeJson.of("campaignId", message, stored(message)));
-    traced(record, message.getMetaData());
-    publish(record, "campaignId", message);
-  }
-
-  /** The event's JSON as stored: read, not written again, unless it came from elsewhere. */
-  private byte[] stored(DomainEventMessage<?> message) {
-    return message.serializePayload(events, byte[].class).getData();
-  }
-
-  /** The trace the event's command came in goes on with the record, for whoever reads it. */
-  private static void traced(ProducerRecord<String, byte[]> record, MetaData metaData) {
-    var trace = EnvelopeJson.text(metaData, TraceKeys.TRACE_PARENT);
+            EnvelopeJson.of(aggregateProperty, message, stored));
+    var trace = EnvelopeJson.text(message.getMetaData(), TraceKeys.TRACE_PARENT);
     if (trace != null && !trace.isEmpty()) {
       TraceParents.put(record.headers(), trace);
     }
+    return record;
   }
 
   private void publish(
