@@ -8,6 +8,7 @@ import dev.upgradetracker.messaging.Json;
 import java.io.ByteArrayOutputStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import tools.jackson.core.JsonToken;
 
 /**
  * The JSON of an {@link dev.upgradetracker.events.EventEnvelope} or {@link
@@ -25,6 +26,7 @@ final class EnvelopeJson {
    * {@code campaignId}); {@code storedEvent}: the event's JSON, type property included.
    */
   static byte[] of(String aggregateProperty, DomainEventMessage<?> message, byte[] storedEvent) {
+    requireOneObject(storedEvent);
     var metaData = message.getMetaData();
     var out = new ByteArrayOutputStream(storedEvent.length + 512);
     try (var json = Json.MAPPER.createGenerator(out)) {
@@ -45,6 +47,23 @@ final class EnvelopeJson {
       json.writeEndObject();
     }
     return out.toByteArray();
+  }
+
+  /**
+   * What goes out unread must still be what every reader can parse: a stored event that is not one
+   * JSON object (a damaged row) is refused, and its aggregate parked, as a stored event that could
+   * not be read into its record was before.
+   */
+  private static void requireOneObject(byte[] storedEvent) {
+    try (var parser = Json.MAPPER.createParser(storedEvent)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("the stored event is not a JSON object");
+      }
+      parser.skipChildren();
+      if (parser.nextToken() != null) {
+        throw new IllegalArgumentException("the stored event has more after its JSON object");
+      }
+    }
   }
 
   /** As the envelopes' {@code NON_NULL} properties are written: not at all when absent. */

@@ -34,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 
 /**
  * Copies every committed event to Kafka: cluster events to {@link Topics#events()}, keyed by
@@ -103,11 +104,22 @@ class KafkaEventPublisher {
   private ProducerRecord<String, byte[]> record(
       String topic, String aggregateProperty, DomainEventMessage<?> message) {
     var stored = message.serializePayload(events, byte[].class).getData();
-    var record =
-        new ProducerRecord<>(
-            topic,
-            message.getAggregateIdentifier(),
-            EnvelopeJson.of(aggregateProperty, message, stored));
+    byte[] envelope;
+    try {
+      envelope = EnvelopeJson.of(aggregateProperty, message, stored);
+    } catch (JacksonException | IllegalArgumentException damaged) {
+      log.atError()
+          .addKeyValue(aggregateProperty, message.getAggregateIdentifier())
+          .addKeyValue("eventId", message.getIdentifier())
+          .setCause(damaged)
+          .log(
+              "event {} of {} is stored as no JSON any reader could parse: it is parked with its"
+                  + " aggregate's later events (GET /api/publishing/parked)",
+              message.getIdentifier(),
+              message.getAggregateIdentifier());
+      throw damaged;
+    }
+    var record = new ProducerRecord<>(topic, message.getAggregateIdentifier(), envelope);
     var trace = EnvelopeJson.text(message.getMetaData(), TraceKeys.TRACE_PARENT);
     if (trace != null && !trace.isEmpty()) {
       TraceParents.put(record.headers(), trace);

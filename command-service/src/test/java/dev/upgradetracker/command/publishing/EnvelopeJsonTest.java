@@ -1,6 +1,7 @@
 package dev.upgradetracker.command.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.upgradetracker.command.audit.EventHash;
 import dev.upgradetracker.command.axon.TraceKeys;
@@ -11,11 +12,15 @@ import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
 import dev.upgradetracker.messaging.Samples;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 class EnvelopeJsonTest {
@@ -78,6 +83,21 @@ class EnvelopeJsonTest {
     assertThat(tree(published).get("event")).isEqualTo(Json.MAPPER.readTree(olderJson));
     assertThat(JsonSerde.envelopes().deserialize("t", published).event())
         .isInstanceOf(ClusterEvent.ClusterInventoryUpdated.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"", "not json", "[1,2]", "\"text\"", "{\"type\":\"GuestMoved.v1\"", "{} {}"})
+  void refusesAStoredEventNoReaderCouldParse(String damaged) {
+    var event = Samples.events().get("GuestMoved.v1");
+
+    assertThatThrownBy(
+            () ->
+                EnvelopeJson.of(
+                    "clusterId",
+                    stored("c1", 1, event, Map.of()),
+                    damaged.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfAny(JacksonException.class, IllegalArgumentException.class);
   }
 
   private static Map<String, Object> everyKey() {
