@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The distributed shape under fire, small: three Kafka nodes, two of every service on one
@@ -34,6 +36,7 @@ class FleetDrillIT {
   private static final int UPGRADES_PER_DEPOT = 2;
   private static final Duration PATIENCE = Duration.ofMinutes(4);
   private static final Duration UPDATE_TAKES = Duration.ofSeconds(2);
+  private static final Logger log = LoggerFactory.getLogger(FleetDrillIT.class);
 
   // kept when the drill fails: the services' logs and the simulator's state tell what happened
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -48,6 +51,7 @@ class FleetDrillIT {
     }
     var everyCluster = fleets.values().stream().flatMap(List::stream).toArray(ClusterSpec[]::new);
     var database = TestDatabases.create("ut_drill");
+    var phases = new Phases();
     try (var stack =
         Stack.start(
             TestStacks.distributed(
@@ -60,8 +64,10 @@ class FleetDrillIT {
       stack.simulator().faults().add(Fault.slow("*", "^update-ux", UPDATE_TAKES));
       var campaigns = new FleetCampaigns(stack, fleets, CLUSTERS_PER_TEAM);
       int allSteps = campaigns.start();
+      phases.reached("stack up, " + allSteps + " steps planned");
 
       campaigns.awaitStepsDone(allSteps / 4, PATIENCE);
+      phases.reached("a quarter of the steps done");
       // the services take longer to come back than the campaigns to go on: watched meanwhile
       var watching = campaigns.watch();
       try {
@@ -69,7 +75,9 @@ class FleetDrillIT {
       } finally {
         watching.close();
       }
+      phases.reached("killed, and back");
       campaigns.awaitCompleted(PATIENCE);
+      phases.reached("every campaign completed");
 
       var checks = new FleetChecks(stack, fleets);
       assertThat(campaigns.stepsNotAsPlanned()).as("data kept in %s", dataDir).isEmpty();
@@ -81,8 +89,25 @@ class FleetDrillIT {
       assertThat(checks.depotUse(UPGRADES_PER_DEPOT).problems()).isEmpty();
       assertThat(checks.chainsIntactAndPublished()).isEmpty();
       assertThat(checks.viewsEqualARebuild(PATIENCE)).isEmpty();
+      phases.reached("checked");
     } finally {
       TestDatabases.drop(database);
+    }
+  }
+
+  /** When each phase of the drill ended: its time varies from run to run, and this says where. */
+  private static final class Phases {
+    private final long started = System.nanoTime();
+    private long last = started;
+
+    void reached(String phase) {
+      long now = System.nanoTime();
+      log.info(
+          "drill: {} after {} s ({} s since the last phase)",
+          phase,
+          String.format("%.1f", (now - started) / 1e9),
+          String.format("%.1f", (now - last) / 1e9));
+      last = now;
     }
   }
 
