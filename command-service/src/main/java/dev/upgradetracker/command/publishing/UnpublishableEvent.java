@@ -4,10 +4,9 @@ import java.io.Serial;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * An event Kafka will never take as it is (too large for the topic, not serializable): its
+ * An event Kafka will never take as it is (too large for the topic, a record it finds invalid): its
  * aggregate is parked in the publisher's dead-letter queue, with every later event of it, until an
  * admin has it retried; every other aggregate keeps flowing.
  */
@@ -33,8 +32,7 @@ final class UnpublishableEvent extends RuntimeException {
     for (var cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof RecordTooLargeException
           || cause instanceof RecordBatchTooLargeException
-          || cause instanceof InvalidRecordException
-          || cause instanceof SerializationException) {
+          || cause instanceof InvalidRecordException) {
         return true;
       }
     }
