@@ -36,9 +36,6 @@ class ParkedPublishingIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** The publisher's segments: an aggregate's events go to segment (hash of its id) & 3. */
-  private static final int SEGMENT_MASK = 3;
-
   private static final Duration NORMAL_LATENCY = Duration.ofSeconds(5);
 
   @Test
@@ -49,7 +46,8 @@ class ParkedPublishingIT {
     var big =
         Fleets.cluster("parked-" + team).team(team).fleetUniqueHosts().guestsPerHost(800, 800);
     var bigId = big.build().id();
-    var peers = peersInTheSameSegmentAs(bigId, team);
+    // the publisher has one segment: the peers share the big cluster's
+    var peers = peersOf(team);
 
     try (var admin = Admin.create(stack.kafka().properties())) {
       // given: the events topic takes records of at most 8 KiB; the big cluster's registration
@@ -154,13 +152,9 @@ class ParkedPublishingIT {
     stack.register(fleet);
   }
 
-  private static List<ClusterBuilder> peersInTheSameSegmentAs(String clusterId, String team) {
-    int segment = clusterId.hashCode() & SEGMENT_MASK;
-    return IntStream.range(0, 100)
-        .mapToObj(n -> "peer" + n + "-" + team)
-        .filter(id -> (id.hashCode() & SEGMENT_MASK) == segment)
-        .limit(3)
-        .map(id -> Fleets.cluster(id).team(team).fleetUniqueHosts())
+  private static List<ClusterBuilder> peersOf(String team) {
+    return IntStream.range(0, 3)
+        .mapToObj(n -> Fleets.cluster("peer" + n + "-" + team).team(team).fleetUniqueHosts())
         .toList();
   }
 
