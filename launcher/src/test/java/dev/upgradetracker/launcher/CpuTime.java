@@ -6,11 +6,15 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * CPU time spent so far, to tell the parts of a benchmark apart: a whole process as the kernel
- * counts it ({@code /proc/<pid>/stat}), or the threads of this JVM whose names start alike (the
- * host simulator's SSH server runs beside the broker in the benchmark's JVM).
+ * CPU time spent so far, to tell the parts of a benchmark apart: a whole process or some of its
+ * threads as the kernel counts them ({@code /proc/<pid>/stat}, {@code /proc/<pid>/task}), or the
+ * threads of this JVM whose names start alike (the host simulator's SSH server runs beside the
+ * broker in the benchmark's JVM).
  */
 final class CpuTime {
 
@@ -20,14 +24,53 @@ final class CpuTime {
   private CpuTime() {}
 
   static long ofProcessNanos(long pid) {
-    try {
-      var stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      // the command name (field 2) may hold spaces: count fields after its closing parenthesis
-      var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+    return ticksNanos(stat(Path.of("/proc", String.valueOf(pid), "stat")));
+  }
+
+  /**
+   * Each of a process's threads whose kernel name (15 characters at most) passes {@code named}, by
+   * thread id: threads come and go (the JIT's compiler threads do), so two readings are compared
+   * thread by thread ({@link #grownNanos}).
+   */
+  static Map<Long, Long> ofProcessThreadsNanos(long pid, Predicate<String> named) {
+    var threads = new HashMap<Long, Long>();
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      tasks.forEach(
+          task -> {
+            try {
+              var stat = stat(task.resolve("stat"));
+              if (named.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
+                threads.put(Long.parseLong(task.getFileName().toString()), ticksNanos(stat));
+              }
+            } catch (UncheckedIOException ended) {
+              // the thread ended between the listing and the read: its count went with it
+            }
+          });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the CPU time of process " + pid, e);
+      throw new UncheckedIOException("cannot list the threads of process " + pid, e);
     }
+    return threads;
+  }
+
+  /** What the threads alive at {@code after} took since {@code before}. */
+  static long grownNanos(Map<Long, Long> before, Map<Long, Long> after) {
+    return after.entrySet().stream()
+        .mapToLong(thread -> thread.getValue() - before.getOrDefault(thread.getKey(), 0L))
+        .sum();
+  }
+
+  private static String stat(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the CPU time in " + file, e);
+    }
+  }
+
+  private static long ticksNanos(String stat) {
+    // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
   }
 
   /** Of the threads alive now: a thread that ended took its count with it. */

@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -49,6 +51,10 @@ public final class ViewLatencyBenchmark {
 
   private static final List<String> SERVICES =
       List.of("command-service", "query-service", "executor");
+
+  /** The JIT's compiler threads as the kernel names them. */
+  private static final Predicate<String> JIT_THREADS =
+      Pattern.compile("C[12] CompilerThre.*").asMatchPredicate();
 
   public static void main(String[] args) {
     BenchmarkMain.run(() -> measure(args));
@@ -96,12 +102,14 @@ public final class ViewLatencyBenchmark {
             "%nwarm-up: %d commands in %.1f s, %d failed %s%n",
             warmup, (System.nanoTime() - warmupStarted) / 1e9, warmed.failed(), warmed.failures);
         var cpuBefore = cpuNanos(stack);
+        var compilingBefore = compilingNanos(stack);
         var loadStarted = Instant.now();
         long started = System.nanoTime();
         var measured = load.run(warmup, warmup + commands, rate, ours);
         double seconds = (System.nanoTime() - started) / 1e9;
         var cpu = cpuNanos(stack);
         cpu.replaceAll((part, nanos) -> nanos - cpuBefore.get(part));
+        var compiling = compilingNanos(stack);
         if (timeline != null) {
           Files.write(Path.of(timeline), measured.timeline());
         }
@@ -131,6 +139,7 @@ public final class ViewLatencyBenchmark {
                 + " p99 %d ms (%d events of the updates)%n",
             Percentiles.of(published, 50), Percentiles.of(published, 99), published.size());
         System.out.print(cpuReport(cpu, total.size(), seconds));
+        System.out.print(compilingReport(compilingBefore, compiling, total.size()));
         System.out.print(memory.report());
         System.out.print(bareEngines(stack, load, clusters, warmup, commands, rate, total));
       }
@@ -327,6 +336,35 @@ public final class ViewLatencyBenchmark {
     SERVICES.forEach(service -> cpu.put(service, CpuTime.ofProcessNanos(stack.pidOf(service))));
     cpu.put("benchmark JVM", CpuTime.ofProcessNanos(ProcessHandle.current().pid()));
     return cpu;
+  }
+
+  /** Each service's JIT compiler threads, by thread. */
+  private static Map<String, Map<Long, Long>> compilingNanos(Stack stack) {
+    var compiling = new TreeMap<String, Map<Long, Long>>();
+    SERVICES.forEach(
+        service ->
+            compiling.put(
+                service, CpuTime.ofProcessThreadsNanos(stack.pidOf(service), JIT_THREADS)));
+    return compiling;
+  }
+
+  /**
+   * What the services' JIT compilers took of the measured part: a service only minutes old is still
+   * compiling its hot code, which a long-running one is not.
+   */
+  private static String compilingReport(
+      Map<String, Map<Long, Long>> before, Map<String, Map<Long, Long>> after, int commands) {
+    var report = new StringBuilder("  of which the JIT compiling (its C1 and C2 threads):");
+    after.forEach(
+        (service, threads) ->
+            report.append(
+                String.format(
+                    " %s %.2f ms,",
+                    service, CpuTime.grownNanos(before.get(service), threads) / 1e6 / commands)));
+    report.setLength(report.length() - 1);
+    return report
+        + String.format(
+            " a command; much of it means a service still warming up (a longer --warmup)%n");
   }
 
   /** Where the machine's CPU went per command, and the rate that would fill both cores. */
