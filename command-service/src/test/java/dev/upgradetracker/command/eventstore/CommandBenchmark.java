@@ -6,15 +6,17 @@ import dev.upgradetracker.testinfra.TestDatabases;
 import dev.upgradetracker.testinfra.TestKafka;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./bench commands [clusters=1000] [clients=32] [commands=10000]}: inventory updates (one
- * event each, no host action) accepted by a command service on PostgreSQL over that many clusters,
- * beside the bare engines measured in the same run on the same server: a bare JDBC append of the
- * same rows ({@link BareJdbcAppend}) and a bare Axon command handler on the same kind of store
- * ({@link BareAxonCommands}). {@code ./bench commands --contended}: {@link ContendedCommands}.
+ * {@code ./bench commands [clusters=1000] [clients=32] [commands=10000] [--warmup=N]}: inventory
+ * updates (one event each, no host action) accepted by a command service on PostgreSQL over that
+ * many clusters, after N unmeasured (default 2,000, at most the commands measured), beside the bare
+ * engines measured in the same run on the same server: a bare JDBC append of the same rows ({@link
+ * BareJdbcAppend}) and a bare Axon command handler on the same kind of store ({@link
+ * BareAxonCommands}). {@code ./bench commands --contended}: {@link ContendedCommands}.
  */
 public final class CommandBenchmark {
 
@@ -29,12 +31,19 @@ public final class CommandBenchmark {
           args.length > 2 ? Integer.parseInt(args[2]) : 2_000);
       return;
     }
-    int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-    int commands = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+    var positional = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
+    int clusters = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 1_000;
+    int clients = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 32;
+    int commands = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 10_000;
+    int warmUp =
+        Arrays.stream(args)
+            .filter(arg -> arg.startsWith("--warmup="))
+            .map(arg -> Integer.parseInt(arg.substring("--warmup=".length())))
+            .findFirst()
+            .orElse(Math.min(commands, 2_000));
     var database = TestDatabases.create("ut_bench_commands");
     try {
-      var measured = ours(database, clusters, clients, commands);
+      var measured = ours(database, clusters, clients, warmUp, commands);
       var ours = measured.commands();
       var jdbc = BareJdbcAppend.run(TestDatabases.url(database), clusters, clients, commands);
       var axon =
@@ -72,7 +81,7 @@ public final class CommandBenchmark {
    */
   private record Ours(LoadRun.Result commands, LoadRun.Result refusedAtTheDoor) {}
 
-  private static Ours ours(String database, int clusters, int clients, int commands)
+  private static Ours ours(String database, int clusters, int clients, int warmUp, int commands)
       throws Exception {
     try (var service = BenchCommandService.start(database, TestKafka.namespace("bench"))) {
       var port = BenchCommandService.port(service);
@@ -86,10 +95,10 @@ public final class CommandBenchmark {
                     .statusCode()
                 == 200;
           };
-      var warmUp = LoadRun.of(clients, Math.min(commands, 2_000), update);
+      var warmed = LoadRun.of(clients, warmUp, update);
       var measured = LoadRun.of(clients, commands, update);
       System.out.println(
-          storedAsAnswered(database, clusters + warmUp.accepted() + measured.accepted()));
+          storedAsAnswered(database, clusters + warmed.accepted() + measured.accepted()));
       var refused =
           LoadRun.of(
               clients,
