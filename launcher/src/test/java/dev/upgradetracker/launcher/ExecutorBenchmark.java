@@ -16,16 +16,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code ./bench executor [actions] [command-delay-ms]}: that many move actions at once, one per
  * simulated host, through the real broker to the executor process (512 MiB heap, concurrency =
- * actions). Prints actions/s, p50/p99 latency from request to result, and the executor's peak heap.
+ * actions). Prints actions/s, p50/p99 latency from request to result, the executor's peak heap, and
+ * PASS or FAIL for what the actions did: every request answered once and none failed, no command
+ * with an effect run twice for one action (the simulator's log), every guest where its last move
+ * put it (the simulator's fleet).
  */
 public final class ExecutorBenchmark {
 
@@ -41,6 +46,7 @@ public final class ExecutorBenchmark {
       int actions,
       int completed,
       int failed,
+      int twice,
       double seconds,
       List<Long> sortedLatencies,
       long executorCpuNanos,
@@ -72,6 +78,19 @@ public final class ExecutorBenchmark {
 
     private double perAction(long nanos) {
       return nanos / 1e6 / Math.max(1, completed);
+    }
+
+    double perSecond() {
+      return completed / seconds;
+    }
+
+    /** Every request answered once, none failed. */
+    String problems(String title) {
+      return completed == actions && failed == 0 && twice == 0
+          ? ""
+          : String.format(
+              "%s: %d of %d answered, %d failed, %d answered twice; ",
+              title, completed, actions, failed, twice);
     }
   }
 
@@ -111,15 +130,70 @@ public final class ExecutorBenchmark {
       // every action after a host's first does in a campaign
       var first = round(stack, requests(stack, clusters, actions, 0));
       System.out.println(first.report("first contact (a handshake per host)"));
+      var problems = new StringBuilder(first.problems("first contact"));
+      var warmRates = new ArrayList<Double>();
+      List<HostActionRequested> last = List.of();
       for (int round = 1; round <= 2; round++) {
-        var warm = round(stack, requests(stack, clusters, actions, round));
-        System.out.println(warm.report("sessions open (each host's action " + (round + 1) + ")"));
+        last = requests(stack, clusters, actions, round);
+        var warm = round(stack, last);
+        var title = "sessions open (each host's action " + (round + 1) + ")";
+        System.out.println(warm.report(title));
+        problems.append(warm.problems(title));
+        warmRates.add(warm.perSecond());
       }
       sampler.interrupt();
+      problems.append(effectsTwice(stack)).append(guestsNotWhereMoved(stack, last));
       System.out.printf(
-          "  executor peak heap used: %d MiB (limit -Xmx%s); target: >= 100 actions/s%n",
-          peakHeap.get() / (1024 * 1024), ServiceProcess.heap("executor"));
+          "  executor peak heap used: %d MiB (limit -Xmx%s)%n"
+              + "  correctness (every request answered once and none failed, no command with an"
+              + " effect run twice for an action, every guest where its last move put it): %s%n"
+              + "  target >= 100 actions/s with sessions open: %s%n",
+          peakHeap.get() / (1024 * 1024),
+          ServiceProcess.heap("executor"),
+          problems.isEmpty() ? "PASS" : "FAIL: " + problems,
+          warmRates.stream().allMatch(rate -> rate >= 100) ? "MET" : "NOT MET");
     }
+  }
+
+  /** The simulator's log: a command with an effect runs at most once for an action. */
+  private static String effectsTwice(Stack stack) {
+    var runs =
+        stack.simulator().fleet().commandLog().stream()
+            .filter(entry -> entry.actionId().startsWith("bench-"))
+            .filter(entry -> HostEffects.isEffect(entry.commandLine()))
+            .collect(
+                Collectors.groupingBy(
+                    entry -> entry.actionId() + ": " + entry.commandLine(), Collectors.counting()));
+    var twice = runs.entrySet().stream().filter(run -> run.getValue() > 1).toList();
+    System.out.printf(
+        "  the simulator logged %,d commands with an effect for the benchmark's actions%n",
+        runs.values().stream().mapToLong(Long::longValue).sum());
+    if (runs.isEmpty()) {
+      return "no command with an effect logged for the benchmark's actions; ";
+    }
+    return twice.isEmpty() ? "" : "run more than once: " + twice + "; ";
+  }
+
+  /** The simulator's fleet: each guest on the host the round's request moved it to. */
+  private static String guestsNotWhereMoved(Stack stack, List<HostActionRequested> round) {
+    var fleet = stack.simulator().fleet();
+    var misplaced =
+        round.stream()
+            .map(request -> (HostAction.MoveGuest) request.action())
+            .filter(
+                move ->
+                    !fleet
+                        .guest(move.guest())
+                        .map(guest -> guest.node().equals(move.toHost()))
+                        .orElse(false))
+            .map(HostAction.MoveGuest::guest)
+            .toList();
+    return misplaced.isEmpty()
+        ? ""
+        : misplaced.size()
+            + " guests not where moved, e.g. "
+            + misplaced.stream().limit(10).toList()
+            + "; ";
   }
 
   /** Each host's guest moved to its peer in even rounds, back in odd ones. */
@@ -153,7 +227,9 @@ public final class ExecutorBenchmark {
     long benchmarkCpu = CpuTime.ofProcessNanos(ProcessHandle.current().pid());
     long otherServicesCpu = otherServicesCpuNanos(stack);
     var latencies = new ArrayList<Long>();
+    var answered = new HashSet<String>();
     int failed = 0;
+    int twice = 0;
     long started;
     long lastResult;
     try (var consumer =
@@ -183,28 +259,44 @@ public final class ExecutorBenchmark {
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
       while (latencies.size() < requests.size() && System.nanoTime() < deadline) {
         for (var record : consumer.poll(Duration.ofMillis(100))) {
-          var sent = sentAt.remove(record.value().actionId());
+          var actionId = record.value().actionId();
+          var sent = sentAt.remove(actionId);
           if (sent != null) {
+            answered.add(actionId);
             lastResult = System.nanoTime();
             latencies.add((lastResult - sent) / 1_000_000);
             failed += record.value().outcome().status() == ActionStatus.FAILED ? 1 : 0;
+          } else if (answered.contains(actionId)) {
+            twice++;
           }
         }
       }
+      long executorUsed = CpuTime.ofProcessNanos(stack.pidOf("executor")) - executorCpu;
+      long simulatorUsed = CpuTime.ofThreadsNamedNanos(SIMULATOR_THREADS) - simulatorCpu;
+      long benchmarkUsed = CpuTime.ofProcessNanos(ProcessHandle.current().pid()) - benchmarkCpu;
+      long otherServicesUsed = otherServicesCpuNanos(stack) - otherServicesCpu;
+      // a second result for an action comes late if at all: looked for after the measured part
+      long lookUntil = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+      while (System.nanoTime() < lookUntil) {
+        for (var record : consumer.poll(Duration.ofMillis(100))) {
+          twice += answered.contains(record.value().actionId()) ? 1 : 0;
+        }
+      }
+      // from the first request sent to the last result received
+      double seconds = (lastResult - started) / 1e9;
+      Collections.sort(latencies);
+      return new Round(
+          requests.size(),
+          latencies.size(),
+          failed,
+          twice,
+          seconds,
+          latencies,
+          executorUsed,
+          simulatorUsed,
+          benchmarkUsed,
+          otherServicesUsed);
     }
-    // from the first request sent to the last result received
-    double seconds = (lastResult - started) / 1e9;
-    Collections.sort(latencies);
-    return new Round(
-        requests.size(),
-        latencies.size(),
-        failed,
-        seconds,
-        latencies,
-        CpuTime.ofProcessNanos(stack.pidOf("executor")) - executorCpu,
-        CpuTime.ofThreadsNamedNanos(SIMULATOR_THREADS) - simulatorCpu,
-        CpuTime.ofProcessNanos(ProcessHandle.current().pid()) - benchmarkCpu,
-        otherServicesCpuNanos(stack) - otherServicesCpu);
   }
 
   private static long otherServicesCpuNanos(Stack stack) {
