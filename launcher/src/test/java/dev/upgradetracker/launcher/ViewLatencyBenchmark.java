@@ -133,6 +133,18 @@ public final class ViewLatencyBenchmark {
             total.isEmpty() ? 0 : total.getLast() / 1000.0,
             Percentiles.of(afterAnswer, 50) / 1000.0,
             Percentiles.of(afterAnswer, 99) / 1000.0);
+        boolean floor =
+            rate >= 200
+                && total.size() / seconds >= rate * 0.98
+                && Percentiles.of(total, 50) <= 50_000
+                && Percentiles.of(total, 99) <= 250_000;
+        System.out.printf(
+            "  correctness (every command accepted, and its view seen at its position): %s%n"
+                + "  floor (p50 <= 50 ms, p99 <= 250 ms sent -> view, >= 200/s kept, open loop): %s%n",
+            measured.failed() == 0 && total.size() == commands
+                ? "PASS"
+                : "FAIL (" + measured.failed() + " failed)",
+            floor ? "MET" : "NOT MET");
         var published = publishDelays(stack.kafkaBootstrap(), stack.topics().events(), loadStarted);
         System.out.printf(
             "  of which event stamped (in the command, before its commit) -> on Kafka: p50 %d ms,"
