@@ -10,6 +10,9 @@ class CpuTimeTest {
 
   private static final long PID = ProcessHandle.current().pid();
 
+  // written by the spinning thread so that its loop is not compiled away
+  private static volatile long spun;
+
   @Test
   void countsWhatTheThreadsOfThatNameTookAndNoOthers() throws Exception {
     var before = CpuTime.ofProcessThreadsNanos(PID, "cpu-time-spin"::equals);
@@ -44,11 +47,9 @@ class CpuTimeTest {
             .start(
                 () -> {
                   long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-                  long sum = 0;
                   while (System.nanoTime() < end) {
-                    sum += System.nanoTime() % 7;
+                    spun++;
                   }
-                  assertThat(sum).isNotNegative();
                 });
     Thread.sleep(200);
     return thread;
