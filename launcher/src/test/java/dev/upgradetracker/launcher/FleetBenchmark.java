@@ -3,6 +3,7 @@ package dev.upgradetracker.launcher;
 import dev.upgradetracker.events.campaign.CampaignEvent.StepCompleted;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.kafka.BenchmarkArgs;
 import dev.upgradetracker.kafka.BenchmarkMain;
 import dev.upgradetracker.simulator.faults.Fault;
 import dev.upgradetracker.testinfra.TestDatabases;
@@ -44,10 +45,10 @@ public final class FleetBenchmark {
   }
 
   private static void measure(String[] args) throws Exception {
-    var numbers = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
-    int clusters = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 1_000;
-    int teamCount = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 20;
-    boolean undisturbed = List.of(args).contains("--undisturbed");
+    var given = new BenchmarkArgs(args);
+    int clusters = given.number(0, 1_000);
+    int teamCount = given.number(1, 20);
+    boolean undisturbed = given.flag("--undisturbed");
     int sites = Integer.parseInt(System.getenv().getOrDefault("FLEET_SITES", "4"));
     int perDepot = Integer.parseInt(System.getenv().getOrDefault("FLEET_UPGRADES_PER_DEPOT", "5"));
     int perTeam = clusters / teamCount;

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.upgradetracker.events.fleet.ClusterSpec;
 import dev.upgradetracker.events.fleet.Fleet;
 import dev.upgradetracker.fleet.Fleets;
+import dev.upgradetracker.kafka.BenchmarkArgs;
 import dev.upgradetracker.kafka.BenchmarkMain;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.messaging.JsonSerde;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -61,14 +61,14 @@ public final class ViewLatencyBenchmark {
   }
 
   private static void measure(String[] args) throws Exception {
-    var positional = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
-    int commands = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 2_000;
-    int clients = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 8;
-    int clusters = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 100;
-    int rate = option(args, "--rate", 0);
-    int warmup = option(args, "--warmup", 2_000);
-    boolean live = Arrays.asList(args).contains("--live");
-    var timeline = textOption(args, "--timeline");
+    var given = new BenchmarkArgs(args);
+    int commands = given.number(0, 2_000);
+    int clients = given.number(1, 8);
+    int clusters = given.number(2, 100);
+    int rate = given.option("--rate", 0);
+    int warmup = given.option("--warmup", 2_000);
+    boolean live = given.flag("--live");
+    var timeline = given.text("--timeline");
     // one user sends every command here and follows every cluster live: its rate limit (50/s by
     // default) and its few live streams are not what is measured
     var settings =
@@ -396,19 +396,6 @@ public final class ViewLatencyBenchmark {
             cores,
             cores * 1e9 / (all / (double) commands)));
     return report.toString();
-  }
-
-  private static String textOption(String[] args, String name) {
-    return Arrays.stream(args)
-        .filter(arg -> arg.startsWith(name + "="))
-        .map(arg -> arg.substring(name.length() + 1))
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static int option(String[] args, String name, int otherwise) {
-    var text = textOption(args, name);
-    return text == null ? otherwise : Integer.parseInt(text);
   }
 
   /**

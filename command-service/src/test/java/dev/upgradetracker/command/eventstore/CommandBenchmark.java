@@ -1,12 +1,12 @@
 package dev.upgradetracker.command.eventstore;
 
+import dev.upgradetracker.kafka.BenchmarkArgs;
 import dev.upgradetracker.kafka.BenchmarkMain;
 import dev.upgradetracker.messaging.Json;
 import dev.upgradetracker.testinfra.TestDatabases;
 import dev.upgradetracker.testinfra.TestKafka;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -31,16 +31,11 @@ public final class CommandBenchmark {
           args.length > 2 ? Integer.parseInt(args[2]) : 2_000);
       return;
     }
-    var positional = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
-    int clusters = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 1_000;
-    int clients = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 32;
-    int commands = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 10_000;
-    int warmUp =
-        Arrays.stream(args)
-            .filter(arg -> arg.startsWith("--warmup="))
-            .map(arg -> Integer.parseInt(arg.substring("--warmup=".length())))
-            .findFirst()
-            .orElse(Math.min(commands, 2_000));
+    var given = new BenchmarkArgs(args);
+    int clusters = given.number(0, 1_000);
+    int clients = given.number(1, 32);
+    int commands = given.number(2, 10_000);
+    int warmUp = given.option("--warmup", Math.min(commands, 2_000));
     var database = TestDatabases.create("ut_bench_commands");
     try {
       var measured = ours(database, clusters, clients, warmUp, commands);
